@@ -1,0 +1,33 @@
+// Starts the bundled language server as a child process and keeps the status item in step
+// with it. The server lives in dist/server.js; the client only talks LSP to it.
+import * as vscode from 'vscode';
+import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { DOCUMENT_SELECTOR, ServerReadyNotification } from '../../common/protocol';
+import type { ServerStatus } from './server-status';
+
+export function createLanguageClient(
+  context: vscode.ExtensionContext,
+  outputChannel: vscode.LogOutputChannel,
+  status: ServerStatus,
+): LanguageClient {
+  const module = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: DOCUMENT_SELECTOR.map((filter) => ({ ...filter })),
+    outputChannel,
+    // Chart.yaml appearing or disappearing changes how a chart's templates are classified.
+    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/Chart.yaml') },
+  };
+  const client = new LanguageClient('mlinfra', 'mlinfra Language Server', serverOptions, clientOptions);
+  client.onDidChangeState((event) => {
+    if (event.newState === State.Starting) status.set('starting');
+    else if (event.newState === State.Stopped) status.set('stopped');
+  });
+  client.onNotification(ServerReadyNotification.method, (params: ServerReadyNotification.Params) => {
+    status.set('running', params.version);
+  });
+  return client;
+}

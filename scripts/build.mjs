@@ -1,0 +1,37 @@
+// Bundles the extension client and the language server with esbuild into dist/.
+// `--watch` rebuilds on change; `--production` minifies for the .vsix.
+import * as esbuild from 'esbuild';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { root } from './lib/setup.mjs';
+
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+
+const shared = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'warning',
+  absWorkingDir: root,
+};
+
+const builds = [
+  // The client runs in VS Code's extension host, which provides the `vscode` module.
+  { ...shared, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  // The server is a standalone Node program: no `vscode`, everything bundled.
+  { ...shared, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', define: { MLINFRA_VERSION: JSON.stringify(version) } },
+];
+
+if (watch) {
+  for (const options of builds) await (await esbuild.context(options)).watch();
+  console.log('[build] watching client and server for changes');
+} else {
+  const started = Date.now();
+  await Promise.all(builds.map((options) => esbuild.build(options)));
+  console.log(`[build] dist/extension.js and dist/server.js built in ${Date.now() - started} ms${production ? ' (production)' : ''}`);
+}

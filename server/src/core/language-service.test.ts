@@ -1,0 +1,42 @@
+// The facade: which files get which checks.
+import * as assert from 'node:assert/strict';
+import { createLanguageService } from './language-service';
+import { noFilesHost } from './host';
+
+const service = createLanguageService({ fileExists: (uri) => uri === 'file:///chart/Chart.yaml' });
+const broken = 'a: 1\na: 2\n';
+
+describe('language service', () => {
+  it('checks YAML syntax of manifests, Chart.yaml and values files', () => {
+    for (const uri of ['file:///k8s/job.yaml', 'file:///chart/Chart.yaml', 'file:///chart/values.yaml']) {
+      assert.deepEqual(
+        service.validate({ uri, text: broken }).map((finding) => finding.code),
+        ['yaml/duplicate-key'],
+        uri,
+      );
+    }
+  });
+
+  it('never reports Helm templates as broken YAML', () => {
+    const template = [
+      'apiVersion: batch/v1',
+      'kind: {{ .Values.kind }}',
+      '{{- if .Values.labels }}',
+      'metadata:',
+      '  labels: {{- toYaml .Values.labels | nindent 4 }}',
+      '{{- end }}',
+    ].join('\n');
+    assert.deepEqual(service.validate({ uri: 'file:///chart/templates/job.yaml', text: template }), []);
+    assert.deepEqual(service.validate({ uri: 'file:///chart/templates/_helpers.tpl', text: '{{ define "x" }}' }), []);
+  });
+
+  it('does not check Triton configs as YAML', () => {
+    assert.deepEqual(service.validate({ uri: 'file:///models/m/config.pbtxt', text: 'name: "m"\nmax_batch_size: 8\n' }), []);
+  });
+
+  it('survives any input without throwing', () => {
+    const nasty = ['\u0000', '- - - -', '{{{{', ': : :', '? ? ?', '&a *a', '"'.repeat(1000), '\t'.repeat(50), '%YAML 9.9\n---\n'];
+    const plain = createLanguageService(noFilesHost);
+    for (const text of nasty) assert.ok(Array.isArray(plain.validate({ uri: 'file:///x.yaml', text })), JSON.stringify(text));
+  });
+});

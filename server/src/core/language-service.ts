@@ -1,0 +1,37 @@
+// The facade over the analysis core: one object the language server, the CLI and the tests
+// call. It holds no protocol types and does no I/O of its own; the host answers file questions.
+import { classifyFile, type FileKind } from './file-kind';
+import type { CoreHost } from './host';
+import { parseYaml } from './parse/yaml-syntax';
+import type { Finding } from './types';
+
+export interface SourceFile {
+  uri: string;
+  text: string;
+  /** The editor's language id, when there is one; classification does not depend on it. */
+  languageId?: string;
+}
+
+export interface LanguageService {
+  classify(file: SourceFile): FileKind;
+  validate(file: SourceFile): Finding[];
+}
+
+export function createLanguageService(host: CoreHost): LanguageService {
+  const classify = (file: SourceFile): FileKind => classifyFile(file.uri, file.text, host, file.languageId);
+  return {
+    classify,
+    validate(file) {
+      switch (classify(file)) {
+        case 'yaml':
+        case 'helm-chart':
+        case 'helm-values':
+          return parseYaml(file.text).findings;
+        case 'helm-template': // Go templates are not YAML until rendered; never report them as broken YAML
+        case 'triton-config': // served by the Triton language service (its own issue)
+        case 'other':
+          return [];
+      }
+    },
+  };
+}

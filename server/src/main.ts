@@ -1,0 +1,51 @@
+// Entry point of the standalone language server (`node dist/server.js --stdio`): reads the
+// command line, builds the connection and the file-system host, and starts the server.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import type { CoreHost } from './core/host';
+import { startServer } from './server';
+
+declare const MLINFRA_VERSION: string | undefined; // replaced by the bundler
+const version = typeof MLINFRA_VERSION === 'string' ? MLINFRA_VERSION : 'development';
+
+const USAGE = `mlinfra language server ${version}
+
+Usage: node server.js (--stdio | --node-ipc | --socket=<port> | --pipe=<name>)
+
+Speaks the Language Server Protocol: validates Kubernetes training-job manifests,
+Triton model configs (config.pbtxt) and Helm charts.
+  --stdio          talk LSP over standard input and output (what most editors use)
+  --node-ipc       talk over Node's IPC channel (VS Code)
+  --socket=<port>  connect to a TCP port
+  --pipe=<name>    connect to a named pipe or socket file
+  --version        print the version
+  --help           print this help
+`;
+
+const args = process.argv.slice(2);
+if (args.includes('--help') || args.includes('-h')) {
+  process.stdout.write(USAGE);
+  process.exit(0);
+}
+if (args.includes('--version')) {
+  process.stdout.write(`${version}\n`);
+  process.exit(0);
+}
+if (!args.some((arg) => /^--(stdio|node-ipc|socket|pipe)/.test(arg))) {
+  process.stderr.write(`No transport given.\n\n${USAGE}`);
+  process.exit(2);
+}
+
+const host: CoreHost = {
+  fileExists(uri) {
+    if (!uri.startsWith('file:')) return false;
+    try {
+      return existsSync(fileURLToPath(uri));
+    } catch {
+      return false;
+    }
+  },
+};
+
+startServer(createConnection(ProposedFeatures.all), { version, host });
