@@ -1,0 +1,3 @@
+{{- define "trainer.name" -}}
+{{ .Release.Name }}-{{ .Chart.Name }}
+{{- end }}

@@ -1,0 +1,112 @@
+// A minimal LSP client for protocol tests: spawns the built server over stdio and collects
+// what it publishes, so tests can await the diagnostics a real editor would receive.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  PublishDiagnosticsNotification,
+  type Diagnostic,
+  type InitializeResult,
+  type ProtocolConnection,
+} from 'vscode-languageserver-protocol/node';
+
+export const serverPath = join(__dirname, '..', '..', '..', 'dist', 'server.js');
+
+export interface PublishedDiagnostics {
+  uri: string;
+  version?: number;
+  diagnostics: Diagnostic[];
+}
+
+export class LspTestClient {
+  readonly connection: ProtocolConnection;
+  readonly notifications: Array<{ method: string; params: unknown }> = [];
+  private readonly published: PublishedDiagnostics[] = [];
+  private readonly waiters: Array<() => void> = [];
+  readonly stderr: string[] = [];
+
+  private constructor(readonly process: ChildProcess) {
+    this.connection = createProtocolConnection(new StreamMessageReader(process.stdout!), new StreamMessageWriter(process.stdin!));
+    this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+      this.published.push(params);
+      this.wake();
+    });
+    this.connection.onUnhandledNotification((message) => {
+      this.notifications.push({ method: message.method, params: message.params });
+      this.wake();
+    });
+    process.stderr!.on('data', (chunk: Buffer) => this.stderr.push(chunk.toString()));
+    this.connection.listen();
+  }
+
+  static start(): LspTestClient {
+    return new LspTestClient(spawn(process.execPath, [serverPath, '--stdio'], { stdio: 'pipe' }));
+  }
+
+  async initialize(rootUri: string | null = null): Promise<InitializeResult> {
+    const result = await this.connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri,
+      capabilities: { textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true } } },
+      clientInfo: { name: 'mlinfra-protocol-tests', version: '1' },
+    });
+    await this.connection.sendNotification('initialized', {});
+    return result as InitializeResult;
+  }
+
+  open(uri: string, text: string, languageId = 'yaml', version = 1): Promise<void> {
+    return this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
+  }
+
+  /** Resolves with the first publication for `uri` after `after` publications that satisfies `accept`. */
+  async diagnostics(uri: string, accept: (p: PublishedDiagnostics) => boolean = () => true, timeoutMs = 5000): Promise<PublishedDiagnostics> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = this.published.find((p) => p.uri === uri && accept(p));
+      if (found) {
+        this.published.splice(this.published.indexOf(found), 1);
+        return found;
+      }
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`no diagnostics for ${uri} within ${timeoutMs} ms; got ${JSON.stringify(this.published)}`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, left);
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  }
+
+  async notification(method: string, timeoutMs = 5000): Promise<unknown> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      const found = this.notifications.find((n) => n.method === method);
+      if (found) return found.params;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    throw new Error(`no ${method} notification within ${timeoutMs} ms`);
+  }
+
+  /** Shuts the server down as an editor does and resolves with its exit code. */
+  async shutdown(): Promise<number | null> {
+    const exited = new Promise<number | null>((resolve) => this.process.once('exit', (code) => resolve(code)));
+    await this.connection.sendRequest('shutdown');
+    await this.connection.sendNotification('exit');
+    const code = await exited;
+    this.connection.dispose();
+    return code;
+  }
+
+  kill(): void {
+    this.connection.dispose();
+    this.process.kill();
+  }
+
+  private wake(): void {
+    for (const waiter of this.waiters.splice(0)) waiter();
+  }
+}
