@@ -1,0 +1,77 @@
+// Runs the extension-host suite inside code-server, driven by headless Chromium: the
+// workbench loads the extension under development and the suite's run() through the
+// `payload` development options. The verdict comes from the result file the suite writes;
+// no result within the time limit is a failure, never a pass.
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { extensionRoot, launchBrowser, startCodeServer, workbenchUrl } from '../harness/code-server';
+import { RESULT_MARKER, type SuiteResult } from './index';
+
+const SUITE_TIMEOUT_MS = 240000;
+const SUITE_LINE = /^\s*[✔✖-] |^mlinfra-integration-result:/;
+
+async function waitForResult(file: string, isAlive: () => boolean): Promise<SuiteResult> {
+  const deadline = Date.now() + SUITE_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (existsSync(file)) {
+      try {
+        return JSON.parse(readFileSync(file, 'utf8')) as SuiteResult;
+      } catch {
+        // still being written
+      }
+    }
+    if (!isAlive()) throw new Error('the workbench closed before the suite reported a result');
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`the extension-host suite reported no result within ${SUITE_TIMEOUT_MS / 1000} s`);
+}
+
+async function main(): Promise<number> {
+  const scratch = mkdtempSync(join(tmpdir(), 'mlinfra-integration-'));
+  const workspace = join(scratch, 'workspace');
+  cpSync(join(extensionRoot, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
+  const resultFile = join(scratch, 'result.json');
+  const verbose = process.env.MLINFRA_DEBUG === '1';
+
+  const server = await startCodeServer({ env: { MLINFRA_TEST_RESULT: resultFile } });
+  const browser = await launchBrowser();
+  let alive = true;
+  let markerSeen = false;
+  try {
+    const page = await browser.newPage();
+    page.on('console', (message) => {
+      // The workbench relays extension-host output as `%c INFO color: #33f <text>`.
+      const text = message.text().replace(/^%c[^:]*color: \S+ /, '');
+      if (verbose || SUITE_LINE.test(text)) console.log(text);
+      if (text.startsWith(RESULT_MARKER)) markerSeen = true;
+    });
+    page.on('close', () => (alive = false));
+    page.on('crash', () => (alive = false));
+    const testsPath = join(extensionRoot, 'out', 'test', 'integration', 'index.js');
+    await page.goto(workbenchUrl(server, workspace, { extensionPath: extensionRoot, testsPath }));
+    const result = await waitForResult(resultFile, () => alive);
+    // Console messages trail the file a little; let the suite's last lines print first.
+    for (let waited = 0; !markerSeen && waited < 3000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+    for (const test of result.tests.filter((t) => t.state === 'failed')) console.log(`FAILED ${test.title}\n${test.error}`);
+    const statsFile = process.env.MLINFRA_STATS_FILE;
+    if (statsFile) writeFileSync(statsFile, JSON.stringify({ passes: result.passes, failures: result.failures, pending: result.pending }));
+    console.log(`extension host: ${result.passes} passed, ${result.failures} failed${result.pending ? `, ${result.pending} skipped` : ''}`);
+    return result.failures === 0 && result.pending === 0 && result.passes > 0 ? 0 : 1;
+  } catch (error) {
+    console.error(`extension-host suite: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(`code-server output:\n${server.output.join('').slice(-4000)}`);
+    return 1;
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
