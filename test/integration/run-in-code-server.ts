@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { extensionRoot, launchBrowser, startCodeServer, workbenchUrl } from '../harness/code-server';
 import { RESULT_MARKER, type SuiteResult } from './index';
 
-const SUITE_TIMEOUT_MS = 240000;
+const SUITE_TIMEOUT_MS = Number(process.env.MLINFRA_SUITE_TIMEOUT_MS ?? 240000);
 const SUITE_LINE = /^\s*[✔✖-] |^mlinfra-integration-result:/;
 
 async function waitForResult(file: string, isAlive: () => boolean): Promise<SuiteResult> {
@@ -48,7 +48,7 @@ async function main(): Promise<number> {
     });
     page.on('close', () => (alive = false));
     page.on('crash', () => (alive = false));
-    const testsPath = join(extensionRoot, 'out', 'test', 'integration', 'index.js');
+    const testsPath = process.env.MLINFRA_SUITE_PATH ?? join(extensionRoot, 'out', 'test', 'integration', 'index.js');
     await page.goto(workbenchUrl(server, workspace, { extensionPath: extensionRoot, testsPath }));
     const result = await waitForResult(resultFile, () => alive);
     // Console messages trail the file a little; let the suite's last lines print first.

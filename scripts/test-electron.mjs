@@ -1,0 +1,29 @@
+// `npm run test:electron`: the same extension-host suite, run by @vscode/test-electron in a
+// downloaded VS Code desktop build — for laptops and public CI that can reach VS Code's
+// download service (this project's own machines cannot; `npm test` uses code-server there).
+// Set VSCODE_VERSION to choose the build (default: the engine's minimum, 1.100.3).
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runTests } from '@vscode/test-electron';
+import { ensureNpmPackages, root } from './lib/setup.mjs';
+
+ensureNpmPackages();
+for (const [command, args] of [['node', ['scripts/build.mjs']], ['npx', ['tsc', '-p', '.']]]) {
+  if (spawnSync(command, args, { cwd: root, stdio: 'inherit' }).status !== 0) process.exit(1);
+}
+const workspace = join(mkdtempSync(join(tmpdir(), 'mlinfra-electron-')), 'workspace');
+cpSync(join(root, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
+
+try {
+  await runTests({
+    version: process.env.VSCODE_VERSION ?? '1.100.3',
+    extensionDevelopmentPath: root,
+    extensionTestsPath: join(root, 'out', 'test', 'integration', 'index.js'),
+    launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust'],
+  });
+} catch (error) {
+  console.error(`The extension-host suite failed or VS Code could not be started: ${error instanceof Error ? error.message : error}`);
+  process.exit(1);
+}
