@@ -5,7 +5,7 @@ import Mocha from 'mocha';
 
 const [statsFile, timeout, ...files] = process.argv.slice(2);
 
-const mocha = new Mocha({ reporter: 'spec', timeout: Number(timeout), color: process.stdout.isTTY });
+const mocha = new Mocha({ reporter: 'spec', timeout: Number(timeout), color: Boolean(process.stdout.isTTY) });
 for (const file of files) mocha.addFile(file);
 await mocha.loadFilesAsync();
 const runner = mocha.run((failures) => {

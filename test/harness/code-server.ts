@@ -65,6 +65,8 @@ export interface CodeServerOptions {
   /** Extensions installed for real (`--install-extension` of a .vsix), if any. */
   extensionsDir?: string;
   port?: number;
+  /** Workspace trust on means the test workbench opens folders in restricted mode (the prompt is refused). */
+  workspaceTrust?: boolean;
 }
 
 export async function startCodeServer(options: CodeServerOptions = {}): Promise<CodeServer> {
@@ -72,7 +74,8 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
   const base = mkdtempSync(join(tmpdir(), 'mlinfra-code-server-'));
   const userDataDir = join(base, 'user-data');
   mkdirSync(join(userDataDir, 'User'), { recursive: true });
-  writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...TEST_SETTINGS, ...options.settings }, null, 2));
+  const trust = { 'security.workspace.trust.enabled': options.workspaceTrust === true };
+  writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...TEST_SETTINGS, ...trust, ...options.settings }, null, 2));
   const extensionsDir = options.extensionsDir ?? join(base, 'extensions');
   mkdirSync(extensionsDir, { recursive: true });
   const args = [
@@ -82,9 +85,9 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     '--bind-addr', `127.0.0.1:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
     '--user-data-dir', userDataDir,
     '--extensions-dir', extensionsDir,
+    ...(options.workspaceTrust ? [] : ['--disable-workspace-trust']),
   ];
   const output: string[] = [];
   const child = spawn(process.execPath, args, { env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -1,32 +1,27 @@
 // The extension-host suite's entry: `run()` is what VS Code (through @vscode/test-electron, or
 // code-server's extensionTestsPath) loads. It runs the suite with mocha, prints each result,
 // and writes a result file when MLINFRA_TEST_RESULT names one, so a harness that cannot see
-// the exit code (code-server) still gets a verdict.
+// the exit code (code-server) still gets a verdict. In an untrusted workspace it runs the
+// `*.untrusted.test.js` files, otherwise the rest; the result records which.
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Mocha from 'mocha';
+import * as vscode from 'vscode';
+import { RESULT_MARKER, type SuiteResult } from './result';
 
-export interface SuiteResult {
-  passes: number;
-  failures: number;
-  pending: number;
-  tests: Array<{ title: string; state: 'passed' | 'failed' | 'pending'; error?: string }>;
-}
-
-export const RESULT_MARKER = 'mlinfra-integration-result:';
 
 function report(result: SuiteResult): void {
   const file = process.env.MLINFRA_TEST_RESULT;
   if (file) writeFileSync(file, JSON.stringify(result, null, 2));
-  console.log(`${RESULT_MARKER} ${JSON.stringify({ passes: result.passes, failures: result.failures, pending: result.pending })}`);
+  console.log(`${RESULT_MARKER} ${JSON.stringify({ trusted: result.trusted, passes: result.passes, failures: result.failures, pending: result.pending })}`);
 }
 
 export async function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', timeout: 30000, color: false, reporter: function NoOutput() {} as unknown as string });
-  for (const file of readdirSync(__dirname).filter((name) => name.endsWith('.test.js')).sort()) {
-    mocha.addFile(join(__dirname, file));
-  }
-  const result: SuiteResult = { passes: 0, failures: 0, pending: 0, tests: [] };
+  const trusted = vscode.workspace.isTrusted;
+  const files = readdirSync(__dirname).filter((name) => name.endsWith('.test.js') && name.endsWith('.untrusted.test.js') !== trusted);
+  for (const file of files.sort()) mocha.addFile(join(__dirname, file));
+  const result: SuiteResult = { trusted, passes: 0, failures: 0, pending: 0, tests: [] };
   try {
     await new Promise<void>((resolve) => {
       const runner = mocha.run(() => resolve());

@@ -1,15 +1,17 @@
 // Runs the extension-host suite inside code-server, driven by headless Chromium: the
 // workbench loads the extension under development and the suite's run() through the
-// `payload` development options. The verdict comes from the result file the suite writes;
-// no result within the time limit is a failure, never a pass.
+// `payload` development options. Two passes: a trusted workspace, then an untrusted one.
+// The verdict comes from the result file the suite writes; no result within the time limit,
+// or a result from the wrong trust mode, is a failure, never a pass.
 import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { extensionRoot, launchBrowser, startCodeServer, workbenchUrl } from '../harness/code-server';
-import { RESULT_MARKER, type SuiteResult } from './index';
+import { RESULT_MARKER, type SuiteResult } from './result';
 
 const SUITE_TIMEOUT_MS = Number(process.env.MLINFRA_SUITE_TIMEOUT_MS ?? 240000);
 const SUITE_LINE = /^\s*[✔✖-] |^mlinfra-integration-result:/;
+const verbose = process.env.MLINFRA_DEBUG === '1';
 
 async function waitForResult(file: string, isAlive: () => boolean): Promise<SuiteResult> {
   const deadline = Date.now() + SUITE_TIMEOUT_MS;
@@ -27,14 +29,12 @@ async function waitForResult(file: string, isAlive: () => boolean): Promise<Suit
   throw new Error(`the extension-host suite reported no result within ${SUITE_TIMEOUT_MS / 1000} s`);
 }
 
-async function main(): Promise<number> {
+async function runPass(trusted: boolean): Promise<SuiteResult> {
   const scratch = mkdtempSync(join(tmpdir(), 'mlinfra-integration-'));
   const workspace = join(scratch, 'workspace');
   cpSync(join(extensionRoot, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
   const resultFile = join(scratch, 'result.json');
-  const verbose = process.env.MLINFRA_DEBUG === '1';
-
-  const server = await startCodeServer({ env: { MLINFRA_TEST_RESULT: resultFile } });
+  const server = await startCodeServer({ env: { MLINFRA_TEST_RESULT: resultFile }, workspaceTrust: !trusted });
   const browser = await launchBrowser();
   let alive = true;
   let markerSeen = false;
@@ -53,19 +53,36 @@ async function main(): Promise<number> {
     const result = await waitForResult(resultFile, () => alive);
     // Console messages trail the file a little; let the suite's last lines print first.
     for (let waited = 0; !markerSeen && waited < 3000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
-    for (const test of result.tests.filter((t) => t.state === 'failed')) console.log(`FAILED ${test.title}\n${test.error}`);
-    const statsFile = process.env.MLINFRA_STATS_FILE;
-    if (statsFile) writeFileSync(statsFile, JSON.stringify({ passes: result.passes, failures: result.failures, pending: result.pending }));
-    console.log(`extension host: ${result.passes} passed, ${result.failures} failed${result.pending ? `, ${result.pending} skipped` : ''}`);
-    return result.failures === 0 && result.pending === 0 && result.passes > 0 ? 0 : 1;
+    if (result.trusted !== trusted) throw new Error(`the suite ran in a ${result.trusted ? 'trusted' : 'untrusted'} workspace; this pass needs the other`);
+    return result;
   } catch (error) {
-    console.error(`extension-host suite: ${error instanceof Error ? error.message : String(error)}`);
     console.error(`code-server output:\n${server.output.join('').slice(-4000)}`);
-    return 1;
+    throw error;
   } finally {
     await browser.close();
     await server.stop();
   }
+}
+
+async function main(): Promise<number> {
+  const total = { passes: 0, failures: 0, pending: 0 };
+  for (const trusted of [true, false]) {
+    console.log(`-- ${trusted ? 'trusted' : 'untrusted'} workspace`);
+    try {
+      const result = await runPass(trusted);
+      for (const test of result.tests.filter((t) => t.state === 'failed')) console.log(`FAILED ${test.title}\n${test.error}`);
+      total.passes += result.passes;
+      total.failures += result.failures + (result.passes === 0 ? 1 : 0);
+      total.pending += result.pending;
+    } catch (error) {
+      console.error(`extension-host suite (${trusted ? 'trusted' : 'untrusted'}): ${error instanceof Error ? error.message : String(error)}`);
+      total.failures++;
+    }
+  }
+  const statsFile = process.env.MLINFRA_STATS_FILE;
+  if (statsFile) writeFileSync(statsFile, JSON.stringify(total));
+  console.log(`extension host: ${total.passes} passed, ${total.failures} failed${total.pending ? `, ${total.pending} skipped` : ''}`);
+  return total.failures === 0 && total.pending === 0 && total.passes > 0 ? 0 : 1;
 }
 
 main().then(
