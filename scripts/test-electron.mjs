@@ -6,10 +6,11 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runTests } from '@vscode/test-electron';
 import { ensureNpmPackages, root } from './lib/setup.mjs';
 
 ensureNpmPackages();
+// Imported only now: on a fresh clone the line above is what installs it.
+const { runTests } = await import('@vscode/test-electron');
 for (const [command, args] of [['node', ['scripts/build.mjs']], ['npx', ['tsc', '-p', '.']]]) {
   if (spawnSync(command, args, { cwd: root, stdio: 'inherit' }).status !== 0) process.exit(1);
 }

@@ -63,4 +63,13 @@ describe('workbench in a browser', function () {
     mkdirSync(artifacts, { recursive: true });
     await page.screenshot({ path: join(artifacts, 'workbench-problems.png') });
   });
+
+  it('opens the server log from the status bar item', async () => {
+    await page.locator('.statusbar-item', { hasText: 'mlinfra' }).click();
+    // The editor renders spaces as no-break spaces, hence \s.
+    const output = page.locator('.part.panel .view-lines');
+    await output.filter({ hasText: /\[info\]\smlinfra\slanguage\sserver\s\d+\.\d+\.\d+\s\(Node\sv20/ }).waitFor({ timeout: 30000 });
+    await output.filter({ hasText: /Checked\sfile:\/\/\S+broken\.yaml\s\(yaml,\sversion\s1\):\s3\sproblem\(s\)/ }).waitFor({ timeout: 30000 });
+    await page.screenshot({ path: join(artifacts, 'workbench-server-log.png') });
+  });
 });
