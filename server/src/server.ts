@@ -37,11 +37,11 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const file = { uri: document.uri, text: document.getText(), languageId: document.languageId };
     try {
       const started = Date.now();
-      const findings = service.validate(file);
+      const { kind, findings } = service.validate(file);
       const diagnostics = findings.map((finding) => toDiagnostic(finding, document.uri));
       void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
       connection.console.log(
-        `Checked ${document.uri} (${service.classify(file)}, version ${document.version}): ${diagnostics.length} problem(s) in ${Date.now() - started} ms`,
+        `Checked ${document.uri} (${kind}, version ${document.version}): ${diagnostics.length} problem(s) in ${Date.now() - started} ms`,
       );
     } catch (error) {
       // A bug in one check must not take the server down or leave stale diagnostics behind.
@@ -63,6 +63,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   }
 
   documents.onDidChangeContent((event) => schedule(event.document));
+  // A Chart.yaml appearing or going away changes what the files around it are: check again.
+  connection.onDidChangeWatchedFiles(() => documents.all().forEach(schedule));
   documents.onDidClose((event) => {
     clearTimeout(pending.get(event.document.uri));
     pending.delete(event.document.uri);

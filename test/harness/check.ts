@@ -15,6 +15,6 @@ export function checkFindings(annotatedSource: string, options: CheckOptions = {
   const { text, expected } = parseFixture(annotatedSource);
   const service = createLanguageService(options.host ?? noFilesHost);
   const file: SourceFile = { uri: options.uri ?? 'file:///workspace/manifest.yaml', text, languageId: options.languageId };
-  const actual = asExpected(service.validate(file));
+  const actual = asExpected(service.validate(file).findings);
   assert.equal(renderAnnotated(text, actual), renderAnnotated(text, expected));
 }

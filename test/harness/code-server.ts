@@ -1,14 +1,15 @@
 // Starts code-server (VS Code 1.100 in a browser) and headless Chromium for the
 // extension-host suite and the browser tests. See ../shared/notes/testing-in-vscode.md.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const extensionRoot = join(__dirname, '..', '..', '..');
-const CODE_SERVER_VERSION = '4.100.3';
+/** The code-server that scripts/lib/setup.mjs installs; its version lives in package.json. */
+const CODE_SERVER_VERSION: string = JSON.parse(readFileSync(join(extensionRoot, 'package.json'), 'utf8')).config.codeServerVersion;
 export const codeServerEntry = join(extensionRoot, '.vscode-test', `code-server-${CODE_SERVER_VERSION}`, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
 
 /** Settings for a quiet, test-friendly workbench. Workspace trust is tested on purpose elsewhere. */

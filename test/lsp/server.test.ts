@@ -2,8 +2,10 @@
 // as Neovim, Helix or Emacs would.
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity } from 'vscode-languageserver-protocol/node';
 import { LspTestClient, serverPath } from '../harness/lsp-client';
 
@@ -95,6 +97,21 @@ describe('language server over stdio', function () {
     const triton = 'file:///models/m/config.pbtxt';
     await client.open(triton, 'name: "m"\n', 'plaintext');
     assert.deepEqual((await client.diagnostics(triton)).diagnostics, []);
+  });
+
+  it('checks open files again when a Chart.yaml appears, so chart templates stop being YAML', async () => {
+    const chart = mkdtempSync(join(tmpdir(), 'mlinfra-chart-'));
+    mkdirSync(join(chart, 'templates'));
+    const template = pathToFileURL(join(chart, 'templates', 'job.yaml')).href;
+    await client.initialize(pathToFileURL(chart).href);
+    // Without template actions and without a Chart.yaml beside templates/, this is plain YAML.
+    await client.open(template, 'kind: Job\nkind: Pod\n');
+    assert.deepEqual((await client.diagnostics(template)).diagnostics.map((d) => d.code), ['yaml/duplicate-key']);
+    writeFileSync(join(chart, 'Chart.yaml'), 'apiVersion: v2\nname: demo\nversion: 0.1.0\n');
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [{ uri: pathToFileURL(join(chart, 'Chart.yaml')).href, type: 1 }],
+    });
+    assert.deepEqual((await client.diagnostics(template)).diagnostics, []);
   });
 
   it('keeps serving after input that is not YAML at all', async () => {

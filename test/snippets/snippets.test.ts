@@ -40,7 +40,7 @@ describe('snippets', () => {
         assert.ok(snippet.description.length > 10, 'has a description');
         const text = expandSnippet(snippet.body);
         const service = createLanguageService(noFilesHost);
-        assert.deepEqual(service.validate({ uri: `file:///w/${fileNames[language]}`, text, languageId: language }), []);
+        assert.deepEqual(service.validate({ uri: `file:///w/${fileNames[language]}`, text, languageId: language }).findings, []);
       });
     }
   }

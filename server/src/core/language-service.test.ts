@@ -10,7 +10,7 @@ describe('language service', () => {
   it('checks YAML syntax of manifests, Chart.yaml and values files', () => {
     for (const uri of ['file:///k8s/job.yaml', 'file:///chart/Chart.yaml', 'file:///chart/values.yaml']) {
       assert.deepEqual(
-        service.validate({ uri, text: broken }).map((finding) => finding.code),
+        service.validate({ uri, text: broken }).findings.map((finding) => finding.code),
         ['yaml/duplicate-key'],
         uri,
       );
@@ -26,17 +26,17 @@ describe('language service', () => {
       '  labels: {{- toYaml .Values.labels | nindent 4 }}',
       '{{- end }}',
     ].join('\n');
-    assert.deepEqual(service.validate({ uri: 'file:///chart/templates/job.yaml', text: template }), []);
-    assert.deepEqual(service.validate({ uri: 'file:///chart/templates/_helpers.tpl', text: '{{ define "x" }}' }), []);
+    assert.deepEqual(service.validate({ uri: 'file:///chart/templates/job.yaml', text: template }), { kind: 'helm-template', findings: [] });
+    assert.deepEqual(service.validate({ uri: 'file:///chart/templates/_helpers.tpl', text: '{{ define "x" }}' }), { kind: 'helm-template', findings: [] });
   });
 
   it('does not check Triton configs as YAML', () => {
-    assert.deepEqual(service.validate({ uri: 'file:///models/m/config.pbtxt', text: 'name: "m"\nmax_batch_size: 8\n' }), []);
+    assert.deepEqual(service.validate({ uri: 'file:///models/m/config.pbtxt', text: 'name: "m"\nmax_batch_size: 8\n' }), { kind: 'triton-config', findings: [] });
   });
 
   it('survives any input without throwing', () => {
     const nasty = ['\u0000', '- - - -', '{{{{', ': : :', '? ? ?', '&a *a', '"'.repeat(1000), '\t'.repeat(50), '%YAML 9.9\n---\n'];
     const plain = createLanguageService(noFilesHost);
-    for (const text of nasty) assert.ok(Array.isArray(plain.validate({ uri: 'file:///x.yaml', text })), JSON.stringify(text));
+    for (const text of nasty) assert.ok(Array.isArray(plain.validate({ uri: 'file:///x.yaml', text }).findings), JSON.stringify(text));
   });
 });

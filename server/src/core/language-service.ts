@@ -12,9 +12,28 @@ export interface SourceFile {
   languageId?: string;
 }
 
+/** What a file is and what is wrong with it. */
+export interface Validation {
+  kind: FileKind;
+  findings: Finding[];
+}
+
 export interface LanguageService {
   classify(file: SourceFile): FileKind;
-  validate(file: SourceFile): Finding[];
+  validate(file: SourceFile): Validation;
+}
+
+function findingsFor(kind: FileKind, file: SourceFile): Finding[] {
+  switch (kind) {
+    case 'yaml':
+    case 'helm-chart':
+    case 'helm-values':
+      return parseYaml(file.text).findings;
+    case 'helm-template': // Go templates are not YAML until rendered; never report them as broken YAML
+    case 'triton-config': // served by the Triton language service (its own issue)
+    case 'other':
+      return [];
+  }
 }
 
 export function createLanguageService(host: CoreHost): LanguageService {
@@ -22,16 +41,8 @@ export function createLanguageService(host: CoreHost): LanguageService {
   return {
     classify,
     validate(file) {
-      switch (classify(file)) {
-        case 'yaml':
-        case 'helm-chart':
-        case 'helm-values':
-          return parseYaml(file.text).findings;
-        case 'helm-template': // Go templates are not YAML until rendered; never report them as broken YAML
-        case 'triton-config': // served by the Triton language service (its own issue)
-        case 'other':
-          return [];
-      }
+      const kind = classify(file);
+      return { kind, findings: findingsFor(kind, file) };
     },
   };
 }
