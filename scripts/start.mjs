@@ -53,13 +53,16 @@ const child = spawn(
   { stdio: ['ignore', 'inherit', 'inherit'] },
 );
 const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(folder)}`;
-for (let i = 0; i < 240; i++) {
-  if (child.exitCode !== null) process.exit(child.exitCode);
+async function healthy() {
   try {
-    if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) break;
+    return (await fetch(`http://127.0.0.1:${port}/healthz`)).ok;
   } catch {
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    return false; // not listening yet
   }
+}
+for (let i = 0; i < 240 && !(await healthy()); i++) {
+  if (child.exitCode !== null) process.exit(child.exitCode);
+  await new Promise((resolve) => setTimeout(resolve, 250));
 }
 console.log(`\nmlinfra demo is running. Open this URL in a browser:\n\n  ${url}\n\nPress Ctrl+C to stop.`);
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const cacheDir = join(root, '.vscode-test');
 // package.json `config.codeServerVersion`: 4.100.3 is VS Code 1.100.3, the newest release that runs on Node 20.
-export const CODE_SERVER_VERSION = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).config.codeServerVersion;
+export const CODE_SERVER_VERSION = readJson(join(root, 'package.json')).config.codeServerVersion;
 const codeServerDir = join(cacheDir, `code-server-${CODE_SERVER_VERSION}`);
 export const codeServerBin = join(codeServerDir, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
 

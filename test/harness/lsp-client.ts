@@ -60,17 +60,30 @@ export class LspTestClient {
     return this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
   }
 
-  /** Resolves with the first publication for `uri` after `after` publications that satisfies `accept`. */
+  /** Resolves with (and consumes) the first publication for `uri` that satisfies `accept`. */
   async diagnostics(uri: string, accept: (p: PublishedDiagnostics) => boolean = () => true, timeoutMs = 5000): Promise<PublishedDiagnostics> {
+    const found = await this.waitUntil(() => this.published.find((p) => p.uri === uri && accept(p)), timeoutMs, () =>
+      `no diagnostics for ${uri} within ${timeoutMs} ms; got ${JSON.stringify(this.published)}`,
+    );
+    this.published.splice(this.published.indexOf(found), 1);
+    return found;
+  }
+
+  async notification(method: string, timeoutMs = 5000): Promise<unknown> {
+    const found = await this.waitUntil(() => this.notifications.find((n) => n.method === method), timeoutMs, () =>
+      `no ${method} notification within ${timeoutMs} ms`,
+    );
+    return found.params;
+  }
+
+  /** Re-evaluates `probe` whenever the server sends something, until it finds a value or time runs out. */
+  private async waitUntil<T>(probe: () => T | undefined, timeoutMs: number, failure: () => string): Promise<T> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const found = this.published.find((p) => p.uri === uri && accept(p));
-      if (found) {
-        this.published.splice(this.published.indexOf(found), 1);
-        return found;
-      }
+      const found = probe();
+      if (found !== undefined) return found;
       const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`no diagnostics for ${uri} within ${timeoutMs} ms; got ${JSON.stringify(this.published)}`);
+      if (left <= 0) throw new Error(failure());
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, left);
         this.waiters.push(() => {
@@ -79,16 +92,6 @@ export class LspTestClient {
         });
       });
     }
-  }
-
-  async notification(method: string, timeoutMs = 5000): Promise<unknown> {
-    const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
-      const found = this.notifications.find((n) => n.method === method);
-      if (found) return found.params;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    throw new Error(`no ${method} notification within ${timeoutMs} ms`);
   }
 
   /** Shuts the server down as an editor does and resolves with its exit code. */
