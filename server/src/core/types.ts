@@ -28,3 +28,35 @@ export interface Finding {
   code: string;
   related?: RelatedLocation[];
 }
+
+/** One completion proposal, in core terms; the server converts it to LSP. */
+export interface Completion {
+  label: string;
+  kind: 'property' | 'value' | 'kind' | 'snippet';
+  /** Short text shown beside the label: the type, or the apiVersion. */
+  detail?: string;
+  /** Markdown. */
+  documentation?: string;
+  /** What replaces `range`; a snippet (with `$1`, `${1|a,b|}`, `$0`) when `snippet` is set. */
+  insertText: string;
+  snippet: boolean;
+  range: Range;
+  sortText?: string;
+  filterText?: string;
+}
+
+/** Markdown shown on hover, and the range it describes. */
+export interface Hover {
+  markdown: string;
+  range: Range;
+}
+
+/** An outline entry: documents at the top, their keys below. */
+export interface OutlineSymbol {
+  name: string;
+  detail?: string;
+  kind: 'document' | 'object' | 'array' | 'field';
+  range: Range;
+  selectionRange: Range;
+  children: OutlineSymbol[];
+}

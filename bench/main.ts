@@ -1,0 +1,132 @@
+// The benchmark proper (started by bench/run.mjs): our server and yaml-language-server on the same
+// generated files in the same run, side by side, then the target checks and bench/results/latest.json.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { liveSessions, type ServerSpec } from './lsp-session';
+import { checkTargets, describeWorkload, table, targetsText, type SizeResult } from './report';
+import { COMPLETIONS, EDITS, runScenario, TIMEOUT_MS } from './scenario';
+import { bundleKindSchema, findKindSchema } from './schema-bundle';
+import { makeWorkload } from './workload';
+
+const DEFAULT_SIZES = [1, 50, 500];
+
+function killAll(): void {
+  for (const session of liveSessions) session.kill();
+}
+
+function parseSizes(args: string[]): number[] {
+  const at = args.indexOf('--sizes');
+  if (at < 0) return DEFAULT_SIZES;
+  const sizes = (args[at + 1] ?? '').split(',').map(Number);
+  if (sizes.length === 0 || sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('--sizes takes a list like 1,50,500');
+  return sizes;
+}
+
+/** The settings yaml-language-server reads through workspace/configuration, by section. */
+function yamlLanguageServerSettings(schemaUri: string): Record<string, unknown> {
+  return {
+    yaml: {
+      schemas: { [schemaUri]: ['*.yaml'] },
+      schemaStore: { enable: false },
+      kubernetesCRDStore: { enable: false },
+      validate: true,
+      completion: true,
+      hover: true,
+      format: { enable: false },
+    },
+    http: { proxy: '', proxyStrictSSL: false },
+    '[yaml]': {},
+    editor: {},
+  };
+}
+
+async function main(): Promise<number> {
+  const [root, yamlServerBin, ...rest] = process.argv.slice(2);
+  if (!root || !yamlServerBin) throw new Error('usage: run through `npm run bench` (bench/run.mjs)');
+  const sizes = parseSizes(rest);
+  // MLINFRA_BENCH_SCHEMAS points at another schemas/ folder (for developing the bench itself).
+  const schemasDir = process.env.MLINFRA_BENCH_SCHEMAS ?? join(root, 'schemas');
+  const kindFile = findKindSchema(schemasDir, 'kubeflow.org/v1', 'PyTorchJob');
+  const yamlServerVersion = (JSON.parse(readFileSync(join(yamlServerBin, '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
+
+  const temp = mkdtempSync(join(tmpdir(), 'mlinfra-bench-'));
+  try {
+    const schemaPath = join(temp, 'kubeflow.org_v1_pytorchjob.bundled.json');
+    writeFileSync(schemaPath, `${JSON.stringify(bundleKindSchema(kindFile), null, 1)}\n`);
+    const ours: ServerSpec = { name: 'mlinfra', command: process.execPath, args: [join(root, 'dist', 'server.js'), '--stdio'] };
+    const theirs: ServerSpec = {
+      name: 'yaml-language-server',
+      command: process.execPath,
+      args: [yamlServerBin, '--stdio'],
+      configuration: yamlLanguageServerSettings(pathToFileURL(schemaPath).href),
+    };
+    const base = readFileSync(join(root, 'bench', 'fixtures', 'pytorchjob.yaml'), 'utf8');
+
+    console.log(`mlinfra bench: mlinfra (dist/server.js) vs yaml-language-server ${yamlServerVersion}, both on Node ${process.version}`);
+    console.log(`machine: ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}`);
+    console.log(`schema: ${kindFile}, bundled for yaml-language-server into ${schemaPath}`);
+    console.log(`per file and server: a fresh process, ${EDITS} edits, ${COMPLETIONS} completions, waits of at most ${TIMEOUT_MS / 1000} s\n`);
+
+    const results: SizeResult[] = [];
+    for (const docs of sizes) {
+      const workload = makeWorkload(base, docs, temp);
+      const heading = describeWorkload(workload);
+      const progress = (text: string) => process.stdout.isTTY && process.stdout.write(text);
+      progress(`running ${workload.docs}: mlinfra…`);
+      const ourResult = await runScenario(ours, workload);
+      progress(' yaml-language-server…');
+      const theirResult = await runScenario(theirs, workload);
+      progress('\r\x1b[K');
+      const size: SizeResult = { docs, lines: workload.lines, bytes: workload.bytes, ours: ourResult, theirs: theirResult };
+      results.push(size);
+      console.log(`${table(size, heading)}\n`);
+    }
+
+    const targets = checkTargets(results);
+    console.log(targetsText(targets));
+    const failed = results.flatMap((s) => [s.ours, s.theirs]).filter((r) => r.error);
+
+    const out = join(root, 'bench', 'results', 'latest.json');
+    mkdirSync(join(out, '..'), { recursive: true });
+    const report = {
+      date: new Date().toISOString(),
+      node: process.version,
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model.trim(),
+      yamlLanguageServer: yamlServerVersion,
+      schema: kindFile,
+      iterations: { edits: EDITS, completions: COMPLETIONS },
+      sizes: results,
+      targets,
+      failed: failed.map((r) => `${r.server}: ${r.error}`),
+    };
+    writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
+    console.log(`\nresults: ${out}`);
+    if (failed.length > 0) {
+      console.error(`\nbench: ${failed.length} scenario(s) crashed or timed out (see ERROR lines above)`);
+      return 1;
+    }
+    return 0;
+  } finally {
+    killAll();
+    rmSync(temp, { recursive: true, force: true });
+  }
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    killAll();
+    process.exit(130);
+  });
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    killAll();
+    console.error(`bench: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,69 @@
+// `npm run bench`: builds our server if it is missing or stale, installs yaml-language-server@2.0.0 once
+// into .vscode-test/bench/, bundles the TypeScript bench (bench/main.ts) with esbuild and runs it.
+// Options: --sizes 1,50 (default 1,50,500).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { cacheDir, ensureNpmPackages, root } from '../scripts/lib/setup.mjs';
+
+const YAML_SERVER_VERSION = '2.0.0';
+const benchDir = join(cacheDir, 'bench');
+const yamlServerDir = join(benchDir, 'node_modules', 'yaml-language-server');
+
+function log(message) {
+  process.stdout.write(`[bench] ${message}\n`);
+}
+
+function run(command, args) {
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${result.error?.message ?? `exit code ${result.status}`})`);
+}
+
+/** Newest modification time of the files under `dir` (0 when it does not exist). */
+function newest(dir) {
+  if (!existsSync(dir)) return 0;
+  return Math.max(0, ...readdirSync(dir, { withFileTypes: true }).map((entry) => {
+    const path = join(dir, entry.name);
+    return entry.isDirectory() ? newest(path) : statSync(path).mtimeMs;
+  }));
+}
+
+function ensureServerBuilt() {
+  const server = join(root, 'dist', 'server.js');
+  const sources = Math.max(...['server/src', 'common', 'schemas'].map((dir) => newest(join(root, dir))));
+  if (existsSync(server) && statSync(server).mtimeMs >= sources) return;
+  log(existsSync(server) ? 'dist/server.js is older than its sources: building' : 'dist/server.js is missing: building');
+  run(process.execPath, ['scripts/build.mjs']);
+}
+
+function ensureYamlLanguageServer() {
+  const manifest = join(yamlServerDir, 'package.json');
+  if (existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).version === YAML_SERVER_VERSION) return;
+  log(`installing yaml-language-server@${YAML_SERVER_VERSION} into ${benchDir}`);
+  mkdirSync(benchDir, { recursive: true });
+  run('npm', ['install', '--prefix', benchDir, '--no-save', '--no-audit', '--no-fund', '--loglevel=error', `yaml-language-server@${YAML_SERVER_VERSION}`]);
+}
+
+try {
+  ensureNpmPackages();
+  ensureServerBuilt();
+  ensureYamlLanguageServer();
+  const esbuild = await import('esbuild');
+  const bundle = join(benchDir, 'bench.cjs');
+  await esbuild.build({
+    entryPoints: [join(root, 'bench', 'main.ts')],
+    outfile: bundle,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    sourcemap: 'inline',
+    logLevel: 'warning',
+  });
+  const bin = join(yamlServerDir, 'bin', 'yaml-language-server');
+  const result = spawnSync(process.execPath, ['--enable-source-maps', bundle, root, bin, ...process.argv.slice(2)], { stdio: 'inherit' });
+  process.exit(result.status ?? 1);
+} catch (error) {
+  console.error(`[bench] ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}

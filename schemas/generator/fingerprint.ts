@@ -1,0 +1,45 @@
+// Hashes that tie the committed schemas to what produced them: the upstream inputs, the
+// generator's own sources, and the generated files. Shared by the generator and the drift test.
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** Every source file the generator is built from (run.mjs checks the bundle uses no other). */
+export const GENERATOR_SOURCES = [
+  'schemas/generator/fingerprint.ts',
+  'schemas/generator/main.ts',
+  'schemas/generator/report.ts',
+  'schemas/generator/run.mjs',
+  'server/src/core/schema/crd-to-schema.ts',
+  'server/src/core/schema/enum-from-description.ts',
+  'server/src/core/schema/openapi-to-schema.ts',
+  'server/src/core/schema/same-type.ts',
+  'server/src/core/schema/share-repeated.ts',
+  'server/src/core/schema/translate.ts',
+];
+
+export const SWAGGER = 'kubernetes/swagger.json';
+
+export function sha256(data: string | Buffer): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+/** The upstream specifications, in ../shared/upstream beside the repository. */
+export function upstreamDir(root: string): string {
+  return join(root, '..', 'shared', 'upstream');
+}
+
+/** The inputs the generator reads, as paths under the upstream directory, sorted. */
+export function inputFiles(upstream: string): string[] {
+  const crds = readdirSync(join(upstream, 'crds')).filter((name) => name.endsWith('.yaml'));
+  return [SWAGGER, ...crds.map((name) => `crds/${name}`)].sort();
+}
+
+/** One hash over the generator's sources: the sha256 of "<path> <sha256 of the file>" lines. */
+export function generatorHash(root: string): string {
+  const lines = GENERATOR_SOURCES.map((path) => {
+    const file = join(root, path);
+    return `${path} ${existsSync(file) ? sha256(readFileSync(file)) : 'missing'}\n`;
+  });
+  return sha256(lines.join(''));
+}

@@ -1,0 +1,170 @@
+// `npm run schemas`: reads ../shared/upstream (Kubernetes swagger.json and the CRDs), converts
+// them with the pure converters of server/src/core/schema, and writes schemas/ with its index.
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { parseAllDocuments } from 'yaml';
+import { crdToSchemas, EMBEDDED_TYPES, type CrdKindSchema } from '../../server/src/core/schema/crd-to-schema';
+import { convertDefinitions, kindSchema, kubernetesKinds, type KubernetesKind } from '../../server/src/core/schema/openapi-to-schema';
+import { isObject, OBJECT_META_DEFINITION, sortKeys } from '../../server/src/core/schema/translate';
+import { GENERATOR_SOURCES, generatorHash, inputFiles, sha256, SWAGGER, upstreamDir } from './fingerprint';
+import { printReport, type KindReport } from './report';
+
+export const BASE = 'https://schemas.mlinfra.dev/';
+const DEFINITIONS = 'kubernetes/definitions.json';
+
+/** The Kubernetes kinds that get a schema: those of training jobs and what Helm charts put beside them. */
+const CORE_KINDS: [apiVersion: string, kinds: string[]][] = [
+  ['v1', ['Pod', 'Service', 'ConfigMap', 'Secret', 'PersistentVolumeClaim', 'Namespace', 'ServiceAccount', 'PersistentVolume', 'ResourceQuota', 'LimitRange']],
+  ['batch/v1', ['Job', 'CronJob']],
+  ['apps/v1', ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet']],
+  ['rbac.authorization.k8s.io/v1', ['Role', 'RoleBinding', 'ClusterRole', 'ClusterRoleBinding']],
+  ['policy/v1', ['PodDisruptionBudget']],
+  ['autoscaling/v2', ['HorizontalPodAutoscaler']],
+  ['networking.k8s.io/v1', ['Ingress', 'NetworkPolicy']],
+  ['scheduling.k8s.io/v1', ['PriorityClass']],
+  ['storage.k8s.io/v1', ['StorageClass']],
+];
+
+interface IndexKind {
+  apiVersion: string;
+  kind: string;
+  schema: string;
+  group: string;
+  version: string;
+  plural?: string;
+  namespaced?: boolean;
+  source: string;
+}
+
+/** The generated file of a kind: kinds/<group-or-core>_<version>_<kind-lowercase>.json. */
+export function kindFile(group: string, version: string, kind: string): string {
+  return `kinds/${group || 'core'}_${version}_${kind.toLowerCase()}.json`;
+}
+
+/** JSON as the format note asks: one-space indent, trailing newline, sorted keys. */
+export function serialize(value: unknown): string {
+  return `${JSON.stringify(sortKeys(value), null, 1)}\n`;
+}
+
+function refsOf(node: unknown, found = new Set<string>()): Set<string> {
+  if (Array.isArray(node)) node.forEach((item) => refsOf(item, found));
+  else if (isObject(node)) {
+    for (const [key, value] of Object.entries(node)) {
+      if (key === '$ref' && typeof value === 'string') found.add(value.replace(/^.*#\/definitions\//, ''));
+      else refsOf(value, found);
+    }
+  }
+  return found;
+}
+
+function selectCoreKinds(swagger: unknown): KubernetesKind[] {
+  const all = kubernetesKinds(swagger);
+  return CORE_KINDS.flatMap(([apiVersion, kinds]) =>
+    kinds.map((kind) => {
+      const found = all.find((k) => k.apiVersion === apiVersion && k.kind === kind);
+      if (!found) throw new Error(`swagger.json has no ${apiVersion} ${kind}`);
+      return found;
+    }),
+  );
+}
+
+function readCrds(upstream: string, files: string[]): { source: string; crd: unknown }[] {
+  return files
+    .filter((file) => file.startsWith('crds/'))
+    .flatMap((source) =>
+      parseAllDocuments(readFileSync(join(upstream, source), 'utf8'))
+        .map((document) => document.toJS({ maxAliasCount: -1 }) as unknown)
+        .filter((crd) => isObject(crd) && crd.kind === 'CustomResourceDefinition')
+        .map((crd) => ({ source, crd })),
+    );
+}
+
+function main(root: string): void {
+  const started = Date.now();
+  checkBundledInputs(root);
+  const upstream = upstreamDir(root);
+  const inputs = inputFiles(upstream);
+  const swaggerDocument = JSON.parse(readFileSync(join(upstream, SWAGGER), 'utf8')) as { definitions: Record<string, unknown> };
+  const coreKinds = selectCoreKinds(swaggerDocument);
+
+  // The definitions: everything the core kinds refer to, and the types CRDs embed (also for users' CRDs).
+  const roots = new Set([OBJECT_META_DEFINITION, ...EMBEDDED_TYPES]);
+  for (const kind of coreKinds) refsOf(swaggerDocument.definitions[kind.definition]).forEach((name) => roots.add(name));
+  const { definitions, enums } = convertDefinitions(swaggerDocument.definitions, roots);
+
+  const outputs = new Map<string, unknown>();
+  const index: IndexKind[] = [];
+  const reports: KindReport[] = [];
+  outputs.set(DEFINITIONS, { $schema: 'http://json-schema.org/draft-07/schema#', $id: BASE + DEFINITIONS, definitions });
+  const kindEnums: Record<string, string[]> = {};
+  for (const kind of coreKinds) {
+    const file = kindFile(kind.group, kind.version, kind.kind);
+    const schema = kindSchema(swaggerDocument.definitions, kind, '../kubernetes/definitions.json', kindEnums);
+    outputs.set(file, { $id: BASE + file, ...schema });
+    index.push({ apiVersion: kind.apiVersion, kind: kind.kind, schema: file, group: kind.group, version: kind.version, plural: kind.plural, namespaced: kind.namespaced, source: SWAGGER });
+  }
+  const verbose = process.argv.includes('--verbose');
+  for (const { source, crd } of readCrds(upstream, inputs)) {
+    // Only for the report: what each file would be without $refs and shared definitions.
+    const plain = verbose ? crdToSchemas(crd, definitions, { embeddedTypes: [], shareRepeated: false }) : [];
+    const unreplaced = new Map(plain.map((k) => [k.apiVersion, k.schema]));
+    for (const kind of crdToSchemas(crd, definitions)) {
+      const file = kindFile(kind.group, kind.version, kind.kind);
+      if (outputs.has(file)) throw new Error(`${file} would be written twice (second time from ${source})`);
+      outputs.set(file, { $id: BASE + file, ...kind.schema });
+      index.push({ ...entryOf(kind), schema: file, source });
+      const before = unreplaced.get(kind.apiVersion);
+      reports.push({ file, before: before && Buffer.byteLength(serialize({ $id: BASE + file, ...before })), replaced: kind.replaced });
+    }
+  }
+  index.sort((a, b) => (a.apiVersion === b.apiVersion ? compare(a.kind, b.kind) : compare(a.apiVersion, b.apiVersion)));
+
+  const written = writeOutputs(join(root, 'schemas'), outputs);
+  const inputHashes = Object.fromEntries(inputs.map((path) => [path, sha256(readFileSync(join(upstream, path)))]));
+  const indexFile = {
+    generatedBy: 'npm run schemas',
+    kubernetes: 'release-1.36',
+    inputs: inputHashes,
+    generator: generatorHash(root),
+    outputs: Object.fromEntries([...written].map(([path, text]) => [path, sha256(text)])),
+    kinds: index,
+  };
+  writeFileSync(join(root, 'schemas', 'index.json'), serialize(indexFile));
+  printReport({ written, reports, enums: { ...enums, ...kindEnums }, verbose, ms: Date.now() - started });
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function entryOf(kind: CrdKindSchema): Omit<IndexKind, 'schema' | 'source'> {
+  const { apiVersion, kind: name, group, version, plural, namespaced } = kind;
+  return { apiVersion, kind: name, group, version, plural, namespaced };
+}
+
+/** Writes every output and deletes generated files that are no longer produced; returns path -> text. */
+function writeOutputs(dir: string, outputs: Map<string, unknown>): Map<string, string> {
+  const written = new Map<string, string>();
+  for (const sub of ['kinds', 'kubernetes']) {
+    mkdirSync(join(dir, sub), { recursive: true });
+    for (const name of readdirSync(join(dir, sub))) {
+      if (name.endsWith('.json') && !outputs.has(`${sub}/${name}`)) rmSync(join(dir, sub, name));
+    }
+  }
+  for (const path of [...outputs.keys()].sort()) {
+    const text = serialize(outputs.get(path));
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+    written.set(path, text);
+  }
+  return written;
+}
+
+/** run.mjs passes the files esbuild bundled; each must be hashed into index.json's "generator". */
+function checkBundledInputs(root: string): void {
+  const bundled = JSON.parse(process.env.MLINFRA_GENERATOR_INPUTS ?? '[]') as string[];
+  const unlisted = bundled.filter((path) => !GENERATOR_SOURCES.includes(path));
+  if (unlisted.length) throw new Error(`add ${unlisted.join(', ')} to GENERATOR_SOURCES in schemas/generator/fingerprint.ts (root ${root})`);
+}
+
+main(process.argv[2] ?? process.cwd());

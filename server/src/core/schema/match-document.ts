@@ -1,0 +1,70 @@
+// Decides which schema a document is checked against: a `$schema` modeline first (files
+// written for the Red Hat YAML extension keep working), then the user's glob settings, then
+// the document's own apiVersion and kind. A manifest of an unknown kind gets one note saying
+// how to teach us its schema, never schema errors.
+import type { YamlDocument } from '../document';
+import { didYouMean } from '../did-you-mean';
+import type { Finding } from '../types';
+import { entryOf } from './locate';
+import type { SchemaRegistry } from './schema-registry';
+
+export type Match =
+  | { schema: string; label: string }
+  | { finding: Finding }
+  | undefined;
+
+/** A `$schema` comment, as the Red Hat YAML extension reads it. */
+const MODELINE = /^[ \t]*#[ \t]*yaml-language-server:[ \t]*\$schema=(\S+)/m;
+
+export interface Modeline {
+  target: string;
+  start: number;
+  end: number;
+}
+
+export function findModeline(text: string): Modeline | undefined {
+  const match = MODELINE.exec(text);
+  if (!match) return undefined;
+  const start = match.index + match[0].length - match[1].length;
+  return { target: match[1], start, end: start + match[1].length };
+}
+
+function stringAt(document: YamlDocument, key: string): { value: string; start: number; end: number } | undefined {
+  const root = document.root;
+  const entry = root?.kind === 'map' ? entryOf(root, key) : undefined;
+  const value = entry?.value;
+  if (value?.kind !== 'scalar' || typeof value.value !== 'string') return undefined;
+  return { value: value.value, start: value.start, end: value.end };
+}
+
+const HOW_TO_ADD =
+  'To check it, add its CRD to the "mlinfra.schemas.crds" setting, map the file to a JSON schema with "mlinfra.schemas.files", or add a "# yaml-language-server: $schema=<path>" comment.';
+
+function unknownKind(document: YamlDocument, registry: SchemaRegistry, apiVersion: string, kind: { value: string; start: number; end: number }): Finding {
+  const sameKind = registry.kinds().filter((entry) => entry.kind === kind.value);
+  let message: string;
+  if (sameKind.length) {
+    const known = [...new Set(sameKind.map((entry) => entry.apiVersion))].join(', ');
+    message = `No schema is known for ${kind.value} in ${apiVersion}; it is known in ${known}. ${HOW_TO_ADD}`;
+  } else {
+    const suggestion = didYouMean(kind.value, new Set(registry.kinds().map((entry) => entry.kind)));
+    const hint = suggestion ? ` Did you mean "${suggestion}"?` : '';
+    message = `No schema is known for kind "${kind.value}" (${apiVersion}).${hint} ${HOW_TO_ADD}`;
+  }
+  return { range: document.lines.range(kind.start, kind.end), severity: 'info', code: 'schema/unknown-kind', message };
+}
+
+/** The schema for a manifest, by its apiVersion and kind. */
+export function matchManifest(document: YamlDocument, registry: SchemaRegistry): Match {
+  const kind = stringAt(document, 'kind');
+  const apiVersion = stringAt(document, 'apiVersion');
+  if (!kind) return undefined;
+  if (!apiVersion) {
+    // Validating against the kind's schema reports the missing apiVersion, on the right key.
+    const entry = registry.kinds().find((candidate) => candidate.kind === kind.value);
+    return entry ? { schema: entry.id, label: entry.kind } : undefined;
+  }
+  const entry = registry.find(apiVersion.value, kind.value);
+  if (entry) return { schema: entry.id, label: entry.kind };
+  return { finding: unknownKind(document, registry, apiVersion.value, kind) };
+}

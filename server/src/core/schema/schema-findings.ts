@@ -1,0 +1,133 @@
+// Turns validation errors into findings a user can act on: each on the smallest right range
+// (an unknown key on the key, a wrong value on the value, a missing field on its parent's key),
+// each message naming the kind and the path, with the likely intent when there is one.
+import type { ErrorObject } from 'ajv';
+import type { YamlDocument } from '../document';
+import { didYouMean } from '../did-you-mean';
+import type { Finding } from '../types';
+import { describeExpectedType, describeValue, typeHint } from './describe-value';
+import { entryOf, formatPath, keySpanOf, locate, parsePointer, spanOf, type Located } from './locate';
+import { selectErrors } from './select-errors';
+import { QUANTITY_PATTERN } from './translate';
+
+
+interface Context {
+  document: YamlDocument;
+  /** What the document is, for messages: `PyTorchJob`, or the title of a user's schema. */
+  label: string;
+}
+
+function where(context: Context, segments: string[]): string {
+  const path = formatPath(segments);
+  return path ? `${context.label} ${path}` : context.label;
+}
+
+function finding(context: Context, span: [number, number], code: string, message: string): Finding {
+  return { range: context.document.lines.range(span[0], span[1]), severity: 'error', code, message };
+}
+
+function propertyNames(schema: unknown): string[] {
+  const properties = (schema as { properties?: Record<string, unknown> } | undefined)?.properties;
+  return properties ? Object.keys(properties) : [];
+}
+
+/** Where a document says what it is: the span of `kind`, else of its first key. */
+function rootSpan(context: Context): [number, number] {
+  const root = context.document.root;
+  if (root?.kind !== 'map' || root.entries.length === 0) return [0, 0];
+  const entry = entryOf(root, 'kind') ?? root.entries[0];
+  return [entry.key.start, entry.key.end];
+}
+
+function unknownField(context: Context, error: ErrorObject, segments: string[], suggestions: Set<string>): Finding | undefined {
+  const name = String(error.params.additionalProperty);
+  const parent = locate(context.document.root, segments);
+  const entry = parent.node?.kind === 'map' ? entryOf(parent.node, name) : undefined;
+  if (!entry) return undefined;
+  const suggestion = didYouMean(name, propertyNames(error.parentSchema));
+  if (suggestion) suggestions.add(`${error.instancePath}/${suggestion}`);
+  const hint = suggestion ? `; did you mean "${suggestion}"?` : '.';
+  return finding(context, [entry.key.start, entry.key.end], 'schema/unknown-field', `Unknown field "${name}" in ${where(context, segments)}${hint}`);
+}
+
+function missingField(context: Context, error: ErrorObject, segments: string[]): Finding {
+  const name = String(error.params.missingProperty);
+  const span = segments.length ? keySpanOf(locate(context.document.root, segments), context.document.text) : rootSpan(context);
+  return finding(context, span, 'schema/missing-field', `Missing required field "${name}" in ${where(context, segments)}.`);
+}
+
+function valueFinding(context: Context, error: ErrorObject, segments: string[], located: Located): Finding {
+  const { document } = context;
+  const span = located.node === null ? keySpanOf(located, document.text) : spanOf(located, document.text);
+  const subject = where(context, segments);
+  const value = error.data;
+  switch (error.keyword) {
+    case 'type': {
+      const hint = typeHint(located.node, document.text, error.params.type);
+      const expected = describeExpectedType(error.params.type);
+      return finding(context, span, 'schema/wrong-type', `${subject} must be ${expected}, not ${describeValue(value)}.${hint}`);
+    }
+    case 'enum': {
+      const allowed = (error.params.allowedValues as unknown[]).map(String);
+      const suggestion = typeof value === 'string' ? didYouMean(value, allowed) : undefined;
+      const hint = suggestion ? ` Did you mean "${suggestion}"?` : '';
+      return finding(context, span, 'schema/invalid-value', `${JSON.stringify(value)} is not allowed for ${subject}; use one of ${allowed.join(', ')}.${hint}`);
+    }
+    case 'const':
+      return finding(context, span, 'schema/invalid-value', `${subject} must be ${JSON.stringify(error.params.allowedValue)}, not ${JSON.stringify(value)}.`);
+    case 'pattern':
+      if (error.params.pattern === QUANTITY_PATTERN) {
+        return finding(context, span, 'schema/invalid-value', `${JSON.stringify(value)} is not a quantity, as ${subject} must be: write a number with an optional suffix, such as 2, 500m or 64Gi.`);
+      }
+      return finding(context, span, 'schema/invalid-value', `${JSON.stringify(value)} does not match the pattern ${error.params.pattern} that ${subject} must follow.`);
+    case 'anyOf':
+    case 'oneOf':
+      return alternativesFinding(context, error, subject, span);
+    default:
+      return finding(context, span, 'schema/invalid-value', `${subject} ${error.message ?? 'is not valid'}${value !== undefined && typeof value !== 'object' ? ` (it is ${JSON.stringify(value)})` : ''}.`);
+  }
+}
+
+function alternativesFinding(context: Context, error: ErrorObject, subject: string, span: [number, number]): Finding {
+  const branchErrors = (error.params.branchErrors ?? []) as ErrorObject[];
+  const required = [...new Set(branchErrors.filter((e) => e.keyword === 'required').map((e) => String(e.params.missingProperty)))];
+  if (branchErrors.length === 0) {
+    return finding(context, span, 'schema/invalid-value', `${subject} fits more than one of its allowed forms; remove the fields that make it ambiguous.`);
+  }
+  if (required.length === branchErrors.length) {
+    return finding(context, span, 'schema/missing-field', `${subject} needs one of the fields ${required.map((r) => `"${r}"`).join(', ')}.`);
+  }
+  return finding(context, span, 'schema/invalid-value', `${subject} does not fit any of its allowed forms.`);
+}
+
+/** Findings for one document's validation errors, with ranges local to the document. */
+export function schemaFindings(errors: readonly ErrorObject[], document: YamlDocument, label: string): Finding[] {
+  const context: Context = { document, label };
+  const selected = selectErrors(errors);
+  const suggestions = new Set<string>();
+  const findings: Finding[] = [];
+  for (const error of selected.filter((e) => e.keyword === 'additionalProperties')) {
+    const result = unknownField(context, error, parsePointer(error.instancePath), suggestions);
+    if (result) findings.push(result);
+  }
+  for (const error of selected.filter((e) => e.keyword !== 'additionalProperties')) {
+    const segments = parsePointer(error.instancePath);
+    if (error.keyword === 'required') {
+      // A misspelled key already says which field it should have been: one finding, not two.
+      if (!suggestions.has(`${error.instancePath}/${String(error.params.missingProperty)}`)) findings.push(missingField(context, error, segments));
+      continue;
+    }
+    findings.push(valueFinding(context, error, segments, locate(document.root, segments)));
+  }
+  return dedupe(findings);
+}
+
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = `${f.range.start.line}:${f.range.start.character}:${f.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

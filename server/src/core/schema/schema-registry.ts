@@ -1,0 +1,105 @@
+// Knows every schema the server can validate against: the generated ones shipped in
+// schemas/ (found by apiVersion and kind through the index), schemas built from the user's
+// CRDs, and JSON schema files named by settings or modelines. Loads each file on first need.
+
+/** One line of schemas/index.json, or a kind from a user's CRD. */
+export interface KindEntry {
+  apiVersion: string;
+  kind: string;
+  /** The `$id` of its schema. */
+  id: string;
+  group: string;
+  version: string;
+  plural?: string;
+  namespaced?: boolean;
+  /** Where it came from: an upstream file, or the URI of the user's CRD. */
+  source: string;
+}
+
+/** Reads the generated schemas: the index and the JSON files it names, by path under schemas/. */
+export interface BuiltinSchemas {
+  readJson(path: string): unknown;
+}
+
+export type JsonSchema = Record<string, unknown>;
+
+export const BUILTIN_BASE = 'https://schemas.mlinfra.dev/';
+
+interface IndexFile {
+  kinds: { apiVersion: string; kind: string; schema: string; group: string; version: string; plural?: string; namespaced?: boolean; source: string }[];
+}
+
+export class SchemaRegistry {
+  private readonly builtinKinds: KindEntry[];
+  private userKinds: KindEntry[] = [];
+  private readonly loaded = new Map<string, JsonSchema>();
+  private readonly userSchemas = new Map<string, JsonSchema>();
+  /** Bumped whenever the set of schemas changes, so cached validations know they are stale. */
+  generation = 0;
+  /** What each generation changed: some schema ids, or everything (null). */
+  private readonly changes: { generation: number; ids: string[] | null }[] = [];
+
+  constructor(private readonly builtin: BuiltinSchemas | undefined) {
+    const index = builtin ? (builtin.readJson('index.json') as IndexFile | undefined) : undefined;
+    this.builtinKinds = (index?.kinds ?? []).map((entry) => ({ ...entry, id: BUILTIN_BASE + entry.schema }));
+  }
+
+  /** Every kind, the user's CRDs first so that they can override a built-in one. */
+  kinds(): KindEntry[] {
+    return [...this.userKinds, ...this.builtinKinds];
+  }
+
+  find(apiVersion: string, kind: string): KindEntry | undefined {
+    return this.kinds().find((entry) => entry.apiVersion === apiVersion && entry.kind === kind);
+  }
+
+  /** Replaces the kinds built from the user's CRDs. */
+  setUserKinds(kinds: { entry: KindEntry; schema: JsonSchema }[]): void {
+    for (const id of this.userSchemas.keys()) this.loaded.delete(id);
+    this.userSchemas.clear();
+    this.userKinds = kinds.map(({ entry }) => entry);
+    for (const { entry, schema } of kinds) this.userSchemas.set(entry.id, schema);
+    this.changed(null);
+  }
+
+  /** Adds (or replaces) a schema read from a file, by its URI. */
+  setFileSchema(id: string, schema: JsonSchema): void {
+    this.userSchemas.set(id, schema);
+    this.loaded.delete(id);
+    this.changed([id]);
+  }
+
+  /** Records that how documents find schemas changed (settings), though no schema did. */
+  touch(): void {
+    this.changed([]);
+  }
+
+  /** The ids changed after a generation, or null when everything may have. */
+  changedSince(generation: number): string[] | null {
+    const ids: string[] = [];
+    // Changes older than those kept are unknown: everything may have changed.
+    if (this.changes.length && this.changes[0].generation > generation + 1) return null;
+    for (const change of this.changes) {
+      if (change.generation <= generation) continue;
+      if (change.ids === null) return null;
+      ids.push(...change.ids);
+    }
+    return ids;
+  }
+
+  private changed(ids: string[] | null): void {
+    this.generation++;
+    this.changes.push({ generation: this.generation, ids });
+    if (this.changes.length > 100) this.changes.splice(0, this.changes.length - 100);
+  }
+
+  /** The schema document with this `$id` (no fragment), loading a generated file on first use. */
+  document(id: string): JsonSchema | undefined {
+    const cached = this.loaded.get(id) ?? this.userSchemas.get(id);
+    if (cached) return cached;
+    if (!this.builtin || !id.startsWith(BUILTIN_BASE)) return undefined;
+    const schema = this.builtin.readJson(id.slice(BUILTIN_BASE.length)) as JsonSchema | undefined;
+    if (schema) this.loaded.set(id, schema);
+    return schema;
+  }
+}

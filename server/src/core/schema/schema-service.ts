@@ -1,0 +1,72 @@
+// Schema validation of YAML documents: picks each document's schema (modeline, glob setting,
+// apiVersion/kind), validates it with the compiled validator and turns errors into findings.
+// The one entry point the language service calls for schema checks.
+import type { YamlDocument } from '../document';
+import { toValue } from '../document';
+import { matchesGlob } from '../glob';
+import type { Finding } from '../types';
+import { ExternalSchemas, resolveSchemaTarget, type FileReader, type Loaded } from './external-schemas';
+import { findModeline, matchManifest, type Match } from './match-document';
+import { SchemaRegistry, type BuiltinSchemas } from './schema-registry';
+import { schemaFindings } from './schema-findings';
+import { UnusableSchemaError, Validators } from './validators';
+
+/** A glob setting: files under `folder` whose relative path matches `glob` use `schema`. */
+export interface SchemaAssociation {
+  folder: string;
+  glob: string;
+  schema: string;
+}
+
+export class SchemaService {
+  readonly registry: SchemaRegistry;
+  private readonly validators: Validators;
+  readonly external: ExternalSchemas;
+  private associations: SchemaAssociation[] = [];
+
+  constructor(builtin: BuiltinSchemas | undefined, reader: FileReader) {
+    this.registry = new SchemaRegistry(builtin);
+    this.validators = new Validators(this.registry);
+    this.external = new ExternalSchemas(reader, this.registry);
+  }
+
+  setAssociations(associations: SchemaAssociation[]): void {
+    this.associations = associations;
+    this.registry.touch();
+  }
+
+  /** The schema a document is checked against, or a finding that says why there is none. */
+  match(document: YamlDocument, fileUri: string): Match {
+    const modeline = findModeline(document.text);
+    if (modeline) {
+      const target = resolveSchemaTarget(modeline.target, fileUri);
+      const loaded: Loaded = typeof target === 'string' ? this.external.load(target) : target;
+      return this.fromLoaded(loaded, document, [modeline.start, modeline.end]);
+    }
+    const association = this.associations.find((a) => fileUri.startsWith(`${a.folder}/`) && matchesGlob(decodeURIComponent(fileUri.slice(a.folder.length + 1)), a.glob));
+    if (association) return this.fromLoaded(this.external.load(association.schema), document, [0, 0]);
+    return matchManifest(document, this.registry);
+  }
+
+  private fromLoaded(loaded: Loaded, document: YamlDocument, span: [number, number]): Match {
+    if ('id' in loaded) return { schema: loaded.id, label: loaded.label };
+    const severity = loaded.error.startsWith('mlinfra never downloads') ? 'info' : 'warning';
+    return { finding: { range: document.lines.range(span[0], span[1]), severity, code: 'schema/unusable-schema', message: loaded.error } };
+  }
+
+  /** Schema findings for one document, with ranges local to it. */
+  validate(document: YamlDocument, fileUri: string): Finding[] {
+    if (document.root?.kind !== 'map') return [];
+    const match = this.match(document, fileUri);
+    if (!match) return [];
+    if ('finding' in match) return [match.finding];
+    try {
+      const errors = this.validators.validate(match.schema, toValue(document.root));
+      return schemaFindings(errors, document, match.label);
+    } catch (error) {
+      if (!(error instanceof UnusableSchemaError)) throw error;
+      const message = `The schema for this document cannot be used: ${error.message}`;
+      return [{ range: document.lines.range(0, 0), severity: 'warning', code: 'schema/unusable-schema', message }];
+    }
+  }
+}

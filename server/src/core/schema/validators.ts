@@ -1,0 +1,93 @@
+// Compiles each schema with ajv once and keeps it: the first check of a kind pays for the
+// compilation, every later one (every keystroke) only runs the compiled function.
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { JsonSchema, SchemaRegistry } from './schema-registry';
+
+/** A schema that cannot be used: unreadable, or rejected by the compiler. */
+export class UnusableSchemaError extends Error {}
+
+function newAjv(): Ajv {
+  // strict: false because Kubernetes schemas carry `format`s such as int32 that ajv does not
+  // know; unicodeRegExp: false because upstream patterns are written for Go's RE2.
+  return new Ajv({ allErrors: true, strict: false, verbose: true, validateFormats: false, unicodeRegExp: false });
+}
+
+/** Every `$ref` of a schema that points into another document, resolved against its id. */
+function externalRefs(schema: unknown, base: string, found = new Set<string>()): Set<string> {
+  if (Array.isArray(schema)) {
+    for (const item of schema) externalRefs(item, base, found);
+  } else if (schema && typeof schema === 'object') {
+    for (const [key, value] of Object.entries(schema)) {
+      if (key === '$ref' && typeof value === 'string' && !value.startsWith('#')) {
+        found.add(new URL(value, base).href.replace(/#.*$/, ''));
+      } else if (key !== 'enum' && key !== 'const' && key !== 'default' && key !== 'examples') {
+        externalRefs(value, base, found);
+      }
+    }
+  }
+  return found;
+}
+
+export class Validators {
+  private ajv = newAjv();
+  private readonly compiled = new Map<string, ValidateFunction>();
+  private readonly added = new Set<string>();
+  private generation: number;
+
+  constructor(private readonly registry: SchemaRegistry) {
+    this.generation = registry.generation;
+  }
+
+  /** Validates a value against the schema with this id; returns ajv's errors (none when valid). */
+  validate(id: string, value: unknown): ErrorObject[] {
+    const validate = this.validator(id);
+    validate(value);
+    return validate.errors ?? [];
+  }
+
+  private validator(id: string): ValidateFunction {
+    if (this.generation !== this.registry.generation) this.catchUp();
+    const cached = this.compiled.get(id);
+    if (cached) return cached;
+    this.add(id, 0);
+    try {
+      const validate = this.ajv.getSchema(id);
+      if (!validate) throw new UnusableSchemaError(`schema ${id} could not be compiled`);
+      this.compiled.set(id, validate);
+      return validate;
+    } catch (error) {
+      throw error instanceof UnusableSchemaError ? error : new UnusableSchemaError((error as Error).message);
+    }
+  }
+
+  /** Drops what changed in the registry: one file's schema, or everything after the user's CRDs changed. */
+  private catchUp(): void {
+    const changed = this.registry.changedSince(this.generation);
+    if (changed === null) {
+      this.ajv = newAjv();
+      this.compiled.clear();
+      this.added.clear();
+    } else {
+      for (const id of changed) {
+        if (this.added.delete(id)) this.ajv.removeSchema(id);
+        this.compiled.delete(id);
+      }
+    }
+    this.generation = this.registry.generation;
+  }
+
+  /** Adds a schema document and, first, every document it refers to. */
+  private add(id: string, depth: number): void {
+    if (this.added.has(id)) return;
+    if (depth > 20) throw new UnusableSchemaError(`schema references nest too deeply at ${id}`);
+    const schema: JsonSchema | undefined = this.registry.document(id);
+    if (!schema) throw new UnusableSchemaError(`schema ${id} was not found`);
+    this.added.add(id);
+    for (const ref of externalRefs(schema, id)) this.add(ref, depth + 1);
+    try {
+      this.ajv.addSchema({ ...schema, $id: id }, undefined, undefined, false);
+    } catch (error) {
+      throw new UnusableSchemaError((error as Error).message);
+    }
+  }
+}

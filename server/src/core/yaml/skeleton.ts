@@ -1,0 +1,80 @@
+// Writes the smallest valid document of a kind as a snippet: apiVersion, kind, metadata.name
+// and every required field below, with placeholders to tab through.
+import type { KindEntry } from '../schema/schema-registry';
+import type { SchemaAt, SchemaNavigator } from '../schema/navigate';
+import { shapeOf } from './value-shape';
+
+const MAX_DEPTH = 12;
+
+class SnippetWriter {
+  private tabStop = 1;
+  readonly lines: string[] = [];
+
+  placeholder(text: string): string {
+    return `\${${this.tabStop++}:${text.replace(/[$}\\]/g, '\\$&')}}`;
+  }
+
+  choice(values: string[]): string {
+    const escaped = values.map((v) => v.replace(/[$}\\,|]/g, '\\$&'));
+    return values.length === 1 ? values[0] : `\${${this.tabStop++}|${escaped.join(',')}|}`;
+  }
+}
+
+function scalarDefault(type: string, name: string): string {
+  if (type.includes('integer') || type.includes('number')) return '1';
+  return name;
+}
+
+/** Writes the required fields of a mapping at an indentation; returns whether it wrote any. */
+function writeRequired(navigator: SchemaNavigator, at: SchemaAt, indent: string, writer: SnippetWriter, depth: number, firstPrefix?: string): boolean {
+  const fields = navigator.fields(at).filter((f) => f.required && !['apiVersion', 'kind', 'metadata', 'status'].includes(f.name));
+  fields.forEach((field, index) => {
+    const lead = index === 0 && firstPrefix !== undefined ? firstPrefix : indent;
+    writeField(navigator, field.name, field.at, lead, indent, writer, depth + 1);
+  });
+  return fields.length > 0;
+}
+
+function writeField(navigator: SchemaNavigator, name: string, at: SchemaAt, lead: string, indent: string, writer: SnippetWriter, depth: number): void {
+  const shape = shapeOf(navigator, at);
+  if (depth > MAX_DEPTH) {
+    writer.lines.push(`${lead}${name}: {}`);
+    return;
+  }
+  switch (shape.kind) {
+    case 'choice':
+      writer.lines.push(`${lead}${name}: ${writer.choice(shape.values)}`);
+      return;
+    case 'scalar':
+      writer.lines.push(`${lead}${name}: ${writer.placeholder(scalarDefault(shape.type, name))}`);
+      return;
+    case 'map':
+      writer.lines.push(`${lead}${name}: {}`);
+      return;
+    case 'object': {
+      const at = writer.lines.length;
+      writer.lines.push(`${lead}${name}:`);
+      if (!writeRequired(navigator, shape.at, `${indent}  `, writer, depth)) writer.lines[at] = `${lead}${name}: {}`;
+      return;
+    }
+    case 'array': {
+      const itemShape = shape.item ? shapeOf(navigator, shape.item) : undefined;
+      if (itemShape?.kind !== 'object') {
+        writer.lines.push(`${lead}${name}: []`);
+        return;
+      }
+      const at = writer.lines.length;
+      writer.lines.push(`${lead}${name}:`);
+      if (!writeRequired(navigator, itemShape.at, `${indent}    `, writer, depth, `${indent}  - `)) writer.lines[at] = `${lead}${name}: []`;
+    }
+  }
+}
+
+/** A snippet of the minimal valid document of a kind. */
+export function skeleton(navigator: SchemaNavigator, entry: KindEntry): string {
+  const writer = new SnippetWriter();
+  writer.lines.push(`apiVersion: ${entry.apiVersion}`, `kind: ${entry.kind}`, 'metadata:', `  name: ${writer.placeholder(entry.kind.toLowerCase())}`);
+  const root = navigator.root(entry.id);
+  if (root) writeRequired(navigator, root, '', writer, 0);
+  return `${writer.lines.join('\n')}\n$0`;
+}

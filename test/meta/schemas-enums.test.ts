@@ -1,0 +1,64 @@
+// The enums the generator read from Kubernetes descriptions, as a reviewed table: a wrong enum
+// flags valid manifests, so any change here must be looked at (then update the table).
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = join(__dirname, '..', '..', '..');
+const schemas = join(root, 'schemas');
+type Schema = { properties?: Record<string, { enum?: string[]; items?: { enum?: string[] } }> };
+
+const EXPECTED: Record<string, string[]> = {
+  'io.k8s.api.apps.v1.DaemonSetCondition.status': ['True', 'False', 'Unknown'],
+  'io.k8s.api.apps.v1.DaemonSetUpdateStrategy.type': ['RollingUpdate', 'OnDelete'],
+  'io.k8s.api.apps.v1.DeploymentCondition.status': ['True', 'False', 'Unknown'],
+  'io.k8s.api.apps.v1.DeploymentStrategy.type': ['Recreate', 'RollingUpdate'],
+  'io.k8s.api.apps.v1.ReplicaSetCondition.status': ['True', 'False', 'Unknown'],
+  'io.k8s.api.apps.v1.StatefulSetCondition.status': ['True', 'False', 'Unknown'],
+  'io.k8s.api.batch.v1.JobCondition.status': ['True', 'False', 'Unknown'],
+  'io.k8s.api.batch.v1.JobSpec.completionMode': ['NonIndexed', 'Indexed'],
+  'io.k8s.api.core.v1.Container.imagePullPolicy': ['Always', 'Never', 'IfNotPresent'],
+  'io.k8s.api.core.v1.ContainerPort.protocol': ['UDP', 'TCP', 'SCTP'],
+  'io.k8s.api.core.v1.EphemeralContainer.imagePullPolicy': ['Always', 'Never', 'IfNotPresent'],
+  'io.k8s.api.core.v1.NamespaceCondition.status': ['True', 'False', 'Unknown'],
+  'io.k8s.api.core.v1.PersistentVolumeClaimCondition.status': ['True', 'False', 'Unknown'],
+  'io.k8s.api.core.v1.PodCertificateProjection.keyType': ['RSA3072', 'RSA4096', 'ECDSAP256', 'ECDSAP384', 'ECDSAP521', 'ED25519'],
+  'io.k8s.api.core.v1.PodCondition.status': ['True', 'False', 'Unknown'],
+  'io.k8s.api.core.v1.PodSecurityContext.fsGroupChangePolicy': ['OnRootMismatch', 'Always'],
+  'io.k8s.api.core.v1.PodSecurityContext.seLinuxChangePolicy': ['MountOption', 'Recursive'],
+  'io.k8s.api.core.v1.PodSecurityContext.supplementalGroupsPolicy': ['Merge', 'Strict'],
+  'io.k8s.api.core.v1.PodSpec.dnsPolicy': ['ClusterFirstWithHostNet', 'ClusterFirst', 'Default', 'None'],
+  'io.k8s.api.core.v1.PodSpec.preemptionPolicy': ['Never', 'PreemptLowerPriority'],
+  'io.k8s.api.core.v1.PodSpec.restartPolicy': ['Always', 'OnFailure', 'Never'],
+  'io.k8s.api.core.v1.ScopedResourceSelectorRequirement.operator': ['In', 'NotIn', 'Exists', 'DoesNotExist'],
+  'io.k8s.api.core.v1.ServicePort.protocol': ['TCP', 'UDP', 'SCTP'],
+  'io.k8s.api.core.v1.ServiceSpec.ipFamilies[]': ['IPv4', 'IPv6'],
+  'io.k8s.api.core.v1.ServiceSpec.sessionAffinity': ['ClientIP', 'None'],
+  'io.k8s.api.core.v1.ServiceSpec.type': ['ExternalName', 'ClusterIP', 'NodePort', 'LoadBalancer'],
+  'io.k8s.api.core.v1.Toleration.effect': ['NoSchedule', 'PreferNoSchedule', 'NoExecute', ''],
+  'io.k8s.api.core.v1.Toleration.operator': ['Exists', 'Equal', 'Lt', 'Gt'],
+  'io.k8s.api.policy.v1.PodDisruptionBudgetSpec.unhealthyPodEvictionPolicy': ['IfHealthyBudget', 'AlwaysAllow'],
+  'io.k8s.apimachinery.pkg.apis.meta.v1.Condition.status': ['True', 'False', 'Unknown'],
+  'io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelectorRequirement.operator': ['In', 'NotIn', 'Exists', 'DoesNotExist'],
+  'kinds/scheduling.k8s.io_v1_priorityclass.json.preemptionPolicy': ['Never', 'PreemptLowerPriority'],
+};
+
+function collect(found: Record<string, string[]>, name: string, schema: Schema): void {
+  for (const [property, value] of Object.entries(schema.properties ?? {})) {
+    if (value.enum) found[`${name}.${property}`] = value.enum;
+    if (value.items?.enum) found[`${name}.${property}[]`] = value.items.enum;
+  }
+}
+
+describe('enums read from Kubernetes descriptions', () => {
+  it('are exactly the reviewed table', () => {
+    const found: Record<string, string[]> = {};
+    const { definitions } = JSON.parse(readFileSync(join(schemas, 'kubernetes', 'definitions.json'), 'utf8')) as { definitions: Record<string, Schema> };
+    for (const [name, definition] of Object.entries(definitions)) collect(found, name, definition);
+    const index = JSON.parse(readFileSync(join(schemas, 'index.json'), 'utf8')) as { kinds: { schema: string; source: string }[] };
+    for (const { schema } of index.kinds.filter((kind) => kind.source === 'kubernetes/swagger.json')) {
+      collect(found, schema, JSON.parse(readFileSync(join(schemas, schema), 'utf8')) as Schema);
+    }
+    assert.deepEqual(found, EXPECTED);
+  });
+});
