@@ -1,13 +1,14 @@
 // LSP wiring only: capabilities, document sync and handlers that call the core facade.
-import { TextDocumentSyncKind, TextDocuments, type Connection } from 'vscode-languageserver';
+import { DidChangeConfigurationNotification, TextDocumentSyncKind, TextDocuments, type Connection } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ServerReadyNotification } from '../../common/protocol';
 import type { CoreHost } from './core/host';
-import { createLanguageService } from './core/language-service';
-import { toDiagnostic } from './to-lsp';
+import { createLanguageService, type SourceFile } from './core/language-service';
+import { SchemaSettingsSync } from './schema-settings';
+import { toCompletionItem, toDiagnostic, toDocumentSymbol, toHover } from './to-lsp';
 
-/** Edits arrive per keystroke; validate once typing pauses. */
-const VALIDATION_DELAY_MS = 100;
+/** Edits arrive per keystroke; validate once typing pauses. Checks are incremental, so this can be short. */
+const VALIDATION_DELAY_MS = 50;
 
 export interface ServerOptions {
   version: string;
@@ -18,31 +19,47 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   const service = createLanguageService(options.host);
   const documents = new TextDocuments(TextDocument);
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
+  let folders: string[] = [];
+  let canAskConfiguration = false;
+  let canRegisterConfiguration = false;
+  const settings = new SchemaSettingsSync(connection, service, () => folders);
 
   connection.onInitialize((params) => {
     const client = params.clientInfo ? `${params.clientInfo.name} ${params.clientInfo.version ?? ''}`.trim() : 'an unnamed client';
     connection.console.info(`mlinfra language server ${options.version} (Node ${process.version}) serving ${client}`);
+    folders = (params.workspaceFolders ?? []).map((folder) => folder.uri);
+    if (!folders.length && params.rootUri) folders = [params.rootUri];
+    canAskConfiguration = params.capabilities.workspace?.configuration === true;
+    canRegisterConfiguration = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     return {
-      capabilities: { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental } },
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        completionProvider: { resolveProvider: false },
+        hoverProvider: true,
+        documentSymbolProvider: true,
+      },
       serverInfo: { name: 'mlinfra', version: options.version },
     };
   });
 
-  connection.onInitialized(() => {
+  connection.onInitialized(async () => {
+    if (canRegisterConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'mlinfra' });
+    await settings.refresh(canAskConfiguration);
     const ready: ServerReadyNotification.Params = { version: options.version, nodeVersion: process.version };
     void connection.sendNotification(ServerReadyNotification.method, ready);
+    documents.all().forEach(schedule);
   });
 
+  const sourceOf = (document: TextDocument): SourceFile => ({ uri: document.uri, text: document.getText(), languageId: document.languageId });
+
   function validate(document: TextDocument): void {
-    const file = { uri: document.uri, text: document.getText(), languageId: document.languageId };
     try {
-      const started = Date.now();
-      const { kind, findings } = service.validate(file);
+      const started = performance.now();
+      const { kind, findings } = service.validate(sourceOf(document));
       const diagnostics = findings.map((finding) => toDiagnostic(finding, document.uri));
       void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
-      connection.console.log(
-        `Checked ${document.uri} (${kind}, version ${document.version}): ${diagnostics.length} problem(s) in ${Date.now() - started} ms`,
-      );
+      const took = Math.round(performance.now() - started);
+      connection.console.log(`Checked ${document.uri} (${kind}, version ${document.version}): ${diagnostics.length} problem(s) in ${took} ms`);
     } catch (error) {
       // A bug in one check must not take the server down or leave stale diagnostics behind.
       connection.console.error(`Checking ${document.uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
@@ -62,12 +79,44 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     );
   }
 
+  /** Runs a request handler; a bug answers "nothing here" and is logged, never a crash. */
+  function guarded<T>(what: string, uri: string, run: (document: TextDocument) => T, fallback: T): T {
+    const document = documents.get(uri);
+    if (!document) return fallback;
+    try {
+      return run(document);
+    } catch (error) {
+      connection.console.error(`${what} in ${uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
+      return fallback;
+    }
+  }
+
+  connection.onCompletion(({ textDocument, position }) =>
+    guarded('Completion', textDocument.uri, (document) => ({ isIncomplete: false, items: service.complete(sourceOf(document), position).map(toCompletionItem) }), null),
+  );
+  connection.onHover(({ textDocument, position }) =>
+    guarded('Hover', textDocument.uri, (document) => {
+      const hover = service.hover(sourceOf(document), position);
+      return hover ? toHover(hover) : null;
+    }, null),
+  );
+  connection.onDocumentSymbol(({ textDocument }) => guarded('Outline', textDocument.uri, (document) => service.outline(sourceOf(document)).map(toDocumentSymbol), []));
+
   documents.onDidChangeContent((event) => schedule(event.document));
-  // A Chart.yaml appearing or going away changes what the files around it are: check again.
-  connection.onDidChangeWatchedFiles(() => documents.all().forEach(schedule));
+  connection.onDidChangeConfiguration(async (change) => {
+    if (canAskConfiguration) await settings.refresh(true);
+    else settings.pushed(change.settings);
+    documents.all().forEach(schedule);
+  });
+  // A Chart.yaml, a CRD or a schema file changed on disk: what the open files mean may have changed.
+  connection.onDidChangeWatchedFiles(({ changes }) => {
+    settings.filesChanged(changes.map((change) => change.uri));
+    documents.all().forEach(schedule);
+  });
   documents.onDidClose((event) => {
     clearTimeout(pending.get(event.document.uri));
     pending.delete(event.document.uri);
+    service.forget(event.document.uri);
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
 

@@ -1,6 +1,16 @@
-// The one converter from core findings to LSP diagnostics.
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
-import type { Finding, Severity } from './core/types';
+// The one converter from core results (findings, completions, hovers, outlines) to LSP types.
+import {
+  CompletionItemKind,
+  DiagnosticSeverity,
+  InsertTextFormat,
+  MarkupKind,
+  SymbolKind,
+  type CompletionItem,
+  type Diagnostic,
+  type DocumentSymbol,
+  type Hover as LspHover,
+} from 'vscode-languageserver';
+import type { Completion, Finding, Hover, OutlineSymbol, Severity } from './core/types';
 
 const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -24,4 +34,48 @@ export function toDiagnostic(finding: Finding, uri: string): Diagnostic {
     }));
   }
   return diagnostic;
+}
+
+const COMPLETION_KINDS: Record<Completion['kind'], CompletionItemKind> = {
+  property: CompletionItemKind.Property,
+  value: CompletionItemKind.Value,
+  kind: CompletionItemKind.Module,
+  snippet: CompletionItemKind.Snippet,
+};
+
+export function toCompletionItem(completion: Completion): CompletionItem {
+  const item: CompletionItem = {
+    label: completion.label,
+    kind: COMPLETION_KINDS[completion.kind],
+    textEdit: { range: completion.range, newText: completion.insertText },
+    insertTextFormat: completion.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+  };
+  if (completion.detail) item.detail = completion.detail;
+  if (completion.documentation) item.documentation = { kind: MarkupKind.Markdown, value: completion.documentation };
+  if (completion.sortText) item.sortText = completion.sortText;
+  if (completion.filterText) item.filterText = completion.filterText;
+  return item;
+}
+
+export function toHover(hover: Hover): LspHover {
+  return { contents: { kind: MarkupKind.Markdown, value: hover.markdown }, range: hover.range };
+}
+
+const SYMBOL_KINDS: Record<OutlineSymbol['kind'], SymbolKind> = {
+  document: SymbolKind.Module,
+  object: SymbolKind.Object,
+  array: SymbolKind.Array,
+  field: SymbolKind.Field,
+};
+
+export function toDocumentSymbol(symbol: OutlineSymbol): DocumentSymbol {
+  const out: DocumentSymbol = {
+    name: symbol.name || '""',
+    kind: SYMBOL_KINDS[symbol.kind],
+    range: symbol.range,
+    selectionRange: symbol.selectionRange,
+    children: symbol.children.map(toDocumentSymbol),
+  };
+  if (symbol.detail) out.detail = symbol.detail;
+  return out;
 }

@@ -18,6 +18,8 @@ export interface SchemaFileAssociation {
 
 export interface ReadCrds {
   files: { uri: string; text: string }[];
+  /** URIs of the files and folders the setting names, to know which changes concern it. */
+  roots: string[];
   problems: string[];
 }
 
@@ -55,8 +57,10 @@ export function readCrdFiles(settings: SchemaSettings, folders: string[]): ReadC
   const base = folders.map(folderPath).find((p) => p !== undefined) ?? process.cwd();
   const problems: string[] = [];
   const paths: string[] = [];
+  const roots: string[] = [];
   for (const entry of strings(settings.crds)) {
     const path = isAbsolute(entry) ? entry : resolve(base, entry);
+    roots.push(pathToFileURL(path).href.replace(/\/$/, ''));
     try {
       if (statSync(path).isDirectory()) yamlFilesUnder(path, paths);
       else paths.push(path);
@@ -72,7 +76,7 @@ export function readCrdFiles(settings: SchemaSettings, folders: string[]): ReadC
       problems.push(`mlinfra.schemas.crds: cannot read ${path}: ${(error as Error).message}`);
     }
   }
-  return { files, problems };
+  return { files, roots, problems };
 }
 
 /** The glob → schema file map, with schema paths made into URIs. */

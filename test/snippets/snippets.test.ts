@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createLanguageService } from '../../server/src/core/language-service';
-import { noFilesHost } from '../../server/src/core/host';
+import { testHost } from '../harness/hosts';
 
 const root = join(__dirname, '..', '..', '..');
 
@@ -39,7 +39,7 @@ describe('snippets', () => {
         assert.match(snippet.prefix, /^mlinfra-[a-z0-9-]+$/);
         assert.ok(snippet.description.length > 10, 'has a description');
         const text = expandSnippet(snippet.body);
-        const service = createLanguageService(noFilesHost);
+        const service = createLanguageService(testHost());
         assert.deepEqual(service.validate({ uri: `file:///w/${fileNames[language]}`, text, languageId: language }).findings, []);
       });
     }

@@ -38,19 +38,39 @@ export interface SeqNode extends NodeBase {
 
 export type YamlNode = ScalarNode | MapNode | SeqNode;
 
-/** One document of a multi-document file, analysed on its own. */
-export interface YamlDocument {
+/** A finding in a document's coordinates (line 0 is the document's first line). */
+export interface DocumentFinding extends Finding {
+  /** For a message that names a line of the document: the message once the document starts at `startLine`. */
+  messageAt?(startLine: number): string;
+}
+
+/**
+ * What parsing a document's text gives, whatever its place in the file. Parsing a file again
+ * after an edit gives back the same object for every document whose text did not change, so
+ * per-document results (schema validation...) can be cached on it: a WeakMap keyed by it.
+ * Shared, never to be changed.
+ */
+export interface DocumentContent {
   /** The document's text: from the start of its first line to the end of its last one. */
-  text: string;
-  /** Where the document starts in the file. Columns are the same in both (documents start at line starts). */
-  startOffset: number;
-  startLine: number;
+  readonly text: string;
   /** Index over `text`: node offsets convert through it, then shift by `startLine`. */
-  lines: LineIndex;
+  readonly lines: LineIndex;
   /** Null for an empty document (only comments, or nothing). */
-  root: YamlNode | null;
+  readonly root: YamlNode | null;
   /** Syntax problems, with ranges local to the document (line 0 is its first line). */
-  findings: Finding[];
+  readonly findings: DocumentFinding[];
+}
+
+/**
+ * One document of a multi-document file, analysed on its own. Immutable: a document that
+ * moved in an edited file is a new object around the same `content`.
+ */
+export interface YamlDocument extends DocumentContent {
+  /** Where the document starts in the file. Columns are the same in both (documents start at line starts). */
+  readonly startOffset: number;
+  readonly startLine: number;
+  /** The position-independent part, the key for caches (see DocumentContent). */
+  readonly content: DocumentContent;
 }
 
 export interface YamlFile {

@@ -1,9 +1,14 @@
 // What the pure core may ask of its surroundings. The language server answers from the
 // file system; tests and the CLI pass their own.
+import type { BuiltinSchemas } from './schema/schema-registry';
 
 export interface CoreHost {
   /** Whether a file exists, by `file:` URI (or whatever scheme the document uses). */
   fileExists(uri: string): boolean;
+  /** A file's text, by URI; undefined when it cannot be read. For schema files named by settings and modelines. */
+  readFile?(uri: string): string | undefined;
+  /** The generated schemas shipped with mlinfra; without them only syntax is checked. */
+  schemas?: BuiltinSchemas;
 }
 
 /** A host that knows no files: every classification falls back to what the text shows. */

@@ -34,6 +34,18 @@ describe('language service', () => {
     assert.deepEqual(service.validate({ uri: 'file:///models/m/config.pbtxt', text: 'name: "m"\nmax_batch_size: 8\n' }), { kind: 'triton-config', findings: [] });
   });
 
+  it('re-checks an edited multi-document file as a fresh check would', () => {
+    const editing = createLanguageService(noFilesHost);
+    const fresh = createLanguageService(noFilesHost);
+    const uri = 'file:///k8s/jobs.yaml';
+    const versions = ['kind: A\n---\nkind: B\n---\nkind: C\n', 'kind: A\n---\nkind: B\nkind: B\n---\nkind: C\nc: 1\nc: 2\n', 'x: [\n---\nkind: C\nc: 1\nc: 2\n'];
+    for (const text of versions) {
+      assert.deepEqual(editing.validate({ uri, text }), fresh.validate({ uri: `${uri}?${text.length}`, text }), text);
+    }
+    editing.forget(uri);
+    assert.deepEqual(editing.validate({ uri, text: versions[0] }).findings, []);
+  });
+
   it('survives any input without throwing', () => {
     const nasty = ['\u0000', '- - - -', '{{{{', ': : :', '? ? ?', '&a *a', '"'.repeat(1000), '\t'.repeat(50), '%YAML 9.9\n---\n'];
     const plain = createLanguageService(noFilesHost);

@@ -1,9 +1,12 @@
 // The facade over the analysis core: one object the language server, the CLI and the tests
 // call. It holds no protocol types and does no I/O of its own; the host answers file questions.
 import { classifyFile, type FileKind } from './file-kind';
+import type { YamlFile } from './document';
 import type { CoreHost } from './host';
-import { parseYaml } from './parse/yaml-syntax';
-import type { Finding } from './types';
+import { parseYamlFile } from './parse/yaml-file';
+import { SchemaService, type SchemaAssociation } from './schema/schema-service';
+import type { Completion, Finding, Hover, OutlineSymbol, Position } from './types';
+import { YamlService } from './yaml/yaml-service';
 
 export interface SourceFile {
   uri: string;
@@ -21,28 +24,59 @@ export interface Validation {
 export interface LanguageService {
   classify(file: SourceFile): FileKind;
   validate(file: SourceFile): Validation;
+  complete(file: SourceFile, position: Position): Completion[];
+  hover(file: SourceFile, position: Position): Hover | undefined;
+  outline(file: SourceFile): OutlineSymbol[];
+  /** Kinds from the user's CRD files (texts read by the caller); says what it found and what it could not use. */
+  setUserCrds(files: { uri: string; text: string }[]): { kinds: string[]; problems: string[] };
+  /** Glob settings: files matching `glob` under `folder` are checked against the schema file `schema`. */
+  setSchemaAssociations(associations: SchemaAssociation[]): void;
+  /** Schema files may have changed on disk: read them again when next needed. */
+  schemaFilesChanged(): void;
+  /** Drops what the service keeps about a file (its last parse); call it when the file is closed. */
+  forget(uri: string): void;
 }
 
-function findingsFor(kind: FileKind, file: SourceFile): Finding[] {
-  switch (kind) {
-    case 'yaml':
-    case 'helm-chart':
-    case 'helm-values':
-      return parseYaml(file.text).findings;
-    case 'helm-template': // Go templates are not YAML until rendered; never report them as broken YAML
-    case 'triton-config': // served by the Triton language service (its own issue)
-    case 'other':
-      return [];
-  }
-}
+/** Kinds of files that are YAML documents the model can hold. */
+const YAML_KINDS = new Set<FileKind>(['yaml', 'helm-chart', 'helm-values']);
 
 export function createLanguageService(host: CoreHost): LanguageService {
   const classify = (file: SourceFile): FileKind => classifyFile(file.uri, file.text, host, file.languageId);
+  const schemas = new SchemaService(host.schemas, { readFile: (uri) => host.readFile?.(uri) });
+  const yaml = new YamlService(schemas);
+  // The last parse of each YAML file, so that a re-check parses only the documents that changed.
+  const parses = new Map<string, YamlFile>();
+
+  function parse(file: SourceFile): YamlFile {
+    const previous = parses.get(file.uri);
+    if (previous && previous.text === file.text) return previous;
+    const parsed = parseYamlFile(file.text, previous);
+    parses.set(file.uri, parsed);
+    return parsed;
+  }
+
   return {
     classify,
     validate(file) {
       const kind = classify(file);
-      return { kind, findings: findingsFor(kind, file) };
+      // Chart.yaml and values files are YAML but not manifests: syntax only (their own checks come with Helm support).
+      const findings = YAML_KINDS.has(kind) ? yaml.findings(parse(file), file.uri, kind === 'yaml') : [];
+      return { kind, findings };
+    },
+    complete(file, position) {
+      return classify(file) === 'yaml' ? yaml.complete(parse(file), file.uri, position) : [];
+    },
+    hover(file, position) {
+      return classify(file) === 'yaml' ? yaml.hover(parse(file), file.uri, position) : undefined;
+    },
+    outline(file) {
+      return YAML_KINDS.has(classify(file)) ? yaml.outline(parse(file)) : [];
+    },
+    setUserCrds: (files) => schemas.setUserCrds(files),
+    setSchemaAssociations: (associations) => schemas.setAssociations(associations),
+    schemaFilesChanged: () => schemas.filesChanged(),
+    forget(uri) {
+      parses.delete(uri);
     },
   };
 }

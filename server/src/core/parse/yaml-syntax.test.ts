@@ -2,7 +2,9 @@
 import * as assert from 'node:assert/strict';
 import { checkFindings } from '../../../../test/harness/check';
 import { fixture } from '../../../../test/harness/fixture';
-import { parseYaml } from './yaml-syntax';
+import { fileFindings, parseYamlFile } from './yaml-file';
+
+const findingsOf = (text: string) => fileFindings(parseYamlFile(text));
 
 describe('YAML syntax', () => {
   it('reports nothing for a valid multi-document manifest', () => {
@@ -44,7 +46,7 @@ describe('YAML syntax', () => {
         name: b
       # ^^^^ error[yaml/duplicate-key]: Duplicate key "name": it is already set on line 4. Kubernetes and most YAML tools reject the file or keep only one value; remove or rename one of them.
     `);
-    const [finding] = parseYaml('a: 1\nb: 2\na: 3\n').findings;
+    const [finding] = findingsOf('a: 1\nb: 2\na: 3\n');
     assert.deepEqual(finding.related, [
       { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, message: 'First "a" is here.' },
     ]);
@@ -107,6 +109,7 @@ describe('YAML syntax', () => {
         labels: {}
       ---
       kind: Pod
+      ^^^^ error[schema/missing-field]: Missing required field "apiVersion" in Pod.
     `);
   });
 
@@ -160,11 +163,11 @@ describe('YAML syntax', () => {
   });
 
   it('counts lines and columns in files with CRLF line ends', () => {
-    const [finding] = parseYaml('a: 1\r\nb:\r\n  c: 2\r\n  c: 3\r\n').findings;
+    const [finding] = findingsOf('a: 1\r\nb:\r\n  c: 2\r\n  c: 3\r\n');
     assert.deepEqual(finding.range, { start: { line: 3, character: 2 }, end: { line: 3, character: 3 } });
   });
 
   it('keeps every document for later analysis', () => {
-    assert.equal(parseYaml('a: 1\n---\nb: 2\n---\nc: 3\n').documents.length, 3);
+    assert.equal(parseYamlFile('a: 1\n---\nb: 2\n---\nc: 3\n').documents.length, 3);
   });
 });

@@ -1,46 +1,60 @@
-// Parses a YAML file into its documents and reports its syntax problems: every document of
-// a multi-document file, duplicate keys (pointing at the first one), unknown aliases, bad
-// indentation, tabs. One cause gives one finding.
-import { parseAllDocuments, visit, isScalar, isMap, type Document, type Pair, type Node as YamlNode } from 'yaml';
-import { LineIndex } from '../text-lines';
+// The syntax problems of one YAML document parsed by the `yaml` library: its errors and warnings
+// reworded, duplicate keys (pointing at the first one), unknown aliases. One cause gives one finding.
+import { visit, isScalar, isMap, type Document, type Pair, type Node as YamlNode } from 'yaml';
+import type { DocumentFinding } from '../document';
+import type { LineIndex } from '../text-lines';
 import type { Finding } from '../types';
 import { describeYamlError, type SyntaxFinding } from './yaml-syntax-messages';
 
-export interface ParsedYaml {
-  lines: LineIndex;
-  documents: Document.Parsed[];
-  findings: Finding[];
-}
-
 function keyName(pair: Pair): string | undefined {
   const key = pair.key;
-  if (isScalar(key)) return String(key.value);
-  return key ? String(key) : undefined;
+  if (isScalar(key)) {
+    // Under YAML 1.1 a plain `<<` is the merge key, which the library reads as a symbol.
+    return typeof key.value === 'symbol' ? key.value.description : String(key.value);
+  }
+  if (!key) return undefined;
+  try {
+    return String(key);
+  } catch {
+    // Stringifying applies merge keys, which throw on a bad merge source.
+    return undefined;
+  }
+}
+
+/** How a key is written: YAML 1.1 reads `y` and `yes` as the same key, true. */
+function written(pair: Pair, name: string): string {
+  // An empty key (`: value`) has no spelling: it reads as null.
+  return isScalar(pair.key) && typeof pair.key.source === 'string' && pair.key.source !== '' ? pair.key.source : name;
 }
 
 /** Duplicate keys in every mapping of a document. The merge key `<<` may repeat. */
-function duplicateKeys(document: Document.Parsed, lines: LineIndex): Finding[] {
-  const findings: Finding[] = [];
+function duplicateKeys(document: Document.Parsed, lines: LineIndex): DocumentFinding[] {
+  const findings: DocumentFinding[] = [];
   visit(document, {
     Map(_key, map) {
       if (!isMap(map)) return;
-      const firstSeen = new Map<string, [number, number]>();
+      const firstSeen = new Map<string, { range: [number, number]; spelled: string }>();
       for (const pair of map.items) {
         const name = keyName(pair);
         const range = (pair.key as YamlNode | null)?.range;
         if (name === undefined || !range || name === '<<') continue;
         const first = firstSeen.get(name);
+        const spelled = written(pair, name);
         if (!first) {
-          firstSeen.set(name, [range[0], range[1]]);
+          firstSeen.set(name, { range: [range[0], range[1]], spelled });
           continue;
         }
-        const firstLine = lines.positionAt(first[0]).line + 1;
+        const firstLine = lines.positionAt(first.range[0]).line + 1;
+        const same = first.spelled === spelled ? '' : ` (as "${first.spelled}": both read as ${name})`;
+        const message = (line: number) =>
+          `Duplicate key "${spelled}": it is already set on line ${line}${same}. Kubernetes and most YAML tools reject the file or keep only one value; remove or rename one of them.`;
         findings.push({
           range: lines.range(range[0], range[1]),
           severity: 'error',
           code: 'yaml/duplicate-key',
-          message: `Duplicate key "${name}": it is already set on line ${firstLine}. Kubernetes and most YAML tools reject the file or keep only one value; remove or rename one of them.`,
-          related: [{ range: lines.range(first[0], first[1]), message: `First "${name}" is here.` }],
+          message: message(firstLine),
+          messageAt: (startLine) => message(startLine + firstLine),
+          related: [{ range: lines.range(first.range[0], first.range[1]), message: `First "${first.spelled}" is here.` }],
         });
       }
     },
@@ -83,7 +97,7 @@ function withoutCascades(findings: SyntaxFinding[]): SyntaxFinding[] {
 const SEVERITY_RANK = { error: 0, warning: 1, info: 2, hint: 3 } as const;
 
 /** At most one finding per line, the most severe and leftmost. */
-function onePerLine(findings: Finding[]): Finding[] {
+function onePerLine(findings: DocumentFinding[]): DocumentFinding[] {
   const sorted = [...findings].sort(
     (a, b) =>
       a.range.start.line - b.range.start.line ||
@@ -102,17 +116,14 @@ function toFinding({ span: _span, specific: _specific, ...finding }: SyntaxFindi
   return finding;
 }
 
-export function parseYaml(text: string): ParsedYaml {
-  const lines = new LineIndex(text);
-  const documents = parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false, strict: true });
-  const findings: Finding[] = [];
-  for (const document of documents) {
-    const syntax = [
-      ...document.errors.map((error) => describeYamlError(error, lines, document, 'error')),
-      ...document.warnings.map((warning) => describeYamlError(warning, lines, document, 'warning')),
-    ];
-    findings.push(...withoutCascades(syntax).map(toFinding));
-    findings.push(...duplicateKeys(document, lines), ...unknownAliases(document, lines));
-  }
-  return { lines, documents: [...documents], findings: onePerLine(findings) };
+/**
+ * The findings of one document, parsed with `LIBRARY_OPTIONS`; `lines` indexes the text it was
+ * parsed from. At most one finding per line.
+ */
+export function syntaxFindings(document: Document.Parsed, lines: LineIndex): DocumentFinding[] {
+  const syntax = [
+    ...document.errors.map((error) => describeYamlError(error, lines, document, 'error')),
+    ...document.warnings.map((warning) => describeYamlError(warning, lines, document, 'warning')),
+  ];
+  return onePerLine([...withoutCascades(syntax).map(toFinding), ...duplicateKeys(document, lines), ...unknownAliases(document, lines)]);
 }

@@ -25,6 +25,8 @@ export function resolveSchemaTarget(target: string, fileUri: string): string | {
 
 export class ExternalSchemas {
   private readonly cache = new Map<string, Loaded>();
+  /** The text each schema was last registered from: an unchanged file changes nothing. */
+  private readonly texts = new Map<string, string>();
 
   constructor(
     private readonly reader: FileReader,
@@ -48,6 +50,7 @@ export class ExternalSchemas {
     const name = decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
     const text = this.reader.readFile(uri);
     if (text === undefined) return { error: `Schema file not found: ${name} (${uri}).` };
+    const previous = this.texts.get(uri);
     let schema: JsonSchema;
     try {
       schema = (/\.ya?ml$/i.test(uri) ? parseYaml(text) : JSON.parse(text)) as JsonSchema;
@@ -55,7 +58,8 @@ export class ExternalSchemas {
       return { error: `Schema file ${name} is not valid ${/\.ya?ml$/i.test(uri) ? 'YAML' : 'JSON'}: ${(error as Error).message}` };
     }
     if (!schema || typeof schema !== 'object' || Array.isArray(schema)) return { error: `Schema file ${name} does not hold a JSON schema object.` };
-    this.registry.setFileSchema(uri, schema);
+    if (previous !== text) this.registry.setFileSchema(uri, schema);
+    this.texts.set(uri, text);
     return { id: uri, label: typeof schema.title === 'string' && schema.title ? schema.title : name };
   }
 }

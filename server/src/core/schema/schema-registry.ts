@@ -55,11 +55,15 @@ export class SchemaRegistry {
 
   /** Replaces the kinds built from the user's CRDs. */
   setUserKinds(kinds: { entry: KindEntry; schema: JsonSchema }[]): void {
-    for (const id of this.userSchemas.keys()) this.loaded.delete(id);
-    this.userSchemas.clear();
+    const changed = this.userKinds.map((entry) => entry.id);
+    for (const id of changed) {
+      this.loaded.delete(id);
+      this.userSchemas.delete(id);
+    }
     this.userKinds = kinds.map(({ entry }) => entry);
     for (const { entry, schema } of kinds) this.userSchemas.set(entry.id, schema);
-    this.changed(null);
+    // Built-in schemas never refer to the user's, so only these need compiling again.
+    this.changed([...changed, ...this.userKinds.map((entry) => entry.id)]);
   }
 
   /** Adds (or replaces) a schema read from a file, by its URI. */

@@ -7,7 +7,8 @@ import { matchesGlob } from '../glob';
 import type { Finding } from '../types';
 import { ExternalSchemas, resolveSchemaTarget, type FileReader, type Loaded } from './external-schemas';
 import { findModeline, matchManifest, type Match } from './match-document';
-import { SchemaRegistry, type BuiltinSchemas } from './schema-registry';
+import { BUILTIN_BASE, SchemaRegistry, type BuiltinSchemas, type JsonSchema } from './schema-registry';
+import { schemasFromCrds } from './user-crds';
 import { schemaFindings } from './schema-findings';
 import { UnusableSchemaError, Validators } from './validators';
 
@@ -28,6 +29,19 @@ export class SchemaService {
     this.registry = new SchemaRegistry(builtin);
     this.validators = new Validators(this.registry);
     this.external = new ExternalSchemas(reader, this.registry);
+  }
+
+  /** Replaces the kinds built from the user's CRD files; says which kinds were found and what failed. */
+  setUserCrds(files: { uri: string; text: string }[]): { kinds: string[]; problems: string[] } {
+    const definitions = this.registry.document(`${BUILTIN_BASE}kubernetes/definitions.json`)?.definitions as Record<string, JsonSchema> | undefined;
+    const result = schemasFromCrds(files, definitions ?? {});
+    this.registry.setUserKinds(result.kinds);
+    return { kinds: result.kinds.map(({ entry }) => `${entry.kind} (${entry.apiVersion})`), problems: result.problems };
+  }
+
+  /** Schema files may have changed on disk: read each again on next use. */
+  filesChanged(): void {
+    this.external.clear();
   }
 
   setAssociations(associations: SchemaAssociation[]): void {

@@ -1,0 +1,97 @@
+// The YAML side of the language service: syntax and schema findings per document (cached on
+// each document's content, so an edit re-checks only the document it touched), and completion,
+// hover and outline at a position.
+import type { DocumentContent, YamlDocument, YamlFile } from '../document';
+import { emptyDocument, fileFinding } from '../parse/yaml-file';
+import { SchemaNavigator } from '../schema/navigate';
+import type { SchemaService } from '../schema/schema-service';
+import type { Completion, Finding, Hover, OutlineSymbol, Position } from '../types';
+import { completeYaml } from './completion';
+import { hoverYaml } from './hover';
+import { outlineDocument } from './outline';
+
+interface CachedCheck {
+  uri: string;
+  generation: number;
+  findings: Finding[];
+}
+
+/** The document a line belongs to (documents start at line starts and are in order). */
+export function documentAtLine(file: YamlFile, line: number): YamlDocument | undefined {
+  let low = 0;
+  let high = file.documents.length - 1;
+  let found: YamlDocument | undefined;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (file.documents[mid].startLine <= line) {
+      found = file.documents[mid];
+      low = mid + 1;
+    } else high = mid - 1;
+  }
+  return found;
+}
+
+export class YamlService {
+  private readonly checks = new WeakMap<DocumentContent, CachedCheck>();
+  private readonly navigator: SchemaNavigator;
+
+  constructor(private readonly schemas: SchemaService) {
+    this.navigator = new SchemaNavigator(schemas.registry);
+  }
+
+  /** Syntax findings of every document, and schema findings where the syntax is sound. */
+  findings(file: YamlFile, uri: string, withSchemas: boolean): Finding[] {
+    const findings: Finding[] = [];
+    for (const document of file.documents) {
+      for (const finding of document.findings) findings.push(fileFinding(document, finding));
+      if (!withSchemas || document.findings.some((f) => f.severity === 'error')) continue;
+      for (const finding of this.schemaFindings(document, uri)) findings.push(fileFinding(document, finding));
+    }
+    return findings;
+  }
+
+  private schemaFindings(document: YamlDocument, uri: string): Finding[] {
+    const generation = this.schemas.registry.generation;
+    const cached = this.checks.get(document.content);
+    if (cached && cached.uri === uri && cached.generation === generation) return cached.findings;
+    const findings = this.schemas.validate(document, uri);
+    this.checks.set(document.content, { uri, generation, findings });
+    return findings;
+  }
+
+  private schemaOf(document: YamlDocument, uri: string): { schema: string; label: string } | undefined {
+    const match = this.schemas.match(document, uri);
+    return match && 'schema' in match ? match : undefined;
+  }
+
+  complete(file: YamlFile, uri: string, position: Position): Completion[] {
+    const document = documentAtLine(file, position.line) ?? emptyDocument();
+    const line = position.line - document.startLine;
+    const items = completeYaml({
+      document,
+      line,
+      character: position.character,
+      schemaId: this.schemaOf(document, uri)?.schema,
+      navigator: this.navigator,
+      registry: this.schemas.registry,
+    });
+    return items.map((item) => ({ ...item, range: { start: { line: position.line, character: item.range.start.character }, end: position } }));
+  }
+
+  hover(file: YamlFile, uri: string, position: Position): Hover | undefined {
+    const document = documentAtLine(file, position.line);
+    if (!document) return undefined;
+    const schema = this.schemaOf(document, uri);
+    if (!schema) return undefined;
+    const offset = document.lines.offsetAt({ line: position.line - document.startLine, character: position.character });
+    const hover = hoverYaml(document, offset, schema.schema, schema.label, this.navigator);
+    if (!hover) return undefined;
+    const shift = document.startLine;
+    const { start, end } = hover.range;
+    return { markdown: hover.markdown, range: { start: { line: start.line + shift, character: start.character }, end: { line: end.line + shift, character: end.character } } };
+  }
+
+  outline(file: YamlFile): OutlineSymbol[] {
+    return file.documents.flatMap((document, index) => outlineDocument(document, index) ?? []);
+  }
+}
