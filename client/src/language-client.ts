@@ -18,8 +18,9 @@ export function createLanguageClient(
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR.map((filter) => ({ ...filter })),
     outputChannel,
-    // Chart.yaml appearing or disappearing changes how a chart's templates are classified.
-    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/Chart.yaml') },
+    // Chart.yaml appearing or disappearing changes how a chart's templates are classified;
+    // CRD and schema files named by the settings change what documents are checked against.
+    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml,json}') },
   };
   const client = new LanguageClient('mlinfra', 'mlinfra Language Server', serverOptions, clientOptions);
   client.onDidChangeState((event) => {

@@ -1,6 +1,6 @@
 // Assertions over fixtures: every finding annotated, every annotation met, exact ranges and messages.
 import * as assert from 'node:assert/strict';
-import { createLanguageService, type SourceFile } from '../../server/src/core/language-service';
+import { createLanguageService, type LanguageService, type SourceFile } from '../../server/src/core/language-service';
 import type { CoreHost } from '../../server/src/core/host';
 import { asExpected, parseFixture, renderAnnotated } from './fixture';
 import { testHost } from './hosts';
@@ -9,13 +9,30 @@ export interface CheckOptions {
   uri?: string;
   host?: CoreHost;
   languageId?: string;
+  /** Settings to apply before checking: the user's CRDs, glob associations. */
+  configure?: (service: LanguageService) => void;
+}
+
+/** One service for every check with the default host: schemas compile once for the whole run. */
+let shared: LanguageService | undefined;
+
+function serviceFor(options: CheckOptions): LanguageService {
+  if (options.host || options.configure) {
+    const service = createLanguageService(options.host ?? testHost());
+    options.configure?.(service);
+    return service;
+  }
+  shared ??= createLanguageService(testHost());
+  return shared;
 }
 
 /** Validates the fixture's document and compares the findings with its annotations. */
 export function checkFindings(annotatedSource: string, options: CheckOptions = {}): void {
   const { text, expected } = parseFixture(annotatedSource);
-  const service = createLanguageService(options.host ?? testHost());
+  const service = serviceFor(options);
   const file: SourceFile = { uri: options.uri ?? 'file:///workspace/manifest.yaml', text, languageId: options.languageId };
-  const actual = asExpected(service.validate(file).findings);
+  const findings = service.validate(file).findings;
+  service.forget(file.uri);
+  const actual = asExpected(findings);
   assert.equal(renderAnnotated(text, actual), renderAnnotated(text, expected));
 }

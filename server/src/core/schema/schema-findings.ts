@@ -52,7 +52,8 @@ function unknownField(context: Context, error: ErrorObject, segments: string[], 
 
 function missingField(context: Context, error: ErrorObject, segments: string[]): Finding {
   const name = String(error.params.missingProperty);
-  const span = segments.length ? keySpanOf(locate(context.document.root, segments), context.document.text) : rootSpan(context);
+  const parent = locate(context.document.root, segments);
+  const span = segments.length ? keySpanOf(parent, context.document.text) : rootSpan(context);
   return finding(context, span, 'schema/missing-field', `Missing required field "${name}" in ${where(context, segments)}.`);
 }
 
@@ -100,12 +101,36 @@ function alternativesFinding(context: Context, error: ErrorObject, subject: stri
   return finding(context, span, 'schema/invalid-value', `${subject} does not fit any of its allowed forms.`);
 }
 
-/** Findings for one document's validation errors, with ranges local to the document. */
-export function schemaFindings(errors: readonly ErrorObject[], document: YamlDocument, label: string): Finding[] {
-  const context: Context = { document, label };
-  const selected = selectErrors(errors);
-  const suggestions = new Set<string>();
+/**
+ * An empty value (`env:`) reads as no value at all for the API server: fine where the field is
+ * optional, a missing field where it is required. Errors about such values become that.
+ */
+function emptyValueFindings(context: Context, errors: ErrorObject[], isRequired: (path: string[]) => boolean): { findings: Finding[]; rest: ErrorObject[] } {
   const findings: Finding[] = [];
+  const reported = new Set<string>();
+  const rest = errors.filter((error) => {
+    if (error.data !== null || error.instancePath === '') return true;
+    const segments = parsePointer(error.instancePath);
+    const located = locate(context.document.root, segments);
+    if (!located.entry || located.node !== null) return true;
+    if (!reported.has(error.instancePath) && isRequired(segments)) {
+      const name = segments[segments.length - 1];
+      const key = located.entry.key;
+      findings.push(finding(context, [key.start, key.end], 'schema/missing-field', `Required field "${name}" in ${where(context, segments.slice(0, -1))} has no value.`));
+    }
+    reported.add(error.instancePath);
+    return false;
+  });
+  return { findings, rest };
+}
+
+/** Findings for one document's validation errors, with ranges local to the document. */
+export function schemaFindings(errors: readonly ErrorObject[], document: YamlDocument, label: string, isRequired: (path: string[]) => boolean = () => false): Finding[] {
+  const context: Context = { document, label };
+  const empty = emptyValueFindings(context, selectErrors(errors), isRequired);
+  const selected = empty.rest;
+  const suggestions = new Set<string>();
+  const findings: Finding[] = [...empty.findings];
   for (const error of selected.filter((e) => e.keyword === 'additionalProperties')) {
     const result = unknownField(context, error, parsePointer(error.instancePath), suggestions);
     if (result) findings.push(result);

@@ -6,6 +6,7 @@ import { toValue } from '../document';
 import { matchesGlob } from '../glob';
 import type { Finding } from '../types';
 import { ExternalSchemas, resolveSchemaTarget, type FileReader, type Loaded } from './external-schemas';
+import { SchemaNavigator } from './navigate';
 import { findModeline, matchManifest, type Match } from './match-document';
 import { BUILTIN_BASE, SchemaRegistry, type BuiltinSchemas, type JsonSchema } from './schema-registry';
 import { schemasFromCrds } from './user-crds';
@@ -22,12 +23,14 @@ export interface SchemaAssociation {
 export class SchemaService {
   readonly registry: SchemaRegistry;
   private readonly validators: Validators;
+  private readonly navigator: SchemaNavigator;
   readonly external: ExternalSchemas;
   private associations: SchemaAssociation[] = [];
 
   constructor(builtin: BuiltinSchemas | undefined, reader: FileReader) {
     this.registry = new SchemaRegistry(builtin);
     this.validators = new Validators(this.registry);
+    this.navigator = new SchemaNavigator(this.registry);
     this.external = new ExternalSchemas(reader, this.registry);
   }
 
@@ -68,6 +71,13 @@ export class SchemaService {
     return { finding: { range: document.lines.range(span[0], span[1]), severity, code: 'schema/unusable-schema', message: loaded.error } };
   }
 
+  /** Whether the field at a path is required by the mapping that holds it. */
+  private isRequired(schemaId: string, path: string[]): boolean {
+    const parent = this.navigator.at(schemaId, path.slice(0, -1));
+    const name = path[path.length - 1];
+    return parent !== undefined && this.navigator.fields(parent).some((field) => field.name === name && field.required);
+  }
+
   /** Schema findings for one document, with ranges local to it. */
   validate(document: YamlDocument, fileUri: string): Finding[] {
     if (document.root?.kind !== 'map') return [];
@@ -76,7 +86,7 @@ export class SchemaService {
     if ('finding' in match) return [match.finding];
     try {
       const errors = this.validators.validate(match.schema, toValue(document.root));
-      return schemaFindings(errors, document, match.label);
+      return schemaFindings(errors, document, match.label, (path) => this.isRequired(match.schema, path));
     } catch (error) {
       if (!(error instanceof UnusableSchemaError)) throw error;
       const message = `The schema for this document cannot be used: ${error.message}`;

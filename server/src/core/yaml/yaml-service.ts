@@ -54,7 +54,7 @@ export class YamlService {
     const generation = this.schemas.registry.generation;
     const cached = this.checks.get(document.content);
     if (cached && cached.uri === uri && cached.generation === generation) return cached.findings;
-    const findings = this.schemas.validate(document, uri);
+    const findings = this.schemas.validate(document, uri).sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     this.checks.set(document.content, { uri, generation, findings });
     return findings;
   }
