@@ -26,6 +26,8 @@ export class LspTestClient {
   private readonly published: PublishedDiagnostics[] = [];
   private readonly waiters: Array<() => void> = [];
   readonly stderr: string[] = [];
+  /** What the client answers to workspace/configuration, by section (`mlinfra`). */
+  settings: Record<string, unknown> = {};
 
   private constructor(readonly process: ChildProcess) {
     this.connection = createProtocolConnection(new StreamMessageReader(process.stdout!), new StreamMessageWriter(process.stdin!));
@@ -37,6 +39,10 @@ export class LspTestClient {
       this.notifications.push({ method: message.method, params: message.params });
       this.wake();
     });
+    this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
+      params.items.map((item) => (item.section ? (this.settings[item.section] ?? null) : this.settings)),
+    );
+    this.connection.onRequest('client/registerCapability', () => null);
     process.stderr!.on('data', (chunk: Buffer) => this.stderr.push(chunk.toString()));
     this.connection.listen();
   }
@@ -49,7 +55,11 @@ export class LspTestClient {
     const result = await this.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri,
-      capabilities: { textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true } } },
+      workspaceFolders: rootUri ? [{ uri: rootUri, name: 'workspace' }] : null,
+      capabilities: {
+        textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true } },
+        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
+      },
       clientInfo: { name: 'mlinfra-protocol-tests', version: '1' },
     });
     await this.connection.sendNotification('initialized', {});

@@ -84,10 +84,25 @@ function valueFinding(context: Context, error: ErrorObject, segments: string[], 
     case 'anyOf':
     case 'oneOf':
       return alternativesFinding(context, error, subject, span);
-    default:
+    default: {
+      const limit = LIMITS[error.keyword]?.(error.params.limit as number);
+      if (limit) return finding(context, span, 'schema/invalid-value', `${subject} ${limit}.`);
       return finding(context, span, 'schema/invalid-value', `${subject} ${error.message ?? 'is not valid'}${value !== undefined && typeof value !== 'object' ? ` (it is ${JSON.stringify(value)})` : ''}.`);
+    }
   }
 }
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** Size limits in words, where ajv's own wording reads badly. */
+const LIMITS: Record<string, (limit: number) => string> = {
+  minProperties: (n) => (n === 1 ? 'must not be empty' : `needs at least ${plural(n, 'field')}`),
+  maxProperties: (n) => `takes at most ${plural(n, 'field')}`,
+  minItems: (n) => (n === 1 ? 'must not be an empty list' : `needs at least ${plural(n, 'item')}`),
+  maxItems: (n) => `takes at most ${plural(n, 'item')}`,
+  minLength: (n) => (n === 1 ? 'must not be empty' : `must be at least ${plural(n, 'character')} long`),
+  maxLength: (n) => `must be at most ${plural(n, 'character')} long`,
+};
 
 function alternativesFinding(context: Context, error: ErrorObject, subject: string, span: [number, number]): Finding {
   const branchErrors = (error.params.branchErrors ?? []) as ErrorObject[];

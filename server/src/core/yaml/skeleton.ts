@@ -26,8 +26,16 @@ function scalarDefault(type: string, name: string): string {
 }
 
 /** Writes the required fields of a mapping at an indentation; returns whether it wrote any. */
+/** At the top, apiVersion/kind/metadata are written already, and spec is wanted even where optional. */
+const TOP_WRITTEN = new Set(['apiVersion', 'kind', 'metadata', 'status']);
+
 function writeRequired(navigator: SchemaNavigator, at: SchemaAt, indent: string, writer: SnippetWriter, depth: number, firstPrefix?: string): boolean {
-  const fields = navigator.fields(at).filter((f) => f.required && !['apiVersion', 'kind', 'metadata', 'status'].includes(f.name));
+  const top = depth === 0 && indent === '';
+  const all = navigator.fields(at);
+  let fields = all.filter((f) => (top ? !TOP_WRITTEN.has(f.name) && (f.required || f.name === 'spec') : f.required));
+  // A mapping that must not be empty but requires nothing in particular: write its template, or its first field.
+  const minProperties = navigator.resolve(at).schema.minProperties;
+  if (!fields.length && typeof minProperties === 'number' && minProperties > 0 && all.length) fields = [all.find((f) => f.name === 'template') ?? all[0]];
   fields.forEach((field, index) => {
     const lead = index === 0 && firstPrefix !== undefined ? firstPrefix : indent;
     writeField(navigator, field.name, field.at, lead, indent, writer, depth + 1);
