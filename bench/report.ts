@@ -8,6 +8,9 @@ export interface SizeResult {
   bytes: number;
   ours: ServerResult;
   theirs: ServerResult;
+  /** First diagnostics when the file opens the moment the server is up (no idle time first). */
+  oursAtOnce?: ServerResult;
+  theirsAtOnce?: ServerResult;
 }
 
 export interface TargetCheck {
@@ -48,6 +51,9 @@ export function table(size: SizeResult, heading: string): string {
   const rows: string[][] = [
     ['', 'mlinfra', 'yaml-language-server', 'ratio (theirs/ours)'],
     ['first diagnostics', ms(ours.firstDiagnosticsMs), ms(theirs.firstDiagnosticsMs), ratio(ours.firstDiagnosticsMs, theirs.firstDiagnosticsMs, 'faster')],
+    ...(size.oursAtOnce && size.theirsAtOnce
+      ? [['first diagnostics, opened at start-up', ms(size.oursAtOnce.firstDiagnosticsMs), ms(size.theirsAtOnce.firstDiagnosticsMs), ratio(size.oursAtOnce.firstDiagnosticsMs, size.theirsAtOnce.firstDiagnosticsMs, 'faster')]]
+      : []),
     ['edit → diagnostics, median', ms(ours.editMedianMs), ms(theirs.editMedianMs), ratio(ours.editMedianMs, theirs.editMedianMs, 'faster')],
     ['completion, median / p95', completion(ours), completion(theirs), ratio(ours.completionMedianMs, theirs.completionMedianMs, 'faster')],
     ['peak RSS (VmHWM)', mb(ours.peakRssMb), mb(theirs.peakRssMb), ratio(ours.peakRssMb, theirs.peakRssMb, 'smaller')],
@@ -55,7 +61,7 @@ export function table(size: SizeResult, heading: string): string {
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
   const lines = rows.map((row) => `  ${row.map((cell, column) => cell.padEnd(widths[column])).join('   ')}`.trimEnd());
   lines.splice(1, 0, `  ${widths.map((w) => '─'.repeat(w)).join('   ')}`);
-  const notes = [ours, theirs].flatMap((r) => [
+  const notes = [ours, theirs, size.oursAtOnce, size.theirsAtOnce].flatMap((r) => !r ? [] : [
     ...r.warnings.map((w) => `  WARNING ${r.server}: ${w}`),
     ...(r.error ? [`  ERROR ${r.server}: ${r.error}`] : []),
   ]);

