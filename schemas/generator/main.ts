@@ -23,6 +23,7 @@ const CORE_KINDS: [apiVersion: string, kinds: string[]][] = [
   ['networking.k8s.io/v1', ['Ingress', 'NetworkPolicy']],
   ['scheduling.k8s.io/v1', ['PriorityClass']],
   ['storage.k8s.io/v1', ['StorageClass']],
+  ['apiextensions.k8s.io/v1', ['CustomResourceDefinition']],
 ];
 
 interface IndexKind {

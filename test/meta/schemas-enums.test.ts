@@ -9,6 +9,8 @@ const schemas = join(root, 'schemas');
 type Schema = { properties?: Record<string, { enum?: string[]; items?: { enum?: string[] } }> };
 
 const EXPECTED: Record<string, string[]> = {
+  'io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.CustomResourceDefinitionCondition.status': ['True', 'False', 'Unknown'],
+  'io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.CustomResourceDefinitionSpec.scope': ['Cluster', 'Namespaced'],
   'io.k8s.api.apps.v1.DaemonSetCondition.status': ['True', 'False', 'Unknown'],
   'io.k8s.api.apps.v1.DaemonSetUpdateStrategy.type': ['RollingUpdate', 'OnDelete'],
   'io.k8s.api.apps.v1.DeploymentCondition.status': ['True', 'False', 'Unknown'],

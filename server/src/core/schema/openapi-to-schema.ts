@@ -49,12 +49,14 @@ function refName(ref: string): string {
 export function definitionClosure(definitions: Record<string, unknown>, roots: Iterable<string>): string[] {
   const seen = new Set<string>();
   const pending = [...roots];
-  const refs = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(refs);
+  // Extension keywords (x-*) hold no schemas, but a property may be named x-… (CRD schemas are
+  // described by JSONSchemaProps, whose fields include x-kubernetes-validations).
+  const refs = (node: unknown, isPropertyMap = false): void => {
+    if (Array.isArray(node)) node.forEach((item) => refs(item));
     else if (isObject(node)) {
       for (const [key, value] of Object.entries(node)) {
-        if (key === '$ref' && typeof value === 'string') pending.push(refName(value));
-        else if (!key.startsWith('x-')) refs(value);
+        if (key === '$ref' && typeof value === 'string' && !isPropertyMap) pending.push(refName(value));
+        else if (isPropertyMap || !key.startsWith('x-')) refs(value, !isPropertyMap && key === 'properties');
       }
     }
   };
