@@ -12,6 +12,7 @@ export const GENERATOR_SOURCES = [
   'schemas/generator/run.mjs',
   'server/src/core/schema/crd-to-schema.ts',
   'server/src/core/schema/enum-from-description.ts',
+  'server/src/core/schema/kubernetes-enums.ts',
   'server/src/core/schema/openapi-to-schema.ts',
   'server/src/core/schema/same-type.ts',
   'server/src/core/schema/share-repeated.ts',

@@ -3,6 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { KUBERNETES_ENUMS } from '../../server/src/core/schema/kubernetes-enums';
 
 const root = join(__dirname, '..', '..', '..');
 const schemas = join(root, 'schemas');
@@ -45,6 +46,11 @@ const EXPECTED: Record<string, string[]> = {
   'kinds/scheduling.k8s.io_v1_priorityclass.json.preemptionPolicy': ['Never', 'PreemptLowerPriority'],
 };
 
+/** `kinds/storage.k8s.io_v1_storageclass.json` -> `storageclass` compared case-insensitively by the caller. */
+function kindName(schema: string): string {
+  return schema.replace(/^.*_/, '').replace(/\.json$/, '');
+}
+
 function collect(found: Record<string, string[]>, name: string, schema: Schema): void {
   for (const [property, value] of Object.entries(schema.properties ?? {})) {
     if (value.enum) found[`${name}.${property}`] = value.enum;
@@ -61,6 +67,17 @@ describe('enums read from Kubernetes descriptions', () => {
     for (const { schema } of index.kinds.filter((kind) => kind.source === 'kubernetes/swagger.json')) {
       collect(found, schema, JSON.parse(readFileSync(join(schemas, schema), 'utf8')) as Schema);
     }
+    // The curated values (kubernetes-enums.ts) are in the output too, and are not part of the reviewed table.
+    const curated = Object.entries(KUBERNETES_ENUMS).map(([key, values]) => {
+      const [, definition, property] = /^(.*)\.([^.]+)$/.exec(key)!;
+      const kindFile = index.kinds.find((kind) => kind.source === 'kubernetes/swagger.json' && definition.toLowerCase().endsWith(`.${kindName(kind.schema)}`))?.schema;
+      const forms = [key, `${key}[]`, ...(kindFile ? [`${kindFile}.${property}`] : [])];
+      const form = forms.find((f) => f in found);
+      assert.ok(form, `${key} is in the generated schemas`);
+      assert.deepEqual(found[form], values, key);
+      return form;
+    });
+    for (const form of curated) delete found[form];
     assert.deepEqual(found, EXPECTED);
   });
 });

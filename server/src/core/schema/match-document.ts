@@ -6,7 +6,7 @@ import type { YamlDocument } from '../document';
 import { didYouMean } from '../did-you-mean';
 import type { Finding } from '../types';
 import { entryOf } from './locate';
-import type { SchemaRegistry } from './schema-registry';
+import type { KindEntry, SchemaRegistry } from './schema-registry';
 
 export type Match =
   | { schema: string; label: string }
@@ -54,17 +54,24 @@ function unknownKind(document: YamlDocument, registry: SchemaRegistry, apiVersio
   return { range: document.lines.range(kind.start, kind.end), severity: 'info', code: 'schema/unknown-kind', message };
 }
 
+/** The kind's name in messages, with its apiVersion where another group has a kind of that name (Volcano's Job). */
+function labelOf(entry: KindEntry, registry: SchemaRegistry): string {
+  const clash = registry.kinds().some((other) => other.kind === entry.kind && other.group !== entry.group);
+  return clash && entry.group !== 'batch' && entry.group !== '' ? `${entry.kind} (${entry.apiVersion})` : entry.kind;
+}
+
 /** The schema for a manifest, by its apiVersion and kind. */
 export function matchManifest(document: YamlDocument, registry: SchemaRegistry): Match {
   const kind = stringAt(document, 'kind');
   const apiVersion = stringAt(document, 'apiVersion');
-  if (!kind) return undefined;
+  // `kind: List` (what kubectl get -o yaml prints) wraps other objects; it has no schema of its own.
+  if (!kind || kind.value === 'List') return undefined;
   if (!apiVersion) {
     // Validating against the kind's schema reports the missing apiVersion, on the right key.
     const entry = registry.kinds().find((candidate) => candidate.kind === kind.value);
-    return entry ? { schema: entry.id, label: entry.kind } : undefined;
+    return entry ? { schema: entry.id, label: labelOf(entry, registry) } : undefined;
   }
   const entry = registry.find(apiVersion.value, kind.value);
-  if (entry) return { schema: entry.id, label: entry.kind };
+  if (entry) return { schema: entry.id, label: labelOf(entry, registry) };
   return { finding: unknownKind(document, registry, apiVersion.value, kind) };
 }

@@ -1,6 +1,7 @@
 // Converts the Kubernetes OpenAPI v2 document (swagger.json) into JSON Schema: the shared
 // definitions, and one schema per top-level kind. Pure: takes the parsed document, returns data.
 import { enumFromDescription } from './enum-from-description';
+import { KUBERNETES_ENUMS } from './kubernetes-enums';
 import {
   INT_OR_STRING_DEFINITION,
   intOrString,
@@ -72,7 +73,7 @@ export function definitionClosure(definitions: Record<string, unknown>, roots: I
 
 /** Adds the enum read from a string (or string-list) property's description. */
 function withEnum(node: JsonSchema, key: string, enums: Record<string, string[]>): JsonSchema {
-  const values = enumFromDescription(node.description);
+  const values = KUBERNETES_ENUMS[key] ?? enumFromDescription(node.description);
   if (!values) return node;
   if (node.type === 'string' && !node.enum) {
     enums[key] = values;

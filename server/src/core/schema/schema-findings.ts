@@ -70,15 +70,20 @@ function valueFinding(context: Context, error: ErrorObject, segments: string[], 
     }
     case 'enum': {
       const allowed = (error.params.allowedValues as unknown[]).map(String);
-      const suggestion = typeof value === 'string' ? didYouMean(value, allowed) : undefined;
+      const suggestion = typeof value === 'string' ? didYouMean(value, allowed.filter(Boolean)) : undefined;
       const hint = suggestion ? ` Did you mean "${suggestion}"?` : '';
-      return finding(context, span, 'schema/invalid-value', `${JSON.stringify(value)} is not allowed for ${subject}; use one of ${allowed.join(', ')}.${hint}`);
+      const shown = allowed.map((v) => (/^[\w./-]+$/.test(v) ? v : JSON.stringify(v)));
+      return finding(context, span, 'schema/invalid-value', `${JSON.stringify(value)} is not allowed for ${subject}; use one of ${shown.join(', ')}.${hint}`);
     }
     case 'const':
       return finding(context, span, 'schema/invalid-value', `${subject} must be ${JSON.stringify(error.params.allowedValue)}, not ${JSON.stringify(value)}.`);
     case 'pattern':
       if (error.params.pattern === QUANTITY_PATTERN) {
         return finding(context, span, 'schema/invalid-value', `${JSON.stringify(value)} is not a quantity, as ${subject} must be: write a number with an optional suffix, such as 2, 500m or 64Gi.`);
+      }
+      {
+        const words = PATTERN_WORDS[String(error.params.pattern)];
+        if (words) return finding(context, span, 'schema/invalid-value', `${JSON.stringify(value)} is not ${words}, as ${subject} must be.`);
       }
       return finding(context, span, 'schema/invalid-value', `${JSON.stringify(value)} does not match the pattern ${error.params.pattern} that ${subject} must follow.`);
     case 'anyOf':
@@ -91,6 +96,14 @@ function valueFinding(context: Context, error: ErrorObject, segments: string[], 
     }
   }
 }
+
+/** The patterns Kubernetes names use, in words. */
+const PATTERN_WORDS: Record<string, string> = {
+  '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$': 'a DNS label (lowercase letters, digits and "-", starting and ending with a letter or digit)',
+  '^[a-z]([-a-z0-9]*[a-z0-9])?$': 'a DNS-1035 label (lowercase letters, digits and "-", starting with a letter and ending with a letter or digit)',
+  '^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$': 'a DNS subdomain (lowercase letters, digits, "-" and ".", each part starting and ending with a letter or digit)',
+  '^/.*': 'an absolute path (starting with "/")',
+};
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -127,7 +140,8 @@ function emptyValueFindings(context: Context, errors: ErrorObject[], isRequired:
     if (error.data !== null || error.instancePath === '') return true;
     const segments = parsePointer(error.instancePath);
     const located = locate(context.document.root, segments);
-    if (!located.entry || located.node !== null) return true;
+    const empty = located.node === null || (located.node.kind === 'scalar' && located.node.value === null);
+    if (!located.entry || !empty) return true;
     if (!reported.has(error.instancePath) && isRequired(segments)) {
       const name = segments[segments.length - 1];
       const key = located.entry.key;
@@ -143,7 +157,9 @@ function emptyValueFindings(context: Context, errors: ErrorObject[], isRequired:
 export function schemaFindings(errors: readonly ErrorObject[], document: YamlDocument, label: string, isRequired: (path: string[]) => boolean = () => false): Finding[] {
   const context: Context = { document, label };
   const empty = emptyValueFindings(context, selectErrors(errors), isRequired);
-  const selected = empty.rest;
+  // A value outside an enum is one mistake, whatever its type: report the enum, not the type too.
+  const enumPaths = new Set(empty.rest.filter((e) => e.keyword === 'enum').map((e) => e.instancePath));
+  const selected = empty.rest.filter((e) => !(e.keyword === 'type' && enumPaths.has(e.instancePath)));
   const suggestions = new Set<string>();
   const findings: Finding[] = [...empty.findings];
   for (const error of selected.filter((e) => e.keyword === 'additionalProperties')) {

@@ -136,16 +136,44 @@ describe('schema validation of manifests', () => {
     `);
   });
 
-  it('skips schema checks of a document whose syntax is broken', () => {
+  it('skips schema checks of a document whose structure is broken, but not for a duplicate key', () => {
     checkFindings(fixture`
       apiVersion: v1
       kind: Pod
       metadata:
         name: a
-        name: b
-      # ^^^^ error[yaml/duplicate-key]: Duplicate key "name": it is already set on line 4. Kubernetes and most YAML tools reject the file or keep only one value; remove or rename one of them.
+          labels: {}
+      #   ^^^^^^ error[yaml/bad-indentation]: Bad indentation: "labels" is indented more than "name" above it, which already has a value. Align the keys, or nest "labels" under a key that has no value.
       spec:
         unknownField: 1
+      ---
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: a
+        name: b
+      # ^^^^ error[yaml/duplicate-key]: Duplicate key "name": it is already set on line 12. Kubernetes and most YAML tools reject the file or keep only one value; remove or rename one of them.
+      spec:
+      ^^^^ error[schema/missing-field]: Missing required field "containers" in Pod spec.
+        restartPolicy: no
+      #                ^^ error[schema/invalid-value]: false is not allowed for Pod spec.restartPolicy; use one of Always, OnFailure, Never.
+        hostIPC: null
+    `);
+  });
+
+  it('names the group where two groups have a kind of the same name, and words Kubernetes name patterns', () => {
+    checkFindings(fixture`
+      apiVersion: batch.volcano.sh/v1alpha1
+      kind: Job
+      metadata:
+        name: mpi
+      spec:
+        queue: Training_Queue
+      #        ^^^^^^^^^^^^^^ error[schema/invalid-value]: "Training_Queue" is not a DNS subdomain (lowercase letters, digits, "-" and ".", each part starting and ending with a letter or digit), as Job (batch.volcano.sh/v1alpha1) spec.queue must be.
+      ---
+      apiVersion: v1
+      kind: List
+      items: []
     `);
   });
 });

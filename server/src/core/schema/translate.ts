@@ -62,6 +62,19 @@ export function embeddedResource(node: JsonSchema, metadataRef: string): JsonSch
   };
 }
 
+/**
+ * The API server fills in defaults before it validates, so a required field with a default may
+ * be left out: it is not required of the user.
+ */
+function withoutDefaultedRequired(node: JsonSchema, input: JsonSchema): JsonSchema {
+  if (!Array.isArray(node.required) || !isObject(input.properties)) return node;
+  const properties = input.properties;
+  const required = (node.required as string[]).filter((name) => !(isObject(properties[name]) && 'default' in properties[name]));
+  if (required.length === node.required.length) return node;
+  const { required: _dropped, ...rest } = node;
+  return required.length ? { ...rest, required } : rest;
+}
+
 /** Objects that list properties are closed unless upstream says otherwise. */
 export function closeObject(node: JsonSchema, preserveUnknownFields: boolean): JsonSchema {
   if (!isObject(node.properties) || 'additionalProperties' in node || preserveUnknownFields) return node;
@@ -100,6 +113,7 @@ export function translate(input: unknown, options: TranslateOptions, path: reado
       Object.entries(node.properties).map(([name, child]) => [name, translate(child, options, [...path, name])]),
     );
   }
+  node = withoutDefaultedRequired(node, input);
   if (isObject(node.items)) node.items = translate(node.items, options, [...path, '[]']);
   if (isObject(node.additionalProperties)) node.additionalProperties = translate(node.additionalProperties, options, [...path, '{}']);
   const checks = { ...options, closeObjects: false, visit: undefined };

@@ -31,6 +31,14 @@ export function documentAtLine(file: YamlFile, line: number): YamlDocument | und
   return found;
 }
 
+/**
+ * Whether a document's structure can be trusted for schema checks: no syntax errors, or only
+ * duplicate keys (the last value counts, as it does for the API server).
+ */
+function soundEnough(document: YamlDocument): boolean {
+  return document.findings.every((f) => f.severity !== 'error' || f.code === 'yaml/duplicate-key');
+}
+
 export class YamlService {
   private readonly checks = new WeakMap<DocumentContent, CachedCheck>();
   private readonly navigator: SchemaNavigator;
@@ -44,7 +52,7 @@ export class YamlService {
     const findings: Finding[] = [];
     for (const document of file.documents) {
       for (const finding of document.findings) findings.push(fileFinding(document, finding));
-      if (!withSchemas || document.findings.some((f) => f.severity === 'error')) continue;
+      if (!withSchemas || !soundEnough(document)) continue;
       for (const finding of this.schemaFindings(document, uri)) findings.push(fileFinding(document, finding));
     }
     return findings;
