@@ -23,6 +23,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let canAskConfiguration = false;
   let canRegisterConfiguration = false;
   const settings = new SchemaSettingsSync(connection, service, () => folders);
+  // Until the user's schema settings are in, a check could call their CRD kinds unknown: wait.
+  let settingsLoaded = false;
 
   connection.onInitialize((params) => {
     const client = params.clientInfo ? `${params.clientInfo.name} ${params.clientInfo.version ?? ''}`.trim() : 'an unnamed client';
@@ -45,9 +47,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onInitialized(async () => {
     if (canRegisterConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'mlinfra' });
     await settings.refresh(canAskConfiguration);
+    settingsLoaded = true;
     const ready: ServerReadyNotification.Params = { version: options.version, nodeVersion: process.version };
     void connection.sendNotification(ServerReadyNotification.method, ready);
-    documents.all().forEach(schedule);
+    documents.all().forEach(validate);
     // While the editor is still opening files: compile what most manifests need.
     setTimeout(() => {
       const started = performance.now();
@@ -116,7 +119,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   const justOpened = new Set<string>();
   documents.onDidOpen((event) => justOpened.add(event.document.uri));
   documents.onDidChangeContent((event) => {
-    if (!justOpened.delete(event.document.uri)) return schedule(event.document);
+    const opened = justOpened.delete(event.document.uri);
+    if (!settingsLoaded) return; // checked once the settings are in
+    if (!opened) return schedule(event.document);
     clearTimeout(pending.get(event.document.uri));
     pending.delete(event.document.uri);
     validate(event.document);

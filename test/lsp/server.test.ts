@@ -107,7 +107,7 @@ describe('language server over stdio', function () {
     const template = pathToFileURL(join(chart, 'templates', 'job.yaml')).href;
     await client.initialize(pathToFileURL(chart).href);
     // Without template actions and without a Chart.yaml beside templates/, this is plain YAML.
-    await client.open(template, 'kind: Job\nkind: Pod\n');
+    await client.open(template, 'apiVersion: v1\nkind: Job\nkind: Pod\n');
     assert.deepEqual((await client.diagnostics(template)).diagnostics.map((d) => d.code), ['yaml/duplicate-key']);
     writeFileSync(join(chart, 'Chart.yaml'), 'apiVersion: v2\nname: demo\nversion: 0.1.0\n');
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', {
