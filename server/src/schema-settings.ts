@@ -8,6 +8,8 @@ import { fileAssociations, readCrdFiles, type SchemaSettings } from './workspace
 export class SchemaSettingsSync {
   private settings: SchemaSettings = {};
   private crdRoots: string[] = [];
+  /** The settings last applied, to skip reloading when a configuration change did not touch them. */
+  private applied: string | undefined;
 
   constructor(
     private readonly connection: Connection,
@@ -43,6 +45,9 @@ export class SchemaSettingsSync {
   }
 
   private apply(): void {
+    const current = JSON.stringify([this.settings, this.folders()]);
+    if (current === this.applied) return;
+    this.applied = current;
     this.service.setSchemaAssociations(fileAssociations(this.settings, this.folders()));
     this.loadCrds();
   }

@@ -64,12 +64,41 @@ describe('workbench in a browser', function () {
     await page.screenshot({ path: join(artifacts, 'workbench-problems.png') });
   });
 
+  it('shows a schema error and completes GPU resource names in a training job', async () => {
+    await quickOpen(page, 'typos.yaml');
+    await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 60000 });
+    const rows = page.locator('.markers-panel .monaco-list-row');
+    await rows.filter({ hasText: 'Unknown field "replica"' }).first().waitFor({ timeout: 30000 });
+    const problem = (await rows.filter({ hasText: 'Unknown field "replica"' }).first().innerText()).replace(/\s+/g, ' ').trim();
+    assert.equal(problem, 'Unknown field "replica" in PyTorchJob spec.pytorchReplicaSpecs.Worker; did you mean "replicas"? mlinfra schema/unknown-field [Ln 8, Col 7]');
+
+    // A new line under `nvidia.com/gpu: 8` in resources.limits, then Ctrl+Space and a few letters.
+    await page.locator('.monaco-editor .view-line', { hasText: 'nvidia.com/gpu: 8' }).click();
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Control+Space');
+    const suggestions = page.locator('.suggest-widget .monaco-list-row');
+    await suggestions.first().waitFor({ timeout: 30000 });
+    await page.keyboard.type('mig-3g');
+    await suggestions.filter({ hasText: 'nvidia.com/mig-3g.40gb' }).first().waitFor({ timeout: 30000 });
+    const labels = (await suggestions.allInnerTexts()).map((text) => text.split('\n')[0].trim());
+    assert.deepEqual(labels.filter((label) => label.startsWith('nvidia.com/mig-3g')).sort(), ['nvidia.com/mig-3g.20gb', 'nvidia.com/mig-3g.40gb', 'nvidia.com/mig-3g.71gb']);
+    mkdirSync(artifacts, { recursive: true });
+    await page.screenshot({ path: join(artifacts, 'workbench-completion.png') });
+    await page.keyboard.press('Escape');
+  });
+
   it('opens the server log from the status bar item', async () => {
     await page.locator('.statusbar-item', { hasText: 'mlinfra' }).click();
     // The editor renders spaces as no-break spaces, hence \s.
     const output = page.locator('.part.panel .view-lines');
+    // The log is longer than the panel: look at its top, then at its end.
+    await output.first().waitFor({ timeout: 30000 });
+    await output.first().click();
+    await page.keyboard.press('Control+Home');
     await output.filter({ hasText: /\[info\]\smlinfra\slanguage\sserver\s\d+\.\d+\.\d+\s\(Node\sv20/ }).waitFor({ timeout: 30000 });
-    await output.filter({ hasText: /Checked\sfile:\/\/\S+broken\.yaml\s\(yaml,\sversion\s1\):\s3\sproblem\(s\)/ }).waitFor({ timeout: 30000 });
+    await page.keyboard.press('Control+End');
+    await output.filter({ hasText: /Checked\sfile:\/\/\S+typos\.yaml\s\(yaml,\sversion\s\d+\):\s\d+\sproblem\(s\)/ }).waitFor({ timeout: 30000 });
     await page.screenshot({ path: join(artifacts, 'workbench-server-log.png') });
   });
 });
