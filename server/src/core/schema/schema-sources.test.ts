@@ -55,6 +55,13 @@ const crd = fixture`
 
 const files = {
   'file:///workspace/schemas/training.json': trainingConfig,
+  'file:///workspace/schemas/eval.json': JSON.stringify({
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    title: 'Eval config',
+    type: 'object',
+    properties: { batchSize: { $ref: '#/$defs/positive' } },
+    $defs: { positive: { type: 'integer', minimum: 1 } },
+  }),
   'file:///workspace/crds/finetune.yaml': crd,
 };
 
@@ -73,6 +80,17 @@ describe('schema sources', () => {
         ^^^^ error[schema/missing-field]: Training config data needs one of the fields "path", "bucket".
       `,
       { uri: 'file:///workspace/configs/run.yaml', host: testHost(files) },
+    );
+  });
+
+  it('reads a schema written for a newer JSON Schema draft', () => {
+    checkFindings(
+      fixture`
+        # yaml-language-server: $schema=/workspace/schemas/eval.json
+        batchSize: 0
+        #          ^ error[schema/invalid-value]: Eval config batchSize must be >= 1 (it is 0).
+      `,
+      { uri: 'file:///workspace/configs/eval.yaml', host: testHost(files) },
     );
   });
 

@@ -97,7 +97,10 @@ export class Validators {
     this.added.add(id);
     for (const ref of externalRefs(schema, id)) this.add(ref, depth + 1);
     try {
-      this.ajv.addSchema({ ...schema, $id: id }, undefined, undefined, false);
+      // Users' schemas may name a newer draft (2019-09, 2020-12): checked with draft-07's rules,
+      // which read their common keywords the same way, rather than refused.
+      const { $schema: _draft, ...body } = schema;
+      this.ajv.addSchema({ ...body, $id: id }, undefined, undefined, false);
     } catch (error) {
       throw new UnusableSchemaError((error as Error).message);
     }
