@@ -78,14 +78,7 @@ function valueFinding(context: Context, error: ErrorObject, segments: string[], 
     case 'const':
       return finding(context, span, 'schema/invalid-value', `${subject} must be ${JSON.stringify(error.params.allowedValue)}, not ${JSON.stringify(value)}.`);
     case 'pattern':
-      if (error.params.pattern === QUANTITY_PATTERN) {
-        return finding(context, span, 'schema/invalid-value', `${JSON.stringify(value)} is not a quantity, as ${subject} must be: write a number with an optional suffix, such as 2, 500m or 64Gi.`);
-      }
-      {
-        const words = PATTERN_WORDS[String(error.params.pattern)];
-        if (words) return finding(context, span, 'schema/invalid-value', `${JSON.stringify(value)} is not ${words}, as ${subject} must be.`);
-      }
-      return finding(context, span, 'schema/invalid-value', `${JSON.stringify(value)} does not match the pattern ${error.params.pattern} that ${subject} must follow.`);
+      return finding(context, span, 'schema/invalid-value', patternMessage(JSON.stringify(value), String(error.params.pattern), subject));
     case 'anyOf':
     case 'oneOf':
       return alternativesFinding(context, error, subject, span);
@@ -95,6 +88,14 @@ function valueFinding(context: Context, error: ErrorObject, segments: string[], 
       return finding(context, span, 'schema/invalid-value', `${subject} ${error.message ?? 'is not valid'}${value !== undefined && typeof value !== 'object' ? ` (it is ${JSON.stringify(value)})` : ''}.`);
     }
   }
+}
+
+/** A value that does not match a pattern, in words where the pattern is a well-known one. */
+function patternMessage(value: string, pattern: string, subject: string): string {
+  if (pattern === QUANTITY_PATTERN) return `${value} is not a quantity, as ${subject} must be: write a number with an optional suffix, such as 2, 500m or 64Gi.`;
+  const words = PATTERN_WORDS[pattern];
+  if (words) return `${value} is not ${words}, as ${subject} must be.`;
+  return `${value} does not match the pattern ${pattern} that ${subject} must follow.`;
 }
 
 /** The patterns Kubernetes names use, in words. */
