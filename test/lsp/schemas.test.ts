@@ -26,26 +26,8 @@ const job = [
   '',
 ].join('\n');
 
-const crd = (field: string) => `apiVersion: apiextensions.k8s.io/v1
-kind: CustomResourceDefinition
-metadata: {name: finetunes.ml.example.com}
-spec:
-  group: ml.example.com
-  names: {kind: FineTune, plural: finetunes}
-  scope: Namespaced
-  versions:
-    - name: v1
-      served: true
-      storage: true
-      schema:
-        openAPIV3Schema:
-          type: object
-          properties:
-            spec:
-              type: object
-              properties:
-                ${field}: {type: string}
-`;
+/** The team CRD of the demo workspace: FineTune, with required baseModel and dataset. */
+const crd = readFileSync(join(__dirname, '..', '..', '..', 'test', 'fixtures', 'workspace', 'crds', 'finetune-crd.yaml'), 'utf8');
 
 describe('schema features over stdio', function () {
   this.timeout(20000);
@@ -102,17 +84,19 @@ describe('schema features over stdio', function () {
     const root = mkdtempSync(join(tmpdir(), 'mlinfra-crds-'));
     mkdirSync(join(root, 'crds'));
     const crdPath = join(root, 'crds', 'finetune.yaml');
-    writeFileSync(crdPath, crd('baseModel'));
+    writeFileSync(crdPath, crd);
     client.settings = { mlinfra: { schemas: { crds: ['crds'] } } };
     await client.initialize(pathToFileURL(root).href);
     const doc = pathToFileURL(join(root, 'run.yaml')).href;
-    await client.open(doc, 'apiVersion: ml.example.com/v1\nkind: FineTune\nspec:\n  baseModel: llama\n');
+    await client.open(doc, 'apiVersion: ml.example.com/v1\nkind: FineTune\nspec:\n  baseModel: llama\n  dataset: s3://datasets/chats\n');
     assert.deepEqual((await client.diagnostics(doc)).diagnostics, []);
 
-    writeFileSync(crdPath, crd('model'));
+    writeFileSync(crdPath, crd.replaceAll('baseModel', 'model'));
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(crdPath).href, type: 2 }] });
     const { diagnostics } = await client.diagnostics(doc);
-    assert.deepEqual(diagnostics.map((d) => [d.range.start.line, d.message]), [[3, 'Unknown field "baseModel" in FineTune spec.']]);
-    assert.ok(readFileSync(crdPath, 'utf8').includes('model'));
+    assert.deepEqual(diagnostics.map((d) => [d.range.start.line, d.message]), [
+      [2, 'Missing required field "model" in FineTune spec.'],
+      [3, 'Unknown field "baseModel" in FineTune spec.'],
+    ]);
   });
 });

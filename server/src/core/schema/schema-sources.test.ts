@@ -1,5 +1,7 @@
 // Where schemas come from besides apiVersion/kind: modelines, glob settings and the user's
 // own CRDs; and how alternatives (anyOf/oneOf) are reported.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { checkFindings } from '../../../../test/harness/check';
 import { fixture } from '../../../../test/harness/fixture';
 import { testHost } from '../../../../test/harness/hosts';
@@ -20,38 +22,8 @@ const trainingConfig = JSON.stringify({
   additionalProperties: false,
 });
 
-const crd = fixture`
-  apiVersion: apiextensions.k8s.io/v1
-  kind: CustomResourceDefinition
-  metadata:
-    name: finetunes.ml.example.com
-  spec:
-    group: ml.example.com
-    names: {kind: FineTune, plural: finetunes}
-    scope: Namespaced
-    versions:
-      - name: v1
-        served: true
-        storage: true
-        schema:
-          openAPIV3Schema:
-            type: object
-            properties:
-              spec:
-                type: object
-                required: [baseModel]
-                properties:
-                  baseModel: {type: string}
-                  gpus: {type: integer}
-                  template:
-                    type: object
-                    properties:
-                      metadata: {type: object}
-                      spec:
-                        type: object
-                        properties:
-                          containers: {type: array, items: {type: object}}
-`;
+/** The team CRD of the demo workspace: FineTune, with required baseModel and dataset. */
+const crd = readFileSync(join(__dirname, '..', '..', '..', '..', '..', 'test', 'fixtures', 'workspace', 'crds', 'finetune-crd.yaml'), 'utf8');
 
 const files = {
   'file:///workspace/schemas/training.json': trainingConfig,
@@ -126,7 +98,7 @@ describe('schema sources', () => {
     );
   });
 
-  it('checks kinds from the user\'s CRDs, with Kubernetes pod templates inside', () => {
+  it('checks kinds from the user\'s CRDs', () => {
     checkFindings(
       fixture`
         apiVersion: ml.example.com/v1
@@ -135,6 +107,7 @@ describe('schema sources', () => {
           name: llama
         spec:
           baseModel: llama-3-8b
+          dataset: s3://datasets/chats
           gpu: 8
         # ^^^ error[schema/unknown-field]: Unknown field "gpu" in FineTune spec; did you mean "gpus"?
       `,
