@@ -1,5 +1,5 @@
-// Hashes that tie the committed schemas to what produced them: the upstream inputs, the
-// generator's own sources, and the generated files. Shared by the generator and the drift test.
+// Hashes that tie the committed schemas to what produced them: the upstream inputs (Kubernetes,
+// CRDs, Triton's proto), the generator's sources and the generated files. Shared with the drift test.
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,12 +14,17 @@ export const GENERATOR_SOURCES = [
   'server/src/core/schema/enum-from-description.ts',
   'server/src/core/schema/kubernetes-enums.ts',
   'server/src/core/schema/openapi-to-schema.ts',
+  'server/src/core/schema/proto-lex.ts',
+  'server/src/core/schema/proto-model.ts',
+  'server/src/core/schema/proto-parse.ts',
+  'server/src/core/schema/proto-to-schema.ts',
   'server/src/core/schema/same-type.ts',
   'server/src/core/schema/share-repeated.ts',
   'server/src/core/schema/translate.ts',
 ];
 
 export const SWAGGER = 'kubernetes/swagger.json';
+export const TRITON_PROTO = 'triton/model_config.proto';
 
 export function sha256(data: string | Buffer): string {
   return createHash('sha256').update(data).digest('hex');
@@ -33,7 +38,7 @@ export function upstreamDir(root: string): string {
 /** The inputs the generator reads, as paths under the upstream directory, sorted. */
 export function inputFiles(upstream: string): string[] {
   const crds = readdirSync(join(upstream, 'crds')).filter((name) => name.endsWith('.yaml'));
-  return [SWAGGER, ...crds.map((name) => `crds/${name}`)].sort();
+  return [SWAGGER, TRITON_PROTO, ...crds.map((name) => `crds/${name}`)].sort();
 }
 
 /** One hash over the generator's sources: the sha256 of "<path> <sha256 of the file>" lines. */

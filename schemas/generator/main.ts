@@ -1,16 +1,19 @@
-// `npm run schemas`: reads ../shared/upstream (Kubernetes swagger.json and the CRDs), converts
-// them with the pure converters of server/src/core/schema, and writes schemas/ with its index.
+// `npm run schemas`: reads ../shared/upstream (Kubernetes swagger.json, the CRDs, Triton's model_config.proto),
+// converts them with the pure converters of server/src/core/schema, and writes schemas/ with its index.
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { crdToSchemas, EMBEDDED_TYPES, type CrdKindSchema } from '../../server/src/core/schema/crd-to-schema';
 import { convertDefinitions, kindSchema, kubernetesKinds, type KubernetesKind } from '../../server/src/core/schema/openapi-to-schema';
+import { parseProto } from '../../server/src/core/schema/proto-parse';
+import { protoToSchema } from '../../server/src/core/schema/proto-to-schema';
 import { isObject, OBJECT_META_DEFINITION, sortKeys } from '../../server/src/core/schema/translate';
-import { GENERATOR_SOURCES, generatorHash, inputFiles, sha256, SWAGGER, upstreamDir } from './fingerprint';
+import { GENERATOR_SOURCES, generatorHash, inputFiles, sha256, SWAGGER, TRITON_PROTO, upstreamDir } from './fingerprint';
 import { printReport, type KindReport } from './report';
 
 export const BASE = 'https://schemas.mlinfra.dev/';
 const DEFINITIONS = 'kubernetes/definitions.json';
+const TRITON_SCHEMA = 'triton/model_config.json';
 
 /** The Kubernetes kinds that get a schema: those of training jobs and what Helm charts put beside them. */
 const CORE_KINDS: [apiVersion: string, kinds: string[]][] = [
@@ -119,6 +122,7 @@ function main(root: string): void {
     }
   }
   index.sort((a, b) => (a.apiVersion === b.apiVersion ? compare(a.kind, b.kind) : compare(a.apiVersion, b.apiVersion)));
+  outputs.set(TRITON_SCHEMA, tritonSchema(upstream));
 
   const written = writeOutputs(join(root, 'schemas'), outputs);
   const inputHashes = Object.fromEntries(inputs.map((path) => [path, sha256(readFileSync(join(upstream, path)))]));
@@ -129,9 +133,26 @@ function main(root: string): void {
     generator: generatorHash(root),
     outputs: Object.fromEntries([...written].map(([path, text]) => [path, sha256(text)])),
     kinds: index,
+    triton: { schema: TRITON_SCHEMA, source: TRITON_PROTO },
   };
   writeFileSync(join(root, 'schemas', 'index.json'), serialize(indexFile));
   printReport({ written, reports, enums: { ...enums, ...kindEnums }, verbose, ms: Date.now() - started });
+}
+
+/** Triton's config.pbtxt schema: every message and enum of model_config.proto, the root inference.ModelConfig. */
+function tritonSchema(upstream: string): unknown {
+  let proto: ReturnType<typeof parseProto>;
+  try {
+    proto = parseProto(readFileSync(join(upstream, TRITON_PROTO), 'utf8'));
+  } catch (error) {
+    throw new Error(`${TRITON_PROTO}, ${(error as Error).message}`);
+  }
+  return protoToSchema(proto, {
+    id: BASE + TRITON_SCHEMA,
+    root: 'inference.ModelConfig',
+    title: 'NVIDIA Triton model configuration (config.pbtxt)',
+    description: 'A Triton Inference Server model configuration: the inference.ModelConfig message of model_config.proto, as written in config.pbtxt.',
+  });
 }
 
 function compare(a: string, b: string): number {
@@ -146,7 +167,7 @@ function entryOf(kind: CrdKindSchema): Omit<IndexKind, 'schema' | 'source'> {
 /** Writes every output and deletes generated files that are no longer produced; returns path -> text. */
 function writeOutputs(dir: string, outputs: Map<string, unknown>): Map<string, string> {
   const written = new Map<string, string>();
-  for (const sub of ['kinds', 'kubernetes']) {
+  for (const sub of ['kinds', 'kubernetes', 'triton']) {
     mkdirSync(join(dir, sub), { recursive: true });
     for (const name of readdirSync(join(dir, sub))) {
       if (name.endsWith('.json') && !outputs.has(`${sub}/${name}`)) rmSync(join(dir, sub, name));
