@@ -6,6 +6,7 @@ import type { CoreHost } from './host';
 import { parseYamlFile } from './parse/yaml-file';
 import { SchemaService, type SchemaAssociation } from './schema/schema-service';
 import type { Completion, Finding, Hover, OutlineSymbol, Position } from './types';
+import { TritonService } from './triton/triton-service';
 import { YamlService } from './yaml/yaml-service';
 
 export interface SourceFile {
@@ -46,6 +47,7 @@ export function createLanguageService(host: CoreHost): LanguageService {
   const classify = (file: SourceFile): FileKind => classifyFile(file.uri, file.text, host, file.languageId);
   const schemas = new SchemaService(host.schemas, { readFile: (uri) => host.readFile?.(uri) });
   const yaml = new YamlService(schemas);
+  const triton = new TritonService(host.schemas);
   // The last parse of each YAML file, so that a re-check parses only the documents that changed.
   const parses = new Map<string, YamlFile>();
 
@@ -62,7 +64,9 @@ export function createLanguageService(host: CoreHost): LanguageService {
     validate(file) {
       const kind = classify(file);
       // Chart.yaml and values files are YAML but not manifests: syntax only (their own checks come with Helm support).
-      const findings = YAML_KINDS.has(kind) ? yaml.findings(parse(file), file.uri, kind === 'yaml') : [];
+      let findings: Finding[] = [];
+      if (YAML_KINDS.has(kind)) findings = yaml.findings(parse(file), file.uri, kind === 'yaml');
+      else if (kind === 'triton-config') findings = triton.findings(file.text);
       return { kind, findings };
     },
     complete(file, position) {
