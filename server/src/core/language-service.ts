@@ -66,7 +66,7 @@ export function createLanguageService(host: CoreHost): LanguageService {
       // Chart.yaml and values files are YAML but not manifests: syntax only (their own checks come with Helm support).
       let findings: Finding[] = [];
       if (YAML_KINDS.has(kind)) findings = yaml.findings(parse(file), file.uri, kind === 'yaml');
-      else if (kind === 'triton-config') findings = triton.findings(file.text);
+      else if (kind === 'triton-config') findings = triton.findings(file.text, file.uri);
       return { kind, findings };
     },
     complete(file, position) {

@@ -67,7 +67,7 @@ describe('Triton config structure', () => {
         max_batch_size: [ 8 ]
         #               ^ error[triton/not-repeated]: Field "max_batch_size" is not repeated: it takes one value, not a list.
       `,
-      { uri },
+      { uri: 'file:///repo/b/config.pbtxt' },
     );
   });
 
@@ -84,7 +84,7 @@ describe('Triton config structure', () => {
         parameters [ { key: "a" value { string_value: "b" } } ]
         optimization { execution_accelerators { gpu_execution_accelerator: [ { name: "tensorrt" parameters { key: "precision_mode" value: "FP16" } } ] } }
       `,
-      { uri },
+      { uri: 'file:///repo/resnet50/config.pbtxt' },
     );
   });
 });

@@ -2,9 +2,30 @@
 // schema generated from model_config.proto. The schema is read on first need.
 import type { BuiltinSchemas } from '../schema/schema-registry';
 import type { Finding } from '../types';
+import { splitUri } from '../file-kind';
+import { LineIndex } from '../text-lines';
 import { checkStructure } from './check-structure';
+import type { CheckContext } from './checks/check';
+import { TRITON_CHECKS } from './checks/index';
+import { ConfigNode } from './config-view';
+import type { PbDocument } from './pbtxt-ast';
 import { parsePbtxt } from './pbtxt-parser';
 import { ProtoSchema } from './proto-schema';
+
+/** Runs every semantic check; the model's folder is the one holding config.pbtxt. */
+function semanticFindings(document: PbDocument, folderUri: string): Finding[] {
+  const lines = new LineIndex(document.text);
+  const config = new ConfigNode(document.root);
+  const folderName = decodeURIComponent(folderUri.slice(folderUri.lastIndexOf('/') + 1)) || undefined;
+  const findings: Finding[] = [];
+  const context: CheckContext = {
+    modelName: config.string('name') || folderName || 'model',
+    folderName,
+    report: (start, end, severity, code, message) => findings.push({ range: lines.range(start, end), severity, code, message }),
+  };
+  for (const check of TRITON_CHECKS) check.check(config, context);
+  return findings;
+}
 
 export class TritonService {
   private schema: ProtoSchema | undefined;
@@ -19,11 +40,12 @@ export class TritonService {
     return this.schema;
   }
 
-  /** Syntax findings, then what the proto schema says of the fields that parsed. */
-  findings(text: string): Finding[] {
+  /** Syntax findings, what the proto schema says of the fields that parsed, and what Triton checks on load. */
+  findings(text: string, uri: string): Finding[] {
     const document = parsePbtxt(text);
     const schema = this.protoSchema();
     const structure = schema ? checkStructure(document, schema) : [];
-    return [...document.findings, ...structure].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    const semantic = semanticFindings(document, splitUri(uri).folder);
+    return [...document.findings, ...structure, ...semantic].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   }
 }

@@ -1,0 +1,41 @@
+// Platform and backend must agree: Triton refuses an unknown platform without a backend, a
+// pair that names two frameworks, and an ensemble with a backend.
+import type { TritonCheck } from './check';
+
+/** Each platform and the backend that serves it. */
+export const PLATFORM_BACKENDS: Record<string, string> = {
+  tensorrt_plan: 'tensorrt',
+  onnxruntime_onnx: 'onnxruntime',
+  pytorch_libtorch: 'pytorch',
+  libtorch: 'pytorch',
+  torch_aoti: 'pytorch',
+  tensorflow_savedmodel: 'tensorflow',
+  tensorflow_graphdef: 'tensorflow',
+};
+
+/** Backends whose platform Triton checks; others accept any platform. */
+const CHECKED_BACKENDS = new Set(['tensorrt', 'onnxruntime', 'pytorch', 'tensorflow']);
+
+export const platformBackend: TritonCheck = {
+  id: 'triton/platform-backend',
+  description: 'The platform and the backend must name the same framework; ensembles have no backend.',
+  check(config, context) {
+    const platform = config.scalar('platform');
+    const backend = config.scalar('backend');
+    const platformName = platform?.string;
+    const backendName = backend?.string;
+    if (platformName === 'ensemble') {
+      if (backend && backendName) context.report(backend.start, backend.end, 'error', this.id, `Ensemble model '${context.modelName}' must have platform type 'ensemble' and empty backend type. Remove the backend.`);
+      return;
+    }
+    if (platform && platformName !== undefined && !(platformName in PLATFORM_BACKENDS)) {
+      if (!backendName) context.report(platform.start, platform.end, 'error', this.id, `unexpected platform type '${platformName}' for ${context.modelName}. Known platforms: ${[...Object.keys(PLATFORM_BACKENDS), 'ensemble'].join(', ')}; other frameworks are set with backend.`);
+      return;
+    }
+    if (!platform || !backend || platformName === undefined || backendName === undefined || !CHECKED_BACKENDS.has(backendName)) return;
+    const expected = PLATFORM_BACKENDS[platformName];
+    if (expected !== backendName) {
+      context.report(backend.start, backend.end, 'error', this.id, `unexpected 'platform' and 'backend' pair, got:${platformName}, ${backendName}. Platform ${platformName} is served by backend "${expected}".`);
+    }
+  },
+};
