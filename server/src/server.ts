@@ -1,7 +1,10 @@
 // LSP wiring only: capabilities, document sync and handlers that call the core facade.
-import { DidChangeConfigurationNotification, TextDocumentSyncKind, TextDocuments, type Connection } from 'vscode-languageserver';
+import { DidChangeConfigurationNotification, DocumentFormattingRequest, TextDocumentSyncKind, TextDocuments, type Connection } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { ServerReadyNotification } from '../../common/protocol';
+import { ServerReadyNotification, TRITON_LANGUAGE_ID } from '../../common/protocol';
+
+/** The documents mlinfra formats: Triton configs, by language or by name. */
+const TRITON_SELECTOR = [{ language: TRITON_LANGUAGE_ID }, { pattern: '**/*.pbtxt' }];
 import type { CoreHost } from './core/host';
 import { createLanguageService, type SourceFile } from './core/language-service';
 import { SchemaSettingsSync } from './schema-settings';
@@ -22,6 +25,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let folders: string[] = [];
   let canAskConfiguration = false;
   let canRegisterConfiguration = false;
+  let canRegisterFormatting = false;
   const settings = new SchemaSettingsSync(connection, service, () => folders);
   // Until the user's schema settings are in, a check could call their CRD kinds unknown: wait.
   let settingsLoaded = false;
@@ -33,12 +37,16 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (!folders.length && params.rootUri) folders = [params.rootUri];
     canAskConfiguration = params.capabilities.workspace?.configuration === true;
     canRegisterConfiguration = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    canRegisterFormatting = params.capabilities.textDocument?.formatting?.dynamicRegistration === true;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         completionProvider: { resolveProvider: false },
         hoverProvider: true,
         documentSymbolProvider: true,
+        // Only Triton configs are formatted: registered for them alone where the client allows,
+        // so that mlinfra never competes with the user's YAML formatter.
+        documentFormattingProvider: !canRegisterFormatting,
       },
       serverInfo: { name: 'mlinfra', version: options.version },
     };
@@ -46,6 +54,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   connection.onInitialized(async () => {
     if (canRegisterConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'mlinfra' });
+    if (canRegisterFormatting) void connection.client.register(DocumentFormattingRequest.type, { documentSelector: TRITON_SELECTOR });
     await settings.refresh(canAskConfiguration);
     settingsLoaded = true;
     const ready: ServerReadyNotification.Params = { version: options.version, nodeVersion: process.version };
@@ -118,6 +127,14 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   // A file just opened is checked at once; edits wait for a pause in typing.
   const justOpened = new Set<string>();
   documents.onDidOpen((event) => justOpened.add(event.document.uri));
+  connection.onDocumentFormatting(({ textDocument }) =>
+    guarded('Formatting', textDocument.uri, (document) => {
+      const result = service.format(sourceOf(document));
+      if ('edits' in result) return result.edits;
+      void connection.window.showWarningMessage(`mlinfra: ${result.error}`);
+      return [];
+    }, []),
+  );
   documents.onDidChangeContent((event) => {
     const opened = justOpened.delete(event.document.uri);
     if (!settingsLoaded) return; // checked once the settings are in

@@ -25,7 +25,8 @@ export function expandSnippet(body: string[]): string {
 
 const packageJson = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const contributions: Array<{ language: string; path: string }> = packageJson.contributes.snippets;
-const fileNames: Record<string, string> = { yaml: 'snippet.yaml', pbtxt: 'config.pbtxt' };
+// A Triton config sits in its model's folder, named as the snippet's default model name.
+const fileNames: Record<string, string> = { yaml: 'snippet.yaml', pbtxt: 'model/config.pbtxt' };
 
 describe('snippets', () => {
   it('expands placeholders, choices and tab stops', () => {

@@ -5,7 +5,9 @@ import type { YamlFile } from './document';
 import type { CoreHost } from './host';
 import { parseYamlFile } from './parse/yaml-file';
 import { SchemaService, type SchemaAssociation } from './schema/schema-service';
-import type { Completion, Finding, Hover, OutlineSymbol, Position } from './types';
+import { LineIndex } from './text-lines';
+import { formatPbtxt } from './triton/pbtxt-format';
+import type { Completion, Finding, Hover, OutlineSymbol, Position, TextEdit } from './types';
 import { TritonService } from './triton/triton-service';
 import { YamlService } from './yaml/yaml-service';
 
@@ -28,6 +30,8 @@ export interface LanguageService {
   complete(file: SourceFile, position: Position): Completion[];
   hover(file: SourceFile, position: Position): Hover | undefined;
   outline(file: SourceFile): OutlineSymbol[];
+  /** The edits that format a file, or why it cannot be formatted (a syntax error). */
+  format(file: SourceFile): { edits: TextEdit[] } | { error: string };
   /** Kinds from the user's CRD files (texts read by the caller); says what it found and what it could not use. */
   setUserCrds(files: { uri: string; text: string }[]): { kinds: string[]; problems: string[] };
   /** Glob settings: files matching `glob` under `folder` are checked against the schema file `schema`. */
@@ -70,13 +74,27 @@ export function createLanguageService(host: CoreHost): LanguageService {
       return { kind, findings };
     },
     complete(file, position) {
-      return classify(file) === 'yaml' ? yaml.complete(parse(file), file.uri, position) : [];
+      const kind = classify(file);
+      if (kind === 'triton-config') return triton.complete(file.text, position);
+      return kind === 'yaml' ? yaml.complete(parse(file), file.uri, position) : [];
     },
     hover(file, position) {
-      return classify(file) === 'yaml' ? yaml.hover(parse(file), file.uri, position) : undefined;
+      const kind = classify(file);
+      if (kind === 'triton-config') return triton.hover(file.text, position);
+      return kind === 'yaml' ? yaml.hover(parse(file), file.uri, position) : undefined;
     },
     outline(file) {
-      return YAML_KINDS.has(classify(file)) ? yaml.outline(parse(file)) : [];
+      const kind = classify(file);
+      if (kind === 'triton-config') return triton.outline(file.text);
+      return YAML_KINDS.has(kind) ? yaml.outline(parse(file)) : [];
+    },
+    format(file) {
+      if (classify(file) !== 'triton-config') return { edits: [] };
+      const result = formatPbtxt(file.text);
+      if ('error' in result) return result;
+      if (result.text === file.text) return { edits: [] };
+      const lines = new LineIndex(file.text);
+      return { edits: [{ range: lines.range(0, file.text.length), newText: result.text }] };
     },
     setUserCrds: (files) => schemas.setUserCrds(files),
     setSchemaAssociations: (associations) => schemas.setAssociations(associations),

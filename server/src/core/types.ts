@@ -60,3 +60,9 @@ export interface OutlineSymbol {
   selectionRange: Range;
   children: OutlineSymbol[];
 }
+
+/** A replacement of a range of a file by new text. */
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}

@@ -22,7 +22,7 @@ function report(context: Context, start: number, end: number, code: string, mess
 }
 
 /** The message a map entry is: `key` and `value` of the map's types. */
-function mapEntry(owner: string, field: ProtoField): ProtoMessage {
+export function mapEntry(owner: string, field: ProtoField): ProtoMessage {
   const fields = new Map<string, ProtoField>([
     ['key', { name: 'key', type: field.map!.key, repeated: false }],
     ['value', { name: 'value', type: field.map!.value, repeated: false }],

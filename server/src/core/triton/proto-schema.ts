@@ -22,6 +22,8 @@ export interface ProtoEnum {
   name: string;
   description?: string;
   values: Record<string, number>;
+  /** Value names in the order of their numbers, as the proto lists them. */
+  names: string[];
   descriptions: Record<string, string>;
 }
 
@@ -47,7 +49,11 @@ export class ProtoSchema {
     for (const [name, definition] of Object.entries(definitions)) {
       const proto = definition['x-proto'];
       if (proto?.message) this.messages.set(name, this.readMessage(name, definition));
-      else if (proto?.enum) this.enums.set(name, { name, description: definition.description, values: proto.values ?? {}, descriptions: proto.descriptions ?? {} });
+      else if (proto?.enum) {
+        const values = proto.values ?? {};
+        const names = Object.keys(values).sort((a, b) => values[a] - values[b]);
+        this.enums.set(name, { name, description: definition.description, values, names, descriptions: proto.descriptions ?? {} });
+      }
     }
   }
 

@@ -32,9 +32,9 @@ export function scalarProblem(scalar: PbScalar, field: string, type: string, enu
     if (scalar.token === 'string' && (scalar.string ?? '') in enumType.values) {
       return `Field "${field}" takes an enumeration value, written without quotes: ${scalar.string}.`;
     }
-    if (scalar.token !== 'identifier') return `Field "${field}" takes an enumeration value such as ${Object.keys(enumType.values)[1] ?? Object.keys(enumType.values)[0]}, not ${written}.`;
+    if (scalar.token !== 'identifier') return `Field "${field}" takes an enumeration value such as ${enumType.names[1] ?? enumType.names[0]}, not ${written}.`;
     if (written in enumType.values) return undefined;
-    const suggestion = didYouMean(written, Object.keys(enumType.values));
+    const suggestion = didYouMean(written, enumType.names);
     return `Unknown enumeration value of "${written}" for field "${field}".${suggestion ? ` Did you mean "${suggestion}"?` : ''}`;
   }
   if (type === 'bool') return BOOLEANS.has(written) ? undefined : `Invalid value for boolean field "${field}". Value: "${written}".`;

@@ -1,7 +1,9 @@
 // The Triton side of the language service: parses a config.pbtxt and checks it against the
 // schema generated from model_config.proto. The schema is read on first need.
 import type { BuiltinSchemas } from '../schema/schema-registry';
-import type { Finding } from '../types';
+import type { Completion, Finding, Hover, OutlineSymbol, Position } from '../types';
+import { completePbtxt } from './pbtxt-completion';
+import { hoverPbtxt, outlinePbtxt } from './pbtxt-hover-outline';
 import { splitUri } from '../file-kind';
 import { LineIndex } from '../text-lines';
 import { checkStructure } from './check-structure';
@@ -38,6 +40,20 @@ export class TritonService {
       if (json) this.schema = new ProtoSchema(json);
     }
     return this.schema;
+  }
+
+  complete(text: string, position: Position): Completion[] {
+    const schema = this.protoSchema();
+    return schema ? completePbtxt(text, position, schema) : [];
+  }
+
+  hover(text: string, position: Position): Hover | undefined {
+    const schema = this.protoSchema();
+    return schema ? hoverPbtxt(text, position, schema) : undefined;
+  }
+
+  outline(text: string): OutlineSymbol[] {
+    return outlinePbtxt(text);
   }
 
   /** Syntax findings, what the proto schema says of the fields that parsed, and what Triton checks on load. */
