@@ -1,18 +1,7 @@
 // Seeded generators of YAML documents for differential tests: mostly manifest-shaped, with
 // indentation slips, odd scalars, block and quoted scalars folded every way, and line ends that
 // vary, so the fast parser meets what a person typing produces and not only clean files.
-
-/** A small deterministic PRNG (mulberry32): the same seed gives the same document. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from './random';
 
 const WORDS = [
   'a', 'b c', 'name', 'x-y', 'nvidia.com/gpu', 'true', 'yes', 'No', '~', 'null', '12', '0x1F', '0o17', '1.5', '.5', '-1', '1:30',

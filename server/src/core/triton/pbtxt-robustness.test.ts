@@ -5,18 +5,8 @@ import { DENSENET_CONFIG } from '../../../../test/harness/pbtxt';
 import { LineIndex } from '../text-lines';
 import type { PbMessage, PbValue } from './pbtxt-ast';
 import { parsePbtxt } from './pbtxt-parser';
+import { random } from '../../../../test/harness/random';
 
-/** A small deterministic generator (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const INSERTS = ['{', '}', '<', '>', '[', ']', ':', ',', ';', '"', "'", '\\', '#', '//', '-', '.', '0x', 'e', 'abc', '@', '=', '\n', '\r\n', ' ', '1', 'é', '😀'];
 
