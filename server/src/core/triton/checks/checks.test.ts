@@ -37,6 +37,7 @@ describe('Triton load-time checks', () => {
     `, { uri });
     checkFindings(fixture`
       platform: "ensemble"
+      #         ^^^^^^^^^^ error[triton/ensemble]: ensemble scheduling must be set for ensemble detector whose platform is ensemble: add ensemble_scheduling with its steps.
       backend: "python"
       #        ^^^^^^^^ error[triton/platform-backend]: Ensemble model 'detector' must have platform type 'ensemble' and empty backend type. Remove the backend.
     `, { uri });
@@ -69,6 +70,58 @@ describe('Triton load-time checks', () => {
       input [ { name: "image" data_type: TYPE_FP32 dims: [ 3, 0, -2 ] } ]
       #                                                       ^ error[triton/dims]: model 'detector', tensor 'image': dimension must be integer >= 1, or -1 to indicate a variable-size dimension (found 0).
       #                                                          ^^ error[triton/dims]: model 'detector', tensor 'image': dimension must be integer >= 1, or -1 to indicate a variable-size dimension (found -2).
+    `, { uri });
+  });
+});
+
+describe('Triton load-time checks of batching, tensors and ensembles', () => {
+  it('wants preferred batch sizes between 1 and max_batch_size, on a batching model', () => {
+    checkFindings(fixture`
+      backend: "python"
+      max_batch_size: 8
+      dynamic_batching { preferred_batch_size: [ 0, 4, 16 ] }
+      #                                          ^ error[triton/dynamic-batching]: dynamic batching preferred size must be positive for detector (found 0).
+      #                                                ^^ error[triton/dynamic-batching]: dynamic batching preferred size must be <= max batch size for detector: 16 is above max_batch_size 8.
+    `, { uri });
+    checkFindings(fixture`
+      backend: "python"
+      max_batch_size: 0
+      dynamic_batching { }
+      ^^^^^^^^^^^^^^^^ error[triton/dynamic-batching]: dynamic batching is not supported for model 'detector' whose max_batch_size is 0. Set max_batch_size above 0, or remove dynamic_batching.
+    `, { uri });
+  });
+
+  it('wants tensors named and typed where auto-complete does not fill them in', () => {
+    checkFindings(fixture`
+      platform: "pytorch_libtorch"
+      input [ { name: "x" data_type: TYPE_INVALID dims: [ 3 ] }, { data_type: TYPE_FP32 } ]
+      #                              ^^^^^^^^^^^^ error[triton/tensor-fields]: model input 'x' must specify 'data_type' for detector: TYPE_INVALID is not a data type.
+      #                                                          ^ error[triton/tensor-fields]: model input must specify 'name' for detector.
+      output [ { name: "y" } ]
+      #        ^ error[triton/tensor-fields]: model output 'y' must specify 'data_type' and 'dims' for detector (the pytorch backend does not fill them in).
+    `, { uri });
+    checkFindings(fixture`
+      platform: "onnxruntime_onnx"
+      output [ { name: "y" } ]
+    `, { uri });
+  });
+
+  it('keeps ensemble_scheduling to ensembles, and wants it complete there', () => {
+    checkFindings(fixture`
+      backend: "python"
+      ensemble_scheduling { step [ { model_name: "a" } ] }
+      ^^^^^^^^^^^^^^^^^^^ error[triton/ensemble]: ensemble scheduling cannot be set for model 'detector' whose platform is not ensemble. Set platform: "ensemble", or remove ensemble_scheduling.
+    `, { uri });
+    checkFindings(fixture`
+      platform: "ensemble"
+      instance_group [ { kind: KIND_CPU } ]
+      ^^^^^^^^^^^^^^ error[triton/ensemble]: instance_group is not allowed for ensemble detector: an ensemble runs no instances of its own.
+      ensemble_scheduling { step [ { model_name: "a" input_map { key: "x" value: "y" } } ] }
+      #                            ^ error[triton/ensemble]: step 1 of ensemble detector must specify 'output_map'.
+    `, { uri });
+    checkFindings(fixture`
+      platform: "ensemble"
+      #         ^^^^^^^^^^ error[triton/ensemble]: ensemble scheduling must be set for ensemble detector whose platform is ensemble: add ensemble_scheduling with its steps.
     `, { uri });
   });
 });
