@@ -1,6 +1,6 @@
 // Words for values and types in schema messages: what the user wrote, and what was expected,
 // with the hint that fixes the usual YAML surprises (quoted numbers, `yes` read as a boolean).
-import type { ScalarNode, YamlNode } from '../document';
+import type { YamlNode } from '../document';
 
 const TYPE_WORDS: Record<string, string> = {
   string: 'a string',
@@ -53,6 +53,3 @@ function unquotedWouldFit(value: string, types: string[]): boolean {
   return types.includes('boolean') && /^(true|false)$/.test(value);
 }
 
-export function isScalar(node: YamlNode | null): node is ScalarNode {
-  return node?.kind === 'scalar';
-}

@@ -8,6 +8,9 @@ import type { Finding } from '../types';
 import { entryOf } from './locate';
 import type { KindEntry, SchemaRegistry } from './schema-registry';
 
+/** Where the generated Kubernetes kinds come from (schemas/index.json `source`). */
+const KUBERNETES_SOURCE = 'kubernetes/swagger.json';
+
 export type Match =
   | { schema: string; label: string }
   | { finding: Finding }
@@ -54,10 +57,14 @@ function unknownKind(document: YamlDocument, registry: SchemaRegistry, apiVersio
   return { range: document.lines.range(kind.start, kind.end), severity: 'info', code: 'schema/unknown-kind', message };
 }
 
-/** The kind's name in messages, with its apiVersion where another group has a kind of that name (Volcano's Job). */
+/**
+ * The kind's name in messages. A custom resource whose kind a Kubernetes kind already has
+ * (Volcano's Job) is named with its apiVersion; the Kubernetes kind keeps the short name.
+ */
 function labelOf(entry: KindEntry, registry: SchemaRegistry): string {
+  if (entry.source === KUBERNETES_SOURCE) return entry.kind;
   const clash = registry.kinds().some((other) => other.kind === entry.kind && other.group !== entry.group);
-  return clash && entry.group !== 'batch' && entry.group !== '' ? `${entry.kind} (${entry.apiVersion})` : entry.kind;
+  return clash ? `${entry.kind} (${entry.apiVersion})` : entry.kind;
 }
 
 /** The schema for a manifest, by its apiVersion and kind. */

@@ -3,7 +3,7 @@
 // enum values, a non-repeated field given twice, two members of one oneof. Messages follow
 // protobuf's own wording, so a user can search for them.
 import { didYouMean } from '../did-you-mean';
-import { LineIndex } from '../text-lines';
+import type { LineIndex } from '../text-lines';
 import type { Finding } from '../types';
 import type { PbDocument, PbField, PbMessage, PbValue } from './pbtxt-ast';
 import type { ProtoField, ProtoMessage, ProtoSchema } from './proto-schema';
@@ -83,7 +83,7 @@ function checkMessage(context: Context, message: ProtoMessage, node: PbMessage):
 export function checkStructure(document: PbDocument, schema: ProtoSchema): Finding[] {
   const root = schema.root;
   if (!root) return [];
-  const context: Context = { schema, lines: new LineIndex(document.text), findings: [] };
+  const context: Context = { schema, lines: document.lines, findings: [] };
   checkMessage(context, root, document.root);
   return context.findings;
 }

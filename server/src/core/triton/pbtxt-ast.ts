@@ -1,5 +1,6 @@
 // The syntax tree of a protobuf text format file (a Triton `config.pbtxt`), with exact source
 // offsets: what the validator, completion, hover, outline and formatter read. No schema here.
+import type { LineIndex } from '../text-lines';
 import type { Finding } from '../types';
 
 interface PbNode {
@@ -66,6 +67,8 @@ export interface PbComment {
 
 export interface PbDocument {
   text: string;
+  /** Index over `text`: every offset of the tree converts through it. */
+  lines: LineIndex;
   /** The file's top-level fields: a message without braces spanning the whole text. */
   root: PbMessage;
   comments: PbComment[];

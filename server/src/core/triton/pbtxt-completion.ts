@@ -1,11 +1,10 @@
 // Completion in Triton configs: the fields the message at the cursor may take (with snippets
 // for the common blocks: input, output, instance_group, dynamic_batching, ensemble step,
 // parameters), enum values, booleans, and known platform and backend names.
-import { LineIndex } from '../text-lines';
 import type { Completion, Position } from '../types';
 import { mapEntry } from './check-structure';
 import { PLATFORM_BACKENDS } from './checks/platform-backend';
-import { parsePbtxt } from './pbtxt-parser';
+import type { PbDocument } from './pbtxt-ast';
 import { locate } from './pbtxt-locate';
 import type { ProtoField, ProtoMessage, ProtoSchema } from './proto-schema';
 
@@ -54,11 +53,11 @@ function valueCompletions(schema: ProtoSchema, owner: ProtoMessage, name: string
   return [];
 }
 
-export function completePbtxt(text: string, position: Position, schema: ProtoSchema): Completion[] {
-  const lines = new LineIndex(text);
+export function completePbtxt(document: PbDocument, position: Position, schema: ProtoSchema): Completion[] {
+  const lines = document.lines;
   const offset = lines.offsetAt(position);
   const before = lines.lineText(position.line).slice(0, position.character);
-  const located = locate(parsePbtxt(text).root, offset);
+  const located = locate(document.root, offset);
   const owner = messageAt(schema, located.path);
   if (!owner) return [];
   const valueMatch = /(\w+)\s*:\s*"?(\w*)$/.exec(before);

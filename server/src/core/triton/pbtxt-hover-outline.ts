@@ -1,16 +1,15 @@
 // Hover (a field's description from model_config.proto, its type and allowed values) and the
 // outline of a Triton config (inputs, outputs, instance groups and ensemble steps by name).
-import { LineIndex } from '../text-lines';
+import type { LineIndex } from '../text-lines';
 import type { Hover, OutlineSymbol, Position } from '../types';
-import type { PbField, PbMessage, PbValue } from './pbtxt-ast';
+import type { PbDocument, PbField, PbMessage, PbValue } from './pbtxt-ast';
 import { messageAt } from './pbtxt-completion';
 import { locate } from './pbtxt-locate';
-import { parsePbtxt } from './pbtxt-parser';
 import type { ProtoSchema } from './proto-schema';
 
-export function hoverPbtxt(text: string, position: Position, schema: ProtoSchema): Hover | undefined {
-  const lines = new LineIndex(text);
-  const located = locate(parsePbtxt(text).root, lines.offsetAt(position));
+export function hoverPbtxt(document: PbDocument, position: Position, schema: ProtoSchema): Hover | undefined {
+  const lines = document.lines;
+  const located = locate(document.root, lines.offsetAt(position));
   if (!located.field) return undefined;
   const owner = messageAt(schema, located.path);
   const field = owner?.fields.get(located.field.name);
@@ -56,7 +55,6 @@ function symbolsOf(field: PbField, lines: LineIndex): OutlineSymbol[] {
   return [symbol(field.name, value, value?.kind === 'scalar' ? value.text : undefined)];
 }
 
-export function outlinePbtxt(text: string): OutlineSymbol[] {
-  const lines = new LineIndex(text);
-  return parsePbtxt(text).root.fields.flatMap((field) => symbolsOf(field, lines));
+export function outlinePbtxt(document: PbDocument): OutlineSymbol[] {
+  return document.root.fields.flatMap((field) => symbolsOf(field, document.lines));
 }

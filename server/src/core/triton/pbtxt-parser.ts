@@ -294,5 +294,5 @@ export function parsePbtxt(text: string): PbDocument {
   const lexStarts = new Set(lexErrors.map((error) => error.start));
   const all = [...lexErrors, ...parser.errors.filter((error) => !lexStarts.has(error.start))].sort((a, b) => a.start - b.start || a.end - b.end);
   const lines = new LineIndex(text);
-  return { text, root, comments, findings: all.map((error) => toFinding(lines, error)) };
+  return { text, lines, root, comments, findings: all.map((error) => toFinding(lines, error)) };
 }

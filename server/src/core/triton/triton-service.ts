@@ -5,7 +5,6 @@ import type { Completion, Finding, Hover, OutlineSymbol, Position } from '../typ
 import { completePbtxt } from './pbtxt-completion';
 import { hoverPbtxt, outlinePbtxt } from './pbtxt-hover-outline';
 import { splitUri } from '../file-kind';
-import { LineIndex } from '../text-lines';
 import { checkStructure } from './check-structure';
 import type { CheckContext } from './checks/check';
 import { TRITON_CHECKS } from './checks/index';
@@ -16,7 +15,7 @@ import { ProtoSchema } from './proto-schema';
 
 /** Runs every semantic check; the model's folder is the one holding config.pbtxt. */
 function semanticFindings(document: PbDocument, folderUri: string): Finding[] {
-  const lines = new LineIndex(document.text);
+  const lines = document.lines;
   const config = new ConfigNode(document.root);
   const folderName = decodeURIComponent(folderUri.slice(folderUri.lastIndexOf('/') + 1)) || undefined;
   const findings: Finding[] = [];
@@ -32,7 +31,15 @@ function semanticFindings(document: PbDocument, folderUri: string): Finding[] {
 export class TritonService {
   private schema: ProtoSchema | undefined;
 
+  /** The last parse, so that the check after an edit and the requests that follow share it. */
+  private last: PbDocument | undefined;
+
   constructor(private readonly builtin: BuiltinSchemas | undefined) {}
+
+  private parse(text: string): PbDocument {
+    if (this.last?.text !== text) this.last = parsePbtxt(text);
+    return this.last;
+  }
 
   private protoSchema(): ProtoSchema | undefined {
     if (!this.schema && this.builtin) {
@@ -44,21 +51,21 @@ export class TritonService {
 
   complete(text: string, position: Position): Completion[] {
     const schema = this.protoSchema();
-    return schema ? completePbtxt(text, position, schema) : [];
+    return schema ? completePbtxt(this.parse(text), position, schema) : [];
   }
 
   hover(text: string, position: Position): Hover | undefined {
     const schema = this.protoSchema();
-    return schema ? hoverPbtxt(text, position, schema) : undefined;
+    return schema ? hoverPbtxt(this.parse(text), position, schema) : undefined;
   }
 
   outline(text: string): OutlineSymbol[] {
-    return outlinePbtxt(text);
+    return outlinePbtxt(this.parse(text));
   }
 
   /** Syntax findings, what the proto schema says of the fields that parsed, and what Triton checks on load. */
   findings(text: string, uri: string): Finding[] {
-    const document = parsePbtxt(text);
+    const document = this.parse(text);
     const schema = this.protoSchema();
     const structure = schema ? checkStructure(document, schema) : [];
     const semantic = semanticFindings(document, splitUri(uri).folder);

@@ -8,7 +8,7 @@ import type { Completion, Range } from '../types';
 import { cursorContext, type CursorContext } from './cursor-context';
 import { resourceNames } from './resource-names';
 import { skeleton } from './skeleton';
-import { isBlock, shapeOf, type Shape } from './value-shape';
+import { shapeOf, type Shape } from './value-shape';
 
 export interface CompletionInput {
   document: YamlDocument;
@@ -102,7 +102,7 @@ function valueCompletions(input: CompletionInput, context: CursorContext, range:
   const at = input.schemaId ? input.navigator.at(input.schemaId, context.path) : undefined;
   if (!at) return [];
   const shape = shapeOf(input.navigator, at);
-  if (shape.kind !== 'choice' || isBlock(shape)) return [];
+  if (shape.kind !== 'choice') return [];
   return shape.values.map((value, index) => ({ label: value, kind: 'value', insertText: value, snippet: false, range, sortText: String(index).padStart(3, '0') }));
 }
 

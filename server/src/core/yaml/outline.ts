@@ -2,10 +2,12 @@
 // with the document's keys below, list items named by their `name` when they have one.
 import type { YamlDocument, YamlNode } from '../document';
 import { entryOf } from '../schema/locate';
+import { fileRange } from '../parse/yaml-file';
 import type { OutlineSymbol, Range } from '../types';
 
-function shift(range: Range, lines: number): Range {
-  return { start: { line: range.start.line + lines, character: range.start.character }, end: { line: range.end.line + lines, character: range.end.character } };
+/** A span of a document, in the file's coordinates. */
+function spanRange(document: YamlDocument, start: number, end: number): Range {
+  return fileRange(document, document.lines.range(start, end));
 }
 
 function scalarText(node: YamlNode | null | undefined): string | undefined {
@@ -13,7 +15,7 @@ function scalarText(node: YamlNode | null | undefined): string | undefined {
 }
 
 function children(node: YamlNode | null, document: YamlDocument): OutlineSymbol[] {
-  const range = (start: number, end: number) => shift(document.lines.range(start, end), document.startLine);
+  const range = (start: number, end: number) => spanRange(document, start, end);
   if (node?.kind === 'map') {
     return node.entries.map((entry) => {
       const end = entry.value ? entry.value.end : entry.key.end;
@@ -54,8 +56,8 @@ export function outlineDocument(document: YamlDocument, index: number): OutlineS
   const name = metadata?.kind === 'map' ? scalarText(entryOf(metadata, 'name')?.value) : undefined;
   const title = kind ? (name ? `${kind}/${name}` : kind) : `document ${index + 1}`;
   const apiVersion = root.kind === 'map' ? scalarText(entryOf(root, 'apiVersion')?.value) : undefined;
-  const whole = shift(document.lines.range(root.start, root.end), document.startLine);
+  const whole = spanRange(document, root.start, root.end);
   const kindEntry = root.kind === 'map' ? entryOf(root, 'kind') : undefined;
-  const selection = kindEntry?.value ? shift(document.lines.range(kindEntry.value.start, kindEntry.value.end), document.startLine) : shift(document.lines.range(root.start, root.start), document.startLine);
+  const selection = kindEntry?.value ? spanRange(document, kindEntry.value.start, kindEntry.value.end) : spanRange(document, root.start, root.start);
   return { name: title, detail: apiVersion, kind: 'document', range: whole, selectionRange: selection, children: children(root, document) };
 }

@@ -33,7 +33,3 @@ export function shapeOf(navigator: SchemaNavigator, at: SchemaAt): Shape {
   return { kind: 'scalar', type: typeList.join(' or ') || 'any', schema };
 }
 
-/** Whether a value of this schema is written on lines below its key. */
-export function isBlock(shape: Shape): boolean {
-  return shape.kind === 'object' || shape.kind === 'map' || shape.kind === 'array';
-}

@@ -2,7 +2,7 @@
 // each document's content, so an edit re-checks only the document it touched), and completion,
 // hover and outline at a position.
 import type { DocumentContent, YamlDocument, YamlFile } from '../document';
-import { emptyDocument, fileFinding } from '../parse/yaml-file';
+import { emptyDocument, fileFinding, fileRange } from '../parse/yaml-file';
 import { SchemaNavigator } from '../schema/navigate';
 import type { SchemaService } from '../schema/schema-service';
 import type { Completion, Finding, Hover, OutlineSymbol, Position } from '../types';
@@ -93,10 +93,7 @@ export class YamlService {
     if (!schema) return undefined;
     const offset = document.lines.offsetAt({ line: position.line - document.startLine, character: position.character });
     const hover = hoverYaml(document, offset, schema.schema, schema.label, this.navigator);
-    if (!hover) return undefined;
-    const shift = document.startLine;
-    const { start, end } = hover.range;
-    return { markdown: hover.markdown, range: { start: { line: start.line + shift, character: start.character }, end: { line: end.line + shift, character: end.character } } };
+    return hover && { markdown: hover.markdown, range: fileRange(document, hover.range) };
   }
 
   outline(file: YamlFile): OutlineSymbol[] {
