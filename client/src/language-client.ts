@@ -19,8 +19,12 @@ export function createLanguageClient(
     documentSelector: DOCUMENT_SELECTOR.map((filter) => ({ ...filter })),
     outputChannel,
     // Chart.yaml appearing or disappearing changes how a chart's templates are classified;
-    // CRD and schema files named by the settings change what documents are checked against.
-    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml,json}') },
+    // CRD and schema files named by the settings change what documents are checked against;
+    // in a Triton model repository, configs, version folders and model files change what an
+    // open config's cross-file checks find.
+    synchronize: {
+      fileEvents: ['**/*.{yaml,yml,json}', '**/*.pbtxt', '**/[0-9]*', '**/[0-9]*/*'].map((glob) => vscode.workspace.createFileSystemWatcher(glob)),
+    },
   };
   const client = new LanguageClient('mlinfra', 'mlinfra Language Server', serverOptions, clientOptions);
   client.onDidChangeState((event) => {

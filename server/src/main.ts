@@ -1,11 +1,8 @@
 // Entry point of the standalone language server (`node dist/server.js --stdio`): reads the
 // command line, builds the connection and the file-system host, and starts the server.
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { builtinSchemasAt } from './builtin-schemas';
-import type { CoreHost } from './core/host';
+import { nodeHost } from './node-host';
 import { startServer } from './server';
 
 declare const MLINFRA_VERSION: string | undefined; // replaced by the bundler
@@ -39,30 +36,7 @@ if (!args.some((arg) => /^--(stdio|node-ipc|socket|pipe)/.test(arg))) {
   process.exit(2);
 }
 
-function pathOf(uri: string): string | undefined {
-  if (!uri.startsWith('file:')) return undefined;
-  try {
-    return fileURLToPath(uri);
-  } catch {
-    return undefined;
-  }
-}
-
-const host: CoreHost = {
-  fileExists(uri) {
-    const path = pathOf(uri);
-    return path !== undefined && existsSync(path);
-  },
-  readFile(uri) {
-    const path = pathOf(uri);
-    try {
-      return path === undefined ? undefined : readFileSync(path, 'utf8');
-    } catch {
-      return undefined;
-    }
-  },
-  // dist/server.js ships beside schemas/ in the extension (and in the repository).
-  schemas: builtinSchemasAt(join(__dirname, '..', 'schemas')),
-};
+// dist/server.js ships beside schemas/ in the extension (and in the repository).
+const host = nodeHost(join(__dirname, '..', 'schemas'));
 
 startServer(createConnection(ProposedFeatures.all), { version, host });

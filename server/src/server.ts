@@ -1,5 +1,5 @@
 // LSP wiring only: capabilities, document sync and handlers that call the core facade.
-import { DidChangeConfigurationNotification, DocumentFormattingRequest, TextDocumentSyncKind, TextDocuments, type Connection } from 'vscode-languageserver';
+import { CodeActionKind, DidChangeConfigurationNotification, DocumentFormattingRequest, FoldingRangeRequest, TextDocumentSyncKind, TextDocuments, type Connection } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ServerReadyNotification, TRITON_LANGUAGE_ID } from '../../common/protocol';
 
@@ -8,7 +8,7 @@ const TRITON_SELECTOR = [{ language: TRITON_LANGUAGE_ID }, { pattern: '**/*.pbtx
 import type { CoreHost } from './core/host';
 import { createLanguageService, type SourceFile } from './core/language-service';
 import { SchemaSettingsSync } from './schema-settings';
-import { toCompletionItem, toDiagnostic, toDocumentSymbol, toHover } from './to-lsp';
+import { toCodeAction, toCompletionItem, toDiagnostic, toDocumentSymbol, toFoldingRange, toHover } from './to-lsp';
 
 /** Edits arrive per keystroke; validate once typing pauses. Checks are incremental, so this can be short. */
 const VALIDATION_DELAY_MS = 50;
@@ -19,13 +19,16 @@ export interface ServerOptions {
 }
 
 export function startServer(connection: Connection, options: ServerOptions): void {
-  const service = createLanguageService(options.host);
   const documents = new TextDocuments(TextDocument);
+  // Cross-file checks (an ensemble reading the configs of its steps) see the editor's unsaved text.
+  const host: CoreHost = { ...options.host, readFile: (uri) => documents.get(uri)?.getText() ?? options.host.readFile?.(uri) };
+  const service = createLanguageService(host);
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
   let folders: string[] = [];
   let canAskConfiguration = false;
   let canRegisterConfiguration = false;
   let canRegisterFormatting = false;
+  let canRegisterFolding = false;
   const settings = new SchemaSettingsSync(connection, service, () => folders);
   // Until the user's schema settings are in, a check could call their CRD kinds unknown: wait.
   let settingsLoaded = false;
@@ -38,6 +41,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     canAskConfiguration = params.capabilities.workspace?.configuration === true;
     canRegisterConfiguration = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     canRegisterFormatting = params.capabilities.textDocument?.formatting?.dynamicRegistration === true;
+    canRegisterFolding = params.capabilities.textDocument?.foldingRange?.dynamicRegistration === true;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -47,6 +51,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         // Only Triton configs are formatted: registered for them alone where the client allows,
         // so that mlinfra never competes with the user's YAML formatter.
         documentFormattingProvider: !canRegisterFormatting,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        // Folding ranges for Triton configs alone where the client allows: a provider's answer
+        // replaces the editor's indentation folding, which serves YAML well.
+        foldingRangeProvider: !canRegisterFolding,
       },
       serverInfo: { name: 'mlinfra', version: options.version },
     };
@@ -55,6 +63,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onInitialized(async () => {
     if (canRegisterConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'mlinfra' });
     if (canRegisterFormatting) void connection.client.register(DocumentFormattingRequest.type, { documentSelector: TRITON_SELECTOR });
+    if (canRegisterFolding) void connection.client.register(FoldingRangeRequest.type, { documentSelector: TRITON_SELECTOR });
     await settings.refresh(canAskConfiguration);
     settingsLoaded = true;
     const ready: ServerReadyNotification.Params = { version: options.version, nodeVersion: process.version };
@@ -123,6 +132,12 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     }, null),
   );
   connection.onDocumentSymbol(({ textDocument }) => guarded('Outline', textDocument.uri, (document) => service.outline(sourceOf(document)).map(toDocumentSymbol), []));
+  connection.onCodeAction(({ textDocument, range, context }) => {
+    if (context.only && !context.only.some((kind) => kind === CodeActionKind.QuickFix || kind === CodeActionKind.Empty)) return [];
+    return guarded('Code actions', textDocument.uri, (document) => service.codeActions(sourceOf(document), range).map((action) => toCodeAction(action, document.uri)), []);
+  });
+  // Null, not an empty list, where mlinfra has no folding of its own: the editor then folds by indentation.
+  connection.onFoldingRanges(({ textDocument }) => guarded('Folding', textDocument.uri, (document) => service.folding(sourceOf(document))?.map(toFoldingRange) ?? null, null));
 
   // A file just opened is checked at once; edits wait for a pause in typing.
   const justOpened = new Set<string>();
@@ -138,6 +153,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   documents.onDidChangeContent((event) => {
     const opened = justOpened.delete(event.document.uri);
     if (!settingsLoaded) return; // checked once the settings are in
+    // An edit of one Triton config can change what the other open configs of its repository find.
+    if (event.document.uri.endsWith('.pbtxt')) documents.all().filter((other) => other !== event.document && other.uri.endsWith('.pbtxt')).forEach(schedule);
     if (!opened) return schedule(event.document);
     clearTimeout(pending.get(event.document.uri));
     pending.delete(event.document.uri);

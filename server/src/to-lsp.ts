@@ -1,16 +1,20 @@
-// The one converter from core results (findings, completions, hovers, outlines) to LSP types.
+// The one converter from core results (findings, completions, hovers, outlines, fixes, folds) to LSP types.
 import {
+  CodeActionKind,
   CompletionItemKind,
   DiagnosticSeverity,
+  FoldingRangeKind,
   InsertTextFormat,
   MarkupKind,
   SymbolKind,
+  type CodeAction as LspCodeAction,
   type CompletionItem,
   type Diagnostic,
   type DocumentSymbol,
+  type FoldingRange as LspFoldingRange,
   type Hover as LspHover,
 } from 'vscode-languageserver';
-import type { Completion, Finding, Hover, OutlineSymbol, Severity } from './core/types';
+import type { CodeAction, Completion, Finding, FoldingRange, Hover, OutlineSymbol, Severity } from './core/types';
 
 const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -77,5 +81,22 @@ export function toDocumentSymbol(symbol: OutlineSymbol): DocumentSymbol {
     children: symbol.children.map(toDocumentSymbol),
   };
   if (symbol.detail) out.detail = symbol.detail;
+  return out;
+}
+
+/** A quick fix: the diagnostic it corrects (as published, so the editor pairs them) and its edit of the document. */
+export function toCodeAction(action: CodeAction, uri: string): LspCodeAction {
+  return {
+    title: action.title,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [toDiagnostic(action.finding, uri)],
+    isPreferred: action.preferred,
+    edit: { changes: { [uri]: action.edits } },
+  };
+}
+
+export function toFoldingRange(range: FoldingRange): LspFoldingRange {
+  const out: LspFoldingRange = { startLine: range.startLine, endLine: range.endLine };
+  if (range.kind === 'comment') out.kind = FoldingRangeKind.Comment;
   return out;
 }

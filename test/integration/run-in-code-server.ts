@@ -33,6 +33,8 @@ async function runPass(trusted: boolean): Promise<SuiteResult> {
   const scratch = mkdtempSync(join(tmpdir(), 'mlinfra-integration-'));
   const workspace = join(scratch, 'workspace');
   cpSync(join(extensionRoot, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
+  // The demo's model repository, as users get it: the suite checks that every config is clean.
+  cpSync(join(extensionRoot, 'examples', 'model_repository'), join(workspace, 'model_repository'), { recursive: true });
   const resultFile = join(scratch, 'result.json');
   const server = await startCodeServer({ env: { MLINFRA_TEST_RESULT: resultFile }, workspaceTrust: !trusted });
   const browser = await launchBrowser();

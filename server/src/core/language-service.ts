@@ -7,7 +7,7 @@ import { parseYamlFile } from './parse/yaml-file';
 import { SchemaService, type SchemaAssociation } from './schema/schema-service';
 import { LineIndex } from './text-lines';
 import { formatPbtxt } from './triton/pbtxt-format';
-import type { Completion, Finding, Hover, OutlineSymbol, Position, TextEdit } from './types';
+import type { CodeAction, Completion, Finding, FoldingRange, Hover, OutlineSymbol, Position, Range, TextEdit } from './types';
 import { TritonService } from './triton/triton-service';
 import { YamlService } from './yaml/yaml-service';
 
@@ -30,6 +30,10 @@ export interface LanguageService {
   complete(file: SourceFile, position: Position): Completion[];
   hover(file: SourceFile, position: Position): Hover | undefined;
   outline(file: SourceFile): OutlineSymbol[];
+  /** The quick fixes of the findings that overlap `range`. */
+  codeActions(file: SourceFile, range: Range): CodeAction[];
+  /** Foldable blocks and comment runs; undefined where the editor's own folding (YAML's, by indentation) serves better. */
+  folding(file: SourceFile): FoldingRange[] | undefined;
   /** The edits that format a file, or why it cannot be formatted (a syntax error). */
   format(file: SourceFile): { edits: TextEdit[] } | { error: string };
   /** Kinds from the user's CRD files (texts read by the caller); says what it found and what it could not use. */
@@ -44,6 +48,9 @@ export interface LanguageService {
   forget(uri: string): void;
 }
 
+/** Whether position `a` comes strictly before `b`. */
+const before = (a: Position, b: Position) => a.line < b.line || (a.line === b.line && a.character < b.character);
+
 /** Kinds of files that are YAML documents the model can hold. */
 const YAML_KINDS = new Set<FileKind>(['yaml', 'helm-chart', 'helm-values']);
 
@@ -51,7 +58,7 @@ export function createLanguageService(host: CoreHost): LanguageService {
   const classify = (file: SourceFile): FileKind => classifyFile(file.uri, file.text, host, file.languageId);
   const schemas = new SchemaService(host.schemas, { readFile: (uri) => host.readFile?.(uri) });
   const yaml = new YamlService(schemas);
-  const triton = new TritonService(host.schemas);
+  const triton = new TritonService(host);
   // The last parse of each YAML file, so that a re-check parses only the documents that changed.
   const parses = new Map<string, YamlFile>();
 
@@ -63,7 +70,7 @@ export function createLanguageService(host: CoreHost): LanguageService {
     return parsed;
   }
 
-  return {
+  const service: LanguageService = {
     classify,
     validate(file) {
       const kind = classify(file);
@@ -88,6 +95,15 @@ export function createLanguageService(host: CoreHost): LanguageService {
       if (kind === 'triton-config') return triton.outline(file.text);
       return YAML_KINDS.has(kind) ? yaml.outline(parse(file)) : [];
     },
+    codeActions(file, range) {
+      const overlaps = (finding: Finding) => !before(finding.range.end, range.start) && !before(range.end, finding.range.start);
+      return service.validate(file).findings.filter(overlaps).flatMap((finding) =>
+        (finding.fixes ?? []).map((fix): CodeAction => ({ title: fix.title, kind: 'quickfix', finding, edits: fix.edits, preferred: fix.preferred === true })),
+      );
+    },
+    folding(file) {
+      return classify(file) === 'triton-config' ? triton.folding(file.text) : undefined;
+    },
     format(file) {
       if (classify(file) !== 'triton-config') return { edits: [] };
       const result = formatPbtxt(file.text);
@@ -104,4 +120,5 @@ export function createLanguageService(host: CoreHost): LanguageService {
       parses.delete(uri);
     },
   };
+  return service;
 }

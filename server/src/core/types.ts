@@ -27,6 +27,34 @@ export interface Finding {
   /** Stable id such as `yaml/duplicate-key`; shown to users and used for suppression. */
   code: string;
   related?: RelatedLocation[];
+  /** Mechanical corrections, offered as quick fixes; only where the intent is clear. */
+  fixes?: Fix[];
+}
+
+/** A correction of a finding: edits to the finding's own file. */
+export interface Fix {
+  /** What the fix does, as a menu reads it: `Change to "TYPE_FP32"`. */
+  title: string;
+  edits: TextEdit[];
+  /** The one obvious fix, which an editor may apply without asking (VS Code's auto fix). */
+  preferred?: boolean;
+}
+
+/** A fix offered for a range of a file, with the finding it corrects. */
+export interface CodeAction {
+  title: string;
+  kind: 'quickfix';
+  finding: Finding;
+  edits: TextEdit[];
+  preferred: boolean;
+}
+
+/** Lines an editor can fold: a block from its opening line, or a run of comment lines. */
+export interface FoldingRange {
+  startLine: number;
+  /** The last line hidden with the block; a closing bracket's own line stays visible. */
+  endLine: number;
+  kind?: 'comment';
 }
 
 /** One completion proposal, in core terms; the server converts it to LSP. */

@@ -2,9 +2,9 @@
 // (an unknown key on the key, a wrong value on the value, a missing field on its parent's key),
 // each message naming the kind and the path, with the likely intent when there is one.
 import type { ErrorObject } from 'ajv';
-import type { YamlDocument } from '../document';
+import type { ScalarNode, YamlDocument } from '../document';
 import { didYouMean } from '../did-you-mean';
-import type { Finding } from '../types';
+import type { Finding, Fix } from '../types';
 import { describeExpectedType, describeValue, typeHint } from './describe-value';
 import { entryOf, formatPath, keySpanOf, locate, parsePointer, spanOf, type Located } from './locate';
 import { selectErrors } from './select-errors';
@@ -22,8 +22,28 @@ function where(context: Context, segments: string[]): string {
   return path ? `${context.label} ${path}` : context.label;
 }
 
-function finding(context: Context, span: [number, number], code: string, message: string): Finding {
-  return { range: context.document.lines.range(span[0], span[1]), severity: 'error', code, message };
+function finding(context: Context, span: [number, number], code: string, message: string, fixes?: Fix[]): Finding {
+  const result: Finding = { range: context.document.lines.range(span[0], span[1]), severity: 'error', code, message };
+  if (fixes?.length) result.fixes = fixes;
+  return result;
+}
+
+/** Plain scalars YAML 1.1 would read as something other than a string. */
+const NOT_A_STRING = /^(y|yes|n|no|true|false|on|off|null|~)$/i;
+
+/**
+ * The fix that writes `suggestion` in place of a scalar (a key or a value), in the scalar's
+ * quotes; none for block scalars and values over several lines, where the intent is less plain.
+ */
+function replaceFix(context: Context, node: ScalarNode, suggestion: string): Fix[] {
+  const written = context.document.text.slice(node.start, node.end);
+  if (/[\r\n]/.test(written) || /^[|>]/.test(written)) return [];
+  let newText: string;
+  if (written.startsWith("'")) newText = `'${suggestion.replace(/'/g, "''")}'`;
+  else if (written.startsWith('"') || !/^[A-Za-z_][\w./-]*$/.test(suggestion) || NOT_A_STRING.test(suggestion)) newText = JSON.stringify(suggestion);
+  else newText = suggestion;
+  const range = context.document.lines.range(node.start, node.end);
+  return [{ title: `Change to "${suggestion}"`, edits: [{ range, newText }], preferred: true }];
 }
 
 function propertyNames(schema: unknown): string[] {
@@ -47,7 +67,10 @@ function unknownField(context: Context, error: ErrorObject, segments: string[], 
   const suggestion = didYouMean(name, propertyNames(error.parentSchema));
   if (suggestion) suggestions.add(`${error.instancePath}/${suggestion}`);
   const hint = suggestion ? `; did you mean "${suggestion}"?` : '.';
-  return finding(context, [entry.key.start, entry.key.end], 'schema/unknown-field', `Unknown field "${name}" in ${where(context, segments)}${hint}`);
+  // Renaming onto a key the mapping has already would only make a duplicate key.
+  const taken = parent.node?.kind === 'map' && entryOf(parent.node, suggestion ?? '') !== undefined;
+  const fixes = suggestion && !taken ? replaceFix(context, entry.key, suggestion) : undefined;
+  return finding(context, [entry.key.start, entry.key.end], 'schema/unknown-field', `Unknown field "${name}" in ${where(context, segments)}${hint}`, fixes);
 }
 
 function missingField(context: Context, error: ErrorObject, segments: string[]): Finding {
@@ -66,14 +89,15 @@ function valueFinding(context: Context, error: ErrorObject, segments: string[], 
     case 'type': {
       const hint = typeHint(located.node, document.text, error.params.type);
       const expected = describeExpectedType(error.params.type);
-      return finding(context, span, 'schema/wrong-type', `${subject} must be ${expected}, not ${describeValue(value)}.${hint}`);
+      return finding(context, span, 'schema/wrong-type', `${subject} must be ${expected}, not ${describeValue(value)}.${hint}`, quotingFix(context, located, hint));
     }
     case 'enum': {
       const allowed = (error.params.allowedValues as unknown[]).map(String);
       const suggestion = typeof value === 'string' ? didYouMean(value, allowed.filter(Boolean)) : undefined;
       const hint = suggestion ? ` Did you mean "${suggestion}"?` : '';
       const shown = allowed.map((v) => (/^[\w./-]+$/.test(v) ? v : JSON.stringify(v)));
-      return finding(context, span, 'schema/invalid-value', `${JSON.stringify(value)} is not allowed for ${subject}; use one of ${shown.join(', ')}.${hint}`);
+      const fixes = suggestion && located.node?.kind === 'scalar' ? replaceFix(context, located.node, suggestion) : undefined;
+      return finding(context, span, 'schema/invalid-value', `${JSON.stringify(value)} is not allowed for ${subject}; use one of ${shown.join(', ')}.${hint}`, fixes);
     }
     case 'const':
       return finding(context, span, 'schema/invalid-value', `${subject} must be ${JSON.stringify(error.params.allowedValue)}, not ${JSON.stringify(value)}.`);
@@ -88,6 +112,17 @@ function valueFinding(context: Context, error: ErrorObject, segments: string[], 
       return finding(context, span, 'schema/invalid-value', `${subject} ${error.message ?? 'is not valid'}${value !== undefined && typeof value !== 'object' ? ` (it is ${JSON.stringify(value)})` : ''}.`);
     }
   }
+}
+
+/** The fix a type hint describes: quote a value YAML reads as a number or boolean, or unquote one. */
+function quotingFix(context: Context, located: Located, hint: string): Fix[] | undefined {
+  const node = located.node;
+  if (node?.kind !== 'scalar') return undefined;
+  const written = context.document.text.slice(node.start, node.end);
+  const range = context.document.lines.range(node.start, node.end);
+  if (hint.startsWith(' Quote it')) return [{ title: 'Add quotes', edits: [{ range, newText: JSON.stringify(written) }], preferred: true }];
+  if (hint === ' Remove the quotes.') return [{ title: 'Remove the quotes', edits: [{ range, newText: String(node.value) }], preferred: true }];
+  return undefined;
 }
 
 /** A value that does not match a pattern, in words where the pattern is a well-known one. */

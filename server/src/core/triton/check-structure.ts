@@ -6,6 +6,7 @@ import { didYouMean } from '../did-you-mean';
 import type { LineIndex } from '../text-lines';
 import type { Finding } from '../types';
 import type { PbDocument, PbField, PbMessage, PbValue } from './pbtxt-ast';
+import { toFixes, type OffsetFix } from './pbtxt-edits';
 import type { ProtoField, ProtoMessage, ProtoSchema } from './proto-schema';
 import { scalarProblem } from './scalar-values';
 
@@ -15,10 +16,16 @@ interface Context {
   findings: Finding[];
 }
 
-function report(context: Context, start: number, end: number, code: string, message: string, related?: Finding['related']): void {
+function report(context: Context, start: number, end: number, code: string, message: string, related?: Finding['related'], fixes?: OffsetFix[]): void {
   const finding: Finding = { range: context.lines.range(start, end), severity: 'error', code, message };
   if (related) finding.related = related;
+  if (fixes) finding.fixes = toFixes(context.lines, fixes);
   context.findings.push(finding);
+}
+
+/** The one fix of a mistake whose correction is plain: replace the span by `newText`. */
+function replacement(start: number, end: number, title: string, newText: string): OffsetFix[] {
+  return [{ title, edits: [{ start, end, newText }], preferred: true }];
 }
 
 /** The message a map entry is: `key` and `value` of the map's types. */
@@ -50,7 +57,10 @@ function checkValue(context: Context, owner: ProtoMessage, field: ProtoField, va
     return;
   }
   const problem = scalarProblem(value, field.name, field.type, context.schema.enum(field.type));
-  if (problem) report(context, value.start, value.end, problem.startsWith('Unknown enumeration') ? 'triton/unknown-enum-value' : 'triton/wrong-type', problem);
+  if (!problem) return;
+  const code = problem.message.startsWith('Unknown enumeration') ? 'triton/unknown-enum-value' : 'triton/wrong-type';
+  const fixes = problem.fix && replacement(value.start, value.end, problem.fix.title, problem.fix.newText);
+  report(context, value.start, value.end, code, problem.message, undefined, fixes);
 }
 
 function checkMessage(context: Context, message: ProtoMessage, node: PbMessage): void {
@@ -60,7 +70,11 @@ function checkMessage(context: Context, message: ProtoMessage, node: PbMessage):
     const proto = message.fields.get(field.name);
     if (!proto) {
       const suggestion = didYouMean(field.name, message.fields.keys());
-      report(context, field.nameStart, field.nameEnd, 'triton/unknown-field', `Message type "${message.name}" has no field named "${field.name}".${suggestion ? ` Did you mean "${suggestion}"?` : ''}`);
+      // Renaming onto a non-repeated field written already would only trade one error for another.
+      const target = suggestion === undefined ? undefined : message.fields.get(suggestion);
+      const taken = target && !target.repeated && !target.map && node.fields.some((other) => other.name === suggestion);
+      const fixes = suggestion && !taken ? replacement(field.nameStart, field.nameEnd, `Change to ${suggestion}`, suggestion) : undefined;
+      report(context, field.nameStart, field.nameEnd, 'triton/unknown-field', `Message type "${message.name}" has no field named "${field.name}".${suggestion ? ` Did you mean "${suggestion}"?` : ''}`, undefined, fixes);
       continue;
     }
     const first = seen.get(field.name);

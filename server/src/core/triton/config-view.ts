@@ -58,4 +58,17 @@ export class ConfigNode {
   number(name: string): number | undefined {
     return this.scalar(name)?.number;
   }
+
+  /**
+   * Where a finding about the model as a whole goes: the value of the first of `fields` that
+   * is written, else the first field's name, else the file's start.
+   */
+  anchor(...fields: string[]): { start: number; end: number } {
+    for (const name of fields) {
+      const value = this.field(name)?.value;
+      if (value) return { start: value.start, end: value.kind === 'scalar' ? value.end : value.start + 1 };
+    }
+    const first = this.message.fields[0];
+    return first ? { start: first.nameStart, end: first.nameEnd } : { start: 0, end: 0 };
+  }
 }

@@ -24,21 +24,38 @@ function integerValue(scalar: PbScalar): bigint | undefined {
   return scalar.number !== undefined && Number.isInteger(scalar.number) ? BigInt(scalar.number) : undefined;
 }
 
+/** What is wrong with a scalar, and the replacement of its text that fixes it when that is mechanical. */
+export interface ScalarProblem {
+  message: string;
+  fix?: { title: string; newText: string };
+}
+
+const removeQuotes = (message: string, scalar: PbScalar): ScalarProblem => ({ message, fix: { title: 'Remove the quotes', newText: scalar.string ?? '' } });
+
 /** A problem with a scalar for a field of this type, or undefined when it fits. */
-export function scalarProblem(scalar: PbScalar, field: string, type: string, enumType: ProtoEnum | undefined): string | undefined {
+export function scalarProblem(scalar: PbScalar, field: string, type: string, enumType: ProtoEnum | undefined): ScalarProblem | undefined {
+  const problem = scalarMessage(scalar, field, type, enumType);
+  return typeof problem === 'string' ? { message: problem } : problem;
+}
+
+function scalarMessage(scalar: PbScalar, field: string, type: string, enumType: ProtoEnum | undefined): ScalarProblem | string | undefined {
   const written = scalar.text;
   if (enumType) {
     if (scalar.token === 'integer') return undefined; // proto3 accepts numbers of unknown values
     if (scalar.token === 'string' && (scalar.string ?? '') in enumType.values) {
-      return `Field "${field}" takes an enumeration value, written without quotes: ${scalar.string}.`;
+      return removeQuotes(`Field "${field}" takes an enumeration value, written without quotes: ${scalar.string}.`, scalar);
     }
     if (scalar.token !== 'identifier') return `Field "${field}" takes an enumeration value such as ${enumType.names[1] ?? enumType.names[0]}, not ${written}.`;
     if (written in enumType.values) return undefined;
     const suggestion = didYouMean(written, enumType.names);
-    return `Unknown enumeration value of "${written}" for field "${field}".${suggestion ? ` Did you mean "${suggestion}"?` : ''}`;
+    const message = `Unknown enumeration value of "${written}" for field "${field}".${suggestion ? ` Did you mean "${suggestion}"?` : ''}`;
+    return suggestion ? { message, fix: { title: `Change to ${suggestion}`, newText: suggestion } } : message;
   }
   if (type === 'bool') return BOOLEANS.has(written) ? undefined : `Invalid value for boolean field "${field}". Value: "${written}".`;
-  if (type === 'string' || type === 'bytes') return scalar.token === 'string' ? undefined : `Field "${field}" takes a string: write it in quotes ("${written}").`;
+  if (type === 'string' || type === 'bytes') {
+    if (scalar.token === 'string') return undefined;
+    return { message: `Field "${field}" takes a string: write it in quotes ("${written}").`, fix: { title: 'Add quotes', newText: `"${written}"` } };
+  }
   if (type === 'float' || type === 'double') {
     return scalar.number !== undefined ? undefined : `Field "${field}" takes a number, not ${written}.`;
   }
@@ -46,7 +63,7 @@ export function scalarProblem(scalar: PbScalar, field: string, type: string, enu
   if (!range) return undefined;
   if (scalar.token !== 'integer') {
     return scalar.token === 'string' && /^-?\d+$/.test(scalar.string ?? '')
-      ? `Field "${field}" takes an integer: remove the quotes from ${written}.`
+      ? removeQuotes(`Field "${field}" takes an integer: remove the quotes from ${written}.`, scalar)
       : `Field "${field}" takes an integer, not ${written}.`;
   }
   const value = integerValue(scalar);

@@ -1,5 +1,6 @@
 // Platform and backend must agree: Triton refuses an unknown platform without a backend, a
 // pair that names two frameworks, and an ensemble with a backend.
+import { removeFields, replaceString } from '../pbtxt-edits';
 import type { TritonCheck } from './check';
 
 /** Each platform and the backend that serves it. */
@@ -25,7 +26,10 @@ export const platformBackend: TritonCheck = {
     const platformName = platform?.string;
     const backendName = backend?.string;
     if (platformName === 'ensemble') {
-      if (backend && backendName) context.report(backend.start, backend.end, 'error', this.id, `Ensemble model '${context.modelName}' must have platform type 'ensemble' and empty backend type. Remove the backend.`);
+      if (backend && backendName) {
+        const fix = { title: 'Remove backend', edits: removeFields(context.text, config.fields('backend')), preferred: true };
+        context.report(backend.start, backend.end, 'error', this.id, `Ensemble model '${context.modelName}' must have platform type 'ensemble' and empty backend type. Remove the backend.`, [fix]);
+      }
       return;
     }
     if (platform && platformName !== undefined && !(platformName in PLATFORM_BACKENDS)) {
@@ -35,7 +39,8 @@ export const platformBackend: TritonCheck = {
     if (!platform || !backend || platformName === undefined || backendName === undefined || !CHECKED_BACKENDS.has(backendName)) return;
     const expected = PLATFORM_BACKENDS[platformName];
     if (expected !== backendName) {
-      context.report(backend.start, backend.end, 'error', this.id, `unexpected 'platform' and 'backend' pair, got:${platformName}, ${backendName}. Platform ${platformName} is served by backend "${expected}".`);
+      const fix = { title: `Change backend to "${expected}"`, edits: [replaceString(backend, expected)] };
+      context.report(backend.start, backend.end, 'error', this.id, `unexpected 'platform' and 'backend' pair, got:${platformName}, ${backendName}. Platform ${platformName} is served by backend "${expected}".`, [fix]);
     }
   },
 };

@@ -5,7 +5,7 @@ import type { TritonCheck } from './check';
 import { PLATFORM_BACKENDS } from './platform-backend';
 
 /** Backends that read tensor types and shapes from the model file (auto-complete). */
-const AUTO_COMPLETING = new Set(['onnxruntime', 'tensorrt', 'tensorflow', 'openvino', 'python']);
+export const AUTO_COMPLETING = new Set(['onnxruntime', 'tensorrt', 'tensorflow', 'openvino', 'python']);
 
 export const tensorFields: TritonCheck = {
   id: 'triton/tensor-fields',

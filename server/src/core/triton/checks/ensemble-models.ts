@@ -1,0 +1,162 @@
+// An ensemble against the models it names, as Triton checks it when it loads the ensemble:
+// each step's model exists in the repository, maps only inputs and outputs that model
+// declares, feeds every input it requires, agrees on data types and shapes, allows the
+// ensemble's batch size, and no ensemble contains itself through others. A model whose config
+// leaves inputs, outputs or max_batch_size to auto-complete is not judged on what it omits.
+import { didYouMean } from '../../did-you-mean';
+import type { CheckContext, TritonCheck } from './check';
+import type { ConfigNode } from '../config-view';
+import type { PbScalar } from '../pbtxt-ast';
+import type { RepositoryView } from '../repository/model-repository';
+
+/** A tensor's type and full shape (batch dimension included as -1 for a batching model). */
+interface TensorShape {
+  dataType?: string;
+  shape?: number[];
+}
+
+function tensors(config: ConfigNode, section: 'input' | 'output'): Map<string, ConfigNode> {
+  const byName = new Map<string, ConfigNode>();
+  for (const tensor of config.messages(section)) {
+    const name = tensor.string('name');
+    if (name !== undefined) byName.set(name, tensor);
+  }
+  return byName;
+}
+
+function shapeOf(tensor: ConfigNode, maxBatchSize: number | undefined): TensorShape {
+  const dims = tensor.field('dims') ? tensor.scalars('dims').map((dim) => dim.number ?? NaN) : undefined;
+  const shape = dims && maxBatchSize !== undefined && !dims.some(Number.isNaN) ? (maxBatchSize > 0 ? [-1, ...dims] : dims) : undefined;
+  return { dataType: tensor.word('data_type'), shape };
+}
+
+const showShape = (shape: number[]) => `[${shape.join(', ')}]`;
+
+function sameShape(a: number[], b: number[]): boolean {
+  return a.length === b.length && a.every((dim, i) => dim === -1 || b[i] === -1 || dim === b[i]);
+}
+
+/** What differs between a tensor as produced and as consumed, or undefined when they agree. */
+function mismatch(produced: TensorShape, consumed: TensorShape): string | undefined {
+  if (produced.dataType && consumed.dataType && produced.dataType !== consumed.dataType) return `data type ${produced.dataType} where ${consumed.dataType} is expected`;
+  if (produced.shape && consumed.shape && !sameShape(produced.shape, consumed.shape)) return `shape ${showShape(produced.shape)} where ${showShape(consumed.shape)} is expected`;
+  return undefined;
+}
+
+/** Every `{ key: … value: … }` entry of a map field, with its scalars. */
+function entries(step: ConfigNode, map: 'input_map' | 'output_map'): { key: PbScalar; value: PbScalar }[] {
+  return step.messages(map).flatMap((entry) => {
+    const key = entry.scalar('key');
+    const value = entry.scalar('value');
+    return key?.string !== undefined && value?.string !== undefined ? [{ key, value }] : [];
+  });
+}
+
+/** The chain of ensembles from `name` back to `target` through steps, if there is one. */
+function pathTo(target: string, name: string, repository: RepositoryView, seen: Set<string>): string[] | undefined {
+  if (name === target) return [name];
+  if (seen.has(name)) return undefined;
+  seen.add(name);
+  const model = repository.model(name);
+  if (typeof model !== 'object' || model.config?.string('platform') !== 'ensemble') return undefined;
+  for (const step of model.config.message1('ensemble_scheduling')?.messages('step') ?? []) {
+    const next = step.string('model_name');
+    const rest = next === undefined ? undefined : pathTo(target, next, repository, seen);
+    if (rest) return [name, ...rest];
+  }
+  return undefined;
+}
+
+export const ensembleModels: TritonCheck = {
+  id: 'triton/ensemble-models',
+  description: "An ensemble's steps name models of the repository and agree with their inputs, outputs, types, shapes and batch sizes.",
+  check(config, context) {
+    const repository = context.repository;
+    if (!repository || config.string('platform') !== 'ensemble') return;
+    const ensemble = context.modelName;
+    const maxBatchSize = config.number('max_batch_size');
+    // What each ensemble tensor is, as the ensemble declares it or the step writing it produces it.
+    const produced = new Map<string, TensorShape>();
+    for (const [name, tensor] of tensors(config, 'input')) produced.set(name, shapeOf(tensor, maxBatchSize ?? 0));
+    const steps = config.message1('ensemble_scheduling')?.messages('step') ?? [];
+    const resolved = steps.map((step) => resolveStep(step, context, repository));
+    // Outputs first, so that a step reading what a later-written step produces is still checked.
+    resolved.forEach((step) => {
+      if (!step) return;
+      for (const { key, value } of entries(step.node, 'output_map')) {
+        const output = step.outputs?.get(key.string!);
+        if (step.outputs && !output) {
+          context.report(key.start, key.end, 'error', this.id, `in ensemble ${ensemble}, ensemble tensor ${value.string} is mapping from non-existing output ${key.string} in model ${step.name}.${hint(key.string!, step.outputs)}`);
+        } else if (output) produced.set(value.string!, shapeOf(output, step.maxBatchSize));
+      }
+    });
+    resolved.forEach((step) => {
+      if (!step) return;
+      const mapped = new Set<string>();
+      for (const { key, value } of entries(step.node, 'input_map')) {
+        mapped.add(key.string!);
+        const input = step.inputs?.get(key.string!);
+        if (step.inputs && !input) {
+          context.report(key.start, key.end, 'error', this.id, `in ensemble ${ensemble}, ensemble tensor ${value.string} is mapping to non-existing input ${key.string} in model ${step.name}.${hint(key.string!, step.inputs)}`);
+          continue;
+        }
+        const source = produced.get(value.string!);
+        const problem = input && source && mismatch(source, shapeOf(input, step.maxBatchSize));
+        if (problem) context.report(value.start, value.end, 'error', this.id, `in ensemble ${ensemble}, tensor ${value.string} feeds input ${key.string} of model ${step.name} with ${problem}. Make the producer and ${step.name} agree.`);
+      }
+      for (const [name, input] of step.inputs ?? []) {
+        if (mapped.has(name) || input.word('optional') === 'true') continue;
+        context.report(step.nameValue.start, step.nameValue.end, 'error', this.id, `in ensemble ${ensemble}, input ${name} of model ${step.name} is not mapped: add input_map { key: "${name}" value: "…" } to this step, or mark the input optional in ${step.name}.`);
+      }
+      if (maxBatchSize !== undefined && step.maxBatchSize !== undefined && maxBatchSize > step.maxBatchSize) {
+        context.report(step.nameValue.start, step.nameValue.end, 'error', this.id, `ensemble ${ensemble} allows maximum batch size ${maxBatchSize}, but it contains model ${step.name} which only allows maximum batch size to be ${step.maxBatchSize}. Lower the ensemble's max_batch_size.`);
+      }
+      const cycle = pathTo(ensemble, step.name, repository, new Set());
+      if (cycle) context.report(step.nameValue.start, step.nameValue.end, 'error', this.id, `circular dependency between ensembles: ${[ensemble, ...cycle].join(' -> ')}. An ensemble cannot contain itself.`);
+    });
+    for (const [name, tensor] of tensors(config, 'output')) {
+      const source = produced.get(name);
+      const problem = source && mismatch(source, shapeOf(tensor, maxBatchSize ?? 0));
+      const value = tensor.scalar('name')!;
+      if (problem) context.report(value.start, value.end, 'error', this.id, `in ensemble ${ensemble}, output ${name} is written with ${problem}. Make the step that writes it and the ensemble's output agree.`);
+    }
+  },
+};
+
+interface ResolvedStep {
+  node: ConfigNode;
+  name: string;
+  nameValue: PbScalar;
+  /** Inputs and outputs the step's model declares; undefined when its config leaves them to auto-complete. */
+  inputs?: Map<string, ConfigNode>;
+  outputs?: Map<string, ConfigNode>;
+  maxBatchSize?: number;
+}
+
+function resolveStep(step: ConfigNode, context: CheckContext, repository: RepositoryView): ResolvedStep | undefined {
+  const nameValue = step.scalar('model_name');
+  const name = nameValue?.string;
+  if (!nameValue || name === undefined) return undefined;
+  const model = repository.model(name);
+  if (model === 'missing') {
+    const suggestion = didYouMean(name, repository.modelNames() ?? []);
+    context.report(nameValue.start, nameValue.end, 'error', 'triton/ensemble-models', `ensemble ${context.modelName} contains models that are not available or ambiguous: ${name}. ${suggestion ? `Did you mean '${suggestion}'?` : 'Add the model to the repository or fix the name.'}`);
+    return undefined;
+  }
+  if (!model?.config) return undefined;
+  const inputs = tensors(model.config, 'input');
+  const outputs = tensors(model.config, 'output');
+  return {
+    node: step,
+    name,
+    nameValue,
+    inputs: inputs.size ? inputs : undefined,
+    outputs: outputs.size ? outputs : undefined,
+    maxBatchSize: model.config.number('max_batch_size'),
+  };
+}
+
+function hint(name: string, declared: Map<string, unknown>): string {
+  const suggestion = didYouMean(name, declared.keys());
+  return suggestion ? ` Did you mean '${suggestion}'?` : ` It declares ${[...declared.keys()].map((n) => `'${n}'`).join(', ')}.`;
+}

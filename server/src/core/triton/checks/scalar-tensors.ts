@@ -1,0 +1,33 @@
+// Triton has no scalar tensors. A model that does not batch (max_batch_size: 0) sees each tensor
+// exactly as written, so empty dims or an empty reshape would make it a scalar; a batching model
+// may have an empty reshape, as its tensors keep the batch dimension. Only an explicit 0 counts,
+// as auto-complete may set max_batch_size; and `dims: []` is no dims at all in proto3, which
+// auto-complete fills in from the model file for the backends that have it.
+import type { TritonCheck } from './check';
+import { PLATFORM_BACKENDS } from './platform-backend';
+import { AUTO_COMPLETING } from './tensor-fields';
+
+export const scalarTensors: TritonCheck = {
+  id: 'triton/scalar-tensor',
+  description: 'A non-batching model (max_batch_size: 0) cannot have empty dims or an empty reshape: scalar tensors are not supported.',
+  check(config, context) {
+    if (config.number('max_batch_size') !== 0) return;
+    const backend = config.string('backend') || PLATFORM_BACKENDS[config.string('platform') ?? ''] || config.string('platform');
+    // Without a platform or backend, Triton finds the backend from the model file: it may auto-complete.
+    const dimsAutoCompleted = !backend || AUTO_COMPLETING.has(backend);
+    for (const section of ['input', 'output']) {
+      for (const tensor of config.messages(section)) {
+        const name = tensor.string('name');
+        const label = `model ${section}${name ? ` '${name}'` : ''}`;
+        const dims = tensor.field('dims');
+        if (dims && !dimsAutoCompleted && !tensor.scalars('dims').length) {
+          context.report(dims.nameStart, dims.nameEnd, 'error', this.id, `${label} cannot have empty dims for non-batching model as scalar tensors are not supported for model '${context.modelName}'. Write dims: [ 1 ], or set max_batch_size above 0.`);
+        }
+        const reshape = tensor.field('reshape');
+        if (reshape && !tensor.message1('reshape')?.scalars('shape').length) {
+          context.report(reshape.nameStart, reshape.nameEnd, 'error', this.id, `${label} cannot have empty reshape for non-batching model as scalar tensors are not supported for model '${context.modelName}'. Remove the reshape, or set max_batch_size above 0.`);
+        }
+      }
+    }
+  },
+};
