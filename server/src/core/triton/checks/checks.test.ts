@@ -23,6 +23,11 @@ describe('Triton load-time checks', () => {
       #     ^^^^^^^^^^^^^ error[triton/name-mismatch]: unexpected directory name 'detector' for model 'detector_v2', directory name must equal model name. Rename the folder or set name: "detector".
       backend: "python"
     `, { uri });
+    checkFindings(fixture`
+      name: ""
+      #     ^^ warning[triton/name-mismatch]: model name is empty: Triton names the model after its folder, 'detector'. Write name: "detector", or remove name.
+      backend: "python"
+    `, { uri });
   });
 
   it('wants platform and backend to agree', () => {
