@@ -3,7 +3,7 @@
 // parameters), enum values, booleans, and known platform and backend names.
 import type { Completion, Position } from '../types';
 import { mapEntry } from './check-structure';
-import { PLATFORM_BACKENDS } from './checks/platform-backend';
+import { PLATFORM_BACKENDS } from './platforms';
 import type { PbDocument } from './pbtxt-ast';
 import { locate } from './pbtxt-locate';
 import type { ProtoField, ProtoMessage, ProtoSchema } from './proto-schema';

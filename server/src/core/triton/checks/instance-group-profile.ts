@@ -3,15 +3,15 @@
 // on GPUs only. A config that names neither platform nor backend is auto-completed from the
 // model file, possibly to TensorRT, so only a written non-TensorRT framework refuses profiles.
 import type { TritonCheck } from './check';
+import { backendOf } from '../platforms';
 
 export const instanceGroupProfile: TritonCheck = {
   id: 'triton/instance-group-profile',
   description: 'Instance group profiles only for TensorRT, as non-negative integers; TensorRT instances on GPUs only.',
   check(config, context) {
-    const platform = config.string('platform');
-    const backend = config.string('backend');
-    const tensorrt = platform === 'tensorrt_plan' || backend === 'tensorrt';
-    const otherFramework = !tensorrt && (platform !== undefined || backend !== undefined);
+    const backend = backendOf(config);
+    const tensorrt = backend === 'tensorrt';
+    const otherFramework = !tensorrt && backend !== undefined;
     const model = context.modelName;
     config.messages('instance_group').forEach((group, index) => {
       const groupName = group.string('name') ?? `${model}_${index}`;

@@ -3,7 +3,7 @@
 // 3 dims; shape tensors and non-linear IO formats exist only in TensorRT engines, and a
 // non-linear format also describes a 3-dim image. Dims left to auto-complete are not counted.
 import type { TritonCheck } from './check';
-import { PLATFORM_BACKENDS } from './platform-backend';
+import { backendOf } from '../platforms';
 
 const TRUE = new Set(['true', 'True', 't', '1']);
 /** The image formats, by name and by number. */
@@ -13,10 +13,9 @@ export const ioFormat: TritonCheck = {
   id: 'triton/io-format',
   description: 'FORMAT_NHWC/FORMAT_NCHW need 3 dims; shape tensors and non-linear IO formats only for TensorRT, the latter with 3 dims.',
   check(config, context) {
-    const platform = config.string('platform');
-    const backend = config.string('backend') || PLATFORM_BACKENDS[platform ?? ''] || platform;
+    const backend = backendOf(config);
     // Without a platform or backend Triton finds the backend from the model file: it may be TensorRT.
-    const notTensorRT = !!backend && backend !== 'tensorrt' && platform !== 'tensorrt_plan';
+    const notTensorRT = backend !== undefined && backend !== 'tensorrt';
     for (const section of ['input', 'output']) {
       for (const tensor of config.messages(section)) {
         const name = tensor.string('name');

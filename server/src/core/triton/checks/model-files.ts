@@ -2,8 +2,7 @@
 // platform's model file. Model files are often fetched at deploy time and absent from a
 // checkout, so these are warnings. Versions named by a `specific` version policy must exist.
 import type { TritonCheck } from './check';
-import { PLATFORM_BACKENDS } from './platform-backend';
-import { defaultModelFiles } from '../repository/model-files';
+import { backendOf, defaultModelFiles } from '../platforms';
 
 export const modelFiles: TritonCheck = {
   id: 'triton/model-files',
@@ -17,7 +16,7 @@ export const modelFiles: TritonCheck = {
       return;
     }
     const platform = config.string('platform');
-    const backend = config.string('backend') ?? (platform ? PLATFORM_BACKENDS[platform] : undefined);
+    const backend = backendOf(config);
     const filename = config.scalar('default_model_filename');
     const expected = defaultModelFiles(platform, backend, filename?.string);
     if (expected) {

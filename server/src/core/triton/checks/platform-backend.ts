@@ -2,17 +2,7 @@
 // pair that names two frameworks, and an ensemble with a backend.
 import { removeFields, replaceString } from '../pbtxt-edits';
 import type { TritonCheck } from './check';
-
-/** Each platform and the backend that serves it. */
-export const PLATFORM_BACKENDS: Record<string, string> = {
-  tensorrt_plan: 'tensorrt',
-  onnxruntime_onnx: 'onnxruntime',
-  pytorch_libtorch: 'pytorch',
-  libtorch: 'pytorch',
-  torch_aoti: 'pytorch',
-  tensorflow_savedmodel: 'tensorflow',
-  tensorflow_graphdef: 'tensorflow',
-};
+import { PLATFORM_BACKENDS } from '../platforms';
 
 /** Backends whose platform Triton checks; others accept any platform. */
 const CHECKED_BACKENDS = new Set(['tensorrt', 'onnxruntime', 'pytorch', 'tensorflow']);

@@ -2,7 +2,7 @@
 // file in a version folder (model.onnx means ONNX Runtime, model.py Python, …). Only decidable
 // when the folders can be listed: otherwise the check stays silent.
 import type { TritonCheck } from './check';
-import { AUTO_COMPLETE_FILES } from '../repository/model-files';
+import { AUTO_COMPLETE_FILES } from '../platforms';
 
 export const platformOrBackend: TritonCheck = {
   id: 'triton/platform-or-backend',

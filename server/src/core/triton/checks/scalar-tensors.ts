@@ -4,15 +4,14 @@
 // as auto-complete may set max_batch_size; and `dims: []` is no dims at all in proto3, which
 // auto-complete fills in from the model file for the backends that have it.
 import type { TritonCheck } from './check';
-import { PLATFORM_BACKENDS } from './platform-backend';
-import { AUTO_COMPLETING } from './tensor-fields';
+import { AUTO_COMPLETING, backendOf } from '../platforms';
 
 export const scalarTensors: TritonCheck = {
   id: 'triton/scalar-tensor',
   description: 'A non-batching model (max_batch_size: 0) cannot have empty dims or an empty reshape: scalar tensors are not supported.',
   check(config, context) {
     if (config.number('max_batch_size') !== 0) return;
-    const backend = config.string('backend') || PLATFORM_BACKENDS[config.string('platform') ?? ''] || config.string('platform');
+    const backend = backendOf(config);
     // Without a platform or backend, Triton finds the backend from the model file: it may auto-complete.
     const dimsAutoCompleted = !backend || AUTO_COMPLETING.has(backend);
     for (const section of ['input', 'output']) {

@@ -2,18 +2,15 @@
 // from the model file for backends that auto-complete configs, so those are only required
 // for the others (PyTorch, ensembles, custom backends).
 import type { TritonCheck } from './check';
-import { PLATFORM_BACKENDS } from './platform-backend';
-
-/** Backends that read tensor types and shapes from the model file (auto-complete). */
-export const AUTO_COMPLETING = new Set(['onnxruntime', 'tensorrt', 'tensorflow', 'openvino', 'python']);
+import { AUTO_COMPLETING, backendOf } from '../platforms';
 
 export const tensorFields: TritonCheck = {
   id: 'triton/tensor-fields',
   description: 'Every input and output has a name, a data_type other than TYPE_INVALID, and dims unless auto-complete fills them in.',
   check(config, context) {
-    const platform = config.string('platform') ?? '';
-    const backend = config.string('backend') ?? PLATFORM_BACKENDS[platform] ?? '';
-    const autoCompleted = AUTO_COMPLETING.has(backend);
+    const backend = backendOf(config);
+    // Without a platform or backend, auto-complete picks the backend from the model file.
+    const autoCompleted = backend === undefined || AUTO_COMPLETING.has(backend);
     for (const section of ['input', 'output']) {
       for (const tensor of config.messages(section)) {
         const [start, end] = [tensor.message.start, tensor.message.start + 1];

@@ -1,5 +1,31 @@
-// Which file Triton loads from a version folder, per platform and backend, and which backend it
-// picks when a config names neither (auto-complete looks for these files).
+// What Triton knows of its platforms and backends: which backend serves a platform, which
+// backends auto-complete a config from the model file, which file each loads from a version
+// folder, and which backend auto-complete picks when a config names neither.
+import type { ConfigNode } from './config-view';
+
+/** Each platform and the backend that serves it. */
+export const PLATFORM_BACKENDS: Record<string, string> = {
+  tensorrt_plan: 'tensorrt',
+  onnxruntime_onnx: 'onnxruntime',
+  pytorch_libtorch: 'pytorch',
+  libtorch: 'pytorch',
+  torch_aoti: 'pytorch',
+  tensorflow_savedmodel: 'tensorflow',
+  tensorflow_graphdef: 'tensorflow',
+};
+
+/**
+ * The backend that runs the model: `backend` when written, else its platform's backend, else
+ * the platform itself (`ensemble`, or one Triton does not know); undefined when the config names
+ * neither, and auto-complete picks the backend from the model file.
+ */
+export function backendOf(config: ConfigNode): string | undefined {
+  const platform = config.string('platform') || undefined;
+  return config.string('backend') || (platform && PLATFORM_BACKENDS[platform]) || platform;
+}
+
+/** Backends that read tensor names, types, shapes and max_batch_size from the model file (auto-complete). */
+export const AUTO_COMPLETING = new Set(['onnxruntime', 'tensorrt', 'tensorflow', 'openvino', 'python']);
 
 /** The default model file of each platform, then of each backend (platform wins when both are known). */
 const BY_PLATFORM: Record<string, string[]> = {
