@@ -1,0 +1,56 @@
+// Which kinds are workloads and how each reduces to the workload view: a table by API group
+// and kind, so that supporting a kind is one line here and its extractor.
+import type { YamlNode } from '../document';
+import { jobSetPods } from './kinds/jobset';
+import { REPLICA_SPECS, replicaSpecPods } from './kinds/kubeflow';
+import { KUBERNETES_KINDS } from './kinds/kubernetes';
+import { inferenceServicePods } from './kinds/kserve';
+import { leaderWorkerSetPods } from './kinds/leader-worker-set';
+import { RAY_CLUSTER_SPEC, rayClusterSpecPods } from './kinds/ray';
+import { trainJobPods } from './kinds/trainer';
+import { volcanoJobPods } from './kinds/volcano';
+import type { PodView, WorkloadView } from './workload';
+import { asMap, type YamlMap } from './yaml-view';
+import type { ScalarNode } from '../document';
+
+type Extract = (root: YamlMap, kindNode: ScalarNode) => PodView[];
+
+/** Extractors by `group/kind`; the core group is '' and `apps`/`batch` hold the controllers. */
+const EXTRACTORS: Record<string, Extract> = {
+  '/Pod': KUBERNETES_KINDS.Pod,
+  'batch/Job': KUBERNETES_KINDS.Job,
+  'batch/CronJob': KUBERNETES_KINDS.CronJob,
+  'apps/Deployment': KUBERNETES_KINDS.Deployment,
+  'apps/StatefulSet': KUBERNETES_KINDS.StatefulSet,
+  'apps/ReplicaSet': KUBERNETES_KINDS.ReplicaSet,
+  'apps/DaemonSet': KUBERNETES_KINDS.DaemonSet,
+  ...Object.fromEntries(Object.entries(REPLICA_SPECS).map(([kind, key]) => [`kubeflow.org/${kind}`, replicaSpecPods(key)])),
+  'trainer.kubeflow.org/TrainJob': trainJobPods,
+  'jobset.x-k8s.io/JobSet': jobSetPods,
+  'batch.volcano.sh/Job': volcanoJobPods,
+  ...Object.fromEntries(Object.entries(RAY_CLUSTER_SPEC).map(([kind, cluster]) => [`ray.io/${kind}`, (root: YamlMap, kindNode: ScalarNode) => rayClusterSpecPods(cluster(root), kindNode)])),
+  'leaderworkerset.x-k8s.io/LeaderWorkerSet': leaderWorkerSetPods,
+  'serving.kserve.io/InferenceService': inferenceServicePods,
+};
+
+/** The workload a manifest describes, or undefined when it is not a workload kind. */
+export function workloadOf(root: YamlNode | null): WorkloadView | undefined {
+  const map = asMap(root);
+  const kindNode = map?.scalar('kind');
+  const apiVersion = map?.string('apiVersion');
+  if (!map || !kindNode || typeof kindNode.value !== 'string' || !apiVersion) return undefined;
+  const group = apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '';
+  const extract = EXTRACTORS[`${group}/${kindNode.value}`];
+  if (!extract) return undefined;
+  return {
+    apiVersion,
+    kind: kindNode.value,
+    kindNode,
+    name: map.map('metadata')?.string('name'),
+    root: map,
+    pods: extract(map, kindNode),
+  };
+}
+
+/** Every `group/kind` with an extractor, for tests and documentation. */
+export const WORKLOAD_KINDS = Object.keys(EXTRACTORS);

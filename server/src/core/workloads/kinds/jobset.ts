@@ -1,0 +1,14 @@
+// JobSet: replicated jobs, each `replicas` copies of a Job running `parallelism` pods.
+import type { ScalarNode } from '../../document';
+import { podView } from '../pod-spec';
+import type { PodView } from '../workload';
+import type { YamlMap } from '../yaml-view';
+
+export function jobSetPods(root: YamlMap, kindNode: ScalarNode): PodView[] {
+  return (root.map('spec')?.maps('replicatedJobs') ?? []).flatMap((replicated) => {
+    const job = replicated.map('template')?.map('spec');
+    const copies = replicated.integer('replicas') ?? 1;
+    const pod = podView(job?.map('template')?.map('spec'), replicated.string('name') ?? 'job', replicated.scalar('name') ?? kindNode, copies * (job?.integer('parallelism') ?? 1), replicated.scalar('replicas'));
+    return pod ? [pod] : [];
+  });
+}

@@ -1,0 +1,24 @@
+// Kubeflow Trainer v2 TrainJob: no pod template of its own (the runtime has it); its `trainer`
+// overrides the runtime's trainer container: image, command, env, and resources per node.
+import type { ScalarNode } from '../../document';
+import { containerView } from '../pod-spec';
+import type { PodView } from '../workload';
+import type { YamlMap } from '../yaml-view';
+
+export function trainJobPods(root: YamlMap, kindNode: ScalarNode): PodView[] {
+  const spec = root.map('spec');
+  const trainer = spec?.map('trainer');
+  if (!trainer) return [];
+  const roleNode = spec?.entry('trainer')?.key ?? kindNode;
+  return [
+    {
+      role: 'trainer',
+      roleNode,
+      replicas: trainer.integer('numNodes'),
+      replicasNode: trainer.scalar('numNodes'),
+      spec: trainer,
+      containers: [containerView(trainer, false, 'resourcesPerNode', 'trainer')],
+      initContainers: [],
+    },
+  ];
+}

@@ -1,0 +1,12 @@
+// Volcano Job: tasks, each `replicas` pods of one template.
+import type { ScalarNode } from '../../document';
+import { podView } from '../pod-spec';
+import type { PodView } from '../workload';
+import type { YamlMap } from '../yaml-view';
+
+export function volcanoJobPods(root: YamlMap, kindNode: ScalarNode): PodView[] {
+  return (root.map('spec')?.maps('tasks') ?? []).flatMap((task) => {
+    const pod = podView(task.map('template')?.map('spec'), task.string('name') ?? 'task', task.scalar('name') ?? kindNode, task.integer('replicas') ?? 1, task.scalar('replicas'));
+    return pod ? [pod] : [];
+  });
+}

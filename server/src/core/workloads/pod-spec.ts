@@ -1,0 +1,58 @@
+// Reads a PodSpec (or a container-like map) into the workload view's containers: name, image,
+// launcher command and arguments, env and the resources the GPU rules look at.
+import type { ContainerView, EnvVar, PodView, ResourceQuantity, Resources } from './workload';
+import type { YamlMap } from './yaml-view';
+import type { ScalarNode } from '../document';
+
+function quantities(map: YamlMap | undefined): ResourceQuantity[] {
+  return (map?.node.entries ?? []).map((entry) => ({
+    entry,
+    name: String(entry.key.value),
+    value: entry.value?.kind === 'scalar' ? entry.value : undefined,
+  }));
+}
+
+export function resourcesOf(owner: YamlMap, key = 'resources'): Resources {
+  const node = owner.map(key);
+  const requestsNode = node?.map('requests');
+  const limitsNode = node?.map('limits');
+  return { node, owner, key, requests: quantities(requestsNode), limits: quantities(limitsNode), requestsNode, limitsNode };
+}
+
+function envOf(container: YamlMap): EnvVar[] {
+  return container.maps('env').flatMap((node) => {
+    const nameNode = node.scalar('name');
+    if (!nameNode || nameNode.value === null) return [];
+    return [{ name: String(nameNode.value), nameNode, value: node.scalar('value'), node }];
+  });
+}
+
+/** A container, or a map shaped like one (a KServe model, a TrainJob trainer), named by its key when it has no name. */
+export function containerView(node: YamlMap, init: boolean, resourcesKey = 'resources', key?: string): ContainerView {
+  const nameNode = node.scalar('name');
+  return {
+    node,
+    name: node.string('name') ?? key,
+    nameNode,
+    image: node.scalar('image'),
+    command: node.scalars('command'),
+    args: node.scalars('args'),
+    env: envOf(node),
+    resources: resourcesOf(node, resourcesKey),
+    init,
+  };
+}
+
+/** The pods of one role from its PodSpec; undefined when the spec is not written. */
+export function podView(spec: YamlMap | undefined, role: string, roleNode: ScalarNode, replicas?: number, replicasNode?: ScalarNode): PodView | undefined {
+  if (!spec) return undefined;
+  return {
+    role,
+    roleNode,
+    replicas,
+    replicasNode,
+    spec,
+    containers: spec.maps('containers').map((container) => containerView(container, false)),
+    initContainers: spec.maps('initContainers').map((container) => containerView(container, true)),
+  };
+}
