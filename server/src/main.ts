@@ -2,6 +2,8 @@
 // command line, builds the connection and the file-system host, and starts the server.
 import { join } from 'node:path';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { pathToFileURL } from 'node:url';
+import type { CoreHost } from './core/host';
 import { nodeHost } from './node-host';
 import { startServer } from './server';
 
@@ -36,7 +38,7 @@ if (!args.some((arg) => /^--(stdio|node-ipc|socket|pipe)/.test(arg))) {
   process.exit(2);
 }
 
-// dist/server.js ships beside schemas/ in the extension (and in the repository).
-const host = nodeHost(join(__dirname, '..', 'schemas'));
+// dist/server.js ships beside schemas/ and docs/rules/ in the extension (and in the repository).
+const host: CoreHost = { ...nodeHost(join(__dirname, '..', 'schemas')), ruleDocs: `${pathToFileURL(join(__dirname, '..', 'docs', 'rules')).href}/` };
 
 startServer(createConnection(ProposedFeatures.all), { version, host });

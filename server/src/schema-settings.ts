@@ -1,12 +1,14 @@
-// Keeps the core's schema configuration in step with the user's settings and files: reads
-// `mlinfra.schemas` from the client, loads the CRDs and schema files it names, and reloads
-// them when they change on disk. Logs what it loaded and what it could not.
+// Keeps the core's configuration in step with the user's settings and files: reads
+// `mlinfra.schemas` and `mlinfra.rules` from the client, loads the CRDs and schema files it
+// names, and reloads them when they change on disk. Logs what it loaded and what it could not.
 import type { Connection } from 'vscode-languageserver';
 import type { LanguageService } from './core/language-service';
 import { fileAssociations, readCrdFiles, type SchemaSettings } from './workspace-schemas';
 
 export class SchemaSettingsSync {
   private settings: SchemaSettings = {};
+  /** `mlinfra.rules`: severities by rule id. */
+  private rules: unknown;
   private crdRoots: string[] = [];
   /** The settings last applied, to skip reloading when a configuration change did not touch them. */
   private applied: string | undefined;
@@ -21,8 +23,9 @@ export class SchemaSettingsSync {
   async refresh(canAsk: boolean): Promise<void> {
     if (canAsk) {
       try {
-        const section = (await this.connection.workspace.getConfiguration('mlinfra')) as { schemas?: SchemaSettings } | null;
+        const section = (await this.connection.workspace.getConfiguration('mlinfra')) as { schemas?: SchemaSettings; rules?: unknown } | null;
         this.settings = section?.schemas ?? {};
+        this.rules = section?.rules;
       } catch (error) {
         this.connection.console.warn(`Could not read the mlinfra settings: ${(error as Error).message}`);
       }
@@ -32,8 +35,9 @@ export class SchemaSettingsSync {
 
   /** Applies settings pushed by a client that cannot be asked (workspace/didChangeConfiguration). */
   pushed(settings: unknown): void {
-    const schemas = (settings as { mlinfra?: { schemas?: SchemaSettings } } | null)?.mlinfra?.schemas;
-    if (schemas) this.settings = schemas;
+    const section = (settings as { mlinfra?: { schemas?: SchemaSettings; rules?: unknown } } | null)?.mlinfra;
+    if (section?.schemas) this.settings = section.schemas;
+    if (section && 'rules' in section) this.rules = section.rules;
     this.apply();
   }
 
@@ -45,6 +49,7 @@ export class SchemaSettingsSync {
   }
 
   private apply(): void {
+    for (const problem of this.service.setRuleLevels(this.rules)) this.connection.console.warn(problem);
     const current = JSON.stringify([this.settings, this.folders()]);
     if (current === this.applied) return;
     this.applied = current;

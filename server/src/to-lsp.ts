@@ -31,6 +31,7 @@ export function toDiagnostic(finding: Finding, uri: string): Diagnostic {
     code: finding.code,
     message: finding.message,
   };
+  if (finding.href) diagnostic.codeDescription = { href: finding.href };
   if (finding.related?.length) {
     diagnostic.relatedInformation = finding.related.map((related) => ({
       location: { uri, range: related.range },

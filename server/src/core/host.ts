@@ -19,6 +19,8 @@ export interface CoreHost {
    * models an ensemble names); without it those checks stay silent.
    */
   listDirectory?(uri: string): DirectoryEntry[] | undefined;
+  /** Where the rules' pages are (`<base><rule id>.md`), for links from their findings; none when absent. */
+  ruleDocs?: string;
   /** The generated schemas shipped with mlinfra; without them only syntax is checked. */
   schemas?: BuiltinSchemas;
 }

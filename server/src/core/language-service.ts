@@ -10,6 +10,8 @@ import { formatPbtxt } from './triton/pbtxt-format';
 import type { CodeAction, Completion, Finding, FoldingRange, Hover, OutlineSymbol, Position, Range, TextEdit } from './types';
 import { TritonService } from './triton/triton-service';
 import { YamlService } from './yaml/yaml-service';
+import { RULES } from './rules/index';
+import { parseRuleLevels } from './rules/rule-settings';
 
 export interface SourceFile {
   uri: string;
@@ -40,6 +42,8 @@ export interface LanguageService {
   setUserCrds(files: { uri: string; text: string }[]): { kinds: string[]; problems: string[] };
   /** Glob settings: files matching `glob` under `folder` are checked against the schema file `schema`. */
   setSchemaAssociations(associations: SchemaAssociation[]): void;
+  /** The user's rule severities (`mlinfra.rules`: rule id → off/info/warning/error); returns what it could not use. */
+  setRuleLevels(value: unknown): string[];
   /** Schema files may have changed on disk: read them again when next needed. */
   schemaFilesChanged(): void;
   /** Does ahead of need the work the first check of a manifest would otherwise wait for. */
@@ -57,7 +61,7 @@ const YAML_KINDS = new Set<FileKind>(['yaml', 'helm-chart', 'helm-values']);
 export function createLanguageService(host: CoreHost): LanguageService {
   const classify = (file: SourceFile): FileKind => classifyFile(file.uri, file.text, host, file.languageId);
   const schemas = new SchemaService(host.schemas, { readFile: (uri) => host.readFile?.(uri) });
-  const yaml = new YamlService(schemas);
+  const yaml = new YamlService(schemas, host.ruleDocs);
   const triton = new TritonService(host);
   // The last parse of each YAML file, so that a re-check parses only the documents that changed.
   const parses = new Map<string, YamlFile>();
@@ -114,6 +118,11 @@ export function createLanguageService(host: CoreHost): LanguageService {
     },
     setUserCrds: (files) => schemas.setUserCrds(files),
     setSchemaAssociations: (associations) => schemas.setAssociations(associations),
+    setRuleLevels(value) {
+      const { levels, problems } = parseRuleLevels(value, RULES.map((rule) => rule.id));
+      yaml.ruleLevels = levels;
+      return problems;
+    },
     schemaFilesChanged: () => schemas.filesChanged(),
     warmUp: () => schemas.warmUp(),
     forget(uri) {

@@ -27,6 +27,8 @@ export interface Finding {
   /** Stable id such as `yaml/duplicate-key`; shown to users and used for suppression. */
   code: string;
   related?: RelatedLocation[];
+  /** A page that explains the finding (a rule's documentation), linked from the code. */
+  href?: string;
   /** Mechanical corrections, offered as quick fixes; only where the intent is clear. */
   fixes?: Fix[];
 }

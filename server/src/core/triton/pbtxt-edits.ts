@@ -1,27 +1,11 @@
 // Quick fixes for Triton configs in source offsets, as the checks see the tree: replacing a
 // value keeps its quotes, removing a field tidies the whitespace it leaves (its whole line when
 // it stood alone), and the offsets become ranges once, through the document's line index.
-import type { LineIndex } from '../text-lines';
-import type { Fix } from '../types';
+import { replaceSpan, type OffsetEdit } from '../offset-edits';
 import type { PbField, PbScalar } from './pbtxt-ast';
 
-export interface OffsetEdit {
-  start: number;
-  end: number;
-  newText: string;
-}
+export { replaceSpan, toFixes, type OffsetEdit, type OffsetFix } from '../offset-edits';
 
-/** A fix as a check writes it: edits by offsets into the config's text. */
-export interface OffsetFix {
-  title: string;
-  edits: OffsetEdit[];
-  preferred?: boolean;
-}
-
-/** Replaces a node's whole span. */
-export function replaceSpan(node: { start: number; end: number }, newText: string): OffsetEdit {
-  return { start: node.start, end: node.end, newText };
-}
 
 /** Replaces a string scalar by another string, in the quotes it was written with. */
 export function replaceString(scalar: PbScalar, value: string): OffsetEdit {
@@ -58,13 +42,4 @@ export function removeFields(text: string, fields: PbField[]): OffsetEdit[] {
     else merged.push([...span]);
   }
   return merged.map(([start, end]) => ({ start, end, newText: '' }));
-}
-
-/** Offset fixes as the core's fixes, in line and character ranges. */
-export function toFixes(lines: LineIndex, fixes: OffsetFix[]): Fix[] {
-  return fixes.map((fix) => {
-    const out: Fix = { title: fix.title, edits: fix.edits.map((edit) => ({ range: lines.range(edit.start, edit.end), newText: edit.newText })) };
-    if (fix.preferred) out.preferred = true;
-    return out;
-  });
 }

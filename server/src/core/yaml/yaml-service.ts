@@ -9,6 +9,9 @@ import type { Completion, Finding, Hover, OutlineSymbol, Position } from '../typ
 import { completeYaml } from './completion';
 import { hoverYaml } from './hover';
 import { outlineDocument } from './outline';
+import { RULES } from '../rules/index';
+import { applyRuleSettings, type RuleLevel } from '../rules/rule-settings';
+import { runRules } from '../rules/run-rules';
 
 interface CachedCheck {
   uri: string;
@@ -41,19 +44,38 @@ function soundEnough(document: YamlDocument): boolean {
 
 export class YamlService {
   private readonly checks = new WeakMap<DocumentContent, CachedCheck>();
+  private readonly ruleChecks = new WeakMap<DocumentContent, Finding[]>();
   private readonly navigator: SchemaNavigator;
+  /** Severities the user set per rule (`mlinfra.rules`). */
+  ruleLevels: ReadonlyMap<string, RuleLevel> = new Map();
 
-  constructor(private readonly schemas: SchemaService) {
+  constructor(
+    private readonly schemas: SchemaService,
+    private readonly ruleDocs?: string,
+  ) {
     this.navigator = new SchemaNavigator(schemas.registry);
   }
 
-  /** Syntax findings of every document, and schema findings where the syntax is sound. */
+  /** Syntax findings of every document, schema findings where the syntax is sound, and the rules' findings of workloads. */
   findings(file: YamlFile, uri: string, withSchemas: boolean): Finding[] {
     const findings: Finding[] = [];
+    const ruleFindings: Finding[] = [];
     for (const document of file.documents) {
       for (const finding of document.findings) findings.push(fileFinding(document, finding));
       if (!withSchemas || !soundEnough(document)) continue;
       for (const finding of this.schemaFindings(document, uri)) findings.push(fileFinding(document, finding));
+      for (const finding of this.rulesOf(document)) ruleFindings.push(fileFinding(document, finding));
+    }
+    if (ruleFindings.length) findings.push(...applyRuleSettings(ruleFindings, file.text, this.ruleLevels, this.ruleDocs));
+    return findings;
+  }
+
+  /** The rules' findings of one document, cached on its content: rules read nothing else. */
+  private rulesOf(document: YamlDocument): Finding[] {
+    let findings = this.ruleChecks.get(document.content);
+    if (!findings) {
+      findings = runRules(document.content, RULES);
+      this.ruleChecks.set(document.content, findings);
     }
     return findings;
   }

@@ -1,0 +1,42 @@
+// What a GPU rule is: metadata a user reads (id, severity, one-line description, a page of
+// documentation) and a check over the workload view that reports findings with quick fixes.
+// A rule never parses YAML itself and never sees the protocol: it reads the view and reports.
+import type { YamlNode } from '../document';
+import type { Severity } from '../types';
+import type { WorkloadView } from '../workloads/workload';
+import type { OffsetFix } from './yaml-edits';
+
+/** The documentation page of a rule, rendered into docs/rules/<id>.md. */
+export interface RuleDocs {
+  /** Why it matters: what breaks, and when the user would otherwise find out. */
+  why: string;
+  /** How to fix it, in words (the quick fix, when there is one, is named by the rule). */
+  fix: string;
+  /** Where the behaviour is specified: the Kubernetes, operator or NVIDIA source. */
+  source: string;
+  /** A manifest the rule reports (with `# ^^^ id` annotations), and one it leaves alone. */
+  invalid: string;
+  valid: string;
+}
+
+export interface RuleContext {
+  /** The document's text, for fixes that need indentation. */
+  readonly text: string;
+  /** Reports at a node (or a span of offsets into the document's text). */
+  report(at: YamlNode | { start: number; end: number }, message: string, options?: { fixes?: OffsetFix[]; severity?: Severity }): void;
+}
+
+export interface Rule {
+  /** `gpu/<what>` or `<operator>/<what>`; the code of its findings and the name of its page. */
+  id: string;
+  severity: Severity;
+  /** One line, ending in a full stop. */
+  description: string;
+  docs: RuleDocs;
+  check(workload: WorkloadView, context: RuleContext): void;
+}
+
+/** Identity, for type checking and a place to hang future defaults. */
+export function defineRule(rule: Rule): Rule {
+  return rule;
+}

@@ -1,0 +1,31 @@
+// Runs the rules over one YAML document: the document becomes a workload view (when it is one)
+// and each rule reports into findings in the document's coordinates, fixes included.
+import type { DocumentContent, DocumentFinding } from '../document';
+import { toFixes } from '../offset-edits';
+import type { Severity } from '../types';
+import { workloadOf } from '../workloads/index';
+import type { Rule, RuleContext } from './rule';
+
+export function runRules(document: DocumentContent, rules: readonly Rule[]): DocumentFinding[] {
+  const workload = workloadOf(document.root);
+  if (!workload) return [];
+  const findings: DocumentFinding[] = [];
+  for (const rule of rules) {
+    const context: RuleContext = {
+      text: document.text,
+      report(at, message, options = {}) {
+        const finding: DocumentFinding = { range: document.lines.range(at.start, at.end), severity: options.severity ?? rule.severity, code: rule.id, message };
+        if (options.fixes?.length) finding.fixes = toFixes(document.lines, options.fixes);
+        findings.push(finding);
+      },
+    };
+    try {
+      rule.check(workload, context);
+    } catch (error) {
+      // One broken rule must not hide the others' findings; say where it broke.
+      const where = workload.kindNode;
+      findings.push({ range: document.lines.range(where.start, where.end), severity: 'hint' as Severity, code: rule.id, message: `mlinfra: rule ${rule.id} failed on this document (${(error as Error).message}). Please report it.` });
+    }
+  }
+  return findings;
+}
