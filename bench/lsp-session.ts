@@ -110,8 +110,8 @@ export class LspSession {
     return this.connection.sendNotification(method, params);
   }
 
-  open(uri: string, text: string, version: number): Promise<void> {
-    return this.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version, text } });
+  open(uri: string, text: string, version: number, languageId = 'yaml'): Promise<void> {
+    return this.notify('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
   }
 
   change(uri: string, version: number, changes: TextDocumentContentChangeEvent[]): Promise<void> {

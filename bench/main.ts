@@ -1,5 +1,6 @@
 // The benchmark proper (started by bench/run.mjs): our server and yaml-language-server on the same
-// generated files in the same run, side by side, then the target checks and bench/results/latest.json.
+// generated files in the same run, side by side; then our server alone on a generated Triton model
+// repository; then the target checks and bench/results/latest.json.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +9,9 @@ import { liveSessions, type ServerSpec } from './lsp-session';
 import { checkTargets, describeWorkload, table, targetsText, type SizeResult } from './report';
 import { COMPLETIONS, EDITS, runScenario, SETTLE_MS, TIMEOUT_MS } from './scenario';
 import { bundleKindSchema, findKindSchema } from './schema-bundle';
+import { checkTritonTargets, describeTritonWorkload, tritonTable, tritonTargetsText, type TritonSection } from './triton-report';
+import { FORMATS, runTritonScenario } from './triton-scenario';
+import { makeTritonWorkload } from './triton-workload';
 import { makeWorkload } from './workload';
 
 const DEFAULT_SIZES = [1, 50, 500];
@@ -22,6 +26,15 @@ function parseSizes(args: string[]): number[] {
   const sizes = (args[at + 1] ?? '').split(',').map(Number);
   if (sizes.length === 0 || sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('--sizes takes a list like 1,50,500');
   return sizes;
+}
+
+/** `--only yaml` or `--only triton` runs one part of the bench; both by default. */
+function parseOnly(args: string[]): { yaml: boolean; triton: boolean } {
+  const at = args.indexOf('--only');
+  if (at < 0) return { yaml: true, triton: true };
+  const part = args[at + 1];
+  if (part !== 'yaml' && part !== 'triton') throw new Error('--only takes yaml or triton');
+  return { yaml: part === 'yaml', triton: part === 'triton' };
 }
 
 /** The settings yaml-language-server reads through workspace/configuration, by section. */
@@ -46,6 +59,7 @@ async function main(): Promise<number> {
   const [root, yamlServerBin, ...rest] = process.argv.slice(2);
   if (!root || !yamlServerBin) throw new Error('usage: run through `npm run bench` (bench/run.mjs)');
   const sizes = parseSizes(rest);
+  const only = parseOnly(rest);
   // MLINFRA_BENCH_SCHEMAS points at another schemas/ folder (for developing the bench itself).
   const schemasDir = process.env.MLINFRA_BENCH_SCHEMAS ?? join(root, 'schemas');
   const kindFile = findKindSchema(schemasDir, 'kubeflow.org/v1', 'PyTorchJob');
@@ -66,14 +80,17 @@ async function main(): Promise<number> {
 
     console.log(`mlinfra bench: mlinfra (dist/server.js) vs yaml-language-server ${yamlServerVersion}, both on Node ${process.version}`);
     console.log(`machine: ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}`);
-    console.log(`schema: ${kindFile}, bundled for yaml-language-server into ${schemaPath}`);
-    console.log(`per file and server: a fresh process, ${SETTLE_MS} ms idle after start-up before the file opens (also measured without, for the largest file), ${EDITS} edits, ${COMPLETIONS} completions, waits of at most ${TIMEOUT_MS / 1000} s\n`);
+    if (only.yaml) {
+      console.log(`schema: ${kindFile}, bundled for yaml-language-server into ${schemaPath}`);
+      console.log(`per file and server: a fresh process, ${SETTLE_MS} ms idle after start-up before the file opens (also measured without, for the largest file), ${EDITS} edits, ${COMPLETIONS} completions, waits of at most ${TIMEOUT_MS / 1000} s`);
+    }
+    console.log('');
 
     const results: SizeResult[] = [];
-    for (const docs of sizes) {
+    const progress = (text: string) => process.stdout.isTTY && process.stdout.write(text);
+    for (const docs of only.yaml ? sizes : []) {
       const workload = makeWorkload(base, docs, temp);
       const heading = describeWorkload(workload);
-      const progress = (text: string) => process.stdout.isTTY && process.stdout.write(text);
       progress(`running ${workload.docs}: mlinfra…`);
       const ourResult = await runScenario(ours, workload);
       progress(' yaml-language-server…');
@@ -89,9 +106,27 @@ async function main(): Promise<number> {
       console.log(`${table(size, heading)}\n`);
     }
 
+    let triton: (TritonSection & { workload: Record<string, unknown> }) | undefined;
+    if (only.triton) {
+      const workload = makeTritonWorkload(temp);
+      progress('running Triton: large config…');
+      const large = await runTritonScenario(ours, workload, 'large');
+      progress(' ensemble…');
+      const ensemble = await runTritonScenario(ours, workload, 'ensemble');
+      progress('\r\x1b[K');
+      const { models, steps, tensors } = workload;
+      triton = { workload: { models, steps, tensors, largeLines: workload.large.lines, ensembleLines: workload.ensemble.lines }, large, ensemble };
+      const iterations = `${SETTLE_MS} ms idle before the file opens, ${EDITS} edits, ${COMPLETIONS} completions and ${FORMATS} formattings (large config)`;
+      console.log(`${tritonTable(triton, describeTritonWorkload(workload, iterations))}\n`);
+    }
+
     const targets = checkTargets(results);
-    console.log(targetsText(targets));
-    const failed = results.flatMap((s) => [s.ours, s.theirs, s.oursAtOnce, s.theirsAtOnce]).filter((r): r is NonNullable<typeof r> => Boolean(r?.error));
+    const tritonTargets = triton ? checkTritonTargets(triton) : [];
+    if (only.yaml) console.log(targetsText(targets));
+    if (triton) console.log(tritonTargetsText(tritonTargets));
+    const failed = [...results.flatMap((s) => [s.ours, s.theirs, s.oursAtOnce, s.theirsAtOnce]), triton?.large, triton?.ensemble]
+      .filter((r): r is NonNullable<typeof r> => Boolean(r?.error))
+      .map((r) => ('server' in r ? `${r.server}: ${r.error}` : `mlinfra, Triton ${r.file}: ${r.error}`));
 
     const out = join(root, 'bench', 'results', 'latest.json');
     mkdirSync(join(out, '..'), { recursive: true });
@@ -102,10 +137,11 @@ async function main(): Promise<number> {
       cpuModel: cpus()[0]?.model.trim(),
       yamlLanguageServer: yamlServerVersion,
       schema: kindFile,
-      iterations: { edits: EDITS, completions: COMPLETIONS },
+      iterations: { edits: EDITS, completions: COMPLETIONS, formats: FORMATS },
       sizes: results,
       targets,
-      failed: failed.map((r) => `${r.server}: ${r.error}`),
+      triton: triton && { ...triton, targets: tritonTargets },
+      failed,
     };
     writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
     console.log(`\nresults: ${out}`);

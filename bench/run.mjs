@@ -1,6 +1,6 @@
 // `npm run bench`: builds our server if it is missing or stale, installs yaml-language-server@2.0.0 once
 // into .vscode-test/bench/, bundles the TypeScript bench (bench/main.ts) with esbuild and runs it.
-// Options: --sizes 1,50 (default 1,50,500).
+// Options: --sizes 1,50 (default 1,50,500) for the YAML part; --only yaml or --only triton runs one part.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';

@@ -2,9 +2,18 @@
 // written by repetition or as a list, with their values decoded and their nodes at hand for ranges.
 import type { PbField, PbMessage, PbScalar, PbValue } from './pbtxt-ast';
 
-function values(field: PbField): PbValue[] {
-  if (!field.value) return [];
-  return field.value.kind === 'list' ? field.value.items : [field.value];
+/** The values of every occurrence of field `name` of `message` of the given kind, by repetition and from lists. */
+function valuesOf<K extends 'scalar' | 'message'>(message: PbMessage, name: string, kind: K): Extract<PbValue, { kind: K }>[] {
+  // Plain loops: the checks call this for every tensor of configs with thousands of them.
+  const found: Extract<PbValue, { kind: K }>[] = [];
+  for (const field of message.fields) {
+    if (field.name !== name || !field.value) continue;
+    if (field.value.kind === kind) found.push(field.value as Extract<PbValue, { kind: K }>);
+    else if (field.value.kind === 'list') {
+      for (const item of field.value.items) if (item.kind === kind) found.push(item as Extract<PbValue, { kind: K }>);
+    }
+  }
+  return found;
 }
 
 export class ConfigNode {
@@ -17,8 +26,9 @@ export class ConfigNode {
 
   /** The last occurrence of a field, as protobuf keeps it. */
   field(name: string): PbField | undefined {
-    const all = this.fields(name);
-    return all[all.length - 1];
+    const fields = this.message.fields;
+    for (let i = fields.length - 1; i >= 0; i--) if (fields[i].name === name) return fields[i];
+    return undefined;
   }
 
   scalar(name: string): PbScalar | undefined {
@@ -28,20 +38,18 @@ export class ConfigNode {
 
   /** Every scalar of a repeated scalar field, by repetition and from lists. */
   scalars(name: string): PbScalar[] {
-    return this.fields(name).flatMap(values).filter((value): value is PbScalar => value.kind === 'scalar');
+    return valuesOf(this.message, name, 'scalar');
   }
 
   /** Every message of a (repeated) message field. */
   messages(name: string): ConfigNode[] {
-    return this.fields(name)
-      .flatMap(values)
-      .filter((value): value is PbMessage => value.kind === 'message')
-      .map((message) => new ConfigNode(message));
+    return valuesOf(this.message, name, 'message').map((message) => new ConfigNode(message));
   }
 
+  /** The last message of a (repeated) message field. */
   message1(name: string): ConfigNode | undefined {
-    const all = this.messages(name);
-    return all[all.length - 1];
+    const all = valuesOf(this.message, name, 'message');
+    return all.length ? new ConfigNode(all[all.length - 1]) : undefined;
   }
 
   string(name: string): string | undefined {

@@ -28,9 +28,9 @@ const SIMPLE_ESCAPES: Record<string, number> = {
 
 const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
 const isOctal = (c: string | undefined) => c !== undefined && c >= '0' && c <= '7';
-const isHex = (c: string | undefined) => c !== undefined && /^[0-9a-fA-F]$/.test(c);
-export const isIdentStart = (c: string | undefined) => c !== undefined && /^[A-Za-z_]$/.test(c);
-export const isIdentPart = (c: string | undefined) => c !== undefined && /^[A-Za-z0-9_]$/.test(c);
+// Character tests by comparison rather than regular expression: every number's characters go through them.
+const isHex = (c: string | undefined) => c !== undefined && (isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'));
+const isIdentPart = (c: string | undefined) => c !== undefined && (isDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c === '_');
 
 function pushUtf8(bytes: number[], cp: number): void {
   if (cp < 0x80) bytes.push(cp);
@@ -104,6 +104,13 @@ function readEscape(src: string, i: number, bytes: number[], errors: RawError[])
 /** Reads a quoted string at `start` (its quote); an unterminated one ends at the line break. */
 export function readString(src: string, start: number, errors: RawError[]): StringLiteral {
   const quote = src[start];
+  // The common case first: no escape and no lone surrogate before the closing quote, so the value is the text between the quotes.
+  const quoteCode = src.charCodeAt(start);
+  for (let j = start + 1; j < src.length; j++) {
+    const code = src.charCodeAt(j);
+    if (code === quoteCode) return { end: j + 1, value: src.slice(start + 1, j) };
+    if (code === 10 || code === 13 || code === 92 /* \ */ || (code >= 0xd800 && code <= 0xdfff)) break;
+  }
   const bytes: number[] = [];
   let i = start + 1;
   while (i < src.length) {
@@ -132,6 +139,8 @@ export function readString(src: string, start: number, errors: RawError[]): Stri
 }
 
 function integerValue(digits: string, radix: 8 | 10 | 16): { number: number; bigint?: bigint } {
+  // Up to 15 decimal digits is always a safe integer: no BigInt needed.
+  if (radix === 10 && digits.length > 0 && digits.length <= 15) return { number: Number(digits) };
   const prefix = radix === 8 ? '0o' : radix === 16 ? '0x' : '';
   const big = BigInt(prefix + (digits === '' ? '0' : digits));
   const number = Number(big);
