@@ -8,7 +8,7 @@ const TRITON_SELECTOR = [{ language: TRITON_LANGUAGE_ID }, { pattern: '**/*.pbtx
 import type { CoreHost } from './core/host';
 import { createLanguageService, type SourceFile } from './core/language-service';
 import { SchemaSettingsSync } from './schema-settings';
-import { toCodeAction, toCompletionItem, toDiagnostic, toDocumentSymbol, toFoldingRange, toHover } from './to-lsp';
+import { toCodeAction, toCodeLens, toCompletionItem, toDiagnostic, toDocumentSymbol, toFoldingRange, toHover } from './to-lsp';
 
 /** Edits arrive per keystroke; validate once typing pauses. Checks are incremental, so this can be short. */
 const VALIDATION_DELAY_MS = 50;
@@ -52,6 +52,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         // so that mlinfra never competes with the user's YAML formatter.
         documentFormattingProvider: !canRegisterFormatting,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        codeLensProvider: { resolveProvider: false },
         // Folding ranges for Triton configs alone where the client allows: a provider's answer
         // replaces the editor's indentation folding, which serves YAML well.
         foldingRangeProvider: !canRegisterFolding,
@@ -136,6 +137,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (context.only && !context.only.some((kind) => kind === CodeActionKind.QuickFix || kind === CodeActionKind.Empty)) return [];
     return guarded('Code actions', textDocument.uri, (document) => service.codeActions(sourceOf(document), range).map((action) => toCodeAction(action, document.uri)), []);
   });
+  connection.onCodeLens(({ textDocument }) => guarded('Code lenses', textDocument.uri, (document) => service.codeLenses(sourceOf(document)).map(toCodeLens), []));
   // Null, not an empty list, where mlinfra has no folding of its own: the editor then folds by indentation.
   connection.onFoldingRanges(({ textDocument }) => guarded('Folding', textDocument.uri, (document) => service.folding(sourceOf(document))?.map(toFoldingRange) ?? null, null));
 

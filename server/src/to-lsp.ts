@@ -1,4 +1,4 @@
-// The one converter from core results (findings, completions, hovers, outlines, fixes, folds) to LSP types.
+// The one converter from core results (findings, completions, hovers, outlines, fixes, folds, lenses) to LSP types.
 import {
   CodeActionKind,
   CompletionItemKind,
@@ -8,13 +8,14 @@ import {
   MarkupKind,
   SymbolKind,
   type CodeAction as LspCodeAction,
+  type CodeLens as LspCodeLens,
   type CompletionItem,
   type Diagnostic,
   type DocumentSymbol,
   type FoldingRange as LspFoldingRange,
   type Hover as LspHover,
 } from 'vscode-languageserver';
-import type { CodeAction, Completion, Finding, FoldingRange, Hover, OutlineSymbol, Severity } from './core/types';
+import type { CodeAction, CodeLens, Completion, Finding, FoldingRange, Hover, OutlineSymbol, Severity } from './core/types';
 
 const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -100,4 +101,9 @@ export function toFoldingRange(range: FoldingRange): LspFoldingRange {
   const out: LspFoldingRange = { startLine: range.startLine, endLine: range.endLine };
   if (range.kind === 'comment') out.kind = FoldingRangeKind.Comment;
   return out;
+}
+
+/** A lens that only informs: its command has a title and no id, so the editor shows it as text. */
+export function toCodeLens(lens: CodeLens): LspCodeLens {
+  return { range: lens.range, command: { title: lens.title, command: '' } };
 }

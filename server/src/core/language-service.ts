@@ -7,7 +7,7 @@ import { parseYamlFile } from './parse/yaml-file';
 import { SchemaService, type SchemaAssociation } from './schema/schema-service';
 import { LineIndex } from './text-lines';
 import { formatPbtxt } from './triton/pbtxt-format';
-import type { CodeAction, Completion, Finding, FoldingRange, Hover, OutlineSymbol, Position, Range, TextEdit } from './types';
+import type { CodeAction, CodeLens, Completion, Finding, FoldingRange, Hover, OutlineSymbol, Position, Range, TextEdit } from './types';
 import { TritonService } from './triton/triton-service';
 import { YamlService } from './yaml/yaml-service';
 import { RULES } from './rules/index';
@@ -32,6 +32,8 @@ export interface LanguageService {
   complete(file: SourceFile, position: Position): Completion[];
   hover(file: SourceFile, position: Position): Hover | undefined;
   outline(file: SourceFile): OutlineSymbol[];
+  /** Information shown above ranges: each workload's GPU summary. */
+  codeLenses(file: SourceFile): CodeLens[];
   /** The quick fixes of the findings that overlap `range`. */
   codeActions(file: SourceFile, range: Range): CodeAction[];
   /** Foldable blocks and comment runs; undefined where the editor's own folding (YAML's, by indentation) serves better. */
@@ -98,6 +100,9 @@ export function createLanguageService(host: CoreHost): LanguageService {
       const kind = classify(file);
       if (kind === 'triton-config') return triton.outline(file.text);
       return YAML_KINDS.has(kind) ? yaml.outline(parse(file)) : [];
+    },
+    codeLenses(file) {
+      return classify(file) === 'yaml' ? yaml.codeLenses(parse(file)) : [];
     },
     codeActions(file, range) {
       const overlaps = (finding: Finding) => !before(finding.range.end, range.start) && !before(range.end, finding.range.start);

@@ -96,3 +96,9 @@ export interface TextEdit {
   range: Range;
   newText: string;
 }
+
+/** A line of information above a range (a workload's GPU summary), with no action of its own. */
+export interface CodeLens {
+  range: Range;
+  title: string;
+}

@@ -5,7 +5,9 @@ import type { DocumentContent, YamlDocument, YamlFile } from '../document';
 import { emptyDocument, fileFinding, fileRange } from '../parse/yaml-file';
 import { SchemaNavigator } from '../schema/navigate';
 import type { SchemaService } from '../schema/schema-service';
-import type { Completion, Finding, Hover, OutlineSymbol, Position } from '../types';
+import type { CodeLens, Completion, Finding, Hover, OutlineSymbol, Position, Range } from '../types';
+import { gpuSummary, summaryLine } from '../workloads/gpu-summary';
+import { workloadOf } from '../workloads/index';
 import { completeYaml } from './completion';
 import { hoverYaml } from './hover';
 import { outlineDocument } from './outline';
@@ -111,11 +113,32 @@ export class YamlService {
   hover(file: YamlFile, uri: string, position: Position): Hover | undefined {
     const document = documentAtLine(file, position.line);
     if (!document) return undefined;
-    const schema = this.schemaOf(document, uri);
-    if (!schema) return undefined;
     const offset = document.lines.offsetAt({ line: position.line - document.startLine, character: position.character });
-    const hover = hoverYaml(document, offset, schema.schema, schema.label, this.navigator);
-    return hover && { markdown: hover.markdown, range: fileRange(document, hover.range) };
+    const schema = this.schemaOf(document, uri);
+    const hover = schema && hoverYaml(document, offset, schema.schema, schema.label, this.navigator);
+    const gpus = this.gpuLineAtKind(document, offset);
+    if (!gpus) return hover && { markdown: hover.markdown, range: fileRange(document, hover.range) };
+    const markdown = [hover?.markdown, `**GPUs:** ${gpus.line}`].filter(Boolean).join('\n\n---\n\n');
+    return { markdown, range: fileRange(document, hover?.range ?? gpus.range) };
+  }
+
+  /** The GPU summary of the workload when `offset` is on its `kind` line. */
+  private gpuLineAtKind(document: YamlDocument, offset: number): { line: string; range: Range } | undefined {
+    const workload = workloadOf(document.root);
+    const entry = workload?.root.entry('kind');
+    if (!workload || !entry || offset < entry.key.start || offset > workload.kindNode.end) return undefined;
+    const summary = gpuSummary(workload);
+    return summary && { line: summaryLine(summary), range: document.lines.range(entry.key.start, workload.kindNode.end) };
+  }
+
+  /** A GPU summary above each workload that asks for GPUs. */
+  codeLenses(file: YamlFile): CodeLens[] {
+    return file.documents.flatMap((document) => {
+      const workload = workloadOf(document.root);
+      const summary = workload && gpuSummary(workload);
+      if (!workload || !summary) return [];
+      return [{ range: fileRange(document, document.lines.range(workload.kindNode.start, workload.kindNode.end)), title: summaryLine(summary) }];
+    });
   }
 
   outline(file: YamlFile): OutlineSymbol[] {

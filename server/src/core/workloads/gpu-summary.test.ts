@@ -1,0 +1,65 @@
+// The GPU summary of a workload: per role, total, product and nodes; as a CodeLens above the
+// workload and in the hover on its kind.
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { sharedService } from '../../../../test/harness/cursor';
+import { fixture } from '../../../../test/harness/fixture';
+
+const KINDS_DIR = join(__dirname, '..', '..', '..', '..', '..', 'test', 'fixtures', 'kinds');
+const lensesOf = (text: string) => sharedService().codeLenses({ uri: 'file:///w/job.yaml', text }).map((lens) => `${lens.range.start.line + 1}: ${lens.title}`);
+
+describe('GPU summary', () => {
+  it('sums replicas × GPUs per pod by role, with the product and the nodes needed', () => {
+    const summaries = ['pod', 'pytorchjob', 'tfjob', 'jobset', 'raycluster', 'leaderworkerset', 'statefulset'].flatMap((name) => lensesOf(readFileSync(join(KINDS_DIR, `${name}.valid.yaml`), 'utf8')).map((lens) => `${name} ${lens}`));
+    assert.deepEqual(summaries, [
+      'pod 3: 1 GPU · pod 1 × 1 · NVIDIA-A100-SXM4-80GB · ≥ 1 node of 8 GPUs',
+      'pytorchjob 3: 16 GPUs · Worker 2 × 8 · ≥ 2 nodes of 8 GPUs',
+      'tfjob 3: 12 GPUs · Chief 1 × 4 + Worker 2 × 4 · ≥ 2 nodes of 8 GPUs',
+      // replicas × parallelism: 4 copies of a Job of 2 pods, 8 GPUs each
+      'jobset 3: 64 GPUs · workers 8 × 8 · ≥ 8 nodes of 8 GPUs',
+      // the instance type a node selector names stands for the product
+      'raycluster 3: 2 GPUs · gpu-a10g 2 × 1 · g5.4xlarge · ≥ 1 node of 8 GPUs',
+      'leaderworkerset 3: 32 GPUs · leader 2 × 8 + worker 2 × 8 · ≥ 4 nodes of 8 GPUs',
+    ]);
+  });
+
+  it('reads the product from a required node affinity and the node size from the GPU count label', () => {
+    assert.deepEqual(lensesOf(fixture`
+      apiVersion: kubeflow.org/v1
+      kind: PyTorchJob
+      metadata:
+        name: llm
+      spec:
+        pytorchReplicaSpecs:
+          Worker:
+            replicas: 6
+            template:
+              spec:
+                nodeSelector:
+                  nvidia.com/gpu.count: "4"
+                affinity:
+                  nodeAffinity:
+                    requiredDuringSchedulingIgnoredDuringExecution:
+                      nodeSelectorTerms:
+                        - matchExpressions:
+                            - key: nvidia.com/gpu.product
+                              operator: In
+                              values: [NVIDIA-H100-80GB-HBM3]
+                containers:
+                  - name: pytorch
+                    image: nvcr.io/nvidia/pytorch:24.05-py3
+                    resources:
+                      limits:
+                        nvidia.com/gpu: 2
+    `), ['2: 12 GPUs · Worker 6 × 2 · NVIDIA-H100-80GB-HBM3 · ≥ 3 nodes of 4 GPUs']);
+  });
+
+  it('shows the summary in the hover on kind', () => {
+    const text = readFileSync(join(KINDS_DIR, 'pytorchjob.valid.yaml'), 'utf8');
+    const hover = sharedService().hover({ uri: 'file:///w/job.yaml', text }, { line: 2, character: 8 });
+    assert.ok(hover);
+    assert.match(hover.markdown, /\*\*GPUs:\*\* 16 GPUs · Worker 2 × 8 · ≥ 2 nodes of 8 GPUs$/);
+    assert.match(hover.markdown, /^\*\*kind\*\*/);
+  });
+});

@@ -1,0 +1,73 @@
+// What a workload asks of a GPU cluster, at a glance: GPUs per role (replicas × GPUs per pod),
+// the total, the GPU product the pods select, and how many GPU nodes they need at least.
+// Shown as a CodeLens above the workload and in the hover on `kind`.
+import { podGpus } from './gpu-resources';
+import type { PodView, WorkloadView } from './workload';
+
+/** Labels that name a GPU product, from NVIDIA GPU feature discovery and the clouds' node pools. */
+const PRODUCT_LABELS = ['nvidia.com/gpu.product', 'cloud.google.com/gke-accelerator', 'karpenter.k8s.aws/instance-gpu-name', 'node.kubernetes.io/instance-type'];
+/** The label GPU feature discovery sets to the node's GPU count. */
+const COUNT_LABEL = 'nvidia.com/gpu.count';
+/** Most GPU servers hold 8 GPUs; used for "nodes needed" when the manifest does not say. */
+const DEFAULT_GPUS_PER_NODE = 8;
+
+export interface RoleGpus {
+  role: string;
+  /** Pods of the role; undefined when the kind leaves it open (a DaemonSet, an autoscaled group without replicas). */
+  replicas?: number;
+  gpusPerPod: number;
+}
+
+export interface GpuSummary {
+  roles: RoleGpus[];
+  /** GPUs of every pod with a known replica count. */
+  total: number;
+  /** The product the pods select, when a node selector or required affinity names one. */
+  product?: string;
+  /** The fewest GPU nodes the GPU pods fit on (each pod on one node). */
+  nodes: number;
+  gpusPerNode: number;
+}
+
+/** Values of `label` that the pod requires: its node selector, or a required node affinity with `In`. */
+function selected(pod: PodView, label: string): string | undefined {
+  const fromSelector = pod.spec.map('nodeSelector')?.string(label);
+  if (fromSelector) return fromSelector;
+  const terms = pod.spec.map('affinity')?.map('nodeAffinity')?.map('requiredDuringSchedulingIgnoredDuringExecution')?.maps('nodeSelectorTerms') ?? [];
+  for (const term of terms) {
+    for (const expression of term.maps('matchExpressions')) {
+      if (expression.string('key') === label && expression.string('operator') === 'In') {
+        const values = expression.scalars('values').map((value) => String(value.value));
+        if (values.length) return values.join(' or ');
+      }
+    }
+  }
+  return undefined;
+}
+
+/** Undefined for a workload that asks for no GPU. */
+export function gpuSummary(workload: WorkloadView): GpuSummary | undefined {
+  const roles = workload.pods.map((pod) => ({ role: pod.role, replicas: pod.replicas, gpusPerPod: podGpus(pod) }));
+  const gpuPods = workload.pods.filter((pod) => podGpus(pod) > 0);
+  if (!gpuPods.length) return undefined;
+  const total = roles.reduce((sum, role) => sum + (role.replicas ?? 0) * role.gpusPerPod, 0);
+  const product = gpuPods.map((pod) => PRODUCT_LABELS.map((label) => selected(pod, label)).find(Boolean)).find(Boolean);
+  const count = Number(gpuPods.map((pod) => selected(pod, COUNT_LABEL)).find(Boolean));
+  const gpusPerNode = Number.isInteger(count) && count > 0 ? count : DEFAULT_GPUS_PER_NODE;
+  // Pods of one role pack onto a node as far as its GPUs allow; a pod never spans nodes.
+  const nodes = roles.reduce((sum, role) => {
+    if (!role.gpusPerPod || !role.replicas) return sum;
+    const perNode = Math.max(1, Math.floor(gpusPerNode / role.gpusPerPod));
+    return sum + Math.ceil(role.replicas / perNode);
+  }, 0);
+  return { roles, total, product, nodes, gpusPerNode };
+}
+
+/** One line: `16 GPUs · Master 1 × 8 + Worker 3 × 8 · NVIDIA-A100-SXM4-80GB · ≥ 4 nodes of 8 GPUs`. */
+export function summaryLine(summary: GpuSummary): string {
+  const roles = summary.roles.filter((role) => role.gpusPerPod > 0).map((role) => `${role.role} ${role.replicas ?? '?'} × ${role.gpusPerPod}`);
+  const parts = [`${summary.total} GPU${summary.total === 1 ? '' : 's'}`, roles.join(' + ')];
+  if (summary.product) parts.push(summary.product);
+  parts.push(`≥ ${summary.nodes} node${summary.nodes === 1 ? '' : 's'} of ${summary.gpusPerNode} GPUs`);
+  return parts.join(' · ');
+}
