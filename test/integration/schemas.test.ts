@@ -11,7 +11,8 @@ describe('schemas in VS Code', () => {
     const uri = workspaceFile('manifests/typos.yaml');
     await vscode.workspace.openTextDocument(uri);
     const diagnostics = await waitForDiagnostics(uri, (list) => list.length > 0);
-    assert.deepEqual(diagnostics.map(summary), [
+    // The schema's findings; the GPU rules' findings on the same job have their own tests.
+    assert.deepEqual(diagnostics.map(summary).filter((line) => line.includes('mlinfra(schema/')), [
       '8:7-8:14 Error mlinfra(schema/unknown-field) Unknown field "replica" in PyTorchJob spec.pytorchReplicaSpecs.Worker; did you mean "replicas"?',
     ]);
   });

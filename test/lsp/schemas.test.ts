@@ -49,7 +49,8 @@ describe('schema features over stdio', function () {
     await client.initialize();
     await client.open(uri, job);
     const { diagnostics } = await client.diagnostics(uri);
-    assert.deepEqual(diagnostics, [
+    // The schema's findings; the GPU rules' findings on the same job have their own tests.
+    assert.deepEqual(diagnostics.filter((diagnostic) => String(diagnostic.code).startsWith('schema/')), [
       {
         range: { start: { line: 7, character: 6 }, end: { line: 7, character: 13 } },
         severity: DiagnosticSeverity.Error,

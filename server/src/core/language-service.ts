@@ -63,7 +63,7 @@ const YAML_KINDS = new Set<FileKind>(['yaml', 'helm-chart', 'helm-values']);
 export function createLanguageService(host: CoreHost): LanguageService {
   const classify = (file: SourceFile): FileKind => classifyFile(file.uri, file.text, host, file.languageId);
   const schemas = new SchemaService(host.schemas, { readFile: (uri) => host.readFile?.(uri) });
-  const yaml = new YamlService(schemas, host.ruleDocs);
+  const yaml = new YamlService(schemas, host.ruleDocs, host);
   const triton = new TritonService(host);
   // The last parse of each YAML file, so that a re-check parses only the documents that changed.
   const parses = new Map<string, YamlFile>();

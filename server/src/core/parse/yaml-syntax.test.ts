@@ -25,7 +25,7 @@ describe('YAML syntax', () => {
           spec:
             containers:
               - name: trainer
-                image: nvcr.io/nvidia/pytorch:24.05-py3
+                image: python:3.11-slim
                 args: ["--epochs", "3"]
             restartPolicy: Never
     `);

@@ -2,6 +2,7 @@
 // documentation) and a check over the workload view that reports findings with quick fixes.
 // A rule never parses YAML itself and never sees the protocol: it reads the view and reports.
 import type { YamlNode } from '../document';
+import type { CoreHost } from '../host';
 import type { Severity } from '../types';
 import type { WorkloadView } from '../workloads/workload';
 import type { OffsetFix } from './yaml-edits';
@@ -19,9 +20,21 @@ export interface RuleDocs {
   valid: string;
 }
 
+/** What a rule of `scope: 'workspace'` may read beyond its document. */
+export interface RuleWorkspace {
+  /** The file's URI. */
+  uri: string;
+  /** The roots of every document of the file (the checked one included). */
+  documents: readonly (YamlNode | null)[];
+  /** Files and folders around the file. */
+  host: CoreHost;
+}
+
 export interface RuleContext {
   /** The document's text, for fixes that need indentation. */
   readonly text: string;
+  /** Only for rules of `scope: 'workspace'`. */
+  readonly workspace?: RuleWorkspace;
   /** Reports at a node (or a span of offsets into the document's text). */
   report(at: YamlNode | { start: number; end: number }, message: string, options?: { fixes?: OffsetFix[]; severity?: Severity }): void;
 }
@@ -32,6 +45,12 @@ export interface Rule {
   severity: Severity;
   /** One line, ending in a full stop. */
   description: string;
+  /**
+   * `document` (the default): the rule reads its document alone, and its findings are kept with
+   * the document's content until it changes. `workspace`: it also reads the file's other
+   * documents or files around it, so it runs on every check.
+   */
+  scope?: 'document' | 'workspace';
   docs: RuleDocs;
   check(workload: WorkloadView, context: RuleContext): void;
 }

@@ -4,15 +4,17 @@ import type { DocumentContent, DocumentFinding } from '../document';
 import { toFixes } from '../offset-edits';
 import type { Severity } from '../types';
 import { workloadOf } from '../workloads/index';
-import type { Rule, RuleContext } from './rule';
+import type { Rule, RuleContext, RuleWorkspace } from './rule';
 
-export function runRules(document: DocumentContent, rules: readonly Rule[]): DocumentFinding[] {
+/** Runs `rules` over the document; `workspace` is what workspace-scoped rules may read. */
+export function runRules(document: DocumentContent, rules: readonly Rule[], workspace?: RuleWorkspace): DocumentFinding[] {
   const workload = workloadOf(document.root);
   if (!workload) return [];
   const findings: DocumentFinding[] = [];
   for (const rule of rules) {
     const context: RuleContext = {
       text: document.text,
+      workspace,
       report(at, message, options = {}) {
         const finding: DocumentFinding = { range: document.lines.range(at.start, at.end), severity: options.severity ?? rule.severity, code: rule.id, message };
         if (options.fixes?.length) finding.fixes = toFixes(document.lines, options.fixes);

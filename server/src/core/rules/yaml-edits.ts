@@ -119,3 +119,26 @@ export function removeEntry(text: string, map: MapNode, entry: MapEntry): Offset
   const breakLength = text.startsWith('\r\n', stop) ? 2 : text[stop] === '\n' ? 1 : 0;
   return { start, end: stop + breakLength, newText: '' };
 }
+
+/**
+ * Removes an item of a sequence: a block item with its lines (from its dash to the end of its
+ * last line), a flow item with the comma that separates it from a neighbour.
+ */
+export function removeItem(text: string, seq: SeqNode, item: YamlNode): OffsetEdit {
+  if (isFlow(text, seq)) {
+    const items = seq.items.filter((other): other is YamlNode => other !== null);
+    const index = items.indexOf(item);
+    const next = items[index + 1];
+    const previous = items[index - 1];
+    if (next) return { start: item.start, end: next.start, newText: '' };
+    if (previous) return { start: previous.end, end: item.end, newText: '' };
+    return { start: seq.start + 1, end: seq.end - 1, newText: '' };
+  }
+  // The dash may sit on the item's line (`- name: a`) or alone on the line above it.
+  let dash = item.start - 1;
+  while (dash > seq.start && /\s/.test(text[dash])) dash--;
+  const start = lineStart(text, text[dash] === '-' ? dash : item.start);
+  const stop = lineEnd(text, Math.max(item.end - 1, item.start));
+  const breakLength = text.startsWith('\r\n', stop) ? 2 : text[stop] === '\n' ? 1 : 0;
+  return { start, end: stop + breakLength, newText: '' };
+}

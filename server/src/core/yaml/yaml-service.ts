@@ -14,6 +14,10 @@ import { outlineDocument } from './outline';
 import { RULES } from '../rules/index';
 import { applyRuleSettings, type RuleLevel } from '../rules/rule-settings';
 import { runRules } from '../rules/run-rules';
+import type { CoreHost } from '../host';
+
+const DOCUMENT_RULES = RULES.filter((rule) => rule.scope !== 'workspace');
+const WORKSPACE_RULES = RULES.filter((rule) => rule.scope === 'workspace');
 
 interface CachedCheck {
   uri: string;
@@ -54,6 +58,7 @@ export class YamlService {
   constructor(
     private readonly schemas: SchemaService,
     private readonly ruleDocs?: string,
+    private readonly host?: CoreHost,
   ) {
     this.navigator = new SchemaNavigator(schemas.registry);
   }
@@ -66,20 +71,25 @@ export class YamlService {
       for (const finding of document.findings) findings.push(fileFinding(document, finding));
       if (!withSchemas || !soundEnough(document)) continue;
       for (const finding of this.schemaFindings(document, uri)) findings.push(fileFinding(document, finding));
-      for (const finding of this.rulesOf(document)) ruleFindings.push(fileFinding(document, finding));
+      for (const finding of this.rulesOf(document, file, uri)) ruleFindings.push(fileFinding(document, finding));
     }
     if (ruleFindings.length) findings.push(...applyRuleSettings(ruleFindings, file.text, this.ruleLevels, this.ruleDocs));
     return findings;
   }
 
-  /** The rules' findings of one document, cached on its content: rules read nothing else. */
-  private rulesOf(document: YamlDocument): Finding[] {
+  /**
+   * The rules' findings of one document: those of document-scoped rules cached on its content
+   * (they read nothing else), then those of workspace-scoped rules, which run every time.
+   */
+  private rulesOf(document: YamlDocument, file: YamlFile, uri: string): Finding[] {
     let findings = this.ruleChecks.get(document.content);
     if (!findings) {
-      findings = runRules(document.content, RULES);
+      findings = runRules(document.content, DOCUMENT_RULES);
       this.ruleChecks.set(document.content, findings);
     }
-    return findings;
+    if (!WORKSPACE_RULES.length || !this.host) return findings;
+    const workspace = { uri, documents: file.documents.map((other) => other.root), host: this.host };
+    return [...findings, ...runRules(document.content, WORKSPACE_RULES, workspace)];
   }
 
   private schemaFindings(document: YamlDocument, uri: string): Finding[] {

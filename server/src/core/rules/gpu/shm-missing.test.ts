@@ -1,0 +1,283 @@
+import { fixture } from '../../../../../test/harness/fixture';
+import { checkRule, checkRuleFix } from '../../../../../test/harness/rules';
+
+const ID = 'gpu/shm-missing';
+const WHY = "but has no memory-backed /dev/shm: it gets the container runtime's 64 MB, on which DataLoader workers die with a bus error and NCCL cannot set up shared memory. Mount an emptyDir with medium: Memory at /dev/shm, or set hostIPC: true.";
+const FIX = 'Add a memory-backed /dev/shm';
+
+describe(ID, () => {
+  it('accepts a memory-backed /dev/shm, hostIPC, any volume at /dev/shm, single-process containers and Ray', () => {
+    checkRule(ID, fixture`
+      apiVersion: kubeflow.org/v1
+      kind: PyTorchJob
+      metadata:
+        name: finetune
+      spec:
+        pytorchReplicaSpecs:
+          Master:
+            template:
+              spec:
+                hostIPC: true
+                containers:
+                  - name: pytorch
+                    image: nvcr.io/nvidia/pytorch:24.05-py3
+          Worker:
+            replicas: 2
+            template:
+              spec:
+                containers:
+                  - name: pytorch
+                    image: nvcr.io/nvidia/pytorch:24.05-py3
+                    command: [torchrun, --nproc-per-node=8, train.py]
+                    resources: { limits: { nvidia.com/gpu: 8 } }
+                    volumeMounts: [{ name: dshm, mountPath: /dev/shm/ }]
+                  - name: log-shipper
+                    image: fluent/fluent-bit:3.1
+                volumes:
+                  - name: dshm
+                    emptyDir: { medium: Memory, sizeLimit: 64Gi }
+    `);
+    checkRule(ID, fixture`
+      apiVersion: batch/v1
+      kind: Job
+      metadata:
+        name: train
+      spec:
+        template:
+          spec:
+            restartPolicy: Never
+            initContainers:
+              - name: download
+                image: nvcr.io/nvidia/pytorch:24.05-py3
+                command: [torchrun, --nproc-per-node=2, fetch.py]
+            containers:
+              - name: trainer
+                image: nvcr.io/nvidia/pytorch:24.05-py3
+                command: [bash, -c, "torchrun --nproc-per-node=2 train.py"]
+                resources: { limits: { nvidia.com/gpu: 2 } }
+                volumeMounts:
+                  - name: host-shm
+                    mountPath: /dev/shm
+              - name: single
+                image: nvcr.io/nvidia/pytorch:24.05-py3
+                command: [python, train.py]
+                resources: { limits: { nvidia.com/gpu: 1 } }
+            volumes:
+              - name: host-shm
+                hostPath: { path: /dev/shm }
+    `);
+    checkRule(ID, fixture`
+      apiVersion: ray.io/v1
+      kind: RayCluster
+      metadata:
+        name: ray
+      spec:
+        headGroupSpec:
+          template:
+            spec:
+              containers:
+                - name: ray-head
+                  image: rayproject/ray-ml:2.35.0-py310-gpu
+        workerGroupSpecs:
+          - groupName: gpu
+            replicas: 2
+            template:
+              spec:
+                containers:
+                  - name: ray-worker
+                    image: rayproject/ray-ml:2.35.0-py310-gpu
+                    resources: { limits: { nvidia.com/gpu: 8 } }
+    `);
+  });
+
+  it('reports launchers, multi-GPU containers and the training container of a PyTorchJob', () => {
+    checkRule(ID, fixture`
+      apiVersion: kubeflow.org/v1
+      kind: PyTorchJob
+      metadata:
+        name: finetune
+      spec:
+        pytorchReplicaSpecs:
+          Master:
+            template:
+              spec:
+                containers:
+                  - name: log-shipper
+                    image: fluent/fluent-bit:3.1
+                  - name: pytorch
+      #                   ^^^^^^^ warning[gpu/shm-missing]: Container pytorch trains in a PyTorchJob ${WHY}
+                    image: nvcr.io/nvidia/pytorch:24.05-py3
+          Worker:
+            template:
+              spec:
+                containers:
+                  - name: trainer
+      #                   ^^^^^^^ warning[gpu/shm-missing]: Container trainer trains in a PyTorchJob ${WHY}
+                    image: nvcr.io/nvidia/pytorch:24.05-py3
+                    volumeMounts:
+                      - name: scratch
+                        mountPath: /scratch
+                volumes:
+                  - name: scratch
+                    emptyDir: { medium: Memory }
+    `);
+    checkRule(ID, fixture`
+      apiVersion: jobset.x-k8s.io/v1alpha2
+      kind: JobSet
+      metadata:
+        name: pretrain
+      spec:
+        replicatedJobs:
+          - name: workers
+            replicas: 2
+            template:
+              spec:
+                template:
+                  spec:
+                    restartPolicy: Never
+                    hostIPC: false
+                    containers:
+                      - name: deepspeed
+      #                       ^^^^^^^^^ warning[gpu/shm-missing]: Container deepspeed runs deepspeed ${WHY}
+                        image: ghcr.io/acme/trainer:1.0
+                        command: [sh, -c]
+                        args:
+                          - |
+                            pip install -r requirements.txt
+                            deepspeed --num_gpus 4 train.py
+                        resources: { limits: { nvidia.com/gpu: 4 } }
+                      - name: accelerate
+      #                       ^^^^^^^^^^ warning[gpu/shm-missing]: Container accelerate runs accelerate launch ${WHY}
+                        image: ghcr.io/acme/trainer:1.0
+                        command: [accelerate, launch, train.py]
+    `);
+    checkRule(ID, fixture`
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata:
+        name: vllm
+      spec:
+        replicas: 1
+        template:
+          spec:
+            containers:
+              - name: vllm
+      #               ^^^^ warning[gpu/shm-missing]: Container vllm has 2 GPUs ${WHY}
+                image: vllm/vllm-openai:v0.6.3
+                args: [--model, meta-llama/Llama-3.1-8B-Instruct, --tensor-parallel-size, "2"]
+                resources:
+                  limits:
+                    nvidia.com/gpu: 2
+                    memory: 96Gi
+    `);
+  });
+
+  it('reports a container shared by two roles through a YAML alias once', () => {
+    checkRule(ID, fixture`
+      apiVersion: kubeflow.org/v1
+      kind: TFJob
+      metadata:
+        name: mirrored
+      spec:
+        tfReplicaSpecs:
+          Chief:
+            template: &template
+              spec:
+                containers:
+                  - name: tensorflow
+      #                   ^^^^^^^^^^ warning[gpu/shm-missing]: Container tensorflow has 4 GPUs ${WHY}
+                    image: tensorflow/tensorflow:2.16.1-gpu
+                    resources: { limits: { nvidia.com/gpu: 4 } }
+          Worker:
+            replicas: 2
+            template: *template
+    `);
+  });
+
+  it('adds the volume and the mount where neither list exists', () => {
+    const job = (mount: string, volume: string) => `apiVersion: batch/v1
+kind: Job
+metadata:
+  name: train
+spec:
+  template:
+    spec:
+      restartPolicy: Never
+      containers:
+        - name: trainer
+          image: nvcr.io/nvidia/pytorch:24.05-py3
+          command: [torchrun, --nproc-per-node=4, train.py]
+          resources:
+            limits:
+              nvidia.com/gpu: 4
+              memory: 128Gi${mount}${volume}
+`;
+    const mount = '\n          volumeMounts:\n          - name: dshm\n            mountPath: /dev/shm';
+    const volume = '\n      volumes:\n      - name: dshm\n        emptyDir:\n          medium: Memory\n          sizeLimit: 64Gi';
+    checkRuleFix(ID, job('', '').replace('name: trainer', 'name: $0trainer'), FIX, job(mount, volume));
+  });
+
+  it('appends to existing volumes and volumeMounts, renaming around a taken name', () => {
+    const job = (volume: string, mount: string) => `apiVersion: kubeflow.org/v1
+kind: PyTorchJob
+metadata:
+  name: finetune
+spec:
+  pytorchReplicaSpecs:
+    Worker:
+      template:
+        spec:
+          volumes:
+            - name: dshm
+              persistentVolumeClaim: { claimName: datasets }${volume}
+          containers:
+            - name: pytorch
+              image: nvcr.io/nvidia/pytorch:24.05-py3
+              volumeMounts:
+                - name: dshm
+                  mountPath: /data${mount}
+`;
+    const volume = '\n            - name: dshm-2\n              emptyDir:\n                medium: Memory\n                sizeLimit: 16Gi';
+    const mount = '\n                - name: dshm-2\n                  mountPath: /dev/shm';
+    checkRuleFix(ID, job('', '').replace('name: pytorch', 'name: $0pytorch'), FIX, job(volume, mount));
+  });
+
+  it('writes flow collections in flow style', () => {
+    const pod = (volume: string, mounts: string) => `apiVersion: v1
+kind: Pod
+metadata: { name: train }
+spec:
+  volumes: [{ name: data, emptyDir: {} }${volume}]
+  containers:
+    - { name: trainer, image: "nvcr.io/nvidia/pytorch:24.05-py3", resources: { limits: { nvidia.com/gpu: 8, memory: 1Ti } }, volumeMounts: [${mounts}] }
+`;
+    checkRuleFix(ID, pod('', '').replace('name: trainer', 'name: $0trainer'), FIX, pod(', { name: dshm, emptyDir: { medium: Memory, sizeLimit: 512Gi } }', '{ name: dshm, mountPath: /dev/shm }'));
+    const flowSpec = (mounts: string, volumes: string) =>
+      `apiVersion: v1\nkind: Pod\nmetadata: { name: train }\nspec: { containers: [{ name: trainer, image: "nvcr.io/nvidia/pytorch:24.05-py3", resources: { limits: { nvidia.com/gpu: 2 } }${mounts} }]${volumes} }\n`;
+    // addEntry writes ` , key: value` when the flow map ends in a space before its brace.
+    checkRuleFix(ID, flowSpec('', '').replace('name: trainer', 'name: $0trainer'), FIX, flowSpec(' , volumeMounts: [{ name: dshm, mountPath: /dev/shm }]', ' , volumes: [{ name: dshm, emptyDir: { medium: Memory, sizeLimit: 16Gi } }]'));
+  });
+
+  it('mounts the /dev/shm volume another container of the pod already has', () => {
+    const pod = (mount: string) => `apiVersion: v1
+kind: Pod
+metadata:
+  name: train
+spec:
+  containers:
+    - name: trainer
+      image: nvcr.io/nvidia/pytorch:24.05-py3
+      resources: { limits: { nvidia.com/gpu: 2 } }
+      volumeMounts:
+        - name: shm
+          mountPath: /dev/shm
+    - name: evaluator
+      image: nvcr.io/nvidia/pytorch:24.05-py3
+      resources: { limits: { nvidia.com/gpu: 2 } }${mount}
+  volumes:
+    - name: shm
+      emptyDir: { medium: Memory, sizeLimit: 8Gi }
+`;
+    checkRuleFix(ID, pod('').replace('name: evaluator', 'name: $0evaluator'), FIX, pod('\n      volumeMounts:\n      - name: shm\n        mountPath: /dev/shm'));
+  });
+});

@@ -1,0 +1,84 @@
+// Shared memory in a pod: which volume a container mounts at /dev/shm, whether it is a
+// memory-backed emptyDir and how large it may grow, and a sensible size for a new one.
+// Without such a volume a container's /dev/shm is the runtime's 64 MB default.
+import type { MapEntry, ScalarNode } from '../document';
+import { parseQuantity } from './quantity';
+import type { ContainerView, PodView } from './workload';
+import type { YamlMap } from './yaml-view';
+
+export const SHM_PATH = '/dev/shm';
+
+export interface ShmVolume {
+  name: string;
+  node: YamlMap;
+  /** The `emptyDir` entry and its map, when the volume is an emptyDir. */
+  emptyDirEntry?: MapEntry;
+  emptyDir?: YamlMap;
+  /** `medium: Memory`: a tmpfs whose pages count as the pod's memory. */
+  memory: boolean;
+  sizeLimit?: ScalarNode;
+}
+
+export interface ShmMount {
+  /** The `volumeMounts` item. */
+  mount: YamlMap;
+  /** The volume it names, when the pod spec has it. */
+  volume?: ShmVolume;
+}
+
+function volumeOf(node: YamlMap): ShmVolume | undefined {
+  const name = node.string('name');
+  if (name === undefined) return undefined;
+  const emptyDirEntry = node.entry('emptyDir');
+  const emptyDir = node.map('emptyDir');
+  return { name, node, emptyDirEntry, emptyDir, memory: emptyDir?.string('medium') === 'Memory', sizeLimit: emptyDir?.scalar('sizeLimit') };
+}
+
+/** The pod's volumes by name (the last of a name, as the API server would see it). */
+export function podVolumes(pod: PodView): Map<string, ShmVolume> {
+  const volumes = new Map<string, ShmVolume>();
+  for (const node of pod.spec.maps('volumes')) {
+    const volume = volumeOf(node);
+    if (volume) volumes.set(volume.name, volume);
+  }
+  return volumes;
+}
+
+/** The mount of /dev/shm in a container, with its volume. */
+export function shmMount(pod: PodView, container: ContainerView): ShmMount | undefined {
+  const mount = container.node.maps('volumeMounts').find((item) => item.string('mountPath')?.replace(/\/+$/, '') === SHM_PATH);
+  if (!mount) return undefined;
+  const name = mount.string('name');
+  return { mount, volume: name === undefined ? undefined : podVolumes(pod).get(name) };
+}
+
+/** A container's memory limit in bytes, when set and readable. */
+export function memoryLimit(container: ContainerView): number | undefined {
+  return parseQuantity(container.resources.limits.find((limit) => limit.name === 'memory')?.value?.value);
+}
+
+const GiB = 2 ** 30;
+const MiB = 2 ** 20;
+
+/** Bytes in the largest of Ti, Gi, Mi that writes them whole, rounded down to Mi otherwise: `32Gi`, `1536Mi`. */
+export function formatBytes(bytes: number): string {
+  for (const [unit, size] of [['Ti', 2 ** 40], ['Gi', GiB], ['Mi', MiB]] as const) {
+    if (bytes >= size && Number.isInteger(bytes / size)) return `${bytes / size}${unit}`;
+  }
+  return bytes >= MiB ? `${Math.floor(bytes / MiB)}Mi` : String(Math.floor(bytes));
+}
+
+/** Without a memory limit to take half of: room for DataLoader batches and NCCL's buffers on a multi-GPU node. */
+export const DEFAULT_SHM_SIZE = '16Gi';
+
+/**
+ * A sizeLimit for /dev/shm: half the smallest memory limit of the containers that mount it
+ * (what /dev/shm holds counts against that limit, so the other half stays for the processes),
+ * in whole Gi when that is at least 1Gi; 16Gi when no container has a memory limit.
+ */
+export function shmSizeFor(containers: readonly ContainerView[]): string {
+  const limits = containers.map(memoryLimit).filter((limit): limit is number => limit !== undefined && limit > 0);
+  if (!limits.length) return DEFAULT_SHM_SIZE;
+  const half = Math.min(...limits) / 2;
+  return formatBytes(half >= GiB ? Math.floor(half / GiB) * GiB : Math.floor(half / MiB) * MiB);
+}
