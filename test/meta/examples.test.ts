@@ -1,0 +1,41 @@
+// The demo workspace says what it shows: the clean training job has no finding, and the broken
+// one shows at least ten GPU rules at once (and nothing a schema would catch).
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createLanguageService } from '../../server/src/core/language-service';
+import { nodeHost } from '../../server/src/node-host';
+
+const ROOT = join(__dirname, '..', '..', '..');
+const service = createLanguageService(nodeHost(join(ROOT, 'schemas')));
+const findingsOf = (path: string) => {
+  const file = join(ROOT, 'examples', path);
+  return service.validate({ uri: pathToFileURL(file).href, text: readFileSync(file, 'utf8') }).findings;
+};
+
+describe('demo examples', () => {
+  it('has a clean distributed training job', () => {
+    assert.deepEqual(findingsOf('training/pytorchjob.yaml'), []);
+  });
+
+  it('has a broken training job that shows ten GPU rules at once', () => {
+    const codes = [...new Set(findingsOf('training/gpu-mistakes.yaml').map((finding) => finding.code))].sort();
+    assert.deepEqual(codes, [
+      'gpu/cpu-image-with-gpu',
+      'gpu/init-container-gpu',
+      'gpu/no-toleration',
+      'gpu/nproc-per-node',
+      'gpu/replica-gpus-differ',
+      'gpu/request-equals-limit',
+      'gpu/resource-name',
+      'gpu/shm-missing',
+      'gpu/shm-size',
+      'gpu/visible-devices-set',
+      'gpu/whole-number',
+      'kubeflow/container-name',
+      'kubeflow/master-replicas',
+      'kubeflow/nproc-conflict',
+    ]);
+  });
+});
