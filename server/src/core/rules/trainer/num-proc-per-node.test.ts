@@ -1,3 +1,5 @@
+import { checkFindings } from '../../../../../test/harness/check';
+import { testHost } from '../../../../../test/harness/hosts';
 import { fixture } from '../../../../../test/harness/fixture';
 import { checkRule, checkRuleFix } from '../../../../../test/harness/rules';
 
@@ -35,6 +37,52 @@ describe(ID, () => {
           resourcesPerNode: { requests: { cpu: "2500m" } }
       #   ^^^^^^^^^^^^^^^^ warning[trainer/num-proc-per-node]: numProcPerNode is not set and resourcesPerNode holds no GPU: the PyTorch runtime then starts one training process per CPU on each node (cpu: "2500m" here). Add the GPUs to resourcesPerNode.limits, or set numProcPerNode (1 for CPU training).
     `));
+  });
+
+  it('reads the node resources of the runtime it names, in the same file or the same folder', () => {
+    const runtime = (gpu: string, framework = 'torch') => `apiVersion: trainer.kubeflow.org/v1alpha1
+kind: ClusterTrainingRuntime
+metadata:
+  name: torch-cpu
+  labels:
+    trainer.kubeflow.org/framework: ${framework}
+spec:
+  mlPolicy:
+    numNodes: 1
+    torch: {}
+  template:
+    spec:
+      replicatedJobs:
+        - name: node
+          template:
+            spec:
+              template:
+                spec:
+                  containers:
+                    - name: node
+                      image: pytorch/pytorch:2.7.1-cuda12.8-cudnn9-runtime
+                      resources:
+                        limits:
+                          cpu: 48${gpu}
+`;
+    const trainJob = `apiVersion: trainer.kubeflow.org/v1alpha1
+kind: TrainJob
+metadata:
+  name: finetune
+spec:
+  runtimeRef:
+    name: torch-cpu
+  trainer:
+    numNodes: 2
+`;
+    const finding = "#         ^^^^^^^^^ warning[trainer/num-proc-per-node]: numProcPerNode is not set and the node of runtime torch-cpu (FILE) has no GPU: the PyTorch runtime then starts one training process per CPU on each node (cpu: 48). Add the GPUs in trainer.resourcesPerNode, or set numProcPerNode (1 for CPU training).\n";
+    const annotated = (source: string) => trainJob.replace('    name: torch-cpu\n', `    name: torch-cpu\n${finding.replace('FILE', source)}`);
+    checkFindings(`${runtime('')}---\n${annotated('this file')}`, { only: ID });
+    checkFindings(`${runtime('\n                          nvidia.com/gpu: 8')}---\n${trainJob}`, { only: ID });
+    checkFindings(`${runtime('', 'deepspeed')}---\n${trainJob}`, { only: ID });
+    const host = testHost({ 'file:///w/jobs/runtimes.yaml': runtime(''), 'file:///w/jobs/notes.md': '' });
+    checkFindings(annotated('runtimes.yaml'), { uri: 'file:///w/jobs/train.yaml', host, only: ID });
+    checkFindings(trainJob, { uri: 'file:///w/elsewhere/train.yaml', host, only: ID });
   });
 
   it('never trips over a half-written trainer', () => {
