@@ -2,6 +2,7 @@
 // (`nvidia.com/mig-<compute>g.<memory>gb`) and shared GPUs (`nvidia.com/gpu.shared`) — and, for
 // a name that was meant to be one of them but is not, what is wrong with it and the near name.
 import { didYouMean, editDistance } from '../did-you-mean';
+import { memoByString } from '../memo';
 import { MIG_PROFILES } from '../yaml/resource-names';
 import { WHOLE_GPU_RESOURCES } from './gpu-resources';
 
@@ -84,7 +85,7 @@ export type GpuNameProblem =
  * (`aliyun.com/gpu-mem`, `volcano.sh/vgpu-number`), which are left alone, like every other
  * extended resource (`example.com/foo`, `rdma/hca`, `hugepages-2Mi`).
  */
-export function gpuNameProblem(name: string): GpuNameProblem | undefined {
+export const gpuNameProblem = memoByString(function gpuNameProblem(name: string): GpuNameProblem | undefined {
   if (isKnownGpuName(name)) return undefined;
   const profile = migProfile(name);
   if (profile) {
@@ -105,4 +106,4 @@ export function gpuNameProblem(name: string): GpuNameProblem | undefined {
   const suggestion = isKnownGpuName(meant) ? meant : (didYouMean(meant, SUGGESTIONS) ?? didYouMean(name, SUGGESTIONS));
   if (prefix === '') return { kind: 'no-domain', suggestion };
   return { kind: /^mig/i.test(path) ? 'mig-form' : 'unknown', suggestion };
-}
+});

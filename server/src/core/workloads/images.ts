@@ -1,6 +1,7 @@
 // What a container image is built for, read from its reference alone: a CUDA (NVIDIA GPU)
 // image, a CPU-only build, or unknown. Names and tags are all there is to go on, so only
 // markers that image publishers use consistently count; anything else stays unknown.
+import { memoByString } from '../memo';
 
 export interface ImageReference {
   /** The registry host, when the reference names one (`nvcr.io`, `ghcr.io`, `localhost:5000`). */
@@ -38,14 +39,14 @@ const CUDA_REPOSITORIES = new Set(['tritonserver', 'vllm-openai', 'text-generati
 const OTHER_ACCELERATORS = new Set(['rocm', 'hip', 'xpu', 'ipex', 'neuron', 'habana', 'gaudi', 'tpu', 'openvino', 'intel']);
 
 /** The CPU-only marker of a reference (`2.2.0-cpu`, `cpu-py310`, `vllm-cpu`), when it has one. */
-export function cpuOnlyMarker(reference: string): string | undefined {
+export const cpuOnlyMarker = memoByString(function cpuOnlyMarker(reference: string): string | undefined {
   const image = parseImage(reference);
   const name = image.repository.split('/').pop() ?? '';
   return [...words(image.tag), ...words(name)].find((word) => word === 'cpu' || word === 'cpuonly');
-}
+});
 
 /** Whether the reference names a CUDA build: NGC images, `cuda`/`cuNNN`/`gpu` in the name or tag, or a CUDA-only repository. */
-export function isCudaImage(reference: string): boolean {
+export const isCudaImage = memoByString(function isCudaImage(reference: string): boolean {
   if (cpuOnlyMarker(reference) !== undefined) return false;
   const image = parseImage(reference);
   const segments = image.repository.split('/');
@@ -58,4 +59,4 @@ export function isCudaImage(reference: string): boolean {
   if (words(image.tag).includes('sdk')) return false;
   if (ngc || CUDA_REPOSITORIES.has(name) || image.repository.includes('cuda')) return true;
   return words(image.tag).some((word) => word.startsWith('cuda') || /^cu\d{2,3}$/.test(word) || word === 'gpu') || words(name).includes('gpu');
-}
+});

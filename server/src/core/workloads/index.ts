@@ -33,8 +33,21 @@ const EXTRACTORS: Record<string, Extract> = {
   'serving.kserve.io/InferenceService': inferenceServicePods,
 };
 
+/** Views by document root: the rules, the CodeLens and the hover read the same document's. */
+const views = new WeakMap<YamlNode, WorkloadView | null>();
+
 /** The workload a manifest describes, or undefined when it is not a workload kind. */
 export function workloadOf(root: YamlNode | null): WorkloadView | undefined {
+  if (!root) return undefined;
+  let view = views.get(root);
+  if (view === undefined) {
+    view = extractWorkload(root) ?? null;
+    views.set(root, view);
+  }
+  return view ?? undefined;
+}
+
+function extractWorkload(root: YamlNode): WorkloadView | undefined {
   const map = asMap(root);
   const kindNode = map?.scalar('kind');
   const apiVersion = map?.string('apiVersion');

@@ -191,8 +191,20 @@ function unquoted(flag: NprocFlag): NprocFlag {
   return raw.length >= 2 && (raw[0] === '"' || raw[0] === "'") && raw.endsWith(raw[0]) ? { ...flag, rawStart: flag.rawStart + 1, rawEnd: flag.rawEnd - 1 } : flag;
 }
 
+/** Launches by container: several rules ask for the same container's. */
+const launches = new WeakMap<ContainerView, Launch[]>();
+
 /** Every launcher the container runs, with torchrun's processes per node where given. */
 export function containerLaunches(container: ContainerView): Launch[] {
+  let found = launches.get(container);
+  if (!found) {
+    found = findLaunches(container);
+    launches.set(container, found);
+  }
+  return found;
+}
+
+function findLaunches(container: ContainerView): Launch[] {
   return containerCommands(container).flatMap((words) => {
     const launch = launcherOf(words);
     if (!launch) return [];

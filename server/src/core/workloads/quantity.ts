@@ -2,6 +2,7 @@
 // optional decimal suffix (`500m`, `2k`), binary suffix (`64Gi`) or exponent (`1e3`). GPU rules
 // compare quantities by value (`1` equals `1000m`) and check that they are whole numbers.
 import type { ScalarValue } from '../document';
+import { memoByString } from '../memo';
 import type { ResourceQuantity } from './workload';
 
 const DECIMAL_EXPONENT: Record<string, number> = { n: -9, u: -6, m: -3, '': 0, k: 3, M: 6, G: 9, T: 12, P: 15, E: 18 };
@@ -11,7 +12,11 @@ const QUANTITY = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE]|
 /** The value of a quantity written as a YAML number or a string in the quantity grammar; undefined otherwise. */
 export function parseQuantity(value: ScalarValue | undefined): number | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
-  if (typeof value !== 'string') return undefined;
+  return typeof value === 'string' ? parseQuantityText(value) : undefined;
+}
+
+// Manifests repeat a few quantities (`8`, `64Gi`) thousands of times: parsed once each.
+const parseQuantityText = memoByString((value: string): number | undefined => {
   const match = QUANTITY.exec(value.trim());
   if (!match) return undefined;
   const [, number, suffix = ''] = match;
@@ -19,7 +24,7 @@ export function parseQuantity(value: ScalarValue | undefined): number | undefine
   // Through a decimal exponent, so that `500m` reads as exactly the double nearest 0.5.
   const exponent = suffix in DECIMAL_EXPONENT ? DECIMAL_EXPONENT[suffix] : Number(suffix.slice(1));
   return Number(`${number}e${exponent}`);
-}
+});
 
 /** The value a request or limit states, when it is a quantity. */
 export function quantityValue(quantity: ResourceQuantity): number | undefined {

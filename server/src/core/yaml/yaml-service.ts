@@ -14,6 +14,7 @@ import { outlineDocument } from './outline';
 import { RULES } from '../rules/index';
 import { applyRuleSettings, type RuleLevel } from '../rules/rule-settings';
 import { runRules } from '../rules/run-rules';
+import type { RuleWorkspace } from '../rules/rule';
 import type { CoreHost } from '../host';
 
 const DOCUMENT_RULES = RULES.filter((rule) => rule.scope !== 'workspace');
@@ -67,11 +68,13 @@ export class YamlService {
   findings(file: YamlFile, uri: string, withSchemas: boolean): Finding[] {
     const findings: Finding[] = [];
     const ruleFindings: Finding[] = [];
+    // What workspace-scoped rules read: the file's documents, once for the whole file.
+    const workspace: RuleWorkspace | undefined = this.host && { uri, documents: file.documents.map((document) => document.root), host: this.host };
     for (const document of file.documents) {
       for (const finding of document.findings) findings.push(fileFinding(document, finding));
       if (!withSchemas || !soundEnough(document)) continue;
       for (const finding of this.schemaFindings(document, uri)) findings.push(fileFinding(document, finding));
-      for (const finding of this.rulesOf(document, file, uri)) ruleFindings.push(fileFinding(document, finding));
+      for (const finding of this.rulesOf(document, workspace)) ruleFindings.push(fileFinding(document, finding));
     }
     if (ruleFindings.length) findings.push(...applyRuleSettings(ruleFindings, file.text, this.ruleLevels, this.ruleDocs));
     return findings;
@@ -81,14 +84,13 @@ export class YamlService {
    * The rules' findings of one document: those of document-scoped rules cached on its content
    * (they read nothing else), then those of workspace-scoped rules, which run every time.
    */
-  private rulesOf(document: YamlDocument, file: YamlFile, uri: string): Finding[] {
+  private rulesOf(document: YamlDocument, workspace: RuleWorkspace | undefined): Finding[] {
     let findings = this.ruleChecks.get(document.content);
     if (!findings) {
       findings = runRules(document.content, DOCUMENT_RULES);
       this.ruleChecks.set(document.content, findings);
     }
-    if (!WORKSPACE_RULES.length || !this.host) return findings;
-    const workspace = { uri, documents: file.documents.map((other) => other.root), host: this.host };
+    if (!WORKSPACE_RULES.length || !workspace || !workloadOf(document.root)) return findings;
     return [...findings, ...runRules(document.content, WORKSPACE_RULES, workspace)];
   }
 
