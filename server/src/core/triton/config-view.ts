@@ -79,4 +79,10 @@ export class ConfigNode {
     const first = this.message.fields[0];
     return first ? { start: first.nameStart, end: first.nameEnd } : { start: 0, end: 0 };
   }
+
+  /** A bool field read as protobuf's text format reads it (`true`, `True`, `t`, `1`); false when unset or not true. */
+  flag(name: string): boolean {
+    const text = this.scalar(name)?.text;
+    return text === 'true' || text === 'True' || text === 't' || text === '1';
+  }
 }

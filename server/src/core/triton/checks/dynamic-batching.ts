@@ -5,7 +5,6 @@
 import type { ConfigNode } from '../config-view';
 import type { TritonCheck } from './check';
 
-const isTrue = (text: string | undefined) => text !== undefined && ['true', 'True', 't', '1'].includes(text);
 
 export const dynamicBatching: TritonCheck = {
   id: 'triton/dynamic-batching',
@@ -56,7 +55,7 @@ export const dynamicBatching: TritonCheck = {
       }
     }
 
-    if (!isTrue(batching.scalar('preserve_ordering')?.text)) return;
+    if (!batching.flag('preserve_ordering')) return;
     if (levelCount > 1) {
       context.report(levels!.start, levels!.end, 'error', this.id, `Only one priority level is allowed when 'preserve_ordering' is true for ${model}. Set priority_levels: 1, or turn preserve_ordering off.`);
     }

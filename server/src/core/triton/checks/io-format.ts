@@ -5,7 +5,6 @@
 import type { TritonCheck } from './check';
 import { backendOf } from '../platforms';
 
-const TRUE = new Set(['true', 'True', 't', '1']);
 /** The image formats, by name and by number. */
 const IMAGE_FORMATS: Record<string, string> = { FORMAT_NHWC: 'FORMAT_NHWC', FORMAT_NCHW: 'FORMAT_NCHW', 1: 'FORMAT_NHWC', 2: 'FORMAT_NCHW' };
 
@@ -27,11 +26,11 @@ export const ioFormat: TritonCheck = {
           context.report(format.start, format.end, 'error', this.id, `${label} of format ${imageFormat} requires 3 dims for model '${context.modelName}', found ${dims}. Write only the image's dims (HWC or CHW), without the batch dimension.`);
         }
         const shapeTensor = tensor.scalar('is_shape_tensor');
-        if (shapeTensor && TRUE.has(shapeTensor.text) && notTensorRT) {
+        if (shapeTensor && tensor.flag('is_shape_tensor') && notTensorRT) {
           context.report(shapeTensor.start, shapeTensor.end, 'error', this.id, `${label} cannot be a shape tensor for model '${context.modelName}': shape tensors are only supported for TensorRT platform, and this model uses ${backend}. Remove is_shape_tensor.`);
         }
         const nonLinear = tensor.scalar('is_non_linear_format_io');
-        if (!nonLinear || !TRUE.has(nonLinear.text)) continue;
+        if (!nonLinear || !tensor.flag('is_non_linear_format_io')) continue;
         if (notTensorRT) {
           context.report(nonLinear.start, nonLinear.end, 'error', this.id, `${label} cannot use a non-linear IO format for model '${context.modelName}': non-linear IO formats are only supported for TensorRT platform, and this model uses ${backend}. Remove is_non_linear_format_io.`);
         } else if (dims && dims !== 3) {

@@ -3,19 +3,18 @@
 // requests before, nor for a decoupled model, which may send any number of responses.
 import type { TritonCheck } from './check';
 
-const isTrue = (text: string | undefined) => text !== undefined && ['true', 'True', 't', '1'].includes(text);
-
 export const responseCache: TritonCheck = {
   id: 'triton/response-cache',
   description: 'The response cache cannot be enabled with sequence batching or a decoupled transaction policy.',
   check(config, context) {
-    const enable = config.message1('response_cache')?.scalar('enable');
-    if (!enable || !isTrue(enable.text)) return;
+    const cache = config.message1('response_cache');
+    const enable = cache?.scalar('enable');
+    if (!enable || !cache?.flag('enable')) return;
     const model = context.modelName;
     if (config.field('sequence_batching')) {
       context.report(enable.start, enable.end, 'error', this.id, `Response Cache does not currently support model ${model} with sequence batching scheduler. Set enable: false.`);
     }
-    if (isTrue(config.message1('model_transaction_policy')?.scalar('decoupled')?.text)) {
+    if (config.message1('model_transaction_policy')?.flag('decoupled')) {
       context.report(enable.start, enable.end, 'error', this.id, `Response Cache does not currently support model ${model} with 'decoupled' transaction policy. Set enable: false.`);
     }
   },
