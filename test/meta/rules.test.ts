@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { dirname, join } from 'node:path';
 import { RULES } from '../../server/src/core/rules/index';
 import { renderRuleDoc } from '../../server/src/core/rules/rule-docs';
+import { WORKLOAD_KINDS } from '../../server/src/core/workloads/index';
 import { checkFindings } from '../harness/check';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -24,6 +25,10 @@ describe('rules', () => {
     const ids = RULES.map((rule) => rule.id);
     assert.deepEqual([...ids].sort(), ruleFiles().sort());
     assert.deepEqual(ids, [...ids].sort(), 'the registry is sorted by id');
+  });
+
+  it('names only workload kinds mlinfra reads in a rule\'s kinds', () => {
+    for (const rule of RULES) for (const kind of rule.kinds ?? []) assert.ok(WORKLOAD_KINDS.includes(kind), `${rule.id}: ${kind} is one of ${WORKLOAD_KINDS.join(', ')}`);
   });
 
   it('gives every rule a description, a test and its documentation page', () => {

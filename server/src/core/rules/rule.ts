@@ -51,6 +51,11 @@ export interface Rule {
    * documents or files around it, so it runs on every check.
    */
   scope?: 'document' | 'workspace';
+  /**
+   * The workload kinds the rule checks, as `group/kind` (`batch.volcano.sh/Job`); every kind when
+   * absent. An operator's rules name its kinds, so that they never run on another's manifests.
+   */
+  kinds?: readonly string[];
   docs: RuleDocs;
   check(workload: WorkloadView, context: RuleContext): void;
 }

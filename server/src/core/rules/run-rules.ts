@@ -11,16 +11,20 @@ export function runRules(document: DocumentContent, rules: readonly Rule[], work
   const workload = workloadOf(document.root);
   if (!workload) return [];
   const findings: DocumentFinding[] = [];
-  for (const rule of rules) {
-    const context: RuleContext = {
-      text: document.text,
-      workspace,
-      report(at, message, options = {}) {
-        const finding: DocumentFinding = { range: document.lines.range(at.start, at.end), severity: options.severity ?? rule.severity, code: rule.id, message };
-        if (options.fixes?.length) finding.fixes = toFixes(document.lines, options.fixes);
-        findings.push(finding);
-      },
-    };
+  // One context for the document, reporting for the rule that runs: rules run one at a time,
+  // and hundreds of documents times dozens of rules make a context per rule add up.
+  let rule: Rule = rules[0];
+  const context: RuleContext = {
+    text: document.text,
+    workspace,
+    report(at, message, options = {}) {
+      const finding: DocumentFinding = { range: document.lines.range(at.start, at.end), severity: options.severity ?? rule.severity, code: rule.id, message };
+      if (options.fixes?.length) finding.fixes = toFixes(document.lines, options.fixes);
+      findings.push(finding);
+    },
+  };
+  for (rule of rules) {
+    if (rule.kinds && !rule.kinds.includes(workload.groupKind)) continue;
     try {
       rule.check(workload, context);
     } catch (error) {

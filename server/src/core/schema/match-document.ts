@@ -26,6 +26,8 @@ export interface Modeline {
 }
 
 export function findModeline(text: string): Modeline | undefined {
+  // A plain search first: the multiline pattern tries every line start of every document.
+  if (!text.includes('yaml-language-server')) return undefined;
   const match = MODELINE.exec(text);
   if (!match) return undefined;
   const start = match.index + match[0].length - match[1].length;

@@ -5,7 +5,7 @@ import { workloadOf } from './index';
 
 function labels(text: string): string[] {
   const workload = workloadOf(parseYamlFile(text).documents[0].root)!;
-  return workload.pods.flatMap((pod) => [...pod.initContainers, ...pod.containers].map((container) => containerLabel(workload, pod, container)));
+  return workload.pods.flatMap((pod) => pod.allContainers.map((container) => containerLabel(workload, pod, container)));
 }
 
 describe('container labels', () => {

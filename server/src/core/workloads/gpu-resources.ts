@@ -30,5 +30,5 @@ export function podGpus(pod: PodView): number {
 
 /** Whether a container asks for any GPU resource, as a request or a limit. */
 export function asksForGpu(container: ContainerView): boolean {
-  return [...container.resources.limits, ...container.resources.requests].some((quantity) => isGpuResource(quantity.name));
+  return container.resources.all.some((quantity) => isGpuResource(quantity.name));
 }

@@ -53,11 +53,13 @@ function extractWorkload(root: YamlNode): WorkloadView | undefined {
   const apiVersion = map?.string('apiVersion');
   if (!map || !kindNode || typeof kindNode.value !== 'string' || !apiVersion) return undefined;
   const group = apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '';
-  const extract = EXTRACTORS[`${group}/${kindNode.value}`];
+  const groupKind = `${group}/${kindNode.value}`;
+  const extract = EXTRACTORS[groupKind];
   if (!extract) return undefined;
   return {
     apiVersion,
     kind: kindNode.value,
+    groupKind,
     kindNode,
     name: map.map('metadata')?.string('name'),
     root: map,

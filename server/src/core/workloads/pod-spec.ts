@@ -16,7 +16,9 @@ export function resourcesOf(owner: YamlMap, key = 'resources'): Resources {
   const node = owner.map(key);
   const requestsNode = node?.map('requests');
   const limitsNode = node?.map('limits');
-  return { node, owner, key, requests: quantities(requestsNode), limits: quantities(limitsNode), requestsNode, limitsNode };
+  const requests = quantities(requestsNode);
+  const limits = quantities(limitsNode);
+  return { node, owner, key, requests, limits, all: requests.concat(limits), requestsNode, limitsNode };
 }
 
 function envOf(container: YamlMap): EnvVar[] {
@@ -43,10 +45,15 @@ export function containerView(node: YamlMap, init: boolean, resourcesKey = 'reso
   };
 }
 
+/** A pod view from its parts, with the list of all its containers that rules iterate. */
+export function podOf(pod: Omit<PodView, 'allContainers'>): PodView {
+  return { ...pod, allContainers: pod.initContainers.concat(pod.containers) };
+}
+
 /** The pods of one role from its PodSpec; undefined when the spec is not written. */
 export function podView(spec: YamlMap | undefined, role: string, roleNode: ScalarNode, replicas?: number, replicasNode?: ScalarNode): PodView | undefined {
   if (!spec) return undefined;
-  return {
+  return podOf({
     role,
     roleNode,
     replicas,
@@ -54,5 +61,5 @@ export function podView(spec: YamlMap | undefined, role: string, roleNode: Scala
     spec,
     containers: spec.maps('containers').map((container) => containerView(container, false)),
     initContainers: spec.maps('initContainers').map((container) => containerView(container, true)),
-  };
+  });
 }

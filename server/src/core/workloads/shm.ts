@@ -34,22 +34,35 @@ function volumeOf(node: YamlMap): ShmVolume | undefined {
   return { name, node, emptyDirEntry, emptyDir, memory: emptyDir?.string('medium') === 'Memory', sizeLimit: emptyDir?.scalar('sizeLimit') };
 }
 
+// Both /dev/shm rules ask for the same pods' volumes and containers' mounts: read once each.
+const volumesByPod = new WeakMap<PodView, Map<string, ShmVolume>>();
+const mountsByContainer = new WeakMap<ContainerView, ShmMount | null>();
+
 /** The pod's volumes by name (the last of a name, as the API server would see it). */
 export function podVolumes(pod: PodView): Map<string, ShmVolume> {
-  const volumes = new Map<string, ShmVolume>();
+  let volumes = volumesByPod.get(pod);
+  if (volumes) return volumes;
+  volumes = new Map<string, ShmVolume>();
   for (const node of pod.spec.maps('volumes')) {
     const volume = volumeOf(node);
     if (volume) volumes.set(volume.name, volume);
   }
+  volumesByPod.set(pod, volumes);
   return volumes;
 }
 
+const isShmPath = (path: string | undefined) => path === SHM_PATH || (path !== undefined && path.startsWith(SHM_PATH) && path.replace(/\/+$/, '') === SHM_PATH);
+
 /** The mount of /dev/shm in a container, with its volume. */
 export function shmMount(pod: PodView, container: ContainerView): ShmMount | undefined {
-  const mount = container.node.maps('volumeMounts').find((item) => item.string('mountPath')?.replace(/\/+$/, '') === SHM_PATH);
-  if (!mount) return undefined;
-  const name = mount.string('name');
-  return { mount, volume: name === undefined ? undefined : podVolumes(pod).get(name) };
+  let found = mountsByContainer.get(container);
+  if (found === undefined) {
+    const mount = container.node.maps('volumeMounts').find((item) => isShmPath(item.string('mountPath')));
+    const name = mount?.string('name');
+    found = mount ? { mount, volume: name === undefined ? undefined : podVolumes(pod).get(name) } : null;
+    mountsByContainer.set(container, found);
+  }
+  return found ?? undefined;
 }
 
 /** A container's memory limit in bytes, when set and readable. */
@@ -61,8 +74,10 @@ const GiB = 2 ** 30;
 const MiB = 2 ** 20;
 
 /** Bytes in the largest of Ti, Gi, Mi that writes them whole, rounded down to Mi otherwise: `32Gi`, `1536Mi`. */
+const UNITS = [['Ti', 2 ** 40], ['Gi', GiB], ['Mi', MiB]] as const;
+
 export function formatBytes(bytes: number): string {
-  for (const [unit, size] of [['Ti', 2 ** 40], ['Gi', GiB], ['Mi', MiB]] as const) {
+  for (const [unit, size] of UNITS) {
     if (bytes >= size && Number.isInteger(bytes / size)) return `${bytes / size}${unit}`;
   }
   return bytes >= MiB ? `${Math.floor(bytes / MiB)}Mi` : String(Math.floor(bytes));

@@ -23,6 +23,9 @@ const FRAMEWORKS: Record<string, Omit<TrainingFramework, 'kind'>> = {
   JAXJob: { replicaTypes: ['Worker'], container: 'jax' },
 };
 
+/** The Training Operator's kinds, as rules name them (`kubeflow.org/PyTorchJob`). */
+export const TRAINING_OPERATOR_KINDS = Object.keys(FRAMEWORKS).map((kind) => `kubeflow.org/${kind}`);
+
 /** The framework of a Training Operator job (not MPIJob, which has its own operator); undefined for other kinds. */
 export function trainingFramework(workload: WorkloadView): TrainingFramework | undefined {
   if (!workload.apiVersion.startsWith('kubeflow.org/')) return undefined;

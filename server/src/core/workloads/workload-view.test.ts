@@ -12,7 +12,7 @@ const KINDS_DIR = join(__dirname, '..', '..', '..', '..', '..', 'test', 'fixture
 /** A workload as one line: kind, then each role with its replicas and containers' GPUs. */
 function summary(workload: WorkloadView): string {
   const pods = workload.pods.map((pod) => {
-    const containers = [...pod.initContainers, ...pod.containers].map((container) => {
+    const containers = pod.allContainers.map((container) => {
       const gpu = container.resources.limits.find((limit) => /gpu/.test(limit.name));
       return `${container.init ? 'init:' : ''}${container.name ?? '?'}${gpu ? ` ${gpu.name}=${String(gpu.value?.value)}` : ''}`;
     });

@@ -23,6 +23,8 @@ export interface Resources {
   key: string;
   requests: ResourceQuantity[];
   limits: ResourceQuantity[];
+  /** The requests, then the limits: what rules about every quantity read. */
+  all: ResourceQuantity[];
   requestsNode?: YamlMap;
   limitsNode?: YamlMap;
 }
@@ -60,11 +62,15 @@ export interface PodView {
   spec: YamlMap;
   containers: ContainerView[];
   initContainers: ContainerView[];
+  /** The init containers, then the containers: what rules about every container read. */
+  allContainers: ContainerView[];
 }
 
 export interface WorkloadView {
   apiVersion: string;
   kind: string;
+  /** API group and kind, as rules name the kinds they check: `kubeflow.org/PyTorchJob`, `batch/Job`, `/Pod`. */
+  groupKind: string;
   kindNode: ScalarNode;
   name?: string;
   root: YamlMap;

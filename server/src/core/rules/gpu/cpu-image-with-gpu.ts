@@ -54,7 +54,7 @@ spec:
   },
   check(workload, context) {
     for (const pod of workload.pods) {
-      for (const container of [...pod.initContainers, ...pod.containers]) {
+      for (const container of pod.allContainers) {
         const image = container.image?.value;
         const marker = typeof image === 'string' ? cpuOnlyMarker(image) : undefined;
         if (!container.image || marker === undefined) continue;

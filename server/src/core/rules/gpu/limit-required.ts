@@ -39,7 +39,7 @@ spec:
   },
   check(workload, context) {
     for (const pod of workload.pods) {
-      for (const container of [...pod.initContainers, ...pod.containers]) {
+      for (const container of pod.allContainers) {
         const { requests, limits, limitsNode, node: resources } = container.resources;
         for (const request of requests) {
           if (!isGpuResource(request.name) || limits.some((limit) => limit.name === request.name)) continue;

@@ -55,10 +55,10 @@ spec:
   },
   check(workload, context) {
     for (const pod of workload.pods) {
-      for (const container of [...pod.initContainers, ...pod.containers]) {
+      for (const container of pod.allContainers) {
         // One entry per name, the limit rather than the request (the device plugin allocates limits); zero asks for nothing.
         const byName = new Map<string, ResourceQuantity>();
-        for (const quantity of [...container.resources.requests, ...container.resources.limits]) {
+        for (const quantity of container.resources.all) {
           if (deviceKind(quantity.name) && quantityValue(quantity) !== 0) byName.set(quantity.name, quantity);
         }
         const asked = [...byName.values()].sort((a, b) => a.entry.key.start - b.entry.key.start);

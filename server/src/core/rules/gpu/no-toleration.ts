@@ -39,7 +39,7 @@ function nodeLabels(spec: YamlMap): string[] {
 }
 
 function needsToleration(pod: PodView): boolean {
-  if (![...pod.initContainers, ...pod.containers].some(asksForGpu)) return false;
+  if (!pod.allContainers.some(asksForGpu)) return false;
   if (pod.spec.maps('tolerations').some(toleratesGpu)) return false;
   return !nodeLabels(pod.spec).some((label) => GPU_NODE_LABEL.test(label));
 }

@@ -25,10 +25,12 @@ interface Setting {
   fix?: (count: number) => OffsetFix;
 }
 
+/** Whether a count of processes disagrees with a number of GPUs (none: nothing to compare with). */
+const disagrees = (processes: number, gpus: number) => gpus > 0 && processes !== gpus;
+
 /** Reports a setting that disagrees with the GPUs of `holder` (`container pytorch`, `the Worker pods`). */
-function compare(context: RuleContext, setting: Setting, gpus: number, holder: string, pods: boolean): void {
+function report(context: RuleContext, setting: Setting, gpus: number, holder: string, pods: boolean): void {
   const { processes, what } = setting;
-  if (gpus === 0 || processes === gpus) return;
   const more = processes > gpus;
   const effect = more
     ? `the ${processes - gpus} processes without a GPU of their own fail or share one (CUDA out of memory, NCCL errors). Set it to ${gpus}, or raise the GPU limit.`
@@ -107,20 +109,22 @@ spec:
         if (seen.has(container.node.node)) continue;
         seen.add(container.node.node);
         const gpus = containerGpus(container);
+        if (gpus === 0) continue;
         const holder = `container ${container.name ?? '(unnamed)'}`;
         for (const launch of containerLaunches(container)) {
           const nproc = launch.nprocPerNode;
-          const processes = processCount(nproc?.value);
-          if (!nproc || processes === undefined) continue;
+          const processes = nproc && processCount(nproc.value);
+          if (!nproc || processes === undefined || !disagrees(processes, gpus)) continue;
           const span = locateWord(context.text, nproc.word, nproc.rawStart, nproc.rawEnd);
           const fix = span && ((count: number) => ({ title: `Set ${nproc.flag} to ${count}`, edits: [replaceSpan(span, String(count))] }));
-          compare(context, { what: nproc.flag, processes, at: span ?? nproc.word.node, fix }, gpus, holder, false);
+          report(context, { what: nproc.flag, processes, at: span ?? nproc.word.node, fix }, gpus, holder, false);
         }
         for (const env of container.env) {
-          const processes = processCount(env.value?.value);
+          if (env.name !== 'PET_NPROC_PER_NODE') continue;
           const value = env.value;
-          if (env.name !== 'PET_NPROC_PER_NODE' || processes === undefined || !value) continue;
-          compare(context, { what: 'PET_NPROC_PER_NODE', processes, at: value, fix: (count) => ({ title: `Set PET_NPROC_PER_NODE to ${count}`, edits: [replaceValue(value, String(count))] }) }, gpus, holder, false);
+          const processes = processCount(value?.value);
+          if (processes === undefined || !value || !disagrees(processes, gpus)) continue;
+          report(context, { what: 'PET_NPROC_PER_NODE', processes, at: value, fix: (count) => ({ title: `Set PET_NPROC_PER_NODE to ${count}`, edits: [replaceValue(value, String(count))] }) }, gpus, holder, false);
         }
       }
     }
@@ -134,9 +138,10 @@ spec:
         if (gpus > 0) byGpus.set(gpus, [...(byGpus.get(gpus) ?? []), pod.role]);
       }
       for (const [gpus, roles] of byGpus) {
+        if (!disagrees(processes, gpus)) continue;
         const holder = roles.length === 1 ? rolePods(workload, workload.pods.find((pod) => pod.role === roles[0])!) : `the ${roles.join(' and ')} pods`;
         const fix = byGpus.size === 1 ? (count: number) => ({ title: `Set ${what} to ${count}`, edits: [replaceValue(node, write(count))] }) : undefined;
-        compare(context, { what, processes, at: node, fix }, gpus, holder, true);
+        report(context, { what, processes, at: node, fix }, gpus, holder, true);
       }
     }
   },

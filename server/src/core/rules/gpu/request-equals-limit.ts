@@ -50,7 +50,7 @@ spec:
   },
   check(workload, context) {
     for (const pod of workload.pods) {
-      for (const container of [...pod.initContainers, ...pod.containers]) {
+      for (const container of pod.allContainers) {
         const { requests, limits } = container.resources;
         for (const request of requests) {
           // The API server keeps the last of duplicate keys; the parser reports the duplicate.

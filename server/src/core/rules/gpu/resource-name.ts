@@ -77,9 +77,9 @@ spec:
   },
   check(workload, context) {
     for (const pod of workload.pods) {
-      for (const container of [...pod.initContainers, ...pod.containers]) {
+      for (const container of pod.allContainers) {
         const { requests, limits } = container.resources;
-        for (const quantity of [...requests, ...limits]) {
+        for (const quantity of container.resources.all) {
           const problem = gpuNameProblem(quantity.name);
           if (!problem) continue;
           const fixes = [];

@@ -55,8 +55,8 @@ spec:
   },
   check(workload, context) {
     for (const pod of workload.pods) {
-      for (const container of [...pod.initContainers, ...pod.containers]) {
-        const all = [...container.resources.requests, ...container.resources.limits];
+      for (const container of pod.allContainers) {
+        const all = container.resources.all;
         for (const quantity of all) {
           const value = quantityValue(quantity);
           if (!isSharedGpuResource(quantity.name) || !quantity.value || value === undefined || value <= 1) continue;

@@ -71,26 +71,33 @@ spec:
     for (const pod of workload.pods) {
       // The containers mounting each memory-backed volume at /dev/shm.
       const mounted = new Map<string, { volume: ShmVolume; containers: ContainerView[] }>();
-      for (const container of [...pod.initContainers, ...pod.containers]) {
+      for (const container of pod.allContainers) {
         const volume = shmMount(pod, container)?.volume;
         if (volume?.memory) mounted.set(volume.name, { volume, containers: [...(mounted.get(volume.name)?.containers ?? []), container] });
       }
       for (const { volume, containers } of mounted.values()) {
         if (seen.has(volume.node.node)) continue;
         seen.add(volume.node.node);
-        const size = shmSizeFor(containers);
-        const where = `/dev/shm (volume ${volume.name}, mounted by container ${names(containers)})`;
+        const where = () => `/dev/shm (volume ${volume.name}, mounted by container ${names(containers)})`;
         if (!volume.sizeLimit && volume.emptyDir && volume.emptyDirEntry) {
+          const size = shmSizeFor(containers);
           const fix = { title: `Add sizeLimit: ${size}`, edits: [addEntry(context.text, volume.emptyDir.node, 'sizeLimit', size)], preferred: true };
-          context.report(volume.emptyDirEntry.key, `${where} is memory-backed without a sizeLimit: it can fill the pod's memory, and what it holds counts against the container's memory limit, so a full /dev/shm gets the container OOM-killed. Set sizeLimit below the memory limit, e.g. ${size}.`, { fixes: [fix] });
+          context.report(volume.emptyDirEntry.key, `${where()} is memory-backed without a sizeLimit: it can fill the pod's memory, and what it holds counts against the container's memory limit, so a full /dev/shm gets the container OOM-killed. Set sizeLimit below the memory limit, e.g. ${size}.`, { fixes: [fix] });
           continue;
         }
         const limit = parseQuantity(volume.sizeLimit?.value);
-        const smallest = containers.map((container) => ({ container, memory: memoryLimit(container) })).filter((c) => c.memory !== undefined).sort((a, b) => a.memory! - b.memory!)[0];
-        if (!volume.sizeLimit || limit === undefined || !smallest || limit < smallest.memory!) continue;
+        if (!volume.sizeLimit || limit === undefined) continue;
+        // The container with the smallest memory limit: the first one /dev/shm can starve.
+        let smallest: { container: ContainerView; memory: number } | undefined;
+        for (const container of containers) {
+          const memory = memoryLimit(container);
+          if (memory !== undefined && (!smallest || memory < smallest.memory)) smallest = { container, memory };
+        }
+        if (!smallest || limit < smallest.memory) continue;
+        const size = shmSizeFor(containers);
         const memory = smallest.container.resources.limits.find((quantity) => quantity.name === 'memory')?.value?.value;
         const fix = { title: `Set sizeLimit to ${size}`, edits: [replaceValue(volume.sizeLimit, size)], preferred: true };
-        context.report(volume.sizeLimit, `The sizeLimit ${String(volume.sizeLimit.value)} of ${where} is not below the memory limit ${String(memory)} of container ${smallest.container.name ?? '(unnamed)'}: what /dev/shm holds counts against that limit, so when it fills the processes have no memory left and the container is OOM-killed. Lower sizeLimit, e.g. to ${size}.`, { fixes: [fix] });
+        context.report(volume.sizeLimit, `The sizeLimit ${String(volume.sizeLimit.value)} of ${where()} is not below the memory limit ${String(memory)} of container ${smallest.container.name ?? '(unnamed)'}: what /dev/shm holds counts against that limit, so when it fills the processes have no memory left and the container is OOM-killed. Lower sizeLimit, e.g. to ${size}.`, { fixes: [fix] });
       }
     }
   },

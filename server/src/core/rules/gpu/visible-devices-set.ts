@@ -69,7 +69,7 @@ spec:
   },
   check(workload, context) {
     for (const pod of workload.pods) {
-      for (const container of [...pod.initContainers, ...pod.containers]) {
+      for (const container of pod.allContainers) {
         const { limits, requests } = container.resources;
         const gpu = limits.find((quantity) => isGpuResource(quantity.name)) ?? requests.find((quantity) => isGpuResource(quantity.name));
         if (!gpu) continue;

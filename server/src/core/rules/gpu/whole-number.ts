@@ -48,8 +48,8 @@ spec:
   },
   check(workload, context) {
     for (const pod of workload.pods) {
-      for (const container of [...pod.initContainers, ...pod.containers]) {
-        for (const quantity of [...container.resources.requests, ...container.resources.limits]) {
+      for (const container of pod.allContainers) {
+        for (const quantity of container.resources.all) {
           const value = quantityValue(quantity);
           if (!isGpuResource(quantity.name) || !quantity.value || value === undefined || Number.isInteger(value)) continue;
           const written = quantityText(context.text, quantity);

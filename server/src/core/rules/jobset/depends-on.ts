@@ -8,6 +8,7 @@ import { removeEntry, replaceValue } from '../yaml-edits';
 export const jobsetDependsOn = defineRule({
   id: 'jobset/depends-on',
   severity: 'error',
+  kinds: ['jobset.x-k8s.io/JobSet'],
   description: 'A JobSet dependsOn on the first replicated job, or naming one that is not before it.',
   docs: {
     why: "`dependsOn` makes a replicated job wait until the named ones are Ready or Complete. JobSet orders replicated jobs by their place in `replicatedJobs`, and a job may only depend on jobs listed before it: the first one has nothing to wait for, and a name that comes later (or the job itself, or no replicated job at all) could never be satisfied. The JobSet webhook rejects all of these (\"DependsOn can't be set for the first ReplicatedJob\", \"replicatedJob: … cannot depend on replicatedJob: …\").",

@@ -8,6 +8,7 @@ import { replaceValue } from '../yaml-edits';
 export const jobsetPolicyTargets = defineRule({
   id: 'jobset/policy-targets',
   severity: 'error',
+  kinds: ['jobset.x-k8s.io/JobSet'],
   description: 'A JobSet success or failure policy names a replicated job that does not exist.',
   docs: {
     why: "`successPolicy.targetReplicatedJobs` says whose completion completes the JobSet, and a failure policy rule's `targetReplicatedJobs` which jobs' failures it handles. The JobSet webhook checks each name against `replicatedJobs` and rejects the JobSet when one is missing (\"invalid replicatedJob name '…' does not appear in .spec.ReplicatedJobs\") — typically a typo, or a replicated job renamed without its policies.",

@@ -1,13 +1,14 @@
 // The training operator finds a replica's training container by a fixed name (`pytorch`,
 // `tensorflow`, `xgboost`, `paddle`, `jax`): its ports, its exit code for the restart policy.
 // The webhook rejects a replica in which no container has that name.
-import { trainingFramework } from '../../workloads/training-operator';
+import { trainingFramework, TRAINING_OPERATOR_KINDS } from '../../workloads/training-operator';
 import { defineRule } from '../rule';
 import { replaceValue } from '../yaml-edits';
 
 export const kubeflowContainerName = defineRule({
   id: 'kubeflow/container-name',
   severity: 'error',
+  kinds: TRAINING_OPERATOR_KINDS,
   description: 'A replica with no container named after its framework (pytorch, tensorflow, xgboost, paddle, jax): the training operator rejects the job.',
   docs: {
     why: 'The training operator treats the container with its framework\'s name as the training container: `pytorch` in a PyTorchJob, `tensorflow` in a TFJob, `xgboost`, `paddle` and `jax` in the others. It reads that container\'s port for the rendezvous and its exit code for the `ExitCode` restart policy, and its webhook rejects every replica in which no container has the name — at apply time, however right the rest of the job is.',

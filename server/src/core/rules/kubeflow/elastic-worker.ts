@@ -8,6 +8,7 @@ import { replaceSpan } from '../yaml-edits';
 export const kubeflowElasticWorker = defineRule({
   id: 'kubeflow/elastic-worker',
   severity: 'error',
+  kinds: ['kubeflow.org/PyTorchJob'],
   description: 'A PyTorchJob with an elasticPolicy but no Worker replica spec: the training operator rejects it.',
   docs: {
     why: 'Elastic training runs torchrun\'s rendezvous among the Workers and scales them between `elasticPolicy.minReplicas` and `maxReplicas`; the training operator sets the elastic environment (`PET_NNODES` as a range, the rendezvous endpoint) on the Worker pods only. Its webhook rejects a PyTorchJob with an `elasticPolicy` and no Worker replica spec — typically a Master-only job to which an elastic policy was added.',

@@ -1,7 +1,7 @@
 // A replica's container without an image: the training operator's webhook rejects the job (the
 // Kubernetes schema leaves `image` optional, for controllers that fill it in — Kubeflow does not).
 // An init container without one passes the webhook, and Kubernetes then rejects every pod.
-import { trainingFramework } from '../../workloads/training-operator';
+import { trainingFramework, TRAINING_OPERATOR_KINDS } from '../../workloads/training-operator';
 import type { ContainerView } from '../../workloads/workload';
 import { defineRule } from '../rule';
 
@@ -15,6 +15,7 @@ function anchor(container: ContainerView) {
 export const kubeflowEmptyImage = defineRule({
   id: 'kubeflow/empty-image',
   severity: 'error',
+  kinds: TRAINING_OPERATOR_KINDS,
   description: 'A container of a Training Operator job without an image: the job is rejected, or its pods are.',
   docs: {
     why: 'Kubernetes leaves a container\'s `image` optional in pod templates, so the schema accepts a job without one, but nothing fills it in for a Kubeflow job: the training operator\'s webhook rejects a replica container with no image or an empty one. An init container without an image passes the webhook, and then Kubernetes rejects every pod the operator creates for the replica, so the job never starts.',
@@ -51,7 +52,7 @@ spec:
     if (!trainingFramework(workload)) return;
     const reported = new Set<number>();
     for (const pod of workload.pods) {
-      for (const container of [...pod.initContainers, ...pod.containers]) {
+      for (const container of pod.allContainers) {
         const value = container.image?.value;
         // A number or a boolean is the schema's finding (a wrong type), not a missing image.
         if ((typeof value === 'string' && value.trim() !== '') || (value !== undefined && value !== null && typeof value !== 'string')) continue;

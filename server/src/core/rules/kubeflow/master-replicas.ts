@@ -3,7 +3,7 @@
 // name, never both — which TensorFlow allows once in its cluster.
 import type { ScalarNode } from '../../document';
 import type { YamlMap } from '../../workloads/yaml-view';
-import { isReplicaType, replicaSpecsOf, trainingFramework } from '../../workloads/training-operator';
+import { isReplicaType, trainingFramework, replicaSpecsOf, TRAINING_OPERATOR_KINDS } from '../../workloads/training-operator';
 import { defineRule, type RuleContext } from '../rule';
 import { replaceValue } from '../yaml-edits';
 
@@ -32,6 +32,7 @@ function checkTfChief(leaders: { key: ScalarNode; value: YamlMap }[], context: R
 export const kubeflowMasterReplicas = defineRule({
   id: 'kubeflow/master-replicas',
   severity: 'error',
+  kinds: TRAINING_OPERATOR_KINDS,
   description: 'More than one master: PyTorchJob or XGBoostJob Master replicas other than 1, a TFJob Chief or Master with several replicas, or both.',
   docs: {
     why: 'A distributed job has one pod that coordinates the others. In a PyTorchJob the Master is rank 0, whose address every worker receives as `MASTER_ADDR`; in an XGBoostJob it runs the tracker. The training operator\'s webhook rejects a Master with any replica count other than 1. In a TFJob the chief is `Chief` (or `Master`, its older name): the operator rejects a job that has both, and TensorFlow rejects a cluster with more than one chief task when training starts, after the pods were scheduled.',

@@ -6,6 +6,7 @@ import { removeEntry, replaceValue, type OffsetFix } from '../yaml-edits';
 export const kubeflowNprocConflict = defineRule({
   id: 'kubeflow/nproc-conflict',
   severity: 'error',
+  kinds: ['kubeflow.org/PyTorchJob'],
   description: 'A PyTorchJob setting both nprocPerNode and the deprecated elasticPolicy.nProcPerNode: the training operator rejects it.',
   docs: {
     why: 'The number of processes torchrun starts on each node (`PET_NPROC_PER_NODE`) is `spec.nprocPerNode`; `elasticPolicy.nProcPerNode` is its deprecated predecessor. The training operator\'s webhook rejects a PyTorchJob that sets both, even to the same value, rather than pick one.',

@@ -2,7 +2,7 @@
 // Chief, Master, PS, Worker and Evaluator…): the operator's webhook rejects any other, and an
 // XGBoostJob without the Master that runs its tracker.
 import { didYouMean } from '../../did-you-mean';
-import { isReplicaType, replicaSpecsOf, trainingFramework } from '../../workloads/training-operator';
+import { isReplicaType, trainingFramework, replicaSpecsOf, TRAINING_OPERATOR_KINDS } from '../../workloads/training-operator';
 import { defineRule } from '../rule';
 import { replaceSpan } from '../yaml-edits';
 
@@ -14,6 +14,7 @@ function either(names: readonly string[]): string {
 export const kubeflowReplicaTypes = defineRule({
   id: 'kubeflow/replica-types',
   severity: 'error',
+  kinds: TRAINING_OPERATOR_KINDS,
   description: 'A replica type the job\'s framework does not have, or an XGBoostJob without its Master: the training operator rejects the job.',
   docs: {
     why: 'The Training Operator knows a fixed set of replica types for each framework: PyTorchJob, XGBoostJob and PaddleJob have Master and Worker; TFJob has Chief, Master, PS, Worker and Evaluator; JAXJob has only Worker. Its validating webhook rejects a job with any other replica type (a misspelled `Workers`, a `Launcher` copied from an MPIJob, a TFJob `Chief` in a PyTorchJob), and an XGBoostJob must have a Master, the pod that runs the tracker its workers connect to. Types match in any case: the operator rewrites `worker` to `Worker` before validating.',

@@ -35,6 +35,7 @@ function reportRestartPolicy(policy: ScalarNode, v2: boolean, context: RuleConte
 export const mpiLauncher = defineRule({
   id: 'mpi/launcher',
   severity: 'error',
+  kinds: ['kubeflow.org/MPIJob'],
   description: 'An MPIJob launcher that is missing, has a replica count other than 1, or a restart policy other than Never or OnFailure.',
   docs: {
     why: 'The launcher is the one pod of an MPIJob that runs `mpirun`, which starts the ranks on the Workers over SSH; the job succeeds when it does. The MPI operator rejects a job without a Launcher replica spec or with Launcher replicas other than 1 ("must be 1"), and in `kubeflow.org/v2beta1` a replica `restartPolicy` other than `Never` or `OnFailure` (the launcher is a batch Job, whose pods cannot restart `Always`). In `kubeflow.org/v1` an `Always` launcher is accepted, and restarts whenever mpirun exits, so the job never completes. Replica types match exactly in v2beta1 (`launcher` is not a Launcher).',

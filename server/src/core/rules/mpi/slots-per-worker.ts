@@ -25,6 +25,7 @@ function addSlots(text: string, spec: MapNode, count: number): OffsetEdit {
 export const mpiSlotsPerWorker = defineRule({
   id: 'mpi/slots-per-worker',
   severity: 'warning',
+  kinds: ['kubeflow.org/MPIJob'],
   description: 'An MPIJob whose slotsPerWorker differs from the GPUs of each Worker: GPUs sit idle, or ranks share them.',
   docs: {
     why: 'The MPI operator writes a hostfile with `slotsPerWorker` slots for each Worker (1 when unset) and mpirun starts one rank per slot. GPU programs run one rank per GPU (Horovod, NCCL tests, DeepSpeed and Megatron under mpirun pick their GPU from the local rank), so a Worker with 8 GPUs and the default single slot trains on one GPU while seven sit idle, and more slots than GPUs put two ranks on one GPU, which NCCL refuses ("Duplicate GPU detected"). With `runLauncherAsWorker` the launcher gets the same slots, so its GPUs count too.',

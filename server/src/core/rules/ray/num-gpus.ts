@@ -3,7 +3,7 @@
 // unset. A different number makes Ray place GPU work on GPUs the pod lacks, or never use some.
 import type { ScalarNode } from '../../document';
 import { isGpuResource, quantityNumber } from '../../workloads/gpu-resources';
-import { RAY_CLUSTER_SPEC } from '../../workloads/kinds/ray';
+import { RAY_CLUSTER_SPEC, RAY_KINDS } from '../../workloads/kinds/ray';
 import type { ContainerView, WorkloadView } from '../../workloads/workload';
 import type { YamlMap } from '../../workloads/yaml-view';
 import { defineRule, type RuleContext } from '../rule';
@@ -82,6 +82,7 @@ const gpusText = (count: number) => `${count} GPU${count === 1 ? '' : 's'}`;
 export const rayNumGpus = defineRule({
   id: 'ray/num-gpus',
   severity: 'warning',
+  kinds: RAY_KINDS,
   description: "A Ray group's num-gpus differs from its container's GPU limit, or is set twice.",
   docs: {
     why: "Ray schedules GPU tasks and actors by the GPUs each node announces, which `ray start` takes from `num-gpus`. KubeRay sets `num-gpus` from the Ray container's GPU limit only when `rayStartParams` leaves it out; when it is written, Ray believes it whatever the pod holds. Above the limit, Ray places work on GPUs the pod does not have and it fails at run time (reported as an error); below it, the other GPUs stay idle for the life of the cluster. A group's `resources` map (`GPU`) overrides `rayStartParams` for the same resource, so writing both leaves a `num-gpus` that does nothing.",

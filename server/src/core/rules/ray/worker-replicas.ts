@@ -1,6 +1,6 @@
 // A worker group's size is bounded by minReplicas and maxReplicas: KubeRay clamps `replicas`
 // into [minReplicas, maxReplicas], and bounds the wrong way round cannot both hold.
-import { RAY_CLUSTER_SPEC } from '../../workloads/kinds/ray';
+import { RAY_CLUSTER_SPEC, RAY_KINDS } from '../../workloads/kinds/ray';
 import type { YamlMap } from '../../workloads/yaml-view';
 import { defineRule, type RuleContext } from '../rule';
 import { replaceValue } from '../yaml-edits';
@@ -32,6 +32,7 @@ function checkGroup(group: YamlMap, context: RuleContext): void {
 export const rayWorkerReplicas = defineRule({
   id: 'ray/worker-replicas',
   severity: 'error',
+  kinds: RAY_KINDS,
   description: 'A Ray worker group with minReplicas above maxReplicas, or replicas outside them.',
   docs: {
     why: "KubeRay sizes each worker group within `[minReplicas, maxReplicas]` (the autoscaler too). With `minReplicas` above `maxReplicas` both cannot hold: KubeRay uses `maxReplicas` and logs \"minReplicas is greater than maxReplicas\", and versions that validate the spec refuse the cluster — either way not the group that was asked for. A `replicas` outside the bounds is clamped silently: the cluster starts with a different number of GPU workers than the manifest says (reported as a warning).",

@@ -20,6 +20,7 @@ function cpus(quantities: ResourceQuantity[]): number | undefined {
 export const trainerNumProcPerNode = defineRule({
   id: 'trainer/num-proc-per-node',
   severity: 'warning',
+  kinds: ['trainer.kubeflow.org/TrainJob'],
   description: 'A TrainJob leaves numProcPerNode unset with no GPU per node: one process per CPU.',
   // Reads the TrainJob's runtime from the file or its folder, when the workspace has it.
   scope: 'workspace',

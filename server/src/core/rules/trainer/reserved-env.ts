@@ -13,6 +13,7 @@ const NOT_TORCH = /deepspeed|mlx|mpi|jax|xgboost|flux/i;
 export const trainerReservedEnv = defineRule({
   id: 'trainer/reserved-env',
   severity: 'error',
+  kinds: ['trainer.kubeflow.org/TrainJob'],
   description: 'A TrainJob sets a PET_* variable that the PyTorch runtime reserves.',
   docs: {
     why: "For a PyTorch runtime, Kubeflow Trainer configures torchrun through environment variables it injects into the trainer: `PET_NNODES` (from `numNodes`), `PET_NPROC_PER_NODE` (from `numProcPerNode`), `PET_NODE_RANK`, `PET_MASTER_ADDR` and `PET_MASTER_PORT` (from the job's headless service). Its webhook rejects a TrainJob whose `trainer.env` sets one of them (\"must not have reserved envs\"), so the job is never created.",

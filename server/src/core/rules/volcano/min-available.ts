@@ -39,6 +39,7 @@ function checkJob(spec: YamlMap, tasks: YamlMap[], context: RuleContext): void {
 export const volcanoMinAvailable = defineRule({
   id: 'volcano/min-available',
   severity: 'error',
+  kinds: ['batch.volcano.sh/Job'],
   description: "A Volcano Job's minAvailable is above the replicas of its tasks.",
   docs: {
     why: "Volcano starts a job's pods as a gang: none runs until `minAvailable` of them can be placed at once. A job-level `minAvailable` above the replicas of all tasks, or a task's `minAvailable` above that task's `replicas`, can never be met. Volcano's admission webhook rejects such a job; without the webhook, the job would wait Pending forever while holding its queue's quota.",

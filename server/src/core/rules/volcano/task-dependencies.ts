@@ -53,6 +53,7 @@ function reportCycles(tasks: Task[], byName: Map<string, Task>, context: RuleCon
 export const volcanoTaskDependencies = defineRule({
   id: 'volcano/task-dependencies',
   severity: 'error',
+  kinds: ['batch.volcano.sh/Job'],
   description: "A Volcano task depends on a task the job does not have, or tasks depend on each other in a cycle.",
   docs: {
     why: "A task's `dependsOn.name` lists the tasks it waits for: its pods are created only once the named tasks run (any or all of them, as `dependsOn.iteration` says). Volcano's admission webhook sorts the tasks by their dependencies and rejects a job whose dependencies do not form a DAG — a cycle, or a name that is no task of the job, which no order can satisfy.",

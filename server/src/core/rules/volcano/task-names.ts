@@ -5,6 +5,7 @@ import { defineRule } from '../rule';
 export const volcanoTaskNames = defineRule({
   id: 'volcano/task-names',
   severity: 'error',
+  kinds: ['batch.volcano.sh/Job'],
   description: 'Two tasks of a Volcano Job have the same name.',
   docs: {
     why: "Volcano names a task's pods `<job>-<task>-<index>`, and `dependsOn`, the svc plugin's host lists (`/etc/volcano/<task>.host`) and `VC_<TASK>_HOSTS` refer to tasks by name. Two tasks with one name would create pods with the same names, so Volcano's admission webhook rejects the job (\"duplicated task name\").",

@@ -1,7 +1,7 @@
 // KServe InferenceService: predictor, transformer and explainer are pod specs of their own,
 // whose model or framework entry (`model`, `pytorch`, `triton`, …) is one more container.
 import type { ScalarNode } from '../../document';
-import { containerView, podView } from '../pod-spec';
+import { containerView, podOf, podView } from '../pod-spec';
 import type { PodView } from '../workload';
 import type { YamlMap } from '../yaml-view';
 
@@ -18,6 +18,6 @@ export function inferenceServicePods(root: YamlMap, kindNode: ScalarNode): PodVi
       const model = component.map(key);
       return model ? [containerView(model, false, 'resources', key)] : [];
     });
-    return [{ ...pod, containers: [...models, ...pod.containers] }];
+    return [podOf({ ...pod, containers: [...models, ...pod.containers] })];
   });
 }

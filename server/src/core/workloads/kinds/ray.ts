@@ -18,6 +18,9 @@ export function rayClusterSpecPods(cluster: YamlMap | undefined, kindNode: Scala
 }
 
 /** Where each Ray kind keeps its cluster spec. */
+/** RayCluster, RayJob and RayService, as rules name them (`ray.io/RayJob`). */
+export const RAY_KINDS = ['ray.io/RayCluster', 'ray.io/RayJob', 'ray.io/RayService'];
+
 export const RAY_CLUSTER_SPEC: Record<string, (root: YamlMap) => YamlMap | undefined> = {
   RayCluster: (root) => root.map('spec'),
   RayJob: (root) => root.map('spec')?.map('rayClusterSpec'),

@@ -1,7 +1,7 @@
 // Kubeflow Trainer v2 TrainJob: no pod template of its own (the runtime has it); its `trainer`
 // overrides the runtime's trainer container: image, command, env, and resources per node.
 import type { ScalarNode } from '../../document';
-import { containerView } from '../pod-spec';
+import { containerView, podOf } from '../pod-spec';
 import type { PodView } from '../workload';
 import type { YamlMap } from '../yaml-view';
 
@@ -11,7 +11,7 @@ export function trainJobPods(root: YamlMap, kindNode: ScalarNode): PodView[] {
   if (!trainer) return [];
   const roleNode = spec?.entry('trainer')?.key ?? kindNode;
   return [
-    {
+    podOf({
       role: 'trainer',
       roleNode,
       replicas: trainer.integer('numNodes'),
@@ -19,6 +19,6 @@ export function trainJobPods(root: YamlMap, kindNode: ScalarNode): PodView[] {
       spec: trainer,
       containers: [containerView(trainer, false, 'resourcesPerNode', 'trainer')],
       initContainers: [],
-    },
+    }),
   ];
 }
