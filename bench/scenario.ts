@@ -12,6 +12,11 @@ export const EDITS = 10;
 export const COMPLETIONS = 30;
 export const TIMEOUT_MS = 60_000;
 /**
+ * Fresh processes per server whose first diagnostics are measured: one cold run is one sample of
+ * a noisy quantity (a shared 2-core VM varies ±25 % from run to run), so the row is their median.
+ */
+export const COLD_SAMPLES = 3;
+/**
  * Idle time both servers get between start-up and the file opening, as in an editor where the
  * server starts before the user opens a file. A scenario with `openAtOnce` skips it.
  */
@@ -21,6 +26,8 @@ export interface ServerResult {
   server: string;
   serverVersion?: string;
   firstDiagnosticsMs?: number;
+  /** Each fresh process's first diagnostics; `firstDiagnosticsMs` is their median. */
+  firstDiagnosticsSamples?: number[];
   editMs: number[];
   editMedianMs?: number;
   /** null: the server announces no completionProvider. */
@@ -60,7 +67,8 @@ function brief(diagnostics: Diagnostic[]): string {
  * Runs the scenario and always kills the server. Errors (crash, timeout) are recorded in `error`
  * with whatever was measured before them.
  */
-export async function runScenario(spec: ServerSpec, workload: Workload, options: { openAtOnce?: boolean } = {}): Promise<ServerResult> {
+/** `openAtOnce`: no idle time before the file opens; `firstOnly`: stop after the first diagnostics. */
+export async function runScenario(spec: ServerSpec, workload: Workload, options: { openAtOnce?: boolean; firstOnly?: boolean } = {}): Promise<ServerResult> {
   const result: ServerResult = { server: spec.name, editMs: [], completionMs: null, warnings: [] };
   const session = LspSession.start(spec);
   let version = 1;
@@ -99,7 +107,7 @@ export async function runScenario(spec: ServerSpec, workload: Workload, options:
     if (first.diagnostics.length > 0) {
       result.warnings.push(`${first.diagnostics.length} diagnostic(s) on the valid file (schema mismatch?): ${brief(first.diagnostics)}`);
     }
-    if (options.openAtOnce) return result;
+    if (options.openAtOnce || options.firstOnly) return result;
 
     // An invalid value must be reported, else the server is not validating against the schema at all.
     const { line, character } = workload.replicas;
