@@ -7,6 +7,7 @@ import { ServerReadyNotification, TRITON_LANGUAGE_ID } from '../../common/protoc
 const TRITON_SELECTOR = [{ language: TRITON_LANGUAGE_ID }, { pattern: '**/*.pbtxt' }];
 import type { CoreHost } from './core/host';
 import { createLanguageService, type SourceFile } from './core/language-service';
+import { sampleManifests } from './manifest-sample';
 import { SchemaSettingsSync } from './schema-settings';
 import { toCodeAction, toCodeLens, toCompletionItem, toDiagnostic, toDocumentSymbol, toFoldingRange, toHover } from './to-lsp';
 
@@ -70,7 +71,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const ready: ServerReadyNotification.Params = { version: options.version, nodeVersion: process.version };
     void connection.sendNotification(ServerReadyNotification.method, ready);
     documents.all().forEach(validate);
-    // While the editor is still opening files: compile what most manifests need.
+    // While the editor is still opening files: compile what most manifests need, then the
+    // schemas of the kinds the workspace's files declare, one file per turn so that requests
+    // are answered in between.
     setTimeout(() => {
       const started = performance.now();
       try {
@@ -79,10 +82,25 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       } catch (error) {
         connection.console.error(`Compiling the pod template schema failed: ${(error as Error).message}`);
       }
+      prepareWorkspace(sampleManifests(folders));
     }, 0);
   });
 
   const sourceOf = (document: TextDocument): SourceFile => ({ uri: document.uri, text: document.getText(), languageId: document.languageId });
+
+  function prepareWorkspace(files: { uri: string; text: string }[], started = performance.now()): void {
+    const file = files.shift();
+    if (!file) {
+      connection.console.log(`Schemas of the workspace's kinds compiled in ${Math.round(performance.now() - started)} ms`);
+      return;
+    }
+    try {
+      service.prepare(file);
+    } catch (error) {
+      connection.console.error(`Preparing the schemas of ${file.uri} failed: ${(error as Error).message}`);
+    }
+    setTimeout(() => prepareWorkspace(files, started), 0);
+  }
 
   function validate(document: TextDocument): void {
     try {

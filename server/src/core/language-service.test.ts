@@ -2,6 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { createLanguageService } from './language-service';
 import { noFilesHost } from './host';
+import { testHost } from '../../../test/harness/hosts';
 
 const service = createLanguageService({ fileExists: (uri) => uri === 'file:///chart/Chart.yaml' });
 const broken = 'a: 1\na: 2\n';
@@ -50,5 +51,15 @@ describe('language service', () => {
     const nasty = ['\u0000', '- - - -', '{{{{', ': : :', '? ? ?', '&a *a', '"'.repeat(1000), '\t'.repeat(50), '%YAML 9.9\n---\n'];
     const plain = createLanguageService(noFilesHost);
     for (const text of nasty) assert.ok(Array.isArray(plain.validate({ uri: 'file:///x.yaml', text }).findings), JSON.stringify(text));
+  });
+});
+
+describe('preparing a workspace file', () => {
+  it('compiles what its documents use without changing what a check reports, and survives any text', () => {
+    const job = 'apiVersion: kubeflow.org/v1\nkind: PyTorchJob\nmetadata:\n  name: a\nspec:\n  pytorchReplicaSpecs:\n    Worker:\n      replicas: two\n';
+    const prepared = createLanguageService(testHost());
+    for (const text of [job, 'kind: [\n', '{{ .Values }}\n', '- a\n- b\n', 'apiVersion: v1\nkind: Unknown\n']) prepared.prepare({ uri: 'file:///w/job.yaml', text });
+    prepared.prepare({ uri: 'file:///w/model/config.pbtxt', text: 'name: "x"' });
+    assert.deepEqual(prepared.validate({ uri: 'file:///w/job.yaml', text: job }), createLanguageService(testHost()).validate({ uri: 'file:///w/job.yaml', text: job }));
   });
 });

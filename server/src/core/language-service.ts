@@ -50,6 +50,11 @@ export interface LanguageService {
   schemaFilesChanged(): void;
   /** Does ahead of need the work the first check of a manifest would otherwise wait for. */
   warmUp(): void;
+  /**
+   * Compiles the schemas a workspace file's documents use before it is opened (the first check
+   * of a kind compiles its schema, a few dozen milliseconds). `file` may be the file's head only.
+   */
+  prepare(file: SourceFile): void;
   /** Drops what the service keeps about a file (its last parse); call it when the file is closed. */
   forget(uri: string): void;
 }
@@ -130,6 +135,9 @@ export function createLanguageService(host: CoreHost): LanguageService {
     },
     schemaFilesChanged: () => schemas.filesChanged(),
     warmUp: () => schemas.warmUp(),
+    prepare(file) {
+      if (classify(file) === 'yaml') schemas.prepare(parseYamlFile(file.text).documents, file.uri);
+    },
     forget(uri) {
       parses.delete(uri);
     },

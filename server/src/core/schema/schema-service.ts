@@ -49,6 +49,15 @@ export class SchemaService {
     }
   }
 
+  /** Compiles the schema each document will be checked against, before the document is opened. */
+  prepare(documents: readonly YamlDocument[], fileUri: string): void {
+    for (const document of documents) {
+      if (document.root?.kind !== 'map') continue;
+      const match = this.match(document, fileUri);
+      if (match && 'schema' in match) this.validators.prepare(match.schema);
+    }
+  }
+
   /** Schema files may have changed on disk: read each again on next use. */
   filesChanged(): void {
     this.external.clear();
