@@ -54,6 +54,12 @@ export class Cursor {
   /** Entries and items of the collections being read, nested ones above their parents' (see blockMap). */
   readonly entries: MapEntry[] = [];
   readonly items: (YamlNode | null)[] = [];
+  /**
+   * How many of `entries` and `items` are in use. The arrays keep their length: shrinking an
+   * array (setting its length) costs more than the writes it saves.
+   */
+  entriesTop = 0;
+  itemsTop = 0;
   /** True once the document's `---` or first content is behind: another `---` is not ours to read. */
   private started = false;
 

@@ -108,18 +108,19 @@ function blockMap(cursor: Cursor, col: number, firstKey: ScalarNode): MapNode {
   // Entries gather on a shared stack, then move to an array of their exact size: arrays grown by
   // push keep room for 17 and more, which on a large file is megabytes for the collector to copy.
   const stack = cursor.entries;
-  const base = stack.length;
+  const base = cursor.entriesTop;
   let key = firstKey;
   let end: number;
   for (;;) {
+    // A nested collection read here uses the stack above entriesTop and leaves it as it found it.
     const value = valueAfterIndicator(cursor, col, true);
-    stack.push({ key, value });
+    stack[cursor.entriesTop++] = { key, value };
     end = value === null ? cursor.emptyAt : value.end;
     if (cursor.col !== col) break;
     key = readKey(cursor);
   }
-  const entries = stack.slice(base);
-  stack.length = base;
+  const entries = stack.slice(base, cursor.entriesTop);
+  cursor.entriesTop = base;
   if (cursor.col > col || hasDuplicateKey(entries)) giveUp();
   return { kind: 'map', start: firstKey.start, end, entries };
 }
@@ -128,18 +129,18 @@ function blockMap(cursor: Cursor, col: number, firstKey: ScalarNode): MapNode {
 function blockSeq(cursor: Cursor, col: number): SeqNode {
   const start = cursor.pos;
   const stack = cursor.items; // as in blockMap
-  const base = stack.length;
+  const base = cursor.itemsTop;
   let end: number;
   for (;;) {
     cursor.pos += 1;
     const item = valueAfterIndicator(cursor, col, false);
-    stack.push(item);
+    stack[cursor.itemsTop++] = item;
     end = item === null ? cursor.emptyAt : item.end;
     // A line at the same column that is not an entry ends the sequence: its parent mapping's next key.
     if (cursor.col !== col || !isSeqEntry(cursor, cursor.pos)) break;
   }
-  const items = stack.slice(base);
-  stack.length = base;
+  const items = stack.slice(base, cursor.itemsTop);
+  cursor.itemsTop = base;
   if (cursor.col > col) giveUp();
   return { kind: 'seq', start, end, items };
 }
