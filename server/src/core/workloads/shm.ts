@@ -51,13 +51,11 @@ export function podVolumes(pod: PodView): Map<string, ShmVolume> {
   return volumes;
 }
 
-const isShmPath = (path: string | undefined) => path === SHM_PATH || (path !== undefined && path.startsWith(SHM_PATH) && path.replace(/\/+$/, '') === SHM_PATH);
-
 /** The mount of /dev/shm in a container, with its volume. */
 export function shmMount(pod: PodView, container: ContainerView): ShmMount | undefined {
   let found = mountsByContainer.get(container);
   if (found === undefined) {
-    const mount = container.node.maps('volumeMounts').find((item) => isShmPath(item.string('mountPath')));
+    const mount = container.node.maps('volumeMounts').find((item) => item.string('mountPath')?.replace(/\/+$/, '') === SHM_PATH);
     const name = mount?.string('name');
     found = mount ? { mount, volume: name === undefined ? undefined : podVolumes(pod).get(name) } : null;
     mountsByContainer.set(container, found);

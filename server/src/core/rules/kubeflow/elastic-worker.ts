@@ -50,7 +50,6 @@ spec:
               image: nvcr.io/nvidia/pytorch:24.05-py3`,
   },
   check(workload, context) {
-    if (workload.kind !== 'PyTorchJob' || !workload.apiVersion.startsWith('kubeflow.org/')) return;
     const elastic = workload.root.map('spec')?.entry('elasticPolicy');
     const specs = replicaSpecsOf(workload);
     // `elasticPolicy:` with no value is no policy: the operator reads a missing one.

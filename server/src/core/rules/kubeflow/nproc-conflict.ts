@@ -48,7 +48,6 @@ spec:
               image: nvcr.io/nvidia/pytorch:24.05-py3`,
   },
   check(workload, context) {
-    if (workload.kind !== 'PyTorchJob' || !workload.apiVersion.startsWith('kubeflow.org/')) return;
     const spec = workload.root.map('spec');
     const current = spec?.entry('nprocPerNode');
     const elastic = spec?.map('elasticPolicy');

@@ -95,7 +95,6 @@ spec:
                   nvidia.com/gpu: 8`,
   },
   check(workload, context) {
-    if (workload.kind !== 'MPIJob' || !workload.apiVersion.startsWith('kubeflow.org/')) return;
     const specs = replicaSpecsOf(workload);
     // `mpiReplicaSpecs: {}` is a job still being written (the kind's skeleton), not one without a launcher.
     if (!specs || specs.map.node.entries.length === 0) return;

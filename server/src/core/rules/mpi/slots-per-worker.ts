@@ -83,7 +83,7 @@ spec:
   },
   check(workload, context) {
     const spec = workload.root.map('spec');
-    if (workload.kind !== 'MPIJob' || !workload.apiVersion.startsWith('kubeflow.org/') || !spec) return;
+    if (!spec) return;
     const entry = spec.entry('slotsPerWorker');
     if (entry?.value && entry.value.kind !== 'scalar') return;
     const written = spec.scalar('slotsPerWorker');
