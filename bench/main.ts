@@ -13,6 +13,7 @@ import { checkTritonTargets, describeTritonWorkload, tritonTable, tritonTargetsT
 import { FORMATS, runTritonScenario } from './triton-scenario';
 import { makeTritonWorkload } from './triton-workload';
 import { makeWorkload } from './workload';
+import { SERVER_EXEC_ARGV } from '../common/server-runtime';
 
 const DEFAULT_SIZES = [1, 50, 500];
 
@@ -76,7 +77,7 @@ async function main(): Promise<number> {
   try {
     const schemaPath = join(temp, 'kubeflow.org_v1_pytorchjob.bundled.json');
     writeFileSync(schemaPath, `${JSON.stringify(bundleKindSchema(kindFile), null, 1)}\n`);
-    const ours: ServerSpec = { name: 'mlinfra', command: process.execPath, args: [join(root, 'dist', 'server.js'), '--stdio'] };
+    const ours: ServerSpec = { name: 'mlinfra', command: process.execPath, args: [...SERVER_EXEC_ARGV, join(root, 'dist', 'server.js'), '--stdio'] };
     const theirs: ServerSpec = {
       name: 'yaml-language-server',
       command: process.execPath,
@@ -85,7 +86,7 @@ async function main(): Promise<number> {
     };
     const base = readFileSync(join(root, 'bench', 'fixtures', 'pytorchjob.yaml'), 'utf8');
 
-    console.log(`mlinfra bench: mlinfra (dist/server.js) vs yaml-language-server ${yamlServerVersion}, both on Node ${process.version}`);
+    console.log(`mlinfra bench: mlinfra (node ${SERVER_EXEC_ARGV.join(' ')} dist/server.js, as the extension starts it) vs yaml-language-server ${yamlServerVersion}, both on Node ${process.version}`);
     console.log(`machine: ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}`);
     if (only.yaml) {
       console.log(`schema: ${kindFile}, bundled for yaml-language-server into ${schemaPath}`);

@@ -52,7 +52,9 @@ export interface LanguageService {
   warmUp(): void;
   /**
    * Compiles the schemas a workspace file's documents use before it is opened (the first check
-   * of a kind compiles its schema, a few dozen milliseconds). `file` may be the file's head only.
+   * of a kind compiles its schema, a few dozen milliseconds), and checks the first files'
+   * documents once, results dropped, so that the checking code is compiled too. `file` may be
+   * the file's head only.
    */
   prepare(file: SourceFile): void;
   /** Drops what the service keeps about a file (its last parse); call it when the file is closed. */
@@ -136,7 +138,7 @@ export function createLanguageService(host: CoreHost): LanguageService {
     schemaFilesChanged: () => schemas.filesChanged(),
     warmUp: () => schemas.warmUp(),
     prepare(file) {
-      if (classify(file) === 'yaml') schemas.prepare(parseYamlFile(file.text).documents, file.uri);
+      if (classify(file) === 'yaml') yaml.prepare(parseYamlFile(file.text), file.uri);
     },
     forget(uri) {
       parses.delete(uri);

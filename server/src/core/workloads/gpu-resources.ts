@@ -20,12 +20,16 @@ export function quantityNumber(quantity: ResourceQuantity): number | undefined {
 
 /** Whole GPUs a container is limited to (its GPUs, as the device plugin allocates limits); 0 when none. */
 export function containerGpus(container: ContainerView): number {
-  return container.resources.limits.filter((limit) => WHOLE_GPU_RESOURCES.includes(limit.name)).reduce((sum, limit) => sum + (quantityNumber(limit) ?? 0), 0);
+  let gpus = 0;
+  for (const limit of container.resources.limits) if (WHOLE_GPU_RESOURCES.includes(limit.name)) gpus += quantityNumber(limit) ?? 0;
+  return gpus;
 }
 
 /** Whole GPUs each pod of a role holds: its containers' limits (init containers run before, one at a time). */
 export function podGpus(pod: PodView): number {
-  return pod.containers.reduce((sum, container) => sum + containerGpus(container), 0);
+  let gpus = 0;
+  for (const container of pod.containers) gpus += containerGpus(container);
+  return gpus;
 }
 
 /** Whether a container asks for any GPU resource, as a request or a limit. */

@@ -5,11 +5,9 @@ import type { YamlMap } from './yaml-view';
 import type { ScalarNode } from '../document';
 
 function quantities(map: YamlMap | undefined): ResourceQuantity[] {
-  return (map?.node.entries ?? []).map((entry) => ({
-    entry,
-    name: String(entry.key.value),
-    value: entry.value?.kind === 'scalar' ? entry.value : undefined,
-  }));
+  const found: ResourceQuantity[] = [];
+  if (map) for (const entry of map.node.entries) found.push({ entry, name: String(entry.key.value), value: entry.value?.kind === 'scalar' ? entry.value : undefined });
+  return found;
 }
 
 export function resourcesOf(owner: YamlMap, key = 'resources'): Resources {
@@ -22,11 +20,12 @@ export function resourcesOf(owner: YamlMap, key = 'resources'): Resources {
 }
 
 function envOf(container: YamlMap): EnvVar[] {
-  return container.maps('env').flatMap((node) => {
+  const env: EnvVar[] = [];
+  for (const node of container.maps('env')) {
     const nameNode = node.scalar('name');
-    if (!nameNode || nameNode.value === null) return [];
-    return [{ name: String(nameNode.value), nameNode, value: node.scalar('value'), node }];
-  });
+    if (nameNode && nameNode.value !== null) env.push({ name: String(nameNode.value), nameNode, value: node.scalar('value'), node });
+  }
+  return env;
 }
 
 /** A container, or a map shaped like one (a KServe model, a TrainJob trainer), named by its key when it has no name. */
@@ -45,9 +44,11 @@ export function containerView(node: YamlMap, init: boolean, resourcesKey = 'reso
   };
 }
 
-/** A pod view from its parts, with the list of all its containers that rules iterate. */
+/** A pod view from its parts (a fresh object, completed in place), with the list of all its containers that rules iterate. */
 export function podOf(pod: Omit<PodView, 'allContainers'>): PodView {
-  return { ...pod, allContainers: pod.initContainers.concat(pod.containers) };
+  const view = pod as PodView;
+  view.allContainers = pod.initContainers.concat(pod.containers);
+  return view;
 }
 
 /** The pods of one role from its PodSpec; undefined when the spec is not written. */

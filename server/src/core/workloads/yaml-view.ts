@@ -29,12 +29,19 @@ export class YamlMap {
 
   /** The maps of a sequence of maps (other items skipped). */
   maps(key: string): YamlMap[] {
-    return (this.seq(key)?.items ?? []).flatMap((item) => (item?.kind === 'map' ? [new YamlMap(item)] : []));
+    // Plain loops here and below: every rule reads containers, env and volumes through these.
+    const maps: YamlMap[] = [];
+    const seq = this.seq(key);
+    if (seq) for (const item of seq.items) if (item?.kind === 'map') maps.push(new YamlMap(item));
+    return maps;
   }
 
   /** The scalars of a sequence (other items skipped). */
   scalars(key: string): ScalarNode[] {
-    return (this.seq(key)?.items ?? []).filter((item): item is ScalarNode => item?.kind === 'scalar');
+    const scalars: ScalarNode[] = [];
+    const seq = this.seq(key);
+    if (seq) for (const item of seq.items) if (item?.kind === 'scalar') scalars.push(item);
+    return scalars;
   }
 
   scalar(key: string): ScalarNode | undefined {
@@ -62,7 +69,9 @@ export class YamlMap {
 
   /** Every entry whose value is a map, by key (replica specs by role, worker groups…). */
   mapEntries(): { key: ScalarNode; value: YamlMap }[] {
-    return this.node.entries.flatMap((entry) => (entry.value?.kind === 'map' ? [{ key: entry.key, value: new YamlMap(entry.value) }] : []));
+    const found: { key: ScalarNode; value: YamlMap }[] = [];
+    for (const entry of this.node.entries) if (entry.value?.kind === 'map') found.push({ key: entry.key, value: new YamlMap(entry.value) });
+    return found;
   }
 }
 
