@@ -1,5 +1,6 @@
 // A rule's documentation page (docs/rules/<id>.md), rendered from its metadata so that the page
 // and the rule cannot drift apart: a meta test compares the files with this rendering.
+import { WORKLOAD_KINDS } from '../workloads/index';
 import type { Rule } from './rule';
 
 /** The example without the annotation lines, which show the finding under its span. */
@@ -7,14 +8,20 @@ function exampleText(source: string): string {
   return source.trimEnd();
 }
 
-/** Which workloads the rule checks, for the page: `Checks PyTorchJob and TFJob (kubeflow.org).` */
+const kindName = (groupKind: string) => {
+  const slash = groupKind.indexOf('/');
+  return `${groupKind.slice(slash + 1)} (${groupKind.slice(0, slash) || 'core'})`;
+};
+
+const listed = (names: string[]) => (names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : names[0]);
+
+/** Which workloads the rule checks, for the page: `Checks PyTorchJob (kubeflow.org) and TFJob (kubeflow.org).` */
 function checkedKinds(rule: Rule): string {
   if (!rule.kinds) return 'Checks every workload kind.';
-  const kinds = rule.kinds.map((groupKind) => {
-    const slash = groupKind.indexOf('/');
-    return `${groupKind.slice(slash + 1)} (${groupKind.slice(0, slash) || 'core'})`;
-  });
-  return `Checks ${kinds.length > 1 ? `${kinds.slice(0, -1).join(', ')} and ${kinds.at(-1)}` : kinds[0]}.`;
+  // Most kinds: named by the ones left out, which is what a reader wants to know.
+  const left = WORKLOAD_KINDS.filter((groupKind) => !rule.kinds!.includes(groupKind));
+  if (left.length < rule.kinds.length) return `Checks every workload kind but ${listed(left.map(kindName))}.`;
+  return `Checks ${listed(rule.kinds.map(kindName))}.`;
 }
 
 export function renderRuleDoc(rule: Rule): string {

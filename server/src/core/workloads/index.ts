@@ -69,3 +69,8 @@ function extractWorkload(root: YamlNode): WorkloadView | undefined {
 
 /** Every `group/kind` with an extractor, for tests and documentation. */
 export const WORKLOAD_KINDS = Object.keys(EXTRACTORS);
+
+/** Every workload kind but the ones named (`group/kind`): a rule's `kinds` when a few kinds do the work themselves. */
+export function workloadKindsExcept(excluded: readonly string[]): string[] {
+  return WORKLOAD_KINDS.filter((groupKind) => !excluded.includes(groupKind));
+}

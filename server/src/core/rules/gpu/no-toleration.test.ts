@@ -6,7 +6,24 @@ const WHY = 'with no toleration for the nvidia.com/gpu taint and no GPU node sel
 const FIX = 'Add toleration for nvidia.com/gpu';
 
 describe(ID, () => {
-  it('accepts GPU tolerations, tolerate-all, GPU node selectors and affinities, Kueue, and pods without GPUs', () => {
+  it('accepts GPU tolerations, tolerate-all, GPU node selectors and affinities, Kueue, pods without GPUs, and TrainJobs', () => {
+    // A TrainJob's pod spec is its runtime's: the runtime is where tolerations and /dev/shm go.
+    checkRule(ID, fixture`
+      apiVersion: trainer.kubeflow.org/v1alpha1
+      kind: TrainJob
+      metadata:
+        name: llama
+      spec:
+        runtimeRef:
+          name: torch-distributed
+        trainer:
+          image: nvcr.io/nvidia/pytorch:24.05-py3
+          command: [torchrun, --nproc-per-node=8, train.py]
+          numNodes: 2
+          resourcesPerNode:
+            limits:
+              nvidia.com/gpu: 8
+    `);
     checkRule(ID, fixture`
       apiVersion: kubeflow.org/v1
       kind: PyTorchJob

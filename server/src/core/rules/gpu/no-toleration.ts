@@ -2,6 +2,7 @@
 // Operator's guides, `sku=gpu` on AKS) so that CPU pods stay off them: a GPU pod that neither
 // tolerates the taint nor targets GPU nodes on purpose may stay Pending.
 import { asksForGpu } from '../../workloads/gpu-resources';
+import { workloadKindsExcept } from '../../workloads/index';
 import { roleAnchor, rolePods } from '../../workloads/roles';
 import type { PodView } from '../../workloads/workload';
 import type { YamlMap } from '../../workloads/yaml-view';
@@ -10,7 +11,7 @@ import { addEntry, addItem } from '../yaml-edits';
 
 const TOLERATION = { key: 'nvidia.com/gpu', operator: 'Exists', effect: 'NoSchedule' };
 /** A TrainJob's pod spec is its runtime's. */
-const SKIPPED_KINDS = new Set(['TrainJob']);
+const SKIPPED_KINDS = ['trainer.kubeflow.org/TrainJob'];
 /** Workloads queued by Kueue get their ResourceFlavor's tolerations and node labels at admission. */
 const KUEUE_QUEUE = 'kueue.x-k8s.io/queue-name';
 
@@ -48,6 +49,7 @@ export const gpuNoToleration = defineRule({
   id: 'gpu/no-toleration',
   severity: 'info',
   description: 'GPU pods with no toleration for the nvidia.com/gpu taint and no GPU node selector: on tainted GPU nodes they stay Pending.',
+  kinds: workloadKindsExcept(SKIPPED_KINDS),
   docs: {
     why: 'Clusters keep CPU workloads off their expensive GPU nodes with a taint, most often `nvidia.com/gpu:NoSchedule` (EKS GPU node groups, the NVIDIA GPU Operator\'s guides, Karpenter GPU node pools; AKS suggests `sku=gpu:NoSchedule`). A pod that requests GPUs without tolerating that taint is never scheduled there and waits in Pending, with only a `FailedScheduling … untolerated taint` event to say why. Some clusters add the toleration for you (the `ExtendedResourceToleration` admission plugin, enabled on GKE), and a pod that selects its GPU nodes by label was written for a known cluster, so this is information only: it is not reported when the pod tolerates a taint whose key or value names a GPU (or every taint, `operator: Exists` without a key), when its node selector or node affinity uses a GPU node label (`nvidia.com/gpu.product`, `nvidia.com/gpu.present`, `cloud.google.com/gke-accelerator`, `karpenter.k8s.aws/instance-gpu-*`, `node.kubernetes.io/instance-type`, a node pool…), or when the workload is queued by Kueue (`kueue.x-k8s.io/queue-name`), whose ResourceFlavors add tolerations and node labels at admission. TrainJobs are skipped: their pod spec is the runtime\'s.',
     fix: 'Add a toleration for the taint of your GPU nodes, or select them with a node selector. The quick fix adds `{key: nvidia.com/gpu, operator: Exists, effect: NoSchedule}` to the pod spec\'s tolerations.',
@@ -87,7 +89,7 @@ spec:
               nvidia.com/gpu: 1`,
   },
   check(workload, context) {
-    if (SKIPPED_KINDS.has(workload.kind) || workload.root.map('metadata')?.map('labels')?.string(KUEUE_QUEUE)) return;
+    if (workload.root.map('metadata')?.map('labels')?.string(KUEUE_QUEUE)) return;
     for (const pod of workload.pods) {
       if (!needsToleration(pod)) continue;
       const tolerations = pod.spec.entry('tolerations');

@@ -6,7 +6,24 @@ const WHY = "but has no memory-backed /dev/shm: it gets the container runtime's 
 const FIX = 'Add a memory-backed /dev/shm';
 
 describe(ID, () => {
-  it('accepts a memory-backed /dev/shm, hostIPC, any volume at /dev/shm, single-process containers and Ray', () => {
+  it('accepts a memory-backed /dev/shm, hostIPC, any volume at /dev/shm, single-process containers Ray and TrainJobs', () => {
+    // A TrainJob's pod spec is its runtime's: the runtime is where tolerations and /dev/shm go.
+    checkRule(ID, fixture`
+      apiVersion: trainer.kubeflow.org/v1alpha1
+      kind: TrainJob
+      metadata:
+        name: llama
+      spec:
+        runtimeRef:
+          name: torch-distributed
+        trainer:
+          image: nvcr.io/nvidia/pytorch:24.05-py3
+          command: [torchrun, --nproc-per-node=8, train.py]
+          numNodes: 2
+          resourcesPerNode:
+            limits:
+              nvidia.com/gpu: 8
+    `);
     checkRule(ID, fixture`
       apiVersion: kubeflow.org/v1
       kind: PyTorchJob

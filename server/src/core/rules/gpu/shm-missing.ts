@@ -3,6 +3,8 @@
 // mounts a memory-backed emptyDir there (or shares the host's IPC namespace).
 import type { MapNode, YamlNode } from '../../document';
 import { containerGpus, quantityNumber, WHOLE_GPU_RESOURCES } from '../../workloads/gpu-resources';
+import { workloadKindsExcept } from '../../workloads/index';
+import { RAY_KINDS } from '../../workloads/kinds/ray';
 import { containerLaunches } from '../../workloads/launcher';
 import { podVolumes, SHM_PATH, shmMount, shmSizeFor } from '../../workloads/shm';
 import type { ContainerView, PodView, ResourceQuantity, WorkloadView } from '../../workloads/workload';
@@ -10,7 +12,7 @@ import { defineRule, type RuleContext } from '../rule';
 import { addEntry, addItem, type OffsetEdit, type OffsetFix } from '../yaml-edits';
 
 /** KubeRay mounts a memory-backed /dev/shm in every Ray pod; a TrainJob's pod spec is its runtime's. */
-const SKIPPED_KINDS = new Set(['RayCluster', 'RayJob', 'RayService', 'TrainJob']);
+const SKIPPED_KINDS = [...RAY_KINDS, 'trainer.kubeflow.org/TrainJob'];
 const LAUNCHER_NAMES = { torchrun: 'torchrun', deepspeed: 'deepspeed', accelerate: 'accelerate launch' };
 
 const wholeGpus = (quantities: ResourceQuantity[]) => quantities.filter((q) => WHOLE_GPU_RESOURCES.includes(q.name)).reduce((sum, q) => sum + (quantityNumber(q) ?? 0), 0);
@@ -55,6 +57,7 @@ export const gpuShmMissing = defineRule({
   id: 'gpu/shm-missing',
   severity: 'warning',
   description: 'A multi-process PyTorch or NCCL container without a memory-backed /dev/shm: it gets 64 MB.',
+  kinds: workloadKindsExcept(SKIPPED_KINDS),
   docs: {
     why: "Container runtimes give a container a 64 MB /dev/shm. PyTorch's DataLoader workers hand batches to the training process through it, and NCCL sets up its shared-memory transport between the GPUs of a node in it. With 64 MB, DataLoader workers die with `Bus error` or `unable to write to file </torch_…>` and NCCL fails with `Error while creating shared memory segment` — after the job waited for its GPUs. A container counts as multi-process when it runs torchrun (also `python -m torch.distributed.run`/`launch`), deepspeed or `accelerate launch` (directly or in a `sh -c` script), holds more than one GPU, or is the training container of a PyTorchJob. Ray pods are left alone: KubeRay mounts a memory-backed /dev/shm itself. Any volume mounted at /dev/shm (a hostPath of the node's /dev/shm, an emptyDir on disk) is taken as deliberate.",
     fix: 'Mount an `emptyDir` with `medium: Memory` at `/dev/shm`, with a `sizeLimit` (what it holds counts as the container\'s memory; see gpu/shm-size), or set `hostIPC: true` on the pod. The quick fix adds the volume `dshm` and its mount (or only the mount, of the memory-backed /dev/shm volume another container of the pod has); its sizeLimit is half the container\'s memory limit, leaving the other half to the processes, or 16Gi when the container has no memory limit — room for DataLoader batches and NCCL\'s buffers on a multi-GPU node.',
@@ -106,7 +109,6 @@ spec:
                 sizeLimit: 256Gi`,
   },
   check(workload, context) {
-    if (SKIPPED_KINDS.has(workload.kind)) return;
     // A container shared by roles through a YAML alias is reported once.
     const seen = new Set<MapNode>();
     for (const pod of workload.pods) {
