@@ -20,9 +20,7 @@ describe(ID, () => {
           image: nvcr.io/nvidia/pytorch:24.05-py3
           command: [torchrun, --nproc-per-node=8, train.py]
           numNodes: 2
-          resourcesPerNode:
-            limits:
-              nvidia.com/gpu: 8
+          resourcesPerNode: { limits: { nvidia.com/gpu: 8 } }
     `);
     checkRule(ID, fixture`
       apiVersion: kubeflow.org/v1
