@@ -25,13 +25,15 @@ const builds = [
   { ...shared, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   // The server is a standalone Node program: no `vscode`, everything bundled.
   { ...shared, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', define: { MLINFRA_VERSION: JSON.stringify(version) } },
+  // The local Kubernetes API server of `npm run cluster` (not shipped in the .vsix).
+  { ...shared, entryPoints: ['cluster/src/main.ts'], outfile: 'dist/cluster.js' },
 ];
 
 if (watch) {
   for (const options of builds) await (await esbuild.context(options)).watch();
-  console.log('[build] watching client and server for changes');
+  console.log('[build] watching client, server and cluster for changes');
 } else {
   const started = Date.now();
   await Promise.all(builds.map((options) => esbuild.build(options)));
-  console.log(`[build] dist/extension.js and dist/server.js built in ${Date.now() - started} ms${production ? ' (production)' : ''}`);
+  console.log(`[build] dist/extension.js, dist/server.js and dist/cluster.js built in ${Date.now() - started} ms${production ? ' (production)' : ''}`);
 }

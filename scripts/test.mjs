@@ -11,6 +11,7 @@ import { ensureAll, root } from './lib/setup.mjs';
 const STAGES = {
   unit: { title: 'unit tests (core, grammar, snippets, structure)', dirs: ['out/server', 'out/test/grammar', 'out/test/snippets', 'out/test/meta'], timeout: 10000 },
   lsp: { title: 'protocol tests (dist/server.js --stdio)', dirs: ['out/test/lsp'], timeout: 20000 },
+  cluster: { title: 'kubectl conformance (local API server)', dirs: ['out/cluster'], timeout: 60000 },
   integration: { title: 'extension-host suite (VS Code 1.100 in code-server)', program: 'out/test/integration/run-in-code-server.js' },
   e2e: { title: 'browser tests (workbench in Chromium)', dirs: ['out/test/e2e'], timeout: 120000 },
 };
@@ -43,7 +44,7 @@ if (unknown.length) {
 const stages = requested.length ? requested : Object.keys(STAGES);
 const needsCodeServer = stages.some((name) => name === 'integration' || name === 'e2e');
 
-ensureAll({ codeServer: needsCodeServer });
+ensureAll({ codeServer: needsCodeServer, kubectl: stages.includes('cluster') });
 if (run('node', ['scripts/build.mjs']) !== 0 || run('npx', ['tsc', '-p', '.']) !== 0) {
   console.error('Build failed; no tests ran.');
   process.exit(1);

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 
 /** Every source file the generator is built from (run.mjs checks the bundle uses no other). */
 export const GENERATOR_SOURCES = [
+  'schemas/generator/crd-resources.ts',
   'schemas/generator/fingerprint.ts',
   'schemas/generator/main.ts',
   'schemas/generator/report.ts',

@@ -9,6 +9,7 @@ import { parseProto } from '../../server/src/core/schema/proto-parse';
 import { protoToSchema } from '../../server/src/core/schema/proto-to-schema';
 import { isObject, OBJECT_META_DEFINITION, sortKeys } from '../../server/src/core/schema/translate';
 import { GENERATOR_SOURCES, generatorHash, inputFiles, sha256, SWAGGER, TRITON_PROTO, upstreamDir } from './fingerprint';
+import { crdResourceInfo, type CrdResourceInfo } from './crd-resources';
 import { printReport, type KindReport } from './report';
 
 export const BASE = 'https://schemas.mlinfra.dev/';
@@ -38,6 +39,8 @@ interface IndexKind {
   plural?: string;
   namespaced?: boolean;
   source: string;
+  /** CRD kinds only: names, subresources and printer columns, for the local cluster's discovery. */
+  resource?: CrdResourceInfo;
 }
 
 /** The generated file of a kind: kinds/<group-or-core>_<version>_<kind-lowercase>.json. */
@@ -116,7 +119,7 @@ function main(root: string): void {
       const file = kindFile(kind.group, kind.version, kind.kind);
       if (outputs.has(file)) throw new Error(`${file} would be written twice (second time from ${source})`);
       outputs.set(file, { $id: BASE + file, ...kind.schema });
-      index.push({ ...entryOf(kind), schema: file, source });
+      index.push({ ...entryOf(kind), schema: file, source, resource: crdResourceInfo(crd, kind.version) });
       const before = unreplaced.get(kind.apiVersion);
       reports.push({ file, before: before && Buffer.byteLength(serialize({ $id: BASE + file, ...before })), replaced: kind.replaced });
     }

@@ -89,11 +89,28 @@ export function ensureCodeServer() {
   return codeServerBin;
 }
 
+/**
+ * kubectl, which the cluster tests run against the local API server. Debian's package of it is
+ * `kubernetes-client` (an older kubectl); the tests are written against kubectl 1.32.
+ */
+export function ensureKubectl() {
+  if (spawnSync('kubectl', ['version', '--client'], { stdio: 'ignore' }).status === 0) return;
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  const hint = 'install kubectl 1.32 (https://kubernetes.io/docs/tasks/tools/) or Debian\'s kubernetes-client';
+  if (!isRoot) throw new Error(`kubectl is not on PATH; ${hint}`);
+  log('installing kubectl (Debian package kubernetes-client)');
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  run('apt-get', ['update', '-qq'], { env });
+  run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'kubernetes-client'], { env });
+  if (spawnSync('kubectl', ['version', '--client'], { stdio: 'ignore' }).status !== 0) throw new Error(`kubectl is still not on PATH; ${hint}`);
+}
+
 /** Everything `npm start` and `npm test` need, in order. */
-export function ensureAll({ codeServer = true } = {}) {
+export function ensureAll({ codeServer = true, kubectl = false } = {}) {
   ensureNpmPackages();
   ensureDebianPackages();
   if (codeServer) ensureCodeServer();
+  if (kubectl) ensureKubectl();
 }
 
 export function readJson(file) {
