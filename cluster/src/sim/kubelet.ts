@@ -135,7 +135,10 @@ export class Kubelet {
     }
     this.later(pod, ready + 100, () => {
       this.mutate(pod, (p) => {
-        p.status.podIP = `10.244.${this.sim.random.int(0, 4)}.${this.nextIp++ % 250}`;
+        // An address in the node's pod CIDR (10.244.N.0/24), as the network plugin hands them out.
+        const cidr: string | undefined = this.sim.store.get('/nodes', undefined, pod.spec.nodeName)?.spec?.podCIDR;
+        const subnet = cidr?.replace(/\.0\/24$/, '') ?? '10.244.0';
+        p.status.podIP = `${subnet}.${(this.nextIp++ % 250) + 2}`;
         p.status.podIPs = [{ ip: p.status.podIP }];
         (p.status.conditions as any[])[0] = condition('PodReadyToStartContainers', true, this.now());
       });
