@@ -5,6 +5,7 @@
 import { timestamp, type KubeObject } from '../store/object';
 import type { SimContext } from './context';
 import { programFor, type Program } from './programs';
+import { qosClass } from './qos';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- statuses are written as JSON */
 
@@ -111,7 +112,7 @@ export class Kubelet {
         hostIP,
         hostIPs: [{ ip: hostIP }],
         startTime: time,
-        qosClass: containers.every((c) => c.resources?.limits && JSON.stringify(c.resources.limits) === JSON.stringify(c.resources.requests ?? c.resources.limits)) ? 'Guaranteed' : 'Burstable',
+        qosClass: qosClass(p.spec),
         containerStatuses: containers.map((c) => ({ name: c.name, image: c.image, imageID: '', ready: false, started: false, restartCount: 0, state: { waiting: { reason: 'ContainerCreating' } }, lastState: {} })),
       };
     });

@@ -1,5 +1,6 @@
 // kube-scheduler's loop: binds each new pod to a node (Scheduled event), or leaves it Pending with
 // the reason (FailedScheduling event, PodScheduled=False) and tries again when resources free up.
+import { qosClass } from './qos';
 import type { KubeObject } from '../store/object';
 import type { Change } from '../store/store';
 import type { SimContext } from './context';
@@ -38,7 +39,7 @@ export class SchedulerLoop {
     if ('node' in placement) {
       const bound = this.sim.store.mutate('/pods', pod.metadata.namespace, pod.metadata.name, (p) => {
         p.spec.nodeName = placement.node;
-        p.status = { phase: 'Pending', conditions: [{ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: time }], qosClass: p.status?.qosClass ?? 'BestEffort' };
+        p.status = { phase: 'Pending', conditions: [{ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: time }], qosClass: p.status?.qosClass ?? qosClass(p.spec) };
       });
       if (bound) this.sim.events.record(bound, 'Normal', 'Scheduled', `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${placement.node}`, SOURCE);
       return;

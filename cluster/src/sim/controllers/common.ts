@@ -3,6 +3,7 @@
 import { clone, timestamp, type KubeObject, type OwnerReference } from '../../store/object';
 import type { SimContext } from '../context';
 import { withDefaults } from '../defaults';
+import { qosClass } from '../qos';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- templates are read as JSON */
 
@@ -43,7 +44,7 @@ export function podFrom(owner: KubeObject, template: any, name: string, labels: 
   const metadata: any = { name, namespace: owner.metadata.namespace, labels: { ...(template?.metadata?.labels ?? {}), ...labels }, ownerReferences: [ownerReference(owner)] };
   const all = { ...simAnnotations(owner), ...(template?.metadata?.annotations ?? {}), ...annotations };
   if (Object.keys(all).length) metadata.annotations = all;
-  return { apiVersion: 'v1', kind: 'Pod', metadata, spec, status: { phase: 'Pending', qosClass: 'BestEffort' } };
+  return { apiVersion: 'v1', kind: 'Pod', metadata, spec, status: { phase: 'Pending', qosClass: qosClass(spec) } };
 }
 
 /** Creates a pod (once) and records the controller's event. */
