@@ -1,6 +1,6 @@
 // `npm run cluster`: starts the local Kubernetes API server with the demo scenario and serves
 // until stopped (Ctrl-C or SIGTERM). Options: --kubeconfig FILE (written once it listens),
-// --port N, --speed X (simulated seconds per second), --seed N, --scenario demo|empty.
+// --port N, --speed X (simulated seconds per second), --seed N, --scenario demo|large|empty.
 import { resolve } from 'node:path';
 import { ADMIN_CONTEXT, RESTRICTED_CONTEXT } from './kubeconfig';
 import { SCENARIOS, type ScenarioName } from './scenario/demo';

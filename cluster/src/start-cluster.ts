@@ -13,6 +13,7 @@ import { newTokens, type Tokens } from './http/auth';
 import { apiHandler } from './http/router';
 import { writeKubeconfig } from './kubeconfig';
 import { loadScenario, type ScenarioName } from './scenario/demo';
+import { loadSweep } from './scenario/sweep';
 import { ScaledClock, type Clock } from './sim/clock';
 import type { SimContext } from './sim/context';
 import { EventRecorder } from './sim/events';
@@ -63,6 +64,8 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
   const types = new ResourceTypes(loadResourceTypes(schemasDir));
   const store = new Store(clock, random, options.historyWindow);
   const sim: SimContext = { store, clock, random, events: new EventRecorder(store, clock), logs: new LogStore(), types };
+  // What never changes goes in before the simulation listens (see sweep.ts).
+  if (options.scenario === 'large') loadSweep(sim);
   const simulation = new Simulation(sim);
   loadScenario(sim, options.scenario ?? 'demo');
 

@@ -1,6 +1,7 @@
 // Loads a scenario into a fresh cluster: `demo` (namespaces, five nodes, training jobs, a Triton
-// deployment, an InferenceService) or `empty` (namespaces and nodes only, for tests that apply
-// their own workloads). What happens next is the simulation's, on the clock.
+// deployment, an InferenceService), `large` (the demo and a finished sweep of 5,000 pods, see
+// sweep.ts) or `empty` (namespaces and nodes only, for tests that apply their own workloads).
+// What happens next is the simulation's, on the clock.
 import { parseAllDocuments } from 'yaml';
 import { recordUpdate } from '../apply/merge';
 import type { SimContext } from '../sim/context';
@@ -9,9 +10,9 @@ import { timestamp, type KubeObject } from '../store/object';
 import { DEMO_MANIFESTS, DEMO_NAMESPACES } from './demo-manifests';
 import { demoNodes } from './nodes';
 
-export type ScenarioName = 'demo' | 'empty';
+export type ScenarioName = 'demo' | 'large' | 'empty';
 
-export const SCENARIOS: ScenarioName[] = ['demo', 'empty'];
+export const SCENARIOS: ScenarioName[] = ['demo', 'large', 'empty'];
 
 /** The demo's workloads as objects. */
 export function demoWorkloads(): KubeObject[] {
