@@ -4,7 +4,7 @@ import { badRequest, notFound } from '../http/status';
 import { sendJson, wants } from '../http/request';
 import { decodeContinue, expiredContinue, page } from '../store/paging';
 import { matchesFields, matchesLabels, parseFieldSelector, parseLabelSelector } from '../store/selectors';
-import type { KubeObject } from '../store/object';
+import { clone, type KubeObject } from '../store/object';
 import { printerFor, toTable, type IncludeObject } from '../table/table';
 import { atVersion, type ApiContext, type ResourceRequest } from './context';
 import { apiVersionOf } from './resource-types';
@@ -58,14 +58,14 @@ export function listObjects(ctx: ApiContext, request: ResourceRequest): void {
     after = token.start;
   }
   const selected = selection(request);
-  const objects = store.list(type.key, request.namespace).filter(selected);
+  const objects = store.view(type.key, request.namespace).filter(selected);
   const keyOf = (o: KubeObject) => `${o.metadata.namespace ?? ''}/${o.metadata.name}`;
   const result = page(objects, keyOf, limit, after, rv);
   const metadata: Record<string, unknown> = { resourceVersion: String(rv) };
   if (result.continue) metadata.continue = result.continue;
   // The real server counts the rest only when no selector filters it.
   if (result.remaining !== undefined && !request.query.labelSelector && !request.query.fieldSelector) metadata.remainingItemCount = result.remaining;
-  const items = result.items.map((o) => atVersion(request, o));
+  const items = result.items.map((o) => atVersion(request, clone(o)));
   const format = answerFormat(request);
   if (format === 'Table') return sendJson(request.res, 200, toTable(printerFor(type, request.version), items, ctx.sim.clock.now(), includeObject(request), metadata));
   if (format === 'Partial') return sendJson(request.res, 200, { kind: 'PartialObjectMetadataList', apiVersion: 'meta.k8s.io/v1', metadata, items: items.map(partial) });

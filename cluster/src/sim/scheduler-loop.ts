@@ -28,13 +28,13 @@ export class SchedulerLoop {
 
   /** Tries every pod still waiting for a node, oldest first. */
   retry(): void {
-    const waiting = this.sim.store.list('/pods').filter(unscheduled);
+    const waiting = this.sim.store.view('/pods').filter(unscheduled);
     waiting.sort((a, b) => String(a.metadata.creationTimestamp).localeCompare(String(b.metadata.creationTimestamp)) || Number(a.metadata.resourceVersion) - Number(b.metadata.resourceVersion));
     for (const pod of waiting) this.place(pod, true);
   }
 
   private place(pod: KubeObject, retrying = false): void {
-    const placement = schedule(pod, this.sim.store.list('/nodes'), this.sim.store.list('/pods'));
+    const placement = schedule(pod, this.sim.store.view('/nodes'), this.sim.store.view('/pods'));
     const time = timestamp(this.sim.clock.now());
     if ('node' in placement) {
       const bound = this.sim.store.mutate('/pods', pod.metadata.namespace, pod.metadata.name, (p) => {

@@ -49,7 +49,7 @@ function untoleratedTaint(pod: KubeObject, node: KubeObject): any {
 }
 
 /** What is already requested on each node by pods that hold resources (bound and not finished). */
-export function usage(pods: KubeObject[]): Map<string, Record<string, number>> {
+export function usage(pods: readonly KubeObject[]): Map<string, Record<string, number>> {
   const used = new Map<string, Record<string, number>>();
   for (const pod of pods) {
     const node = pod.spec?.nodeName;
@@ -71,7 +71,7 @@ function countText(counts: Map<string, number>): string {
 }
 
 /** Where a pod goes, or why it goes nowhere. Among nodes that fit, the one with the most free GPUs (then CPU), then by name. */
-export function schedule(pod: KubeObject, nodes: KubeObject[], pods: KubeObject[]): Placement {
+export function schedule(pod: KubeObject, nodes: readonly KubeObject[], pods: readonly KubeObject[]): Placement {
   const used = usage(pods);
   const requests = { ...podRequests(pod.spec), pods: 1 };
   const reasons = new Map<string, number>();

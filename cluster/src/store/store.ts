@@ -48,10 +48,19 @@ export class Store {
 
   /** Objects of a resource, in one namespace or all, ordered by namespace and name as etcd lists them. */
   list(resource: string, namespace?: string): KubeObject[] {
+    return this.view(resource, namespace).map((object) => clone(object));
+  }
+
+  /**
+   * The stored objects themselves, in list order, to read and never to change: a stored object
+   * is replaced on update, never edited, so a view stays what it was. Lists of thousands of
+   * pods (a page of them, the scheduler's sums) then copy only what they hand out.
+   */
+  view(resource: string, namespace?: string): readonly KubeObject[] {
     const all = this.objects.get(resource);
     if (!all) return [];
     const keys = [...all.keys()].filter((k) => namespace === undefined || k.startsWith(`${namespace}/`)).sort();
-    return keys.map((k) => clone(all.get(k) as KubeObject));
+    return keys.map((k) => all.get(k) as KubeObject);
   }
 
   /** Stores a new object; fills uid, creationTimestamp, generation and resourceVersion. Throws when it exists. */
