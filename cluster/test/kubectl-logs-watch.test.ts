@@ -40,6 +40,22 @@ describe('kubectl logs and watch (local API server)', () => {
     assert.match(stamped.stdout, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{9}Z step \d+\/600 /);
   });
 
+  it('prints only the lines since a time with --since-time and --since', async () => {
+    const all = await t.kubectl(['logs', 'llama3-8b-finetune-master-0', '--timestamps']);
+    const stamped = lines(all.stdout).map((line) => ({ time: line.slice(0, line.indexOf(' ')), text: line.slice(line.indexOf(' ') + 1) }));
+    assert.ok(stamped.length >= 4, all.stdout);
+    const from = stamped[stamped.length - 3];
+    const since = await t.kubectl(['logs', 'llama3-8b-finetune-master-0', `--since-time=${from.time}`]);
+    // kubectl sends the time in whole seconds: the lines of that second are in.
+    const second = (time: string) => time.slice(0, 19);
+    assert.deepEqual(lines(since.stdout), stamped.filter((line) => second(line.time) >= second(from.time)).map((line) => line.text));
+    const recent = await t.kubectl(['logs', 'llama3-8b-finetune-master-0', '--since=1s']);
+    assert.ok(lines(recent.stdout).length < stamped.length);
+    const bad = await api(t, '/api/v1/namespaces/ml-training/pods/llama3-8b-finetune-master-0/log?sinceTime=yesterday');
+    assert.equal(bad.status, 400);
+    assert.equal(JSON.parse(bad.body).message, 'sinceTime: Invalid value: "yesterday": must be an RFC3339 time');
+  });
+
   it('shows the run before a restart with --previous, and refuses it when there is none', async () => {
     advanceUntil(t, 'a restart of resnet50-tf-worker-0', () => (pod('ml-training', 'resnet50-tf-worker-0')?.status?.containerStatuses?.[0]?.restartCount ?? 0) >= 1);
     const previous = await t.kubectl(['logs', 'resnet50-tf-worker-0', '--previous']);
