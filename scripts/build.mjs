@@ -20,9 +20,19 @@ const shared = {
   absWorkingDir: root,
 };
 
+// The extension loads its cluster access (and @kubernetes/client-node) from a bundle of its own on
+// first use, so activation does not parse it: `require('./cluster/index.js')` stays a require of it.
+const clusterChunk = {
+  name: 'cluster-chunk',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/cluster\/index\.js$/ }, () => ({ path: './cluster-client.js', external: true }));
+  },
+};
+
 const builds = [
   // The client runs in VS Code's extension host, which provides the `vscode` module.
-  { ...shared, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { ...shared, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [clusterChunk] },
+  { ...shared, entryPoints: ['client/src/cluster/index.ts'], outfile: 'dist/cluster-client.js', external: ['vscode'] },
   // The server is a standalone Node program: no `vscode`, everything bundled.
   { ...shared, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', define: { MLINFRA_VERSION: JSON.stringify(version) } },
   // The local Kubernetes API server of `npm run cluster` (not shipped in the .vsix).
@@ -35,5 +45,5 @@ if (watch) {
 } else {
   const started = Date.now();
   await Promise.all(builds.map((options) => esbuild.build(options)));
-  console.log(`[build] dist/extension.js, dist/server.js and dist/cluster.js built in ${Date.now() - started} ms${production ? ' (production)' : ''}`);
+  console.log(`[build] dist/extension.js, dist/cluster-client.js, dist/server.js and dist/cluster.js built in ${Date.now() - started} ms${production ? ' (production)' : ''}`);
 }

@@ -1,8 +1,9 @@
 // `npm start`: sets up what is missing, packages the extension, installs the .vsix into a
-// local code-server (cached in .vscode-test/), opens examples/ in it and prints the URL.
-// Options: --port N (default $PORT or 8080).
+// local code-server (cached in .vscode-test/), starts the demo Kubernetes cluster (cluster/, its
+// kubeconfig in the demo's user settings as mlinfra.kubeconfig), opens examples/ and prints the URL.
+// Stopping it (Ctrl+C) stops both. Options: --port N (default $PORT or 8080).
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { cacheDir, codeServerBin, ensureAll, root } from './lib/setup.mjs';
@@ -25,6 +26,21 @@ async function choosePort() {
   throw new Error(`no free port near ${wanted}`);
 }
 
+/** The local API server with the demo scenario (dist/cluster.js, built with the package); resolves once its kubeconfig is written. */
+function startCluster(kubeconfig) {
+  rmSync(kubeconfig, { force: true });
+  const cluster = spawn(process.execPath, [join(root, 'dist', 'cluster.js'), '--kubeconfig', kubeconfig], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    cluster.stdout.on('data', (chunk) => {
+      process.stdout.write(chunk);
+      output += chunk;
+      if (output.includes('[cluster] kubeconfig:')) resolve(cluster);
+    });
+    cluster.once('exit', (code) => reject(new Error(`the demo cluster exited with ${code}`)));
+  });
+}
+
 ensureAll({ codeServer: true });
 const vsix = packageExtension();
 
@@ -32,17 +48,23 @@ const profile = join(cacheDir, 'demo');
 const extensionsDir = join(profile, 'extensions');
 const userDataDir = join(profile, 'user-data');
 mkdirSync(join(userDataDir, 'User'), { recursive: true });
+const kubeconfig = join(profile, 'kubeconfig');
+const cluster = await startCluster(kubeconfig);
+process.on('exit', () => cluster.kill());
 // The demo opens our own examples folder: skip the trust prompt so the first view is the workspace.
 writeFileSync(
   join(userDataDir, 'User', 'settings.json'),
-  JSON.stringify({ 'security.workspace.trust.enabled': false, 'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off' }, null, 2),
+  JSON.stringify({ 'security.workspace.trust.enabled': false, 'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off', 'mlinfra.kubeconfig': kubeconfig }, null, 2),
 );
 // Keep code-server's own config beside the profile rather than in ~/.config.
 const config = ['--config', join(profile, 'config.yaml')];
 const install = spawnSync(process.execPath, [codeServerBin, ...config, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--install-extension', vsix, '--force'], {
   stdio: 'inherit',
 });
-if (install.status !== 0) process.exit(install.status ?? 1);
+if (install.status !== 0) {
+  cluster.kill();
+  process.exit(install.status ?? 1);
+}
 
 const port = await choosePort();
 const folder = join(root, 'examples');
@@ -61,9 +83,21 @@ async function healthy() {
   }
 }
 for (let i = 0; i < 240 && !(await healthy()); i++) {
-  if (child.exitCode !== null) process.exit(child.exitCode);
+  if (child.exitCode !== null) {
+    cluster.kill();
+    process.exit(child.exitCode);
+  }
   await new Promise((resolve) => setTimeout(resolve, 250));
 }
-console.log(`\nmlinfra demo is running. Open this URL in a browser:\n\n  ${url}\n\nPress Ctrl+C to stop.`);
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
-child.on('exit', (code) => process.exit(code ?? 0));
+console.log(`\nmlinfra demo is running. Open this URL in a browser:\n\n  ${url}\n\nThe Clusters and GPU nodes views (mlinfra in the activity bar) show the demo cluster; kubectl reaches it with\n  kubectl --kubeconfig ${kubeconfig} get pods -A\n\nPress Ctrl+C to stop.`);
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    child.kill(signal);
+    cluster.kill(signal);
+  });
+}
+child.on('exit', (code) => {
+  if (cluster.exitCode !== null) process.exit(code ?? 0);
+  cluster.once('exit', () => process.exit(code ?? 0));
+  cluster.kill('SIGTERM');
+});

@@ -14,17 +14,26 @@ const { runTests } = await import('@vscode/test-electron');
 for (const [command, args] of [['node', ['scripts/build.mjs']], ['npx', ['tsc', '-p', '.']]]) {
   if (spawnSync(command, args, { cwd: root, stdio: 'inherit' }).status !== 0) process.exit(1);
 }
-const workspace = join(mkdtempSync(join(tmpdir(), 'mlinfra-electron-')), 'workspace');
+const scratch = mkdtempSync(join(tmpdir(), 'mlinfra-electron-'));
+const workspace = join(scratch, 'workspace');
 cpSync(join(root, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
+// The cluster views' tests need the local Kubernetes API server, as in run-in-code-server.ts.
+const { startCluster } = await import(join(root, 'out', 'cluster', 'src', 'start-cluster.js'));
+const kubeconfig = join(scratch, 'kubeconfig');
+const cluster = await startCluster({ kubeconfigPath: kubeconfig, bookmarkMs: 5000 });
 
+let failed = false;
 try {
   await runTests({
     version: process.env.VSCODE_VERSION ?? '1.100.3',
     extensionDevelopmentPath: root,
     extensionTestsPath: join(root, 'out', 'test', 'integration', 'index.js'),
+    extensionTestsEnv: { MLINFRA_TEST_KUBECONFIG: kubeconfig, KUBECONFIG: kubeconfig },
     launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust'],
   });
 } catch (error) {
   console.error(`The extension-host suite failed or VS Code could not be started: ${error instanceof Error ? error.message : error}`);
-  process.exit(1);
+  failed = true;
 }
+await cluster.stop();
+process.exit(failed ? 1 : 0);

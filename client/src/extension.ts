@@ -1,16 +1,20 @@
-// Activation: builds the output channel, status item and language client, and registers the
-// commands. Activation happens only in workspaces with YAML or Triton files (package.json).
+// Activation: builds the output channel, status item and language client, registers the cluster
+// views and the commands. Activation happens in workspaces with YAML or Triton files, or when a
+// cluster view opens (package.json); it reads no kubeconfig and touches no cluster.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
 import { createLanguageClient } from './language-client';
 import { ServerStatus, type ServerState } from './server-status';
+import { registerClusterViews, type ClusterViewsApi } from './views/index';
 
 /** What the extension exports: enough for tests and other extensions to see its state. */
 export interface MlinfraApi {
   serverState(): ServerState;
   /** Resolves once the language server has started. */
   ready: Promise<void>;
+  /** The Clusters and GPU nodes views, read as plain data. */
+  clusters: ClusterViewsApi;
 }
 
 let client: LanguageClient | undefined;
@@ -20,7 +24,8 @@ export function activate(context: vscode.ExtensionContext): MlinfraApi {
   const status = new ServerStatus('mlinfra.showServerLog');
   client = createLanguageClient(context, outputChannel, status);
   const languageClient = client;
-  context.subscriptions.push(outputChannel, status, ...registerCommands({ outputChannel, client: languageClient }));
+  const clusterViews = registerClusterViews(context);
+  context.subscriptions.push(outputChannel, status, ...clusterViews.disposables, ...registerCommands({ outputChannel, client: languageClient, views: clusterViews.views }));
   const ready = languageClient.start().catch((error: unknown) => {
     status.set('stopped');
     outputChannel.error(`The mlinfra language server failed to start: ${String(error)}`);
@@ -29,7 +34,7 @@ export function activate(context: vscode.ExtensionContext): MlinfraApi {
     });
     throw error;
   });
-  return { serverState: () => status.state, ready };
+  return { serverState: () => status.state, ready, clusters: clusterViews.api };
 }
 
 export function deactivate(): Thenable<void> | undefined {

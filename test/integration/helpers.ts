@@ -60,3 +60,19 @@ export async function waitFor<T>(probe: () => T | undefined, what: string, timeo
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
+
+/** Waits until the async `probe` gives a value (errors count as not yet), and returns it. */
+export async function eventually<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 30000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await probe();
+      if (value !== undefined) return value;
+    } catch (error) {
+      last = error;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}

@@ -2,10 +2,13 @@
 // workbench loads the extension under development and the suite's run() through the
 // `payload` development options. Two passes: a trusted workspace, then an untrusted one.
 // The verdict comes from the result file the suite writes; no result within the time limit,
-// or a result from the wrong trust mode, is a failure, never a pass.
+// or a result from the wrong trust mode, is a failure, never a pass. The local Kubernetes API
+// server of cluster/ runs the demo scenario for both passes; the `mlinfra.kubeconfig` setting
+// points at its kubeconfig (KUBECONFIG at a file that does not exist: the setting must win).
 import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startCluster } from '../../cluster/src/start-cluster';
 import { extensionRoot, launchBrowser, startCodeServer, workbenchUrl } from '../harness/code-server';
 import { RESULT_MARKER, type SuiteResult } from './result';
 
@@ -29,14 +32,15 @@ async function waitForResult(file: string, isAlive: () => boolean): Promise<Suit
   throw new Error(`the extension-host suite reported no result within ${SUITE_TIMEOUT_MS / 1000} s`);
 }
 
-async function runPass(trusted: boolean): Promise<SuiteResult> {
+async function runPass(trusted: boolean, kubeconfig: string): Promise<SuiteResult> {
   const scratch = mkdtempSync(join(tmpdir(), 'mlinfra-integration-'));
   const workspace = join(scratch, 'workspace');
   cpSync(join(extensionRoot, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
   // The demo's model repository, as users get it: the suite checks that every config is clean.
   cpSync(join(extensionRoot, 'examples', 'model_repository'), join(workspace, 'model_repository'), { recursive: true });
   const resultFile = join(scratch, 'result.json');
-  const server = await startCodeServer({ env: { MLINFRA_TEST_RESULT: resultFile }, workspaceTrust: !trusted });
+  const env = { MLINFRA_TEST_RESULT: resultFile, MLINFRA_TEST_KUBECONFIG: kubeconfig, KUBECONFIG: join(scratch, 'no-such-kubeconfig') };
+  const server = await startCodeServer({ env, settings: { 'mlinfra.kubeconfig': kubeconfig }, workspaceTrust: !trusted });
   const browser = await launchBrowser();
   let alive = true;
   let markerSeen = false;
@@ -68,10 +72,13 @@ async function runPass(trusted: boolean): Promise<SuiteResult> {
 
 async function main(): Promise<number> {
   const total = { passes: 0, failures: 0, pending: 0 };
+  const kubeconfig = join(mkdtempSync(join(tmpdir(), 'mlinfra-cluster-')), 'kubeconfig');
+  const cluster = await startCluster({ kubeconfigPath: kubeconfig, bookmarkMs: 5000 });
+  console.log(`-- local cluster at ${cluster.url}`);
   for (const trusted of [true, false]) {
     console.log(`-- ${trusted ? 'trusted' : 'untrusted'} workspace`);
     try {
-      const result = await runPass(trusted);
+      const result = await runPass(trusted, kubeconfig);
       for (const test of result.tests.filter((t) => t.state === 'failed')) console.log(`FAILED ${test.title}\n${test.error}`);
       total.passes += result.passes;
       total.failures += result.failures + (result.passes === 0 ? 1 : 0);
@@ -81,6 +88,7 @@ async function main(): Promise<number> {
       total.failures++;
     }
   }
+  await cluster.stop();
   const statsFile = process.env.MLINFRA_STATS_FILE;
   if (statsFile) writeFileSync(statsFile, JSON.stringify(total));
   console.log(`extension host: ${total.passes} passed, ${total.failures} failed${total.pending ? `, ${total.pending} skipped` : ''}`);

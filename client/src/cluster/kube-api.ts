@@ -1,0 +1,113 @@
+// Requests to one context's API server. @kubernetes/client-node's KubeConfig applies the
+// context's credentials (token, client certificate, exec plugin, CA, proxy) to each request and
+// its Watch streams watch events; bodies are read here as plain JSON, so that objects look the same
+// from a list and from a watch and a failure keeps the server's Status message. Nothing here logs
+// a header, a token or a certificate.
+import * as http from 'node:http';
+import * as https from 'node:https';
+import { errorFromNetwork, errorFromResponse, toClusterError } from './errors';
+import type { Transport, WatchQuery } from './informer';
+import type { WatchEvent } from './object-store';
+import type { ListPage, ListQuery } from './paging';
+import type { KubeConfig, Library } from './library';
+
+export interface RequestCounters {
+  requests: number;
+  lists: number;
+  watches: number;
+}
+
+export interface RequestOptions {
+  query?: Record<string, string | number | boolean | undefined>;
+  body?: string;
+  contentType?: string;
+  timeoutMs?: number;
+}
+
+const USER_AGENT = 'mlinfra-vscode';
+
+export class KubeApi {
+  constructor(
+    private readonly config: KubeConfig,
+    private readonly WatchClass: Library['Watch'],
+    readonly counters: RequestCounters,
+  ) {}
+
+  get server(): string {
+    return this.config.getCurrentCluster()?.server ?? '(no server)';
+  }
+
+  url(path: string, query: RequestOptions['query'] = {}): URL {
+    const url = new URL(this.server.replace(/\/+$/, '') + path);
+    for (const [key, value] of Object.entries(query)) if (value !== undefined) url.searchParams.set(key, String(value));
+    return url;
+  }
+
+  /** One request; resolves with the parsed JSON body, rejects with a ClusterError. */
+  async request(method: string, path: string, options: RequestOptions = {}): Promise<unknown> {
+    this.counters.requests++;
+    let url: URL;
+    const headers: Record<string, string> = { Accept: 'application/json', 'User-Agent': USER_AGENT };
+    if (options.contentType) headers['Content-Type'] = options.contentType;
+    // Node sends a DELETE body neither chunked nor with a length unless told its length.
+    if (options.body !== undefined) headers['Content-Length'] = String(Buffer.byteLength(options.body));
+    const requestOptions: https.RequestOptions = { method, headers };
+    try {
+      url = this.url(path, options.query);
+      // Runs the context's exec plugin or auth provider if it has one: only ever on a request.
+      await this.config.applyToHTTPSOptions(requestOptions);
+    } catch (error) {
+      throw toClusterError(error, this.server);
+    }
+    const transport = url.protocol === 'http:' ? http : https;
+    return new Promise((resolve, reject) => {
+      const req = transport.request(url, requestOptions, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('error', (error) => reject(errorFromNetwork(error, this.server)));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          const status = res.statusCode ?? 0;
+          if (status < 200 || status >= 300) return reject(errorFromResponse(status, text, res.statusMessage));
+          try {
+            resolve(text ? JSON.parse(text) : undefined);
+          } catch {
+            reject(errorFromResponse(status, '', `the server answered ${path} with something other than JSON`));
+          }
+        });
+      });
+      const timeoutMs = options.timeoutMs ?? 30000;
+      req.setTimeout(timeoutMs, () => req.destroy(Object.assign(new Error(`no answer within ${timeoutMs / 1000} s`), { code: 'ETIMEDOUT' })));
+      req.on('error', (error) => reject(errorFromNetwork(error, this.server)));
+      if (options.body !== undefined) req.write(options.body);
+      req.end();
+    });
+  }
+
+  /** List and watch of the collection at `path` (`/api/v1/namespaces/ml/pods`). */
+  transport(path: string): Transport {
+    return {
+      list: async (query: ListQuery) => {
+        this.counters.lists++;
+        return (await this.request('GET', path, { query: { limit: query.limit, continue: query.continue } })) as ListPage;
+      },
+      watch: async (query: WatchQuery, onEvent: (event: WatchEvent) => void, onDone: (error?: unknown) => void) => {
+        this.counters.watches++;
+        const watch = new this.WatchClass(this.config);
+        let ended = false;
+        const done = (error?: unknown) => {
+          if (ended) return;
+          ended = true;
+          onDone(error ?? undefined);
+        };
+        const controller = await watch.watch(path, { ...query }, (type: string, object: unknown) => onEvent({ type, object } as WatchEvent), done);
+        return {
+          stop: () => {
+            ended = true;
+            controller.abort();
+          },
+        };
+      },
+    };
+  }
+}

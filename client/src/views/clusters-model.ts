@@ -1,0 +1,266 @@
+// What the Clusters view shows, computed from the objects of the caches: contexts, namespaces,
+// and in a namespace its training jobs grouped by kind, its inference services and its pods, each
+// with state, readiness, GPUs and age. Pure: no VS Code, no network.
+import { INFERENCE_TYPES, TRAINING_TYPES } from '../cluster/resources';
+import { formatAge } from './model/age';
+import { workloadState, isFinished, type StateInfo } from './model/job-state';
+import { OwnerIndex, uidOf, type Indexed } from './model/ownership';
+import { containers, isPodReady, podGpuCount, podRestarts, podStatus, type ContainerView } from './model/pods';
+import { plural } from './model/quantity';
+import { workloadShape } from './model/workloads';
+import { STATE_ICONS, type NodeData } from './node';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- objects are read as JSON */
+
+export interface NamespaceData {
+  context: string;
+  namespace: string;
+  now: number;
+  /** Objects of the workload kinds the cluster serves, by type key. */
+  objects: ReadonlyMap<string, readonly any[]>;
+  pods: readonly any[];
+}
+
+export interface WorkloadView {
+  typeKey: string;
+  kindLabel: string;
+  name: string;
+  namespace: string;
+  uid: string;
+  state: StateInfo;
+  ready: number;
+  total: number;
+  gpus: number;
+  created?: string;
+  pods: any[];
+}
+
+const byName = (a: { metadata?: { name?: string } }, b: { metadata?: { name?: string } }) => ((a.metadata?.name ?? '') < (b.metadata?.name ?? '') ? -1 : 1);
+
+/** A namespace's workloads with their pods, computed once per change of its caches. */
+export class NamespaceModel {
+  readonly index: OwnerIndex;
+  private readonly podsOf: Map<string, any[]>;
+  readonly pods: any[];
+
+  constructor(readonly data: NamespaceData) {
+    const entries: Indexed[] = [];
+    for (const [typeKey, objects] of data.objects) for (const object of objects) entries.push({ typeKey, object });
+    this.index = new OwnerIndex(entries);
+    this.podsOf = this.index.podsByWorkload(data.pods);
+    this.pods = [...data.pods].sort(byName);
+  }
+
+  private view(typeKey: string, kindLabel: string, object: any): WorkloadView {
+    const uid = uidOf(typeKey, object);
+    const pods = (this.podsOf.get(uid) ?? []).sort(byName);
+    const shape = workloadShape(typeKey, object);
+    const running = pods.some((p) => p.status?.phase === 'Running');
+    return {
+      typeKey,
+      kindLabel,
+      name: object.metadata?.name ?? '',
+      namespace: this.data.namespace,
+      uid,
+      state: workloadState(typeKey, object, running),
+      ready: pods.filter(isPodReady).length,
+      total: shape.replicas,
+      gpus: shape.gpus,
+      created: object.metadata?.creationTimestamp,
+      pods,
+    };
+  }
+
+  /** Training jobs that nothing listed owns, grouped by kind in the order of TRAINING_TYPES. */
+  training(): Array<{ typeKey: string; label: string; jobs: WorkloadView[] }> {
+    return TRAINING_TYPES.flatMap((type) => {
+      const jobs = (this.data.objects.get(type.key) ?? []).filter((o) => this.index.isTopLevel(o)).sort(byName).map((o) => this.view(type.key, type.label, o));
+      return jobs.length ? [{ typeKey: type.key, label: type.label, jobs }] : [];
+    });
+  }
+
+  /** KServe InferenceServices, and Deployments whose pods ask for GPUs (Triton …). */
+  inference(): WorkloadView[] {
+    return INFERENCE_TYPES.flatMap((type) =>
+      (this.data.objects.get(type.key) ?? [])
+        .filter((o) => this.index.isTopLevel(o))
+        .map((o) => this.view(type.key, type.label, o))
+        .filter((v) => v.typeKey !== 'apps/deployments' || v.gpus > 0),
+    ).sort((a, b) => (a.name < b.name ? -1 : 1));
+  }
+
+  /** What a workload owns besides its pods (a RayJob's RayCluster and submitter Job …), as `Kind name`. */
+  owned(view: WorkloadView): string[] {
+    const result: string[] = [];
+    for (const [typeKey, objects] of this.data.objects) {
+      const label = [...TRAINING_TYPES, ...INFERENCE_TYPES].find((t) => t.key === typeKey)?.label ?? typeKey;
+      for (const object of objects) {
+        if (uidOf(typeKey, object) === view.uid) continue;
+        const top = this.index.top({ typeKey, object });
+        if (uidOf(top.typeKey, top.object) === view.uid) result.push(`${label} ${object.metadata?.name}`);
+      }
+    }
+    return result.sort();
+  }
+
+  workload(typeKey: string, name: string): WorkloadView | undefined {
+    const type = [...TRAINING_TYPES, ...INFERENCE_TYPES].find((t) => t.key === typeKey);
+    const object = (this.data.objects.get(typeKey) ?? []).find((o) => o.metadata?.name === name);
+    return type && object ? this.view(typeKey, type.label, object) : undefined;
+  }
+}
+
+/** Running and pending jobs hold or wait for their GPUs; finished and suspended ones do not. */
+function wantsGpus(state: string): boolean {
+  return state === 'running' || state === 'pending';
+}
+
+function icon(state: string): { icon: string; color: string } {
+  return STATE_ICONS[state] ?? STATE_ICONS.pending;
+}
+
+/** `running · 2/2 ready · 16 GPUs · 5m`; a finished job drops the readiness. */
+export function workloadDescription(view: WorkloadView, now: number, withKind = false): string {
+  const parts = withKind ? [view.kindLabel] : [];
+  parts.push(view.state.state);
+  if (!isFinished(view.state.state) && view.total > 0) parts.push(`${view.ready}/${view.total} ready`);
+  if (view.gpus > 0) parts.push(plural(view.gpus, 'GPU'));
+  const age = formatAge(view.created, now);
+  if (age) parts.push(age);
+  return parts.join(' · ');
+}
+
+export function workloadNode(parentId: string, context: string, view: WorkloadView, now: number, inference = false): NodeData {
+  const { icon: id, color } = icon(view.state.state);
+  const detail = view.state.detail ? `\n${view.state.detail}` : '';
+  return {
+    id: `${parentId}/wl:${view.typeKey}:${view.name}`,
+    label: view.name,
+    description: workloadDescription(view, now, inference),
+    tooltip: `${view.kindLabel} ${view.namespace}/${view.name}: ${view.state.state}${detail}\n${plural(view.pods.length, 'pod')}, ${plural(view.gpus, 'GPU')} in all`,
+    icon: id,
+    color,
+    contextValue: inference ? 'mlinfra.inference' : 'mlinfra.job',
+    collapsible: view.pods.length ? 'collapsed' : 'none',
+    ref: { context, namespace: view.namespace, typeKey: view.typeKey, name: view.name },
+  };
+}
+
+function podState(pod: any, status: string): string {
+  if (/BackOff|Err|Error|OOMKilled|Unschedulable/.test(status)) return 'warning';
+  const phase = pod.status?.phase;
+  return phase === 'Running' ? 'running' : phase === 'Succeeded' ? 'succeeded' : phase === 'Failed' ? 'failed' : 'pending';
+}
+
+/** `Running · 0 restarts · gpu-h100-0 · 8 GPUs · 5m`. */
+export function podNode(parentId: string, context: string, pod: any, now: number): NodeData {
+  const status = podStatus(pod);
+  const restarts = podRestarts(pod);
+  const gpus = podGpuCount(pod);
+  const node = pod.spec?.nodeName;
+  const parts = [status, plural(restarts, 'restart'), node ?? 'not scheduled'];
+  if (gpus > 0) parts.push(plural(gpus, 'GPU'));
+  const age = formatAge(pod.metadata?.creationTimestamp, now);
+  if (age) parts.push(age);
+  const { icon: id, color } = icon(podState(pod, status));
+  const unscheduled = (pod.status?.conditions ?? []).find((c: any) => c?.type === 'PodScheduled' && c?.status === 'False');
+  return {
+    id: `${parentId}/pod:${pod.metadata?.name}`,
+    label: pod.metadata?.name ?? '',
+    description: parts.join(' · '),
+    tooltip: [`Pod ${pod.metadata?.namespace}/${pod.metadata?.name}: ${status}`, node ? `node ${node}` : unscheduled?.message, pod.status?.podIP ? `IP ${pod.status.podIP}` : undefined].filter(Boolean).join('\n'),
+    icon: id,
+    color,
+    contextValue: 'mlinfra.pod',
+    collapsible: 'collapsed',
+    ref: { context, namespace: pod.metadata?.namespace, typeKey: '/pods', name: pod.metadata?.name ?? '' },
+  };
+}
+
+/** `running · 0 restarts · nvcr.io/nvidia/pytorch:24.08-py3`. */
+export function containerNode(parentId: string, container: ContainerView): NodeData {
+  const state = container.reason ? `${container.state} (${container.reason})` : container.state;
+  const failed = container.state === 'terminated' && container.exitCode !== 0;
+  const shown = container.state === 'running' ? 'running' : container.state === 'terminated' ? (failed ? 'failed' : 'succeeded') : /BackOff|Err/.test(container.reason ?? '') ? 'warning' : 'pending';
+  const { icon: id, color } = icon(shown);
+  return {
+    id: `${parentId}/c:${container.name}`,
+    label: container.init ? `${container.name} (init)` : container.name,
+    description: `${state} · ${plural(container.restarts, 'restart')} · ${container.image}`,
+    tooltip: `${container.name}: ${state}${container.exitCode !== undefined ? `, exit code ${container.exitCode}` : ''}\n${container.image}`,
+    icon: id,
+    color,
+    contextValue: 'mlinfra.container',
+    collapsible: 'none',
+  };
+}
+
+export function containerNodes(parentId: string, pod: any): NodeData[] {
+  return containers(pod).map((c) => containerNode(parentId, c));
+}
+
+export type FolderName = 'training' | 'inference' | 'pods';
+
+export const FOLDER_LABELS: Record<FolderName, string> = { training: 'Training jobs', inference: 'Inference services', pods: 'Pods' };
+
+export function folderNode(namespaceId: string, folder: FolderName, model: NamespaceModel | undefined): NodeData {
+  let description: string | undefined;
+  if (model && folder === 'training') {
+    const jobs = model.training().flatMap((g) => g.jobs);
+    const gpus = jobs.filter((j) => wantsGpus(j.state.state)).reduce((sum, j) => sum + j.gpus, 0);
+    description = `${plural(jobs.length, 'job')}${gpus ? ` · ${plural(gpus, 'GPU')} in active jobs` : ''}`;
+  } else if (model && folder === 'inference') {
+    const services = model.inference();
+    const gpus = services.reduce((sum, s) => sum + s.gpus, 0);
+    description = `${plural(services.length, 'service')}${gpus ? ` · ${plural(gpus, 'GPU')}` : ''}`;
+  } else if (model) {
+    description = plural(model.pods.length, 'pod');
+  }
+  const icons: Record<FolderName, string> = { training: 'rocket', inference: 'server-process', pods: 'package' };
+  return { id: `${namespaceId}/${folder}`, label: FOLDER_LABELS[folder], description, icon: icons[folder], contextValue: 'mlinfra.folder', collapsible: 'collapsed' };
+}
+
+export function kindGroupNode(folderId: string, group: { typeKey: string; label: string; jobs: WorkloadView[] }): NodeData {
+  const active = group.jobs.filter((j) => wantsGpus(j.state.state));
+  const gpus = active.reduce((sum, j) => sum + j.gpus, 0);
+  return {
+    id: `${folderId}/kind:${group.typeKey}`,
+    label: group.label,
+    description: `${plural(group.jobs.length, 'job')}${gpus ? ` · ${plural(gpus, 'GPU')} in active jobs` : ''}`,
+    icon: 'symbol-class',
+    contextValue: 'mlinfra.kind',
+    collapsible: 'expanded',
+  };
+}
+
+export interface ContextLike {
+  name: string;
+  cluster?: string;
+  user?: string;
+  namespace?: string;
+  server?: string;
+}
+
+export function contextNode(context: ContextLike, current: boolean): NodeData {
+  return {
+    id: `ctx:${context.name}`,
+    label: context.name,
+    description: current ? 'current' : undefined,
+    tooltip: [`Context ${context.name}${current ? ' (current)' : ''}`, context.server ? `cluster ${context.cluster} at ${context.server}` : undefined, context.user ? `user ${context.user}` : undefined, `namespace ${context.namespace ?? 'default'}`].filter(Boolean).join('\n'),
+    icon: current ? 'vm-active' : 'vm',
+    contextValue: current ? 'mlinfra.context.current' : 'mlinfra.context',
+    collapsible: current ? 'expanded' : 'collapsed',
+  };
+}
+
+export function namespaceNode(context: string, namespace: string, current: boolean): NodeData {
+  return {
+    id: `ctx:${context}/ns:${namespace}`,
+    label: namespace,
+    description: current ? 'current' : undefined,
+    icon: current ? 'folder-active' : 'folder',
+    contextValue: current ? 'mlinfra.namespace.current' : 'mlinfra.namespace',
+    collapsible: current ? 'expanded' : 'collapsed',
+    ref: { context, typeKey: '/namespaces', name: namespace },
+  };
+}
