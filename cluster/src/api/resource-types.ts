@@ -3,15 +3,10 @@
 // names, versions and printer columns the schema generator copied from the upstream CRDs.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+// What index.json holds about a CRD kind is the schema generator's to say.
+import type { CrdResourceInfo, PrinterColumn } from '../../../schemas/generator/crd-resources';
 
-export interface PrinterColumn {
-  name: string;
-  type: string;
-  jsonPath: string;
-  description?: string;
-  format?: string;
-  priority?: number;
-}
+export type { PrinterColumn };
 
 export interface ResourceType {
   /** `<group>/<plural>`: how the store and the controllers name it. */
@@ -62,7 +57,7 @@ interface IndexKind {
   version: string;
   plural?: string;
   namespaced?: boolean;
-  resource?: { singular: string; listKind: string; shortNames?: string[]; categories?: string[]; storage: boolean; subresources?: string[]; printerColumns?: PrinterColumn[] };
+  resource?: CrdResourceInfo;
 }
 
 /** Kubernetes' version order: GA before beta before alpha, higher numbers first, others last by name. */
