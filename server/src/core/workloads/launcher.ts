@@ -205,12 +205,15 @@ export function containerLaunches(container: ContainerView): Launch[] {
 }
 
 function findLaunches(container: ContainerView): Launch[] {
-  return containerCommands(container).flatMap((words) => {
+  const found: Launch[] = [];
+  for (const words of containerCommands(container)) {
     const launch = launcherOf(words);
-    if (!launch) return [];
+    if (!launch) continue;
     const nproc = launch.kind === 'torchrun' ? nprocFlag(launch) : undefined;
-    return [nproc ? { ...launch, nprocPerNode: nproc } : launch];
-  });
+    if (nproc) launch.nprocPerNode = nproc; // the launch is this call's own object
+    found.push(launch);
+  }
+  return found;
 }
 
 /**

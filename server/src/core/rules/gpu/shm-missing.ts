@@ -110,13 +110,13 @@ spec:
   },
   check(workload, context) {
     // A container shared by roles through a YAML alias is reported once.
-    const seen = new Set<MapNode>();
+    const seen: MapNode[] = []; // a few containers: a list is cheaper than a Set
     for (const pod of workload.pods) {
       if (pod.spec.boolean('hostIPC') === true) continue;
       for (const container of pod.containers) {
         const reason = multiProcess(workload, pod, container);
-        if (!reason || shmMount(pod, container) || seen.has(container.node.node)) continue;
-        seen.add(container.node.node);
+        if (!reason || shmMount(pod, container) || seen.includes(container.node.node)) continue;
+        seen.push(container.node.node);
         const at: YamlNode = container.nameNode ?? container.node.node.entries[0]?.key ?? pod.roleNode;
         const fix = addShmFix(context, pod, container);
         context.report(at, `Container ${container.name ?? '(unnamed)'} ${reason} but has no memory-backed /dev/shm: it gets the container runtime's 64 MB, on which DataLoader workers die with a bus error and NCCL cannot set up shared memory. Mount an emptyDir with medium: Memory at /dev/shm, or set hostIPC: true.`, { fixes: fix ? [fix] : [] });
