@@ -8,7 +8,7 @@ import { INFERENCE_TYPES, NAMESPACE_TYPE, POD_TYPE, TRAINING_TYPES, type Resourc
 import { containerNodes, contextNode, folderNode, kindGroupNode, namespaceNode, NamespaceModel, podNode, workloadNode, type FolderName } from './clusters-model';
 import { ElementRegistry } from './element-registry';
 import { distinctErrors, errorNode, messageNode, untrustedNode, type NodeData } from './node';
-import { RefreshBatcher } from './refresh-batcher';
+import { TreeChanges } from './tree-changes';
 import { toTreeItem } from './tree-item';
 
 interface Meta {
@@ -30,24 +30,17 @@ const WORKLOAD_TYPES = [...TRAINING_TYPES, ...INFERENCE_TYPES];
 export class ClustersProvider implements vscode.TreeDataProvider<NodeData>, vscode.Disposable {
   private readonly meta = new Map<string, Meta>();
   private readonly registry = new ElementRegistry<NodeData>((id) => this.meta.delete(id));
-  private readonly emitter = new vscode.EventEmitter<NodeData | undefined>();
-  readonly onDidChangeTreeData = this.emitter.event;
-  private readonly batcher = new RefreshBatcher<NodeData>(
-    (element) => {
-      this.refreshes++;
-      this.emitter.fire(element);
-    },
-    200,
-    undefined,
-    () => this.fetching > 0,
-  );
-  /** getChildren calls under way. */
-  private fetching = 0;
+  private readonly changes = new TreeChanges();
+  readonly onDidChangeTreeData = this.changes.event;
   private readonly models = new Map<string, NamespaceModel>();
   private readonly subscribed = new Map<ContextSession, () => void>();
-  refreshes = 0;
 
   constructor(private readonly clusters: Clusters) {}
+
+  /** How many refreshes the view has fired. */
+  get refreshes(): number {
+    return this.changes.fired;
+  }
 
   getTreeItem(node: NodeData): vscode.TreeItem {
     return toTreeItem(node);
@@ -56,7 +49,7 @@ export class ClustersProvider implements vscode.TreeDataProvider<NodeData>, vsco
   /** Everything again (kubeconfig reloaded, context switched, retry). */
   refresh(): void {
     this.models.clear();
-    this.batcher.request(undefined);
+    this.changes.request(undefined);
   }
 
   /** Forgets all rows and sessions' subscriptions: the kubeconfig was read again. */
@@ -68,9 +61,8 @@ export class ClustersProvider implements vscode.TreeDataProvider<NodeData>, vsco
     this.refresh();
   }
 
-  async getChildren(node?: NodeData): Promise<NodeData[]> {
-    this.fetching++;
-    try {
+  getChildren(node?: NodeData): Promise<NodeData[]> {
+    return this.changes.fetch(async () => {
       let children: NodeData[];
       try {
         children = await this.children(node);
@@ -80,9 +72,7 @@ export class ClustersProvider implements vscode.TreeDataProvider<NodeData>, vsco
         children = [errorNode(node?.id ?? 'clusters', { message: error instanceof Error ? error.message : String(error), kind: 'other' }, { context })];
       }
       return this.registry.update(node?.id ?? '', children);
-    } finally {
-      this.fetching--;
-    }
+    });
   }
 
   private async children(node?: NodeData): Promise<NodeData[]> {
@@ -249,12 +239,11 @@ export class ClustersProvider implements vscode.TreeDataProvider<NodeData>, vsco
 
   private request(id: string): void {
     const element = this.registry.get(id);
-    if (element) this.batcher.request(element);
+    if (element) this.changes.request(element);
   }
 
   dispose(): void {
     for (const unsubscribe of this.subscribed.values()) unsubscribe();
-    this.batcher.dispose();
-    this.emitter.dispose();
+    this.changes.dispose();
   }
 }

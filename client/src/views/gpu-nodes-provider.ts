@@ -9,30 +9,23 @@ import { ElementRegistry } from './element-registry';
 import { clusterNode, gpuNodeNodes, gpuPodNodes, productNodes } from './gpu-nodes-model';
 import { gpuNodes, type NodeGpus } from './model/allocation';
 import { errorNode, messageNode, untrustedNode, type NodeData } from './node';
-import { RefreshBatcher } from './refresh-batcher';
+import { TreeChanges } from './tree-changes';
 import { toTreeItem } from './tree-item';
 
 export class GpuNodesProvider implements vscode.TreeDataProvider<NodeData>, vscode.Disposable {
   private readonly registry = new ElementRegistry<NodeData>();
-  private readonly emitter = new vscode.EventEmitter<NodeData | undefined>();
-  readonly onDidChangeTreeData = this.emitter.event;
-  private readonly batcher = new RefreshBatcher<NodeData>(
-    (element) => {
-      this.refreshes++;
-      this.emitter.fire(element);
-    },
-    200,
-    undefined,
-    () => this.fetching > 0,
-  );
-  /** getChildren calls under way. */
-  private fetching = 0;
+  private readonly changes = new TreeChanges();
+  readonly onDidChangeTreeData = this.changes.event;
   private nodes: NodeGpus[] | undefined;
   private session: ContextSession | undefined;
   private unsubscribe: (() => void) | undefined;
-  refreshes = 0;
 
   constructor(private readonly clusters: Clusters) {}
+
+  /** How many refreshes the view has fired. */
+  get refreshes(): number {
+    return this.changes.fired;
+  }
 
   getTreeItem(node: NodeData): vscode.TreeItem {
     return toTreeItem(node);
@@ -40,7 +33,7 @@ export class GpuNodesProvider implements vscode.TreeDataProvider<NodeData>, vsco
 
   refresh(): void {
     this.nodes = undefined;
-    this.batcher.request(undefined);
+    this.changes.request(undefined);
   }
 
   reset(): void {
@@ -51,9 +44,8 @@ export class GpuNodesProvider implements vscode.TreeDataProvider<NodeData>, vsco
     this.refresh();
   }
 
-  async getChildren(node?: NodeData): Promise<NodeData[]> {
-    this.fetching++;
-    try {
+  getChildren(node?: NodeData): Promise<NodeData[]> {
+    return this.changes.fetch(async () => {
       let children: NodeData[];
       try {
         children = await this.children(node);
@@ -61,9 +53,7 @@ export class GpuNodesProvider implements vscode.TreeDataProvider<NodeData>, vsco
         children = [errorNode(node?.id ?? 'gpu', { message: error instanceof Error ? error.message : String(error), kind: 'other' }, { context: this.session?.context.name ?? '' })];
       }
       return this.registry.update(node?.id ?? '', children);
-    } finally {
-      this.fetching--;
-    }
+    });
   }
 
   private async children(node?: NodeData): Promise<NodeData[]> {
@@ -99,7 +89,7 @@ export class GpuNodesProvider implements vscode.TreeDataProvider<NodeData>, vsco
       this.unsubscribe = session.onDidChange((change) => {
         if (change.typeKey === NODE_TYPE.key || (change.typeKey === POD_TYPE.key && change.namespace === undefined)) {
           this.nodes = undefined;
-          this.batcher.request(undefined);
+          this.changes.request(undefined);
         }
       });
     }
@@ -116,7 +106,6 @@ export class GpuNodesProvider implements vscode.TreeDataProvider<NodeData>, vsco
 
   dispose(): void {
     this.unsubscribe?.();
-    this.batcher.dispose();
-    this.emitter.dispose();
+    this.changes.dispose();
   }
 }
