@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { dirname, join } from 'node:path';
 import { RULES } from '../../server/src/core/rules/index';
 import { renderRuleDoc } from '../../server/src/core/rules/rule-docs';
-import { WORKLOAD_KINDS } from '../../server/src/core/workloads/index';
+import { WORKLOAD_KINDS } from '../../server/src/core/workloads';
 import { checkFindings } from '../harness/check';
 
 const ROOT = join(__dirname, '..', '..', '..');

@@ -1,13 +1,13 @@
 // What the Clusters view shows, computed from the objects of the caches: contexts, namespaces,
 // and in a namespace its training jobs grouped by kind, its inference services and its pods, each
 // with state, readiness, GPUs and age. Pure: no VS Code, no network.
-import { INFERENCE_TYPES, TRAINING_TYPES } from '../cluster/resources';
+import { gpuCountText, workloadOfObject, workloadTotals } from '../../../common/model';
+import { apiVersionOf, INFERENCE_TYPES, TRAINING_TYPES, typeByKey } from '../cluster/resources';
 import { formatAge } from './model/age';
 import { workloadState, isFinished, type StateInfo } from './model/job-state';
 import { OwnerIndex, uidOf, type Indexed } from './model/ownership';
 import { containers, isPodReady, podGpuCount, podRestarts, podStatus, type ContainerView } from './model/pods';
-import { plural } from './model/quantity';
-import { workloadShape } from './model/workloads';
+import { plural } from './model/plural';
 import { STATE_ICONS, type NodeData } from './node';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- objects are read as JSON */
@@ -29,13 +29,23 @@ export interface WorkloadView {
   uid: string;
   state: StateInfo;
   ready: number;
+  /** Pods the workload runs at once, and their GPUs (common/model's totals, as the CodeLens counts them). */
   total: number;
   gpus: number;
+  /** True when a role's count is left to something else (a TrainJob's runtime): the totals are a least. */
+  atLeast: boolean;
   created?: string;
   pods: any[];
 }
 
 const byName = (a: { metadata?: { name?: string } }, b: { metadata?: { name?: string } }) => ((a.metadata?.name ?? '') < (b.metadata?.name ?? '') ? -1 : 1);
+
+/** The shared model's totals of a live object (list items carry no apiVersion and kind: its type says them). */
+function liveTotals(typeKey: string, object: any): { pods: number; gpus: number; atLeast: boolean } {
+  const type = typeByKey(typeKey);
+  const view = type && workloadOfObject(object?.apiVersion ?? apiVersionOf(type, type.versions[0]), type.kind, object);
+  return view ? workloadTotals(view) : { pods: 0, gpus: 0, atLeast: false };
+}
 
 /** A namespace's workloads with their pods, computed once per change of its caches. */
 export class NamespaceModel {
@@ -54,7 +64,7 @@ export class NamespaceModel {
   private view(typeKey: string, kindLabel: string, object: any): WorkloadView {
     const uid = uidOf(typeKey, object);
     const pods = (this.podsOf.get(uid) ?? []).sort(byName);
-    const shape = workloadShape(typeKey, object);
+    const shape = liveTotals(typeKey, object);
     const running = pods.some((p) => p.status?.phase === 'Running');
     return {
       typeKey,
@@ -64,8 +74,9 @@ export class NamespaceModel {
       uid,
       state: workloadState(typeKey, object, running),
       ready: pods.filter(isPodReady).length,
-      total: shape.replicas,
+      total: shape.pods,
       gpus: shape.gpus,
+      atLeast: shape.atLeast,
       created: object.metadata?.creationTimestamp,
       pods,
     };
@@ -124,7 +135,7 @@ export function workloadDescription(view: WorkloadView, now: number, withKind = 
   const parts = withKind ? [view.kindLabel] : [];
   parts.push(view.state.state);
   if (!isFinished(view.state.state) && view.total > 0) parts.push(`${view.ready}/${view.total} ready`);
-  if (view.gpus > 0) parts.push(plural(view.gpus, 'GPU'));
+  if (view.gpus > 0) parts.push(gpuCountText(view.gpus, view.atLeast));
   const age = formatAge(view.created, now);
   if (age) parts.push(age);
   return parts.join(' · ');
@@ -137,7 +148,7 @@ export function workloadNode(parentId: string, context: string, view: WorkloadVi
     id: `${parentId}/wl:${view.typeKey}:${view.name}`,
     label: view.name,
     description: workloadDescription(view, now, inference),
-    tooltip: `${view.kindLabel} ${view.namespace}/${view.name}: ${view.state.state}${detail}\n${plural(view.pods.length, 'pod')}, ${plural(view.gpus, 'GPU')} in all`,
+    tooltip: `${view.kindLabel} ${view.namespace}/${view.name}: ${view.state.state}${detail}\n${plural(view.pods.length, 'pod')}, ${gpuCountText(view.gpus, view.atLeast)} in all`,
     icon: id,
     color,
     contextValue: inference ? 'mlinfra.inference' : 'mlinfra.job',

@@ -1,7 +1,7 @@
 // What the GPU nodes view shows: the cluster's GPUs in all, then per GPU product its totals and
 // nodes (capacity, allocatable, used, free), and under a node the pods that hold its GPUs. Pure.
 import { clusterTotals, formatTotals, productTotals, type NodeGpus } from './model/allocation';
-import { plural } from './model/quantity';
+import { plural } from './model/plural';
 import type { NodeData } from './node';
 
 export function clusterNode(context: string, nodes: readonly NodeGpus[]): NodeData {

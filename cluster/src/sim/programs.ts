@@ -4,7 +4,7 @@
 // running. Pod annotations `sim.mlinfra.dev/*` tune a pod's program (steps, seconds per step,
 // attempts that fail), so scenarios and applied manifests can ask for a short or failing run.
 import type { KubeObject } from '../store/object';
-import { podGpus } from './quantity';
+import { containerObjectGpus } from '../../../common/model';
 import type { Random } from './random';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- specs are read as JSON */
@@ -42,7 +42,7 @@ function training(pod: KubeObject, container: any, attempt: number, random: Rand
   const stepMs = numberAnnotation(pod, 'step-seconds', 1) * 1000;
   const every = Math.max(1, Math.round(numberAnnotation(pod, 'log-every', 10)));
   const failing = attempt < numberAnnotation(pod, 'fail-attempts', 0);
-  const gpus = podGpus({ containers: [container] });
+  const gpus = containerObjectGpus(container);
   const worldSize = Math.max(1, Math.round(numberAnnotation(pod, 'world-size', 1)));
   const rank = Number(pod.metadata.labels?.['training.kubeflow.org/replica-index'] ?? 0) + (pod.metadata.labels?.['training.kubeflow.org/replica-type'] === 'worker' ? 1 : 0);
   const lines: Line[] = [
@@ -83,7 +83,7 @@ function preprocess(pod: KubeObject, random: Random): Program {
 }
 
 function triton(start: number, container: any): Program {
-  const gpus = podGpus({ containers: [container] });
+  const gpus = containerObjectGpus(container);
   const model = 'llama3-8b-instruct';
   const lines = [
     glog(0, start, 'pinned_memory_manager.cc:277', '"Pinned memory pool is created at \'0x7f2a34000000\' with size 268435456"'),
@@ -116,6 +116,6 @@ export function programFor(pod: KubeObject, container: any, attempt: number, sta
   const image = String(container.image ?? '');
   if (kind === 'triton' || (!kind && /tritonserver/.test(image))) return triton(start, container);
   if (kind === 'server' || (!kind && (pod.spec?.restartPolicy ?? 'Always') === 'Always')) return server(container);
-  if (kind === 'preprocess' || (!kind && podGpus({ containers: [container] }) === 0 && !/ray/.test(image))) return preprocess(pod, random);
+  if (kind === 'preprocess' || (!kind && containerObjectGpus(container) === 0 && !/ray/.test(image))) return preprocess(pod, random);
   return training(pod, container, attempt, random);
 }

@@ -1,7 +1,7 @@
 // A pod's QoS class, as the API server sets it at creation: from the CPU and memory requests and
 // limits of its containers (extended resources such as GPUs do not count). `kubectl describe`
 // shows it, and the kubelet evicts BestEffort pods first.
-import { parseQuantity } from './quantity';
+import { parseQuantity } from '../../../common/model';
 
 const COMPUTE = ['cpu', 'memory'];
 

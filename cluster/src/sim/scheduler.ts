@@ -2,7 +2,7 @@
 // node affinity, taints, and free resources (GPUs included) against allocatable. A pod that fits
 // nowhere gets the scheduler's message: `0/5 nodes are available: 4 Insufficient nvidia.com/gpu, ...`.
 import type { KubeObject } from '../store/object';
-import { parseQuantity, podRequests } from './quantity';
+import { parseQuantity, podSpecRequests } from '../../../common/model';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- specs are read as JSON */
 
@@ -55,7 +55,7 @@ export function usage(pods: readonly KubeObject[]): Map<string, Record<string, n
     const node = pod.spec?.nodeName;
     if (!node || pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed') continue;
     const sum = used.get(node) ?? { pods: 0 };
-    for (const [k, v] of Object.entries(podRequests(pod.spec))) sum[k] = (sum[k] ?? 0) + v;
+    for (const [k, v] of podSpecRequests(pod.spec)) sum[k] = (sum[k] ?? 0) + v;
     sum.pods += 1;
     used.set(node, sum);
   }
@@ -63,7 +63,7 @@ export function usage(pods: readonly KubeObject[]): Map<string, Record<string, n
 }
 
 function free(node: KubeObject, used: Record<string, number> | undefined, resource: string): number {
-  return parseQuantity(node.status?.allocatable?.[resource] ?? '0') - (used?.[resource] ?? 0);
+  return (parseQuantity(node.status?.allocatable?.[resource]) ?? 0) - (used?.[resource] ?? 0);
 }
 
 function countText(counts: Map<string, number>): string {
@@ -73,7 +73,7 @@ function countText(counts: Map<string, number>): string {
 /** Where a pod goes, or why it goes nowhere. Among nodes that fit, the one with the most free GPUs (then CPU), then by name. */
 export function schedule(pod: KubeObject, nodes: readonly KubeObject[], pods: readonly KubeObject[]): Placement {
   const used = usage(pods);
-  const requests = { ...podRequests(pod.spec), pods: 1 };
+  const requests = { ...Object.fromEntries(podSpecRequests(pod.spec)), pods: 1 };
   const reasons = new Map<string, number>();
   const preemption = new Map<string, number>();
   const count = (map: Map<string, number>, reason: string) => map.set(reason, (map.get(reason) ?? 0) + 1);

@@ -1,7 +1,8 @@
 // GPUs per node and per GPU product: what each node has (capacity, allocatable), what its pods hold
 // (the GPU requests of pods bound to it that have not terminated: Pending with a node, Running),
 // and what is free; and the totals per product for the cluster.
-import { GPU_RESOURCES, parseQuantity, plural, podGpus } from './quantity';
+import { gpusInResourceList, podSpecGpus } from '../../../../common/model';
+import { plural } from './plural';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- objects are read as JSON */
 
@@ -35,10 +36,6 @@ export interface ProductTotals {
   free: number | undefined;
 }
 
-function gpusIn(resources: any): number {
-  return GPU_RESOURCES.reduce((sum, name) => sum + parseQuantity(resources?.[name]), 0);
-}
-
 /** Pods that hold their node's resources: bound to it and not finished. */
 export function holdsResources(pod: any): boolean {
   const phase = pod?.status?.phase;
@@ -50,7 +47,7 @@ export function gpuNodes(nodes: readonly any[], pods: readonly any[] | undefined
   const byNode = new Map<string, GpuPod[]>();
   for (const pod of pods ?? []) {
     if (!holdsResources(pod)) continue;
-    const gpus = podGpus(pod.spec, 'requests');
+    const gpus = podSpecGpus(pod.spec);
     if (gpus === 0) continue;
     const list = byNode.get(pod.spec.nodeName) ?? [];
     list.push({ namespace: pod.metadata?.namespace ?? '', name: pod.metadata?.name ?? '', gpus, phase: pod.status?.phase ?? 'Pending' });
@@ -58,8 +55,8 @@ export function gpuNodes(nodes: readonly any[], pods: readonly any[] | undefined
   }
   const result: NodeGpus[] = [];
   for (const node of nodes) {
-    const capacity = gpusIn(node?.status?.capacity);
-    const allocatable = gpusIn(node?.status?.allocatable ?? node?.status?.capacity);
+    const capacity = gpusInResourceList(node?.status?.capacity);
+    const allocatable = gpusInResourceList(node?.status?.allocatable ?? node?.status?.capacity);
     const product = node?.metadata?.labels?.[PRODUCT_LABEL];
     if (capacity === 0 && allocatable === 0 && !product) continue;
     const name = String(node?.metadata?.name ?? '');

@@ -1,6 +1,6 @@
 // A pod as the tree shows it: the status kubectl would print (ContainerCreating, CrashLoopBackOff,
 // Completed, Terminating …), restarts, node, GPUs; and each container's state, restarts and image.
-import { podGpus } from './quantity';
+import { podSpecGpus } from '../../../../common/model';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- objects are read as JSON */
 
@@ -69,5 +69,5 @@ export function containers(pod: any): ContainerView[] {
 }
 
 export function podGpuCount(pod: any): number {
-  return podGpus(pod?.spec, 'limits');
+  return podSpecGpus(pod?.spec);
 }

@@ -5,7 +5,7 @@
 import type { KubeObject } from '../../store/object';
 import type { SimContext } from '../context';
 import { deleteObject } from '../deletion';
-import { podRequests } from '../quantity';
+import { podSpecRequests } from '../../../../common/model';
 import { createObject, createPod, now, ownedBy, ownerReference, phaseOf, podFrom, simAnnotations, type Controller } from './common';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- specs are read as JSON */
@@ -13,7 +13,7 @@ import { createObject, createPod, now, ownedBy, ownerReference, phaseOf, podFrom
 const COMPONENT = 'raycluster-controller';
 
 function total(pods: KubeObject[], resource: string): string {
-  const sum = pods.reduce((s, p) => s + (podRequests(p.spec)[resource] ?? 0), 0);
+  const sum = pods.reduce((s, p) => s + (podSpecRequests(p.spec).get(resource) ?? 0), 0);
   if (resource === 'memory') return sum >= 2 ** 30 ? `${Math.round(sum / 2 ** 30)}Gi` : `${Math.round(sum / 2 ** 20)}Mi`;
   return String(Number.isInteger(sum) ? sum : sum.toFixed(1));
 }

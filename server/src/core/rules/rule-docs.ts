@@ -1,6 +1,6 @@
 // A rule's documentation page (docs/rules/<id>.md), rendered from its metadata so that the page
 // and the rule cannot drift apart: a meta test compares the files with this rendering.
-import { WORKLOAD_KINDS } from '../workloads/index';
+import { WORKLOAD_KINDS } from '../workloads';
 import type { Rule } from './rule';
 
 /** The example without the annotation lines, which show the finding under its span. */

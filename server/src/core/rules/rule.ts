@@ -4,7 +4,7 @@
 import type { YamlNode } from '../document';
 import type { CoreHost } from '../host';
 import type { Severity } from '../types';
-import type { WorkloadView } from '../workloads/workload';
+import type { WorkloadView } from '../workloads';
 import type { OffsetFix } from './yaml-edits';
 
 /** The documentation page of a rule, rendered into docs/rules/<id>.md. */

@@ -3,7 +3,7 @@
 import type { DocumentContent, DocumentFinding } from '../document';
 import { toFixes } from '../offset-edits';
 import type { Severity } from '../types';
-import { workloadOf } from '../workloads/index';
+import { workloadOf } from '../workloads';
 import type { Rule, RuleContext, RuleWorkspace } from './rule';
 
 /** Runs `rules` over the document; `workspace` is what workspace-scoped rules may read. */

@@ -2,9 +2,9 @@
 // (`nvidia.com/mig-<compute>g.<memory>gb`) and shared GPUs (`nvidia.com/gpu.shared`) — and, for
 // a name that was meant to be one of them but is not, what is wrong with it and the near name.
 import { didYouMean, editDistance } from '../did-you-mean';
-import { memoByString } from '../memo';
+import { memoByString } from './index';
 import { MIG_PROFILES } from '../yaml/resource-names';
-import { WHOLE_GPU_RESOURCES } from './gpu-resources';
+import { WHOLE_GPU_RESOURCES } from './index';
 
 /**
  * MIG profiles of GPUs that completion does not offer, accepted so that a rule never calls them

@@ -1,7 +1,7 @@
 // What a container image is built for, read from its reference alone: a CUDA (NVIDIA GPU)
 // image, a CPU-only build, or unknown. Names and tags are all there is to go on, so only
 // markers that image publishers use consistently count; anything else stays unknown.
-import { memoByString } from '../memo';
+import { memoByString } from './index';
 
 export interface ImageReference {
   /** The registry host, when the reference names one (`nvcr.io`, `ghcr.io`, `localhost:5000`). */

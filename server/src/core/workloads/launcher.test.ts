@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { parseDocumentText } from '../parse/yaml-file';
 import { workloadOf } from './index';
 import { containerCommands, containerLaunches, locateWord } from './launcher';
-import type { ContainerView } from './workload';
+import type { ContainerView } from './index';
 
 /** The first container of a Pod whose container is written as `containerYaml` (indented by 4). */
 function container(containerYaml: string): { text: string; container: ContainerView } {

@@ -3,7 +3,7 @@
 // shell script (`bash -c "pip install … && torchrun …"`); with torchrun's `--nproc-per-node`,
 // located in the document so that a rule can point at it and a fix can replace it.
 import type { ScalarNode } from '../document';
-import type { ContainerView } from './workload';
+import type { ContainerView } from './index';
 
 /** A word of a command line, from one scalar of command/args (a whole item, or a word of a shell script in it). */
 export interface Word {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { parseYamlFile } from '../parse/yaml-file';
-import { parseQuantity, quantityText, quantityValue } from './quantity';
+import { parseQuantity, quantityText, quantityValue } from './index';
 import { workloadOf } from './index';
 
 describe('resource quantities', () => {

@@ -2,7 +2,7 @@
 // the role's own key or name (`Worker:`, `- name: workers`), or for kinds with a single pod
 // template (Job, Deployment, Pod…), the `template` key (the Pod's `spec` key).
 import type { MapNode, ScalarNode, YamlNode } from '../document';
-import type { PodView, WorkloadView } from './workload';
+import type { PodView, WorkloadView } from './index';
 
 /** Kubernetes' own kinds (groups without a dot: core, apps, batch) have one pod template, named by the kind. */
 const singleTemplate = (workload: WorkloadView) => !workload.apiVersion.includes('.');

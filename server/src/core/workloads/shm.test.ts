@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { parseDocumentText } from '../parse/yaml-file';
 import { workloadOf } from './index';
 import { formatBytes, memoryLimit, podVolumes, shmMount, shmSizeFor } from './shm';
-import type { PodView } from './workload';
+import type { PodView } from './index';
 
 function pod(specYaml: string): PodView {
   return workloadOf(parseDocumentText(`apiVersion: v1\nkind: Pod\nspec:\n${specYaml.replace(/^/gm, '  ')}\n`).root)!.pods[0];

@@ -2,9 +2,9 @@
 // memory-backed emptyDir and how large it may grow, and a sensible size for a new one.
 // Without such a volume a container's /dev/shm is the runtime's 64 MB default.
 import type { MapEntry, ScalarNode } from '../document';
-import { parseQuantity } from './quantity';
-import type { ContainerView, PodView } from './workload';
-import type { YamlMap } from './yaml-view';
+import { parseQuantity } from './index';
+import type { ContainerView, PodView } from './index';
+import type { YamlMap } from './index';
 
 export const SHM_PATH = '/dev/shm';
 

@@ -3,9 +3,9 @@
 // it treats as the training container. Replica types match in any case, as the operator's
 // defaulting rewrites `worker` to `Worker` before validating.
 import type { MapEntry } from '../document';
-import { REPLICA_SPECS } from './kinds/kubeflow';
-import type { WorkloadView } from './workload';
-import type { YamlMap } from './yaml-view';
+import { REPLICA_SPECS } from './index';
+import type { WorkloadView } from './index';
+import type { YamlMap } from './index';
 
 export interface TrainingFramework {
   kind: string;

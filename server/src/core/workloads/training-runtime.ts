@@ -5,9 +5,9 @@
 import type { YamlNode } from '../document';
 import type { CoreHost } from '../host';
 import { parseYamlFile } from '../parse/yaml-file';
-import { containerView } from './pod-spec';
-import type { ContainerView, WorkloadView } from './workload';
-import { asMap, type YamlMap } from './yaml-view';
+import { containerView } from './index';
+import type { ContainerView, WorkloadView } from './index';
+import { asMap, type YamlMap } from './index';
 
 export interface TrainingRuntime {
   name: string;

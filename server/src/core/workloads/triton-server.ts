@@ -5,8 +5,8 @@ import type { YamlNode } from '../document';
 import type { CoreHost } from '../host';
 import { ConfigNode } from '../triton/config-view';
 import { parsePbtxt } from '../triton/pbtxt-parser';
-import type { ContainerView, PodView } from './workload';
-import { asMap } from './yaml-view';
+import type { ContainerView, PodView } from './index';
+import { asMap } from './index';
 
 /** A model config the server loads, by the model's name. */
 export interface ServedModel {

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseYamlFile } from '../parse/yaml-file';
 import { workloadOf } from './index';
-import type { WorkloadView } from './workload';
+import type { WorkloadView } from './index';
 
 const KINDS_DIR = join(__dirname, '..', '..', '..', '..', '..', 'test', 'fixtures', 'kinds');
 
@@ -51,7 +51,7 @@ describe('workload view', () => {
       'JobSet: workers×8 [jax nvidia.com/gpu=8]',
       'Job: mpimaster×1 [mpimaster]; mpiworker×2 [mpiworker nvidia.com/gpu=1]',
       'RayCluster: head×1 [ray-head]; gpu-a10g×2 [ray-worker nvidia.com/gpu=1]',
-      'RayJob: head×1 [ray-head]; gpu-workers×4 [ray-worker nvidia.com/gpu=1]',
+      'RayJob: head×1 [ray-head]; gpu-workers×4 [ray-worker nvidia.com/gpu=1]; submitter×1 []',
       'RayService: head×1 [ray-head]; gpu×2 [ray-worker nvidia.com/gpu=1]',
       'LeaderWorkerSet: leader×2 [vllm-leader nvidia.com/gpu=8]; worker×2 [vllm-worker nvidia.com/gpu=8]',
       'InferenceService: predictor×1 [model nvidia.com/gpu=1]',

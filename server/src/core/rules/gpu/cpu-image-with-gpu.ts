@@ -1,9 +1,9 @@
 // GPUs given to a container whose image is a CPU-only build (`…-cpu`, `cpu-…`, `vllm-cpu`): the
 // framework in it has no CUDA, so the GPUs are reserved for the pod's life and never used.
 import { containerLabel } from '../../workloads/container-label';
-import { isGpuResource } from '../../workloads/gpu-resources';
+import { isGpuResource } from '../../workloads';
 import { cpuOnlyMarker } from '../../workloads/images';
-import { quantityText } from '../../workloads/quantity';
+import { quantityText } from '../../workloads';
 import { defineRule } from '../rule';
 
 export const gpuCpuImageWithGpu = defineRule({

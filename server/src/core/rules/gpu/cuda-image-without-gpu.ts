@@ -1,12 +1,12 @@
 // A CUDA image in a container without a GPU limit: the scheduler counts no GPU for it, but the
 // NVIDIA runtime reads the NVIDIA_VISIBLE_DEVICES=all the CUDA base images set and, on a GPU
 // node, shows the container every GPU there — those the device plugin gave other pods included.
-import { asksForGpu } from '../../workloads/gpu-resources';
+import { asksForGpu } from '../../workloads';
 import { containerLabel } from '../../workloads/container-label';
 import { isCudaImage } from '../../workloads/images';
-import { RAY_CLUSTER_SPEC } from '../../workloads/kinds/ray';
-import type { ContainerView, PodView, WorkloadView } from '../../workloads/workload';
-import type { YamlMap } from '../../workloads/yaml-view';
+import { RAY_CLUSTER_SPEC } from '../../workloads';
+import type { ContainerView, PodView, WorkloadView } from '../../workloads';
+import type { YamlMap } from '../../workloads';
 import { defineRule, type RuleContext } from '../rule';
 import { addEntry, addItem, setUnder, type OffsetEdit, type OffsetFix } from '../yaml-edits';
 

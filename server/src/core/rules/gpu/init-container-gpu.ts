@@ -1,9 +1,9 @@
 // GPUs asked for by an init container beyond what the app containers use: the pod reserves the
 // larger of the two for its whole life, so the difference sits idle once the init step is done.
 import { containerLabel } from '../../workloads/container-label';
-import { isGpuResource } from '../../workloads/gpu-resources';
-import { quantityText, quantityValue } from '../../workloads/quantity';
-import type { ContainerView, ResourceQuantity } from '../../workloads/workload';
+import { isGpuResource } from '../../workloads';
+import { quantityText, quantityValue } from '../../workloads';
+import type { ContainerView, ResourceQuantity } from '../../workloads';
 import { defineRule } from '../rule';
 
 /** The container's quantity of a resource as the scheduler counts it: the limit, else the request. */

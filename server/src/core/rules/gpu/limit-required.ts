@@ -1,7 +1,7 @@
 // GPUs are extended resources, which Kubernetes never overcommits: a GPU request needs a limit
 // (the API server rejects the pod otherwise), and the limit alone is enough (the request
 // defaults to it).
-import { isGpuResource } from '../../workloads/gpu-resources';
+import { isGpuResource } from '../../workloads';
 import { defineRule } from '../rule';
 import { addEntry } from '../yaml-edits';
 

@@ -3,8 +3,8 @@
 // a node that has both, and a CUDA process sees a single MIG device, so it cannot use them together.
 import { containerLabel } from '../../workloads/container-label';
 import { migProfile } from '../../workloads/gpu-names';
-import { quantityValue } from '../../workloads/quantity';
-import type { ResourceQuantity } from '../../workloads/workload';
+import { quantityValue } from '../../workloads';
+import type { ResourceQuantity } from '../../workloads';
 import { defineRule } from '../rule';
 
 /** The kind of NVIDIA device a resource hands out: `gpu` (a GPU without MIG, whole or shared) or a MIG profile (whole or shared). */

@@ -1,11 +1,11 @@
 // GPU node pools are often tainted (`nvidia.com/gpu:NoSchedule` on EKS and in the GPU
 // Operator's guides, `sku=gpu` on AKS) so that CPU pods stay off them: a GPU pod that neither
 // tolerates the taint nor targets GPU nodes on purpose may stay Pending.
-import { asksForGpu } from '../../workloads/gpu-resources';
-import { workloadKindsExcept } from '../../workloads/index';
+import { asksForGpu } from '../../workloads';
+import { workloadKindsExcept } from '../../workloads';
 import { roleAnchor, rolePods } from '../../workloads/roles';
-import type { PodView } from '../../workloads/workload';
-import type { YamlMap } from '../../workloads/yaml-view';
+import type { PodView } from '../../workloads';
+import type { YamlMap } from '../../workloads';
 import { defineRule } from '../rule';
 import { addEntry, addItem } from '../yaml-edits';
 

@@ -3,10 +3,10 @@
 // from torchrun's flag, the PET_NPROC_PER_NODE variable it reads, a PyTorchJob's nprocPerNode
 // or a TrainJob's numProcPerNode.
 import type { MapNode, ScalarNode } from '../../document';
-import { containerGpus, podGpus } from '../../workloads/gpu-resources';
+import { containerGpus, appContainerGpus } from '../../workloads';
 import { containerLaunches, locateWord } from '../../workloads/launcher';
 import { rolePods } from '../../workloads/roles';
-import type { WorkloadView } from '../../workloads/workload';
+import type { WorkloadView } from '../../workloads';
 import { defineRule, type RuleContext } from '../rule';
 import { replaceSpan, replaceValue, type OffsetFix } from '../yaml-edits';
 
@@ -134,7 +134,7 @@ spec:
       // One finding per GPU count that disagrees, naming the roles that have it; a fix only when every role agrees.
       const byGpus = new Map<number, string[]>();
       for (const pod of workload.pods) {
-        const gpus = podGpus(pod);
+        const gpus = appContainerGpus(pod);
         if (gpus > 0) byGpus.set(gpus, [...(byGpus.get(gpus) ?? []), pod.role]);
       }
       for (const [gpus, roles] of byGpus) {

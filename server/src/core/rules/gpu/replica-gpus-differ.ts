@@ -1,9 +1,9 @@
 // The ranks of one distributed job expect the same GPUs on every pod: the processes per node
 // (nprocPerNode, torchrun, tensor-parallel size) are one number for all of them. Roles that
 // legitimately hold no GPU (launchers, parameter servers, coordinators) are left out.
-import { podGpus } from '../../workloads/gpu-resources';
+import { appContainerGpus } from '../../workloads';
 import { roleAnchor } from '../../workloads/roles';
-import type { PodView, WorkloadView } from '../../workloads/workload';
+import type { PodView, WorkloadView } from '../../workloads';
 import { defineRule } from '../rule';
 
 /**
@@ -32,7 +32,7 @@ function worldRoles(workload: WorkloadView): { pod: PodView; gpus: number }[] {
   if (!world) return [];
   return workload.pods
     .filter((pod) => world.roles?.(pod.role) ?? true)
-    .map((pod) => ({ pod, gpus: podGpus(pod) }))
+    .map((pod) => ({ pod, gpus: appContainerGpus(pod) }))
     .filter(({ gpus }) => gpus > 0 || world.zeroCounts);
 }
 

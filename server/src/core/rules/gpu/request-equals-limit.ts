@@ -1,8 +1,8 @@
 // GPUs are extended resources, which Kubernetes never overcommits: when both are written, a GPU
 // request must equal its limit, or the API server rejects the pod.
 import { containerLabel } from '../../workloads/container-label';
-import { isGpuResource } from '../../workloads/gpu-resources';
-import { quantityText, quantityValue } from '../../workloads/quantity';
+import { isGpuResource } from '../../workloads';
+import { quantityText, quantityValue } from '../../workloads';
 import { defineRule } from '../rule';
 import { replaceSpan } from '../yaml-edits';
 

@@ -3,7 +3,7 @@
 // pod Pending for good.
 import { containerLabel } from '../../workloads/container-label';
 import { gpuNameProblem, type GpuNameProblem } from '../../workloads/gpu-names';
-import type { ResourceQuantity } from '../../workloads/workload';
+import type { ResourceQuantity } from '../../workloads';
 import { defineRule } from '../rule';
 import { replaceSpan } from '../yaml-edits';
 

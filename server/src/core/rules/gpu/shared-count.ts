@@ -3,7 +3,7 @@
 // device plugin refuses them outright with `failRequestsGreaterThanOne`.
 import { containerLabel } from '../../workloads/container-label';
 import { isSharedGpuResource } from '../../workloads/gpu-names';
-import { quantityText, quantityValue } from '../../workloads/quantity';
+import { quantityText, quantityValue } from '../../workloads';
 import { defineRule } from '../rule';
 import { replaceSpan } from '../yaml-edits';
 

@@ -2,12 +2,12 @@
 // share tensors through /dev/shm, which a container runtime sizes at 64 MB unless the pod
 // mounts a memory-backed emptyDir there (or shares the host's IPC namespace).
 import type { MapNode, YamlNode } from '../../document';
-import { containerGpus, quantityNumber, WHOLE_GPU_RESOURCES } from '../../workloads/gpu-resources';
-import { workloadKindsExcept } from '../../workloads/index';
-import { RAY_KINDS } from '../../workloads/kinds/ray';
+import { containerGpus, quantityNumber, WHOLE_GPU_RESOURCES } from '../../workloads';
+import { workloadKindsExcept } from '../../workloads';
+import { RAY_KINDS } from '../../workloads';
 import { containerLaunches } from '../../workloads/launcher';
 import { podVolumes, SHM_PATH, shmMount, shmSizeFor } from '../../workloads/shm';
-import type { ContainerView, PodView, ResourceQuantity, WorkloadView } from '../../workloads/workload';
+import type { ContainerView, PodView, ResourceQuantity, WorkloadView } from '../../workloads';
 import { defineRule, type RuleContext } from '../rule';
 import { addEntry, addItem, type OffsetEdit, type OffsetFix } from '../yaml-edits';
 

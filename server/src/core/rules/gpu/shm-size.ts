@@ -2,9 +2,9 @@
 // them: without a sizeLimit it may fill the pod's memory (the node's, with no limit), and a
 // sizeLimit at or above the memory limit leaves the processes nothing when it fills.
 import type { MapNode } from '../../document';
-import { parseQuantity } from '../../workloads/quantity';
+import { parseQuantity } from '../../workloads';
 import { memoryLimit, shmMount, shmSizeFor, type ShmVolume } from '../../workloads/shm';
-import type { ContainerView } from '../../workloads/workload';
+import type { ContainerView } from '../../workloads';
 import { defineRule } from '../rule';
 import { addEntry, replaceValue } from '../yaml-edits';
 

@@ -2,7 +2,7 @@
 // a GPU limit the device plugin gives the container none, and Triton refuses to load those
 // models ("has kind KIND_GPU but no GPUs are available"). The configs are read where mlinfra can
 // see them: ConfigMaps of the same file, or the workspace's model repository.
-import { containerGpus } from '../../workloads/gpu-resources';
+import { containerGpus } from '../../workloads';
 import { isTritonServer, servedModels, usesKindGpu } from '../../workloads/triton-server';
 import { defineRule } from '../rule';
 import { addEntry } from '../yaml-edits';

@@ -1,9 +1,9 @@
 // CUDA_VISIBLE_DEVICES or NVIDIA_VISIBLE_DEVICES written by hand in a container given GPUs: the
 // device plugin already decides which GPUs the container sees, and a fixed value overrides it.
 import { containerLabel } from '../../workloads/container-label';
-import { isGpuResource } from '../../workloads/gpu-resources';
-import { quantityText } from '../../workloads/quantity';
-import type { ContainerView, EnvVar } from '../../workloads/workload';
+import { isGpuResource } from '../../workloads';
+import { quantityText } from '../../workloads';
+import type { ContainerView, EnvVar } from '../../workloads';
 import { defineRule } from '../rule';
 import { removeEntry, removeItem, type OffsetEdit } from '../yaml-edits';
 

@@ -1,9 +1,9 @@
 // Device plugins hand out whole devices, and the API server accepts only integers for extended
 // resources: half a GPU is written as a MIG slice or a shared GPU, never as `0.5`.
 import { containerLabel } from '../../workloads/container-label';
-import { isGpuResource } from '../../workloads/gpu-resources';
+import { isGpuResource } from '../../workloads';
 import { isSharedGpuResource, migProfile } from '../../workloads/gpu-names';
-import { quantityText, quantityValue } from '../../workloads/quantity';
+import { quantityText, quantityValue } from '../../workloads';
 import { defineRule } from '../rule';
 
 /** What to ask for instead of a fraction of this resource. */

@@ -1,7 +1,7 @@
 // JobSet starts replicated jobs in their order, and `dependsOn` can only wait for one listed
 // before: the first has nothing to wait for, and a later or unknown name is rejected.
 import { didYouMean } from '../../did-you-mean';
-import { asMap } from '../../workloads/yaml-view';
+import { asMap } from '../../workloads';
 import { defineRule } from '../rule';
 import { removeEntry, replaceValue } from '../yaml-edits';
 

@@ -2,7 +2,7 @@
 // Kubernetes schema leaves `image` optional, for controllers that fill it in — Kubeflow does not).
 // An init container without one passes the webhook, and Kubernetes then rejects every pod.
 import { trainingFramework, TRAINING_OPERATOR_KINDS } from '../../workloads/training-operator';
-import type { ContainerView } from '../../workloads/workload';
+import type { ContainerView } from '../../workloads';
 import { defineRule } from '../rule';
 
 /** Where to point: the empty value, the valueless `image:` key, else the container's name (or first key). */

@@ -2,7 +2,7 @@
 // (exactly one replica, or the webhook rejects the job), a TFJob's Chief — or Master, its older
 // name, never both — which TensorFlow allows once in its cluster.
 import type { ScalarNode } from '../../document';
-import type { YamlMap } from '../../workloads/yaml-view';
+import type { YamlMap } from '../../workloads';
 import { isReplicaType, trainingFramework, replicaSpecsOf, TRAINING_OPERATOR_KINDS } from '../../workloads/training-operator';
 import { defineRule, type RuleContext } from '../rule';
 import { replaceValue } from '../yaml-edits';

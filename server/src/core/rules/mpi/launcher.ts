@@ -4,7 +4,7 @@
 import type { MapEntry, ScalarNode } from '../../document';
 import { didYouMean } from '../../did-you-mean';
 import { isReplicaType, replicaSpecsOf } from '../../workloads/training-operator';
-import { asMap } from '../../workloads/yaml-view';
+import { asMap } from '../../workloads';
 import { defineRule, type RuleContext } from '../rule';
 import { replaceSpan, replaceValue } from '../yaml-edits';
 

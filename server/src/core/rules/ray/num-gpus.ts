@@ -2,10 +2,10 @@
 // from the pod: KubeRay only fills num-gpus from the Ray container's GPU limit when it is
 // unset. A different number makes Ray place GPU work on GPUs the pod lacks, or never use some.
 import type { ScalarNode } from '../../document';
-import { isGpuResource, quantityNumber } from '../../workloads/gpu-resources';
-import { RAY_CLUSTER_SPEC, RAY_KINDS } from '../../workloads/kinds/ray';
-import type { ContainerView, WorkloadView } from '../../workloads/workload';
-import type { YamlMap } from '../../workloads/yaml-view';
+import { isGpuResource, quantityNumber } from '../../workloads';
+import { RAY_CLUSTER_SPEC, RAY_KINDS } from '../../workloads';
+import type { ContainerView, WorkloadView } from '../../workloads';
+import type { YamlMap } from '../../workloads';
 import { defineRule, type RuleContext } from '../rule';
 import { removeEntry, replaceValue } from '../yaml-edits';
 

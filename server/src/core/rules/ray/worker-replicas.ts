@@ -1,7 +1,7 @@
 // A worker group's size is bounded by minReplicas and maxReplicas: KubeRay clamps `replicas`
 // into [minReplicas, maxReplicas], and bounds the wrong way round cannot both hold.
-import { RAY_CLUSTER_SPEC, RAY_KINDS } from '../../workloads/kinds/ray';
-import type { YamlMap } from '../../workloads/yaml-view';
+import { RAY_CLUSTER_SPEC, RAY_KINDS } from '../../workloads';
+import type { YamlMap } from '../../workloads';
 import { defineRule, type RuleContext } from '../rule';
 import { replaceValue } from '../yaml-edits';
 

@@ -1,10 +1,10 @@
 // A TrainJob that leaves numProcPerNode to the PyTorch runtime gets one process per GPU of a
 // node — and, when its resourcesPerNode holds no GPU, one process per CPU: dozens of training
 // processes on a node sized for one.
-import { isGpuResource } from '../../workloads/gpu-resources';
-import { parseQuantity } from '../../workloads/quantity';
+import { isGpuResource } from '../../workloads';
+import { parseQuantity } from '../../workloads';
 import { findTrainingRuntime } from '../../workloads/training-runtime';
-import type { ResourceQuantity } from '../../workloads/workload';
+import type { ResourceQuantity } from '../../workloads';
 import { defineRule } from '../rule';
 import { addEntry } from '../yaml-edits';
 

@@ -2,7 +2,7 @@
 // together. A minAvailable above the pods the job has can never be met; Volcano's webhook
 // rejects it, and the same for a task's minAvailable above its replicas.
 import type { ScalarNode } from '../../document';
-import type { YamlMap } from '../../workloads/yaml-view';
+import type { YamlMap } from '../../workloads';
 import { defineRule, type RuleContext } from '../rule';
 import { replaceValue } from '../yaml-edits';
 

@@ -1,8 +1,7 @@
 // Resource quantities as Kubernetes reads them (resource.ParseQuantity): a number with an
 // optional decimal suffix (`500m`, `2k`), binary suffix (`64Gi`) or exponent (`1e3`). GPU rules
 // compare quantities by value (`1` equals `1000m`) and check that they are whole numbers.
-import type { ScalarValue } from '../document';
-import { memoByString } from '../memo';
+import { memoByString } from './memo';
 import type { ResourceQuantity } from './workload';
 
 const DECIMAL_EXPONENT: Record<string, number> = { n: -9, u: -6, m: -3, '': 0, k: 3, M: 6, G: 9, T: 12, P: 15, E: 18 };
@@ -10,7 +9,7 @@ const BINARY_EXPONENT: Record<string, number> = { Ki: 10, Mi: 20, Gi: 30, Ti: 40
 const QUANTITY = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE]|[eE][+-]?\d+)?$/;
 
 /** The value of a quantity written as a YAML number or a string in the quantity grammar; undefined otherwise. */
-export function parseQuantity(value: ScalarValue | undefined): number | undefined {
+export function parseQuantity(value: unknown): number | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
   return typeof value === 'string' ? parseQuantityText(value) : undefined;
 }

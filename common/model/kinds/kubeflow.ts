@@ -1,9 +1,9 @@
 // Kubeflow Training Operator jobs: replica specs by role (Master, Worker, Launcher, Chief, PS…),
 // each with its replica count (1 by default) and pod template.
-import type { ScalarNode } from '../../document';
+import type { ScalarNode } from '../nodes';
 import { podView } from '../pod-spec';
 import type { PodView } from '../workload';
-import type { YamlMap } from '../yaml-view';
+import type { YamlMap } from '../yaml-map';
 
 /** Where each kind keeps its replica specs. */
 export const REPLICA_SPECS: Record<string, string> = {

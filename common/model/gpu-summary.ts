@@ -1,7 +1,7 @@
 // What a workload asks of a GPU cluster, at a glance: GPUs per role (replicas × GPUs per pod),
 // the total, the GPU product the pods select, and how many GPU nodes they need at least.
 // Shown as a CodeLens above the workload and in the hover on `kind`.
-import { podGpus } from './gpu-resources';
+import { podGpus } from './pod-requests';
 import type { PodView, WorkloadView } from './workload';
 
 /** Labels that name a GPU product, from NVIDIA GPU feature discovery and the clouds' node pools. */
@@ -18,10 +18,39 @@ export interface RoleGpus {
   gpusPerPod: number;
 }
 
+/** What a workload runs in all: the numbers the CodeLens, the hover and the Clusters view show. */
+export interface WorkloadTotals {
+  roles: RoleGpus[];
+  /** Pods at once; a role whose count the manifest leaves open counts as one. */
+  pods: number;
+  /** GPUs of those pods. */
+  gpus: number;
+  /** True when some role's count is left open (a TrainJob's runtime, a DaemonSet): the totals are a least. */
+  atLeast: boolean;
+}
+
+/** Pods and GPUs by role and in all. */
+export function workloadTotals(workload: WorkloadView): WorkloadTotals {
+  const roles: RoleGpus[] = [];
+  let pods = 0;
+  let gpus = 0;
+  let atLeast = false;
+  for (const pod of workload.pods) {
+    const role = { role: pod.role, replicas: pod.replicas, gpusPerPod: podGpus(pod) };
+    roles.push(role);
+    pods += role.replicas ?? 1;
+    gpus += (role.replicas ?? 1) * role.gpusPerPod;
+    if (role.replicas === undefined) atLeast = true;
+  }
+  return { roles, pods, gpus, atLeast };
+}
+
 export interface GpuSummary {
   roles: RoleGpus[];
-  /** GPUs of every pod with a known replica count. */
+  /** GPUs of every pod, a role whose count is left open counting as one pod. */
   total: number;
+  /** True when some GPU role's count is left open: the total is a least. */
+  atLeast: boolean;
   /** The product the pods select, when a node selector or required affinity names one. */
   product?: string;
   /** The fewest GPU nodes the GPU pods fit on (each pod on one node). */
@@ -47,26 +76,32 @@ function selected(pod: PodView, label: string): string | undefined {
 
 /** Undefined for a workload that asks for no GPU. */
 export function gpuSummary(workload: WorkloadView): GpuSummary | undefined {
-  const roles = workload.pods.map((pod) => ({ role: pod.role, replicas: pod.replicas, gpusPerPod: podGpus(pod) }));
-  const gpuPods = workload.pods.filter((pod) => podGpus(pod) > 0);
+  const { roles, gpus: total } = workloadTotals(workload);
+  const gpuPods = workload.pods.filter((_, index) => roles[index].gpusPerPod > 0);
   if (!gpuPods.length) return undefined;
-  const total = roles.reduce((sum, role) => sum + (role.replicas ?? 0) * role.gpusPerPod, 0);
+  const atLeast = roles.some((role) => role.gpusPerPod > 0 && role.replicas === undefined);
   const product = gpuPods.map((pod) => PRODUCT_LABELS.map((label) => selected(pod, label)).find(Boolean)).find(Boolean);
   const count = Number(gpuPods.map((pod) => selected(pod, COUNT_LABEL)).find(Boolean));
   const gpusPerNode = Number.isInteger(count) && count > 0 ? count : DEFAULT_GPUS_PER_NODE;
   // Pods of one role pack onto a node as far as its GPUs allow; a pod never spans nodes.
-  const nodes = roles.reduce((sum, role) => {
-    if (!role.gpusPerPod || !role.replicas) return sum;
+  let nodes = 0;
+  for (const role of roles) {
+    if (!role.gpusPerPod || role.replicas === 0) continue;
     const perNode = Math.max(1, Math.floor(gpusPerNode / role.gpusPerPod));
-    return sum + Math.ceil(role.replicas / perNode);
-  }, 0);
-  return { roles, total, product, nodes, gpusPerNode };
+    nodes += Math.ceil((role.replicas ?? 1) / perNode);
+  }
+  return { roles, total, atLeast, product, nodes, gpusPerNode };
+}
+
+/** A count of GPUs as the views print it: `1 GPU`, `16 GPUs`, `≥ 8 GPUs` when a count is open. */
+export function gpuCountText(gpus: number, atLeast = false): string {
+  return `${atLeast ? '≥ ' : ''}${gpus} GPU${gpus === 1 && !atLeast ? '' : 's'}`;
 }
 
 /** One line: `16 GPUs · Master 1 × 8 + Worker 3 × 8 · NVIDIA-A100-SXM4-80GB · ≥ 4 nodes of 8 GPUs`. */
 export function summaryLine(summary: GpuSummary): string {
   const roles = summary.roles.filter((role) => role.gpusPerPod > 0).map((role) => `${role.role} ${role.replicas ?? '?'} × ${role.gpusPerPod}`);
-  const parts = [`${summary.total} GPU${summary.total === 1 ? '' : 's'}`, roles.join(' + ')];
+  const parts = [gpuCountText(summary.total, summary.atLeast), roles.join(' + ')];
   if (summary.product) parts.push(summary.product);
   parts.push(`≥ ${summary.nodes} node${summary.nodes === 1 ? '' : 's'} of ${summary.gpusPerNode} GPUs`);
   return parts.join(' · ');

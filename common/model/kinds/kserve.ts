@@ -1,9 +1,9 @@
 // KServe InferenceService: predictor, transformer and explainer are pod specs of their own,
 // whose model or framework entry (`model`, `pytorch`, `triton`, …) is one more container.
-import type { ScalarNode } from '../../document';
+import type { ScalarNode } from '../nodes';
 import { containerView, podOf, podView } from '../pod-spec';
 import type { PodView } from '../workload';
-import type { YamlMap } from '../yaml-view';
+import type { YamlMap } from '../yaml-map';
 
 /** The container-shaped entries of a component: the model and the framework predictors. */
 const MODEL_KEYS = ['model', 'pytorch', 'tensorflow', 'triton', 'onnx', 'sklearn', 'xgboost', 'lightgbm', 'paddle', 'pmml', 'huggingface', 'alibi', 'art'];

@@ -2,8 +2,8 @@
 // its pod spec and containers with their GPU resources, launcher, env and volumes. Each kind
 // (Job, PyTorchJob, RayCluster, JobSet, …) is reduced to it by its own extractor, so a rule
 // written once serves every kind.
-import type { MapEntry, ScalarNode } from '../document';
-import type { YamlMap } from './yaml-view';
+import type { MapEntry, ScalarNode } from './nodes';
+import type { YamlMap } from './yaml-map';
 
 /** A resource quantity as written under requests or limits. */
 export interface ResourceQuantity {
@@ -47,6 +47,8 @@ export interface ContainerView {
   env: EnvVar[];
   resources: Resources;
   init: boolean;
+  /** An init container with `restartPolicy: Always`: a sidecar that runs beside the app containers. */
+  sidecar: boolean;
 }
 
 /** One role's pods: a replica spec, a worker group, a task, the leader… */

@@ -1,8 +1,8 @@
 // Volcano Job: tasks, each `replicas` pods of one template.
-import type { ScalarNode } from '../../document';
+import type { ScalarNode } from '../nodes';
 import { podView } from '../pod-spec';
 import type { PodView } from '../workload';
-import type { YamlMap } from '../yaml-view';
+import type { YamlMap } from '../yaml-map';
 
 export function volcanoJobPods(root: YamlMap, kindNode: ScalarNode): PodView[] {
   return (root.map('spec')?.maps('tasks') ?? []).flatMap((task) => {

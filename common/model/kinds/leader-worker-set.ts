@@ -1,9 +1,9 @@
 // LeaderWorkerSet: `replicas` groups of `size` pods, one leader (its own template, or the
 // worker template when none is given) and size - 1 workers.
-import type { ScalarNode } from '../../document';
+import type { ScalarNode } from '../nodes';
 import { podView } from '../pod-spec';
 import type { PodView } from '../workload';
-import type { YamlMap } from '../yaml-view';
+import type { YamlMap } from '../yaml-map';
 
 export function leaderWorkerSetPods(root: YamlMap, kindNode: ScalarNode): PodView[] {
   const spec = root.map('spec');

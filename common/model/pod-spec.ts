@@ -1,8 +1,8 @@
 // Reads a PodSpec (or a container-like map) into the workload view's containers: name, image,
 // launcher command and arguments, env and the resources the GPU rules look at.
 import type { ContainerView, EnvVar, PodView, ResourceQuantity, Resources } from './workload';
-import type { YamlMap } from './yaml-view';
-import type { ScalarNode } from '../document';
+import type { YamlMap } from './yaml-map';
+import type { ScalarNode } from './nodes';
 
 function quantities(map: YamlMap | undefined): ResourceQuantity[] {
   const found: ResourceQuantity[] = [];
@@ -41,6 +41,7 @@ export function containerView(node: YamlMap, init: boolean, resourcesKey = 'reso
     env: envOf(node),
     resources: resourcesOf(node, resourcesKey),
     init,
+    sidecar: init && node.string('restartPolicy') === 'Always',
   };
 }
 

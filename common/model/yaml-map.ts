@@ -1,7 +1,7 @@
 // A reading view over the YAML document model for code that knows the shape it expects:
 // fields by key, typed, with their nodes at hand for ranges. Absent or mistyped fields read
 // as undefined, so a rule never trips over a half-written manifest.
-import type { MapEntry, MapNode, ScalarNode, SeqNode, YamlNode } from '../document';
+import type { MapEntry, MapNode, ScalarNode, SeqNode, YamlNode } from './nodes';
 
 export class YamlMap {
   constructor(readonly node: MapNode) {}
