@@ -1,4 +1,4 @@
-// The facade over the analysis core: one object the language server, the CLI and the tests
+// The facade over the analysis core: one object the language server, the tests and the bench
 // call. It holds no protocol types and does no I/O of its own; the host answers file questions.
 import { classifyFile, type FileKind } from './file-kind';
 import type { YamlFile } from './document';

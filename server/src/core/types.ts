@@ -1,6 +1,6 @@
 // The analysis core's own vocabulary: positions, ranges and findings. It mirrors the LSP
 // shapes (zero-based lines, UTF-16 columns) so converting to LSP is trivial, but it does not
-// depend on any protocol package, so the CLI and tests use it directly.
+// depend on any protocol package, so tests and the bench use it directly (a command-line checker will too).
 
 export interface Position {
   line: number;
