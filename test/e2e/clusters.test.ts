@@ -50,10 +50,10 @@ describe('cluster views in a browser', function () {
 
   before(async () => {
     const scratch = mkdtempSync(join(tmpdir(), 'mlinfra-e2e-clusters-'));
-    // The scenario's first minute at once (images pulled, the 8B job running), then it stands still:
-    // the rows wait on the workbench, never on the simulation. An hour back, as ages are measured
-    // against the wall clock.
-    const clock = new ManualClock(Date.now() - 3600_000);
+    // The scenario's first minute at once (images pulled, the 8B job running), ending now, then it
+    // stands still: the rows wait on the workbench, never on the simulation. Ages (against the wall
+    // clock) read as a cluster started a minute ago.
+    const clock = new ManualClock(Date.now() - 60_000);
     cluster = await startCluster({ kubeconfigPath: join(scratch, 'kubeconfig'), clock });
     clock.advance(60_000);
     const workspace = join(scratch, 'workspace');

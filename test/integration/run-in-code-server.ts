@@ -77,9 +77,11 @@ async function main(): Promise<number> {
   const kubeconfig = join(mkdtempSync(join(tmpdir(), 'mlinfra-cluster-')), 'kubeconfig');
   // The scenario's time moves only when the suite moves it (kube.ts advanceClock), so no test waits
   // for the simulation. It starts an hour back: the views measure ages against the wall clock, and
-  // an object must never look younger than zero however far the suite moves.
+  // an object must never look younger than zero however far the suite moves. The suite begins a
+  // minute in, images pulled and pods running, as someone opening VS Code beside the demo sees it.
   const clock = new ManualClock(Date.now() - 3600_000);
   const cluster = await startCluster({ kubeconfigPath: kubeconfig, bookmarkMs: 5000, clock, testControl: true });
+  clock.advance(60_000);
   console.log(`-- local cluster at ${cluster.url}`);
   for (const trusted of [true, false]) {
     console.log(`-- ${trusted ? 'trusted' : 'untrusted'} workspace`);
