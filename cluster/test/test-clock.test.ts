@@ -26,10 +26,8 @@ describe('test clock endpoint (local API server started for tests)', () => {
     assert.ok(report.pendingTimers > 0, 'the other jobs still train');
     // The TFJob's workers run out of GPU memory until its backoff limit fails it, 100 s in.
     assert.deepEqual(lines((await t.kubectl(['get', 'tfjobs'])).stdout), ['NAME          STATE    AGE', 'resnet50-tf   Failed   2m']);
-    assert.deepEqual(lines((await t.kubectl(['get', 'jobs', 'data-preprocess', '-o', 'custom-columns=NAME:.metadata.name,DONE:.status.succeeded'])).stdout), [
-      'NAME              DONE',
-      'data-preprocess   4',
-    ]);
+    const columns = 'custom-columns=NAME:.metadata.name,DONE:.status.succeeded';
+    assert.deepEqual(lines((await t.kubectl(['get', 'jobs', 'data-preprocess', '-o', columns])).stdout), ['NAME              DONE', 'data-preprocess   4']);
   });
 
   it('moves by fractions of a second and by nothing', async () => {

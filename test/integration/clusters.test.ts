@@ -62,7 +62,7 @@ describe('Clusters and GPU nodes views', function () {
     ]);
     assert.deepEqual(await jobs('TFJob'), [['resnet50-tf', 'error', 'failed · 2 GPUs']]);
     assert.deepEqual(await jobs('Job'), [['data-preprocess', 'pass', 'succeeded']]);
-    // The RayJob trains for five minutes: two minutes in, it runs.
+    // The RayJob trains for five minutes of the scenario: it still runs.
     assert.deepEqual(await jobs('RayJob'), [['ray-tune-resnet', 'play-circle', 'running · 4/4 ready · 4 GPUs']]);
   });
 
