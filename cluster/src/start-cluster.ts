@@ -14,7 +14,7 @@ import { apiHandler } from './http/router';
 import { writeKubeconfig } from './kubeconfig';
 import { loadScenario, type ScenarioName } from './scenario/demo';
 import { loadSweep } from './scenario/sweep';
-import { ScaledClock, type Clock } from './sim/clock';
+import { ManualClock, ScaledClock, type Clock } from './sim/clock';
 import type { SimContext } from './sim/context';
 import { EventRecorder } from './sim/events';
 import { LogStore } from './sim/log-store';
@@ -38,6 +38,11 @@ export interface ClusterOptions {
   historyWindow?: number;
   /** Real milliseconds between watch bookmarks. */
   bookmarkMs?: number;
+  /**
+   * Serves /mlinfra-test/clock for a harness in another process to move `clock`, which must then
+   * be a ManualClock (http/test-control.ts). Never set for the demo a user runs.
+   */
+  testControl?: boolean;
 }
 
 export interface Cluster {
@@ -60,6 +65,8 @@ export function findSchemasDir(from = __dirname): string {
 export async function startCluster(options: ClusterOptions = {}): Promise<Cluster> {
   const schemasDir = findSchemasDir();
   const clock = options.clock ?? new ScaledClock(options.speed ?? 1);
+  const testClock = options.testControl && clock instanceof ManualClock ? clock : undefined;
+  if (options.testControl && !testClock) throw new Error('testControl needs a ManualClock: time that moves only when the tests move it');
   const random = new Random(options.seed ?? 42);
   const types = new ResourceTypes(loadResourceTypes(schemasDir));
   const store = new Store(clock, random, options.historyWindow);
@@ -72,7 +79,8 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
   const certificates = makeCertificates();
   const tokens = newTokens();
   const streams = new Set<ServerResponse>();
-  const ctx: ApiContext = { sim, types, validator: new ObjectValidator(schemasDir), tokens, url: '', bookmarkMs: options.bookmarkMs ?? 60_000, streams };
+  const validator = new ObjectValidator(schemasDir);
+  const ctx: ApiContext = { sim, types, validator, tokens, url: '', bookmarkMs: options.bookmarkMs ?? 60_000, streams, testClock };
   const server: Server = createServer({ key: certificates.serverKey, cert: certificates.serverCert }, apiHandler(ctx));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

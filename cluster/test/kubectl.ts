@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ScenarioName } from '../src/scenario/demo';
 import { ManualClock } from '../src/sim/clock';
-import { startCluster, type Cluster } from '../src/start-cluster';
+import { startCluster, type Cluster, type ClusterOptions } from '../src/start-cluster';
 
 export interface Run {
   code: number | null;
@@ -27,7 +27,9 @@ export interface TestCluster {
   stop(): Promise<void>;
 }
 
-export async function startTestCluster(scenario: ScenarioName = 'demo', options: { historyWindow?: number; bookmarkMs?: number } = {}): Promise<TestCluster> {
+type TestClusterOptions = Pick<ClusterOptions, 'historyWindow' | 'bookmarkMs' | 'testControl'>;
+
+export async function startTestCluster(scenario: ScenarioName = 'demo', options: TestClusterOptions = {}): Promise<TestCluster> {
   const dir = mkdtempSync(join(tmpdir(), 'mlinfra-cluster-test-'));
   const kubeconfig = join(dir, 'kubeconfig');
   const clock = new ManualClock();

@@ -6,6 +6,7 @@ import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
+import { ManualClock } from '../../cluster/src/sim/clock';
 import { startCluster, type Cluster } from '../../cluster/src/start-cluster';
 import { extensionRoot, launchBrowser, openWorkbench, startCodeServer, workbenchUrl, type CodeServer } from '../harness/code-server';
 
@@ -49,7 +50,12 @@ describe('cluster views in a browser', function () {
 
   before(async () => {
     const scratch = mkdtempSync(join(tmpdir(), 'mlinfra-e2e-clusters-'));
-    cluster = await startCluster({ kubeconfigPath: join(scratch, 'kubeconfig') });
+    // The scenario's first minute at once (images pulled, the 8B job running), ending now, then it
+    // stands still: the rows wait on the workbench, never on the simulation. Ages (against the wall
+    // clock) read as a cluster started a minute ago.
+    const clock = new ManualClock(Date.now() - 60_000);
+    cluster = await startCluster({ kubeconfigPath: join(scratch, 'kubeconfig'), clock });
+    clock.advance(60_000);
     const workspace = join(scratch, 'workspace');
     cpSync(join(extensionRoot, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
     server = await startCodeServer({ settings: { 'mlinfra.kubeconfig': cluster.kubeconfigPath }, env: { KUBECONFIG: join(scratch, 'none') } });
@@ -87,7 +93,6 @@ describe('cluster views in a browser', function () {
     await expand(clusters, 'ml-training');
     await expand(clusters, 'Training jobs');
     await row(clusters, 'llama3-8b-finetune').waitFor({ timeout: 60000 });
-    // The job's pods run once their images are pulled (a few seconds of the scenario).
     await waitForRow(clusters, /^llama3-8b-finetune running · 2\/2 ready/);
     await expand(clusters, 'llama3-8b-finetune');
     await row(clusters, 'llama3-8b-finetune-worker-0').waitFor({ timeout: 30000 });

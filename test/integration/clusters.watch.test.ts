@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import type { ClusterViewsApi } from '../../client/src/views/index';
 import { activateExtension, eventually } from './helpers';
-import { demoCluster, kubeconfigPath, serverSideApply } from './kube';
+import { advanceClock, demoCluster, kubeconfigPath, serverSideApply } from './kube';
 
 const CLUSTERS = 'mlinfra.clusters';
 const JOBS = ['mlinfra-demo', 'ml-training', 'Training jobs'];
@@ -54,6 +54,8 @@ describe('Cluster views: live, switching and errors', function () {
     const lists = api.requests().lists;
     const refreshes = api.refreshes(CLUSTERS);
     await serverSideApply(probeJob, 'pytorchjobs');
+    // Its pod runs once its image is pulled, a few seconds of the scenario: move past them.
+    await advanceClock(10);
     const job = await eventually(async () => (await api.children(CLUSTERS, [...JOBS, 'PyTorchJob'])).find((n) => n.label === 'live-probe'), 'live-probe in the tree');
     assert.deepEqual(job.ref, { context: 'mlinfra-demo', namespace: 'ml-training', typeKey: 'kubeflow.org/pytorchjobs', name: 'live-probe' });
     const pod = await eventually(async () => (await api.children(CLUSTERS, [...JOBS, 'PyTorchJob', 'live-probe'])).find((n) => /^Running · 0 restarts · cpu-0 · /.test(n.description ?? '')), 'its pod to run on cpu-0');
@@ -82,6 +84,8 @@ describe('Cluster views: live, switching and errors', function () {
         detail: 'This also deletes what belongs to it: its pod (live-probe-master-0). Running training stops and its GPUs are released. The deletion cannot be undone.',
       },
     ]);
+    // Its pod stops within its grace period, two seconds of the scenario: move past it.
+    await advanceClock(5);
     await eventually(async () => ((await api.children(CLUSTERS, [...JOBS, 'PyTorchJob'])).some((n) => n.label === 'live-probe') ? undefined : true), 'live-probe to leave the tree');
     await eventually(async () => ((await api.children(CLUSTERS, ['mlinfra-demo', 'ml-training', 'Pods'])).some((n) => n.label === 'live-probe-master-0') ? undefined : true), 'its pod to go');
   });

@@ -1,5 +1,6 @@
 // Requests to the local cluster from inside the extension-host suite, as the administrator of its
-// kubeconfig (MLINFRA_TEST_KUBECONFIG): what a user would do with kubectl beside the views.
+// kubeconfig (MLINFRA_TEST_KUBECONFIG): what a user would do with kubectl beside the views, and
+// moving the cluster's clock, which stands still until the suite moves it.
 import { readFileSync } from 'node:fs';
 import * as https from 'node:https';
 import { parse } from 'yaml';
@@ -46,4 +47,14 @@ export async function serverSideApply(object: { apiVersion: string; kind: string
   const path = `${base}/namespaces/${object.metadata.namespace}/${plural}/${object.metadata.name}?fieldManager=mlinfra-test&force=true`;
   const answer = await kubeRequest('PATCH', path, object, 'application/apply-patch+yaml');
   if (answer.status >= 300) throw new Error(`server-side apply failed: ${answer.status} ${JSON.stringify(answer.body)}`);
+}
+
+/**
+ * Moves the local cluster's simulated time `seconds` on (its test-only endpoint), running what
+ * falls due on the way: the suite reaches "two minutes later" at once instead of sleeping. The
+ * changes reach the views through their watches as they would in real time.
+ */
+export async function advanceClock(seconds: number): Promise<void> {
+  const answer = await kubeRequest('POST', `/mlinfra-test/clock/advance?seconds=${seconds}`);
+  if (answer.status !== 200) throw new Error(`the cluster's clock did not move: ${answer.status} ${JSON.stringify(answer.body)}`);
 }

@@ -3,11 +3,13 @@
 // `payload` development options. Two passes: a trusted workspace, then an untrusted one.
 // The verdict comes from the result file the suite writes; no result within the time limit,
 // or a result from the wrong trust mode, is a failure, never a pass. The local Kubernetes API
-// server of cluster/ runs the demo scenario for both passes; the `mlinfra.kubeconfig` setting
-// points at its kubeconfig (KUBECONFIG at a file that does not exist: the setting must win).
+// server of cluster/ runs the demo scenario for both passes, on a clock the suite moves; the
+// `mlinfra.kubeconfig` setting points at its kubeconfig (KUBECONFIG at a file that does not
+// exist: the setting must win).
 import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ManualClock } from '../../cluster/src/sim/clock';
 import { startCluster } from '../../cluster/src/start-cluster';
 import { extensionRoot, launchBrowser, startCodeServer, workbenchUrl } from '../harness/code-server';
 import { RESULT_MARKER, type SuiteResult } from './result';
@@ -73,7 +75,13 @@ async function runPass(trusted: boolean, kubeconfig: string): Promise<SuiteResul
 async function main(): Promise<number> {
   const total = { passes: 0, failures: 0, pending: 0 };
   const kubeconfig = join(mkdtempSync(join(tmpdir(), 'mlinfra-cluster-')), 'kubeconfig');
-  const cluster = await startCluster({ kubeconfigPath: kubeconfig, bookmarkMs: 5000 });
+  // The scenario's time moves only when the suite moves it (kube.ts advanceClock), so no test waits
+  // for the simulation. It starts an hour back: the views measure ages against the wall clock, and
+  // an object must never look younger than zero however far the suite moves. The suite begins a
+  // minute in, images pulled and pods running, as someone opening VS Code beside the demo sees it.
+  const clock = new ManualClock(Date.now() - 3600_000);
+  const cluster = await startCluster({ kubeconfigPath: kubeconfig, bookmarkMs: 5000, clock, testControl: true });
+  clock.advance(60_000);
   console.log(`-- local cluster at ${cluster.url}`);
   for (const trusted of [true, false]) {
     console.log(`-- ${trusted ? 'trusted' : 'untrusted'} workspace`);

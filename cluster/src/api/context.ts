@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ObjectValidator } from '../apply/validate';
 import type { Tokens } from '../http/auth';
 import type { KubeObject } from '../store/object';
+import type { ManualClock } from '../sim/clock';
 import type { SimContext } from '../sim/context';
 import { apiVersionOf, type ResourceType, type ResourceTypes } from './resource-types';
 
@@ -17,6 +18,8 @@ export interface ApiContext {
   bookmarkMs: number;
   /** Open watch and log streams, closed when the server stops. */
   streams: Set<ServerResponse>;
+  /** The clock that /mlinfra-test/ moves, in clusters started for tests only (see http/test-control.ts). */
+  testClock?: ManualClock;
 }
 
 export interface ResourceRequest {

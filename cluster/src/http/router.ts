@@ -1,6 +1,7 @@
 // Routes each request: health checks, authentication, discovery, OpenAPI, version, then the
 // resource endpoints (`/api/v1/...`, `/apis/<group>/<version>/...`) with authorization. Every
-// error becomes a Status; nothing a client sends can crash the server.
+// error becomes a Status; nothing a client sends can crash the server. Under /mlinfra-test/, the
+// clock of a cluster started for tests (test-control.ts); other clusters answer 404 there.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { aggregatedDiscovery, AGGREGATED_CONTENT_TYPE, apiGroup, apiGroupList, apiVersions, resourceList, versionInfo } from '../api/discovery';
 import type { ApiContext, ResourceRequest } from '../api/context';
@@ -12,6 +13,7 @@ import { createObject, deleteCollection, deleteOne, patchObject, replaceObject }
 import { authenticate, authorize } from './auth';
 import { queryOf, sendJson, sendStatus, wants, booleanParam } from './request';
 import { forbidden, internalError, methodNotAllowed, pathNotFound, StatusError, unauthorized } from './status';
+import { serveTestControl, TEST_CONTROL_PREFIX } from './test-control';
 
 function parseResource(ctx: ApiContext, segments: string[]): Omit<ResourceRequest, 'query' | 'user' | 'req' | 'res'> | undefined {
   let group = '';
@@ -108,6 +110,7 @@ async function route(ctx: ApiContext, req: IncomingMessage, res: ServerResponse)
   }
   const user = authenticate(req.headers.authorization, ctx.tokens);
   if (!user) throw unauthorized();
+  if (segments[0] === TEST_CONTROL_PREFIX) return serveTestControl(ctx.testClock, user, url, req, res);
   if (req.method === 'GET' && serveDiscovery(ctx, segments, req, res)) return;
   const parsed = parseResource(ctx, segments);
   if (!parsed) throw pathNotFound();

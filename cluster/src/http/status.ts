@@ -61,6 +61,11 @@ export function forbidden(user: string, verb: string, group: string, resource: s
   return failure(403, 'Forbidden', message, { ...(name ? { name } : {}), ...(group ? { group } : {}), kind: resource });
 }
 
+/** 403 for a path that is not a resource, worded as the real API server words non-resource URLs. */
+export function forbiddenPath(user: string, verb: string, path: string): StatusError {
+  return failure(403, 'Forbidden', `forbidden: User "${user}" cannot ${verb} path "${path}"`, {});
+}
+
 export function notFound(group: string, resource: string, name: string): StatusError {
   return failure(404, 'NotFound', `${qualifiedResource(group, resource)} "${name}" not found`, { name, ...(group ? { group } : {}), kind: resource });
 }
