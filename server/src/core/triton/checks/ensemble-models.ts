@@ -97,7 +97,6 @@ input [ { name: "data_0" data_type: TYPE_FP32 dims: [ 3, 224, 224 ] } ]
 output [ { name: "fc6_1" data_type: TYPE_FP32 dims: [ 1000 ] } ]
 `,
       'classifier/1/model.onnx': '',
-      'pipeline/1/': '',
     },
     invalid: `platform: "ensemble"
 max_batch_size: 8
