@@ -1,7 +1,8 @@
 // Runs the Triton checks over one parsed config: each check reports into findings in the
 // config's coordinates, fixes included. A check that throws is contained as a rule is: the
 // failure is shown at the config's name and logged, and the other checks still run.
-import type { Finding, Severity } from '../../types';
+import { FAILURE_SEVERITY, failureLog, failureMessage } from '../../rules/failure';
+import type { Finding } from '../../types';
 import { ConfigNode } from '../config-view';
 import type { PbDocument } from '../pbtxt-ast';
 import { toFixes } from '../pbtxt-edits';
@@ -43,9 +44,8 @@ export function runChecks(document: PbDocument, checks: readonly TritonCheck[], 
     } catch (error) {
       // One broken check must not hide the others' findings; say where it broke.
       const where = config.anchor('name', 'platform', 'backend');
-      const reason = error instanceof Error ? error.message : String(error);
-      findings.push({ range: lines.range(where.start, where.end), severity: 'hint' as Severity, code: check.id, message: `mlinfra: check ${check.id} failed on this config (${reason}). Please report it.` });
-      run.log?.(`Check ${check.id} failed on ${run.uri}: ${error instanceof Error ? error.stack : reason}`);
+      findings.push({ range: lines.range(where.start, where.end), severity: FAILURE_SEVERITY, code: check.id, message: failureMessage('check', check.id, error) });
+      run.log?.(failureLog('check', check.id, run.uri, error));
     }
   }
   return findings;
