@@ -30,9 +30,11 @@ describe('Triton configs over stdio', function () {
   it('applies mlinfra.rules to Triton checks: a check turned off, another at another severity', async () => {
     client.settings = { mlinfra: { rules: { 'triton/dims': 'off', 'triton/max-batch-size': 'warning' } } };
     await client.initialize();
-    await client.open(uri, 'name: "detector"\nbackend: "python"\nmax_batch_size: -1\ninput [ { name: "x" data_type: TYPE_FP32 dims: [ 0 ] } ]\n', 'pbtxt');
+    const text = 'name: "detector"\nbackend: "python"\nmax_batch_size: -1\ninput [ { name: "x" data_type: TYPE_FP32 dims: [ 0 ] } ]\n';
+    await client.open(uri, text, 'pbtxt');
     const { diagnostics } = await client.diagnostics(uri);
-    assert.deepEqual(diagnostics.map((d) => [d.code, d.severity, d.range.start.line, d.range.start.character]), [['triton/max-batch-size', DiagnosticSeverity.Warning, 2, 16]]);
+    const found = diagnostics.map((d) => [d.code, d.severity, d.range.start.line, d.range.start.character]);
+    assert.deepEqual(found, [['triton/max-batch-size', DiagnosticSeverity.Warning, 2, 16]]);
   });
 
   it('silences a check with a suppression comment in config.pbtxt, and links the others to their pages', async () => {
@@ -47,7 +49,8 @@ describe('Triton configs over stdio', function () {
     ].join('\n');
     await client.open(uri, text, 'pbtxt');
     const { diagnostics } = await client.diagnostics(uri);
-    assert.deepEqual(diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character]), [['triton/unknown-enum-value', 4, 31], ['triton/dims', 4, 49]]);
+    const found = diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character]);
+    assert.deepEqual(found, [['triton/unknown-enum-value', 4, 31], ['triton/dims', 4, 49]]);
     const [structure, check] = diagnostics.map((d) => d.codeDescription?.href ?? '');
     assert.ok(check.endsWith('/docs/rules/triton/dims.md') && existsSync(fileURLToPath(check)), check);
     assert.ok(structure.endsWith('/docs/rules/syntax-and-schema.md#tritonunknown-enum-value'), structure);

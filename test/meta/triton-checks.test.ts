@@ -30,7 +30,8 @@ function assertPage(file: string, expected: string): void {
     writeFileSync(page, expected);
   }
   assert.ok(existsSync(page), `docs/rules/${file} exists (MLINFRA_UPDATE_DOCS=1 npm run test:unit writes it)`);
-  assert.equal(readFileSync(page, 'utf8'), expected, `docs/rules/${file} is what the code renders (MLINFRA_UPDATE_DOCS=1 npm run test:unit rewrites it)`);
+  const hint = 'MLINFRA_UPDATE_DOCS=1 npm run test:unit rewrites it';
+  assert.equal(readFileSync(page, 'utf8'), expected, `docs/rules/${file} is what the code renders (${hint})`);
 }
 
 /** Every TypeScript source of the server but the tests. */
@@ -51,7 +52,8 @@ function checkExample(check: TritonCheck, example: string): void {
 
 describe('Triton checks', () => {
   it('registers every check file once, sorted, under triton/<file name> as id', () => {
-    const files = readdirSync(CHECKS_SOURCE).filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts') && !FRAMEWORK.includes(name));
+    const isCheck = (name: string) => name.endsWith('.ts') && !name.endsWith('.test.ts') && !FRAMEWORK.includes(name);
+    const files = readdirSync(CHECKS_SOURCE).filter(isCheck);
     const ids = TRITON_CHECKS.map((check) => check.id);
     assert.deepEqual([...ids].sort(), files.map((name) => `triton/${name.slice(0, -3)}`).sort());
     assert.deepEqual(ids, [...ids].sort(), 'the registry is sorted by id');
@@ -60,7 +62,8 @@ describe('Triton checks', () => {
 
   it('shares no id or code between the rules, the checks and the syntax and schema codes', () => {
     // They share the mlinfra.rules setting, the suppression comments and docs/rules/.
-    const codes = [...RULES.map((rule) => rule.id), ...TRITON_CHECKS.map((check) => check.id), ...SYNTAX_CODE_GROUPS.flatMap((group) => group.codes.map((entry) => entry.code))];
+    const syntax = SYNTAX_CODE_GROUPS.flatMap((group) => group.codes.map((entry) => entry.code));
+    const codes = [...RULES.map((rule) => rule.id), ...TRITON_CHECKS.map((check) => check.id), ...syntax];
     assert.deepEqual(codes.filter((code, index) => codes.indexOf(code) !== index), []);
   });
 

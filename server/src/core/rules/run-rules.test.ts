@@ -35,7 +35,8 @@ describe('a rule that throws', () => {
     `);
     const logged: string[] = [];
     const document = parseDocumentText(text);
-    const findings = runRules(document, [broken, gpuLimitRequired], undefined, (id, error) => logged.push(failureLog('rule', id, 'file:///w/pod.yaml', error)));
+    const log = (id: string, error: unknown) => logged.push(failureLog('rule', id, 'file:///w/pod.yaml', error));
+    const findings = runRules(document, [broken, gpuLimitRequired], undefined, log);
     assert.equal(renderAnnotated(text, asExpected(findings)), renderAnnotated(text, expected));
     assert.equal(logged.length, 1);
     const [message, stack] = logged[0].split('\n');

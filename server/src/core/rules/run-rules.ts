@@ -38,7 +38,8 @@ export function runRules(
     } catch (error) {
       // One broken rule must not hide the others' findings; say where it broke.
       const where = workload.kindNode;
-      findings.push({ range: document.lines.range(where.start, where.end), severity: FAILURE_SEVERITY, code: rule.id, message: failureMessage('rule', rule.id, error) });
+      const range = document.lines.range(where.start, where.end);
+      findings.push({ range, severity: FAILURE_SEVERITY, code: rule.id, message: failureMessage('rule', rule.id, error) });
       log?.(rule.id, error);
     }
   }

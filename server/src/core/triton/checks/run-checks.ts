@@ -44,7 +44,8 @@ export function runChecks(document: PbDocument, checks: readonly TritonCheck[], 
     } catch (error) {
       // One broken check must not hide the others' findings; say where it broke.
       const where = config.anchor('name', 'platform', 'backend');
-      findings.push({ range: lines.range(where.start, where.end), severity: FAILURE_SEVERITY, code: check.id, message: failureMessage('check', check.id, error) });
+      const range = lines.range(where.start, where.end);
+      findings.push({ range, severity: FAILURE_SEVERITY, code: check.id, message: failureMessage('check', check.id, error) });
       run.log?.(failureLog('check', check.id, run.uri, error));
     }
   }
