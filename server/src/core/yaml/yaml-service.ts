@@ -109,7 +109,7 @@ export class YamlService {
    * (they read nothing else), then those of workspace-scoped rules, which run every time.
    */
   private rulesOf(document: YamlDocument, uri: string, workspace: RuleWorkspace | undefined): Finding[] {
-    // A rule that throws is logged once: its findings are cached with the document's.
+    // A rule that throws is logged each time it runs: once per content for document rules, whose findings are cached.
     const log = (ruleId: string, error: unknown) => this.host?.log?.(failureLog('rule', ruleId, uri, error));
     let findings = this.ruleChecks.get(document.content);
     if (!findings) {
