@@ -7,7 +7,7 @@ import { fileAssociations, readCrdFiles, type SchemaSettings } from './workspace
 
 export class SchemaSettingsSync {
   private settings: SchemaSettings = {};
-  /** `mlinfra.rules`: severities by rule id. */
+  /** `mlinfra.rules`: severities by rule or Triton check id. */
   private rules: unknown;
   private crdRoots: string[] = [];
   /** The settings last applied, to skip reloading when a configuration change did not touch them. */

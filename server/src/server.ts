@@ -21,8 +21,13 @@ export interface ServerOptions {
 
 export function startServer(connection: Connection, options: ServerOptions): void {
   const documents = new TextDocuments(TextDocument);
-  // Cross-file checks (an ensemble reading the configs of its steps) see the editor's unsaved text.
-  const host: CoreHost = { ...options.host, readFile: (uri) => documents.get(uri)?.getText() ?? options.host.readFile?.(uri) };
+  // Cross-file checks (an ensemble reading the configs of its steps) see the editor's unsaved text;
+  // a check that throws is logged here, its stack ready for a bug report.
+  const host: CoreHost = {
+    ...options.host,
+    readFile: (uri) => documents.get(uri)?.getText() ?? options.host.readFile?.(uri),
+    log: (message) => connection.console.error(message),
+  };
   const service = createLanguageService(host);
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
   let folders: string[] = [];

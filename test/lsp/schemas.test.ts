@@ -56,6 +56,8 @@ describe('schema features over stdio', function () {
         severity: DiagnosticSeverity.Error,
         source: 'mlinfra',
         code: 'schema/unknown-field',
+        // Its entry on the page of syntax and schema codes, shipped beside the server.
+        codeDescription: { href: `${pathToFileURL(join(__dirname, '..', '..', '..', 'docs', 'rules')).href}/syntax-and-schema.md#schemaunknown-field` },
         message: 'Unknown field "replica" in PyTorchJob spec.pytorchReplicaSpecs.Worker; did you mean "replicas"?',
       },
     ]);

@@ -11,6 +11,8 @@ import { LspTestClient, serverPath } from '../harness/lsp-client';
 
 const { version } = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8'));
 const uri = 'file:///workspace/train.yaml';
+// Syntax findings link to their entry on the page of syntax and schema codes, shipped beside the server.
+const syntaxPage = `${pathToFileURL(join(__dirname, '..', '..', '..', 'docs', 'rules')).href}/syntax-and-schema.md`;
 const broken = ['apiVersion: batch/v1', 'kind: Job', 'metadata:', '  name: a', '  name: b', '---', 'kind: Pod', 'spec:', '\tcontainers: []', ''].join('\n');
 
 const duplicateName = {
@@ -18,6 +20,7 @@ const duplicateName = {
   severity: DiagnosticSeverity.Error,
   source: 'mlinfra',
   code: 'yaml/duplicate-key',
+  codeDescription: { href: `${syntaxPage}#yamlduplicate-key` },
   message:
     'Duplicate key "name": it is already set on line 4. Kubernetes and most YAML tools reject the file or keep only one value; remove or rename one of them.',
   relatedInformation: [
@@ -29,6 +32,7 @@ const tabIndent = {
   severity: DiagnosticSeverity.Error,
   source: 'mlinfra',
   code: 'yaml/tab-as-indent',
+  codeDescription: { href: `${syntaxPage}#yamltab-as-indent` },
   message: 'Tab used for indentation: YAML allows only spaces there. Replace the tab with spaces.',
 };
 

@@ -1,6 +1,9 @@
-// Triton configs over the protocol: diagnostics in protobuf's wording, quick fixes, folding and Format Document.
+// Triton configs over the protocol: diagnostics in protobuf's wording, the user's check levels and
+// suppression comments, links to the pages, quick fixes, folding and Format Document.
 import * as assert from 'node:assert/strict';
-import type { CodeAction, FoldingRange, TextEdit } from 'vscode-languageserver-protocol/node';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { DiagnosticSeverity, type CodeAction, type FoldingRange, type TextEdit } from 'vscode-languageserver-protocol/node';
 import { LspTestClient } from '../harness/lsp-client';
 
 const uri = 'file:///models/detector/config.pbtxt';
@@ -22,6 +25,36 @@ describe('Triton configs over stdio', function () {
       ['triton/unknown-enum-value', 2, 31, 'Unknown enumeration value of "TYPE_FP23" for field "data_type". Did you mean "TYPE_FP32"?'],
       ['triton/dims', 2, 49, "model 'detector', tensor 'x': dimension must be integer >= 1, or -1 to indicate a variable-size dimension (found 0)."],
     ]);
+  });
+
+  it('applies mlinfra.rules to Triton checks: a check turned off, another at another severity', async () => {
+    client.settings = { mlinfra: { rules: { 'triton/dims': 'off', 'triton/max-batch-size': 'warning' } } };
+    await client.initialize();
+    const text = 'name: "detector"\nbackend: "python"\nmax_batch_size: -1\ninput [ { name: "x" data_type: TYPE_FP32 dims: [ 0 ] } ]\n';
+    await client.open(uri, text, 'pbtxt');
+    const { diagnostics } = await client.diagnostics(uri);
+    const found = diagnostics.map((d) => [d.code, d.severity, d.range.start.line, d.range.start.character]);
+    assert.deepEqual(found, [['triton/max-batch-size', DiagnosticSeverity.Warning, 2, 16]]);
+  });
+
+  it('silences a check with a suppression comment in config.pbtxt, and links the others to their pages', async () => {
+    await client.initialize();
+    const text = [
+      'name: "detector"',
+      'backend: "python"',
+      '# mlinfra-disable-next-line triton/max-batch-size',
+      'max_batch_size: -1',
+      'input [ { name: "x" data_type: TYPE_FP23 dims: [ 0 ] } ]',
+      '',
+    ].join('\n');
+    await client.open(uri, text, 'pbtxt');
+    const { diagnostics } = await client.diagnostics(uri);
+    const found = diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character]);
+    assert.deepEqual(found, [['triton/unknown-enum-value', 4, 31], ['triton/dims', 4, 49]]);
+    const [structure, check] = diagnostics.map((d) => d.codeDescription?.href ?? '');
+    assert.ok(check.endsWith('/docs/rules/triton/dims.md') && existsSync(fileURLToPath(check)), check);
+    assert.ok(structure.endsWith('/docs/rules/syntax-and-schema.md#tritonunknown-enum-value'), structure);
+    assert.ok(existsSync(fileURLToPath(structure.slice(0, structure.indexOf('#')))), 'the syntax and schema page exists');
   });
 
   it('offers the quick fix of a diagnostic as a code action with its edit', async () => {

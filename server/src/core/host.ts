@@ -23,6 +23,8 @@ export interface CoreHost {
   ruleDocs?: string;
   /** The generated schemas shipped with mlinfra; without them only syntax is checked. */
   schemas?: BuiltinSchemas;
+  /** Where a failure worth a bug report goes (a check that threw, with its stack); the server's log. */
+  log?(message: string): void;
 }
 
 /** A host that knows no files: every classification falls back to what the text shows. */

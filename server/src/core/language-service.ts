@@ -11,7 +11,9 @@ import type { CodeAction, CodeLens, Completion, Finding, FoldingRange, Hover, Ou
 import { TritonService } from './triton/triton-service';
 import { YamlService } from './yaml/yaml-service';
 import { RULES } from './rules/index';
+import { TRITON_CHECKS } from './triton/checks/index';
 import { parseRuleLevels } from './rules/rule-settings';
+import { syntaxHref } from './syntax-codes';
 
 export interface SourceFile {
   uri: string;
@@ -44,7 +46,7 @@ export interface LanguageService {
   setUserCrds(files: { uri: string; text: string }[]): { kinds: string[]; problems: string[] };
   /** Glob settings: files matching `glob` under `folder` are checked against the schema file `schema`. */
   setSchemaAssociations(associations: SchemaAssociation[]): void;
-  /** The user's rule severities (`mlinfra.rules`: rule id → off/info/warning/error); returns what it could not use. */
+  /** The user's rule and Triton check severities (`mlinfra.rules`: id → off/info/warning/error); returns what it could not use. */
   setRuleLevels(value: unknown): string[];
   /** Schema files may have changed on disk: read them again when next needed. */
   schemaFilesChanged(): void;
@@ -83,6 +85,13 @@ export function createLanguageService(host: CoreHost): LanguageService {
     return parsed;
   }
 
+  /** Syntax, schema and structure findings link to their entry on the page of those codes (rules and checks link to their own). */
+  const linkSyntaxPage = (findings: Finding[]): Finding[] =>
+    findings.map((finding) => {
+      const href = finding.href ? undefined : syntaxHref(finding.code, host.ruleDocs);
+      return href ? { ...finding, href } : finding;
+    });
+
   const service: LanguageService = {
     classify,
     validate(file) {
@@ -91,7 +100,7 @@ export function createLanguageService(host: CoreHost): LanguageService {
       let findings: Finding[] = [];
       if (YAML_KINDS.has(kind)) findings = yaml.findings(parse(file), file.uri, kind === 'yaml');
       else if (kind === 'triton-config') findings = triton.findings(file.text, file.uri);
-      return { kind, findings };
+      return { kind, findings: linkSyntaxPage(findings) };
     },
     complete(file, position) {
       const kind = classify(file);
@@ -131,8 +140,10 @@ export function createLanguageService(host: CoreHost): LanguageService {
     setUserCrds: (files) => schemas.setUserCrds(files),
     setSchemaAssociations: (associations) => schemas.setAssociations(associations),
     setRuleLevels(value) {
-      const { levels, problems } = parseRuleLevels(value, RULES.map((rule) => rule.id));
+      // One setting for the GPU rules and the Triton checks: their ids never collide (a meta test says so).
+      const { levels, problems } = parseRuleLevels(value, [...RULES, ...TRITON_CHECKS].map((rule) => rule.id));
       yaml.ruleLevels = levels;
+      triton.ruleLevels = levels;
       return problems;
     },
     schemaFilesChanged: () => schemas.filesChanged(),

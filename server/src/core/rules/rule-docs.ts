@@ -1,6 +1,9 @@
-// A rule's documentation page (docs/rules/<id>.md), rendered from its metadata so that the page
-// and the rule cannot drift apart: a meta test compares the files with this rendering.
-import { WORKLOAD_KINDS } from '../workloads';
+// The pages of docs/rules/: a rule's or a Triton check's page (<id>.md), rendered from its
+// metadata, and the page of the syntax and schema codes, rendered from their list, so that the
+// pages and the code cannot drift apart: meta tests compare the files with these renderings.
+import { WORKLOAD_KINDS } from '../workloads/index';
+import { SYNTAX_CODE_GROUPS } from '../syntax-codes';
+import type { TritonCheck } from '../triton/checks/check';
 import type { Rule } from './rule';
 
 /** The example without the annotation lines, which show the finding under its span. */
@@ -24,36 +27,94 @@ function checkedKinds(rule: Rule): string {
   return `Checks ${listed(rule.kinds.map(kindName))}.`;
 }
 
-export function renderRuleDoc(rule: Rule): string {
-  return `# ${rule.id}
+/** What a rule's and a Triton check's pages have in common. */
+interface Page {
+  id: string;
+  severity: string;
+  description: string;
+  /** What the rule or check looks at, a sentence or more. */
+  scope: string;
+  why: string;
+  fix: string;
+  source: string;
+  /** The examples' language for the code fences, and the examples themselves. */
+  language: 'yaml' | 'pbtxt';
+  invalid: string;
+  valid: string;
+}
 
-${rule.description}
+function renderPage(page: Page): string {
+  return `# ${page.id}
 
-${checkedKinds(rule)} Default severity: **${rule.severity}**. Change it with the \`mlinfra.rules\` setting
-(\`{ "${rule.id}": "off" }\`), or silence one finding with \`# mlinfra-disable-next-line ${rule.id}\`.
+${page.description}
+
+${page.scope} Default severity: **${page.severity}**. Change it with the \`mlinfra.rules\` setting
+(\`{ "${page.id}": "off" }\`), or silence one finding with \`# mlinfra-disable-next-line ${page.id}\`.
 
 ## Why
 
-${rule.docs.why}
+${page.why}
 
 ## How to fix
 
-${rule.docs.fix}
+${page.fix}
 
 ## Reported
 
-\`\`\`yaml
-${exampleText(rule.docs.invalid)}
+\`\`\`${page.language}
+${exampleText(page.invalid)}
 \`\`\`
 
 ## Not reported
 
-\`\`\`yaml
-${exampleText(rule.docs.valid)}
+\`\`\`${page.language}
+${exampleText(page.valid)}
 \`\`\`
 
 ## Source
 
-${rule.docs.source}
+${page.source}
 `;
+}
+
+export function renderRuleDoc(rule: Rule): string {
+  return renderPage({ ...rule, ...rule.docs, scope: checkedKinds(rule), language: 'yaml' });
+}
+
+/** Where a check's examples are, and the other files of the repository that they need. */
+function checkScope(check: TritonCheck): string {
+  const where = `Checks Triton model configs; the examples are \`models/${check.docs.folder ?? 'model'}/config.pbtxt\``;
+  const files = Object.keys(check.docs.repository ?? {});
+  if (!files.length) return `${where}.`;
+  return `${where} in a model repository that also holds ${listed(files.map((file) => `\`models/${file}\``))}.`;
+}
+
+/** The configs of the other models in a check's example repository, shown after its examples. */
+function repositoryConfigs(check: TritonCheck): string {
+  const configs = Object.entries(check.docs.repository ?? {}).filter(([path, text]) => path.endsWith('.pbtxt') && text.trim());
+  return configs.map(([path, text]) => `\n### models/${path}\n\n\`\`\`pbtxt\n${text.trim()}\n\`\`\`\n`).join('');
+}
+
+export function renderCheckDoc(check: TritonCheck): string {
+  const page = renderPage({ ...check, ...check.docs, scope: checkScope(check), language: 'pbtxt' });
+  const others = repositoryConfigs(check);
+  if (!others) return page;
+  // The other models' configs belong before the source: they are part of the examples.
+  const source = page.lastIndexOf('\n## Source\n');
+  return `${page.slice(0, source)}\n## The other models${others}${page.slice(source)}`;
+}
+
+/** The page of the codes that are not rules: syntax, schema and structure (docs/rules/syntax-and-schema.md). */
+export function renderSyntaxDoc(): string {
+  const groups = SYNTAX_CODE_GROUPS.map((group) => {
+    const codes = group.codes.map((entry) => `### ${entry.code}\n\n${entry.meaning}\n`).join('\n');
+    return `## ${group.title}\n\n${group.intro}\n\n${codes}`;
+  });
+  return `# Syntax and schema findings
+
+What mlinfra reports before any rule or Triton check runs: a file that does not parse, or does not fit its schema.
+These findings always show; the \`mlinfra.rules\` setting and \`# mlinfra-disable\` comments do not apply to them.
+Each finding links to its entry here.
+
+${groups.join('\n')}`;
 }

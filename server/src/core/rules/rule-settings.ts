@@ -1,6 +1,6 @@
-// The user's say over the rules: a severity per rule id (or `off`), from the `mlinfra.rules`
-// setting, and suppression comments in the file; applied after the rules ran, so that the
-// cached findings of a document stay valid when a setting changes.
+// The user's say over the rules and the Triton checks: a severity per id (or `off`), from the
+// `mlinfra.rules` setting, and suppression comments in the file; applied after they ran, so that
+// the cached findings of a document stay valid when a setting changes.
 import type { Finding, Severity } from '../types';
 import { readSuppressions } from './suppression';
 

@@ -2,12 +2,20 @@
 // and each rule reports into findings in the document's coordinates, fixes included.
 import type { DocumentContent, DocumentFinding } from '../document';
 import { toFixes } from '../offset-edits';
-import type { Severity } from '../types';
-import { workloadOf } from '../workloads';
+import { workloadOf } from '../workloads/index';
+import { FAILURE_SEVERITY, failureMessage } from './failure';
 import type { Rule, RuleContext, RuleWorkspace } from './rule';
 
-/** Runs `rules` over the document; `workspace` is what workspace-scoped rules may read. */
-export function runRules(document: DocumentContent, rules: readonly Rule[], workspace?: RuleWorkspace): DocumentFinding[] {
+/**
+ * Runs `rules` over the document; `workspace` is what workspace-scoped rules may read, and `log`
+ * hears of a rule that throws (which leaves a hint where it broke and the others' findings).
+ */
+export function runRules(
+  document: DocumentContent,
+  rules: readonly Rule[],
+  workspace?: RuleWorkspace,
+  log?: (ruleId: string, error: unknown) => void,
+): DocumentFinding[] {
   const workload = workloadOf(document.root);
   if (!workload) return [];
   const findings: DocumentFinding[] = [];
@@ -30,7 +38,9 @@ export function runRules(document: DocumentContent, rules: readonly Rule[], work
     } catch (error) {
       // One broken rule must not hide the others' findings; say where it broke.
       const where = workload.kindNode;
-      findings.push({ range: document.lines.range(where.start, where.end), severity: 'hint' as Severity, code: rule.id, message: `mlinfra: rule ${rule.id} failed on this document (${(error as Error).message}). Please report it.` });
+      const range = document.lines.range(where.start, where.end);
+      findings.push({ range, severity: FAILURE_SEVERITY, code: rule.id, message: failureMessage('rule', rule.id, error) });
+      log?.(rule.id, error);
     }
   }
   return findings;

@@ -1,4 +1,5 @@
-// Comments that silence rules where a user decided a finding does not apply:
+// Comments that silence rules and Triton checks where a user decided a finding does not apply
+// (`#` starts a comment in YAML and in a config.pbtxt alike):
 // `# mlinfra-disable-next-line <id>[, <id>…]` for the next line that is not a comment, and
 // `# mlinfra-disable <id>[, <id>…]` for the whole file. Without ids, every rule.
 const DIRECTIVE = /#\s*mlinfra-(disable-next-line|disable)\b([^\n#]*)/g;

@@ -6,15 +6,15 @@ import { completePbtxt } from './pbtxt-completion';
 import { hoverPbtxt, outlinePbtxt } from './pbtxt-hover-outline';
 import { splitUri } from '../file-kind';
 import { checkStructure } from './check-structure';
-import type { CheckContext } from './checks/check';
+import type { TritonCheck } from './checks/check';
 import { TRITON_CHECKS } from './checks/index';
-import { ConfigNode } from './config-view';
+import { runChecks } from './checks/run-checks';
 import type { PbDocument } from './pbtxt-ast';
-import { toFixes } from './pbtxt-edits';
+import { applyRuleSettings, type RuleLevel } from '../rules/rule-settings';
 import { foldPbtxt } from './pbtxt-folding';
 import { parsePbtxt } from './pbtxt-parser';
 import { ProtoSchema } from './proto-schema';
-import { ConfigCache, repositoryView, type RepositoryView } from './repository/model-repository';
+import { ConfigCache, repositoryView } from './repository/model-repository';
 
 /**
  * The model folder a config file belongs to: the folder of a `config.pbtxt`, or the model
@@ -28,27 +28,6 @@ function modelFolderOf(uri: string): string | undefined {
   return parent.name === 'configs' && name.endsWith('.pbtxt') ? parent.folder : undefined;
 }
 
-/** Runs every semantic check; the model's folder is the one holding config.pbtxt. */
-function semanticFindings(document: PbDocument, folderUri: string, repository: RepositoryView | undefined): Finding[] {
-  const lines = document.lines;
-  const config = new ConfigNode(document.root);
-  const folderName = decodeURIComponent(folderUri.slice(folderUri.lastIndexOf('/') + 1)) || undefined;
-  const findings: Finding[] = [];
-  const context: CheckContext = {
-    modelName: config.string('name') || folderName || 'model',
-    folderName,
-    repository,
-    text: document.text,
-    report: (start, end, severity, code, message, fixes) => {
-      const finding: Finding = { range: lines.range(start, end), severity, code, message };
-      if (fixes?.length) finding.fixes = toFixes(lines, fixes);
-      findings.push(finding);
-    },
-  };
-  for (const check of TRITON_CHECKS) check.check(config, context);
-  return findings;
-}
-
 export class TritonService {
   private schema: ProtoSchema | undefined;
 
@@ -58,7 +37,14 @@ export class TritonService {
   /** Parses of the other configs of the repository, which the cross-file checks read. */
   private readonly others = new ConfigCache();
 
-  constructor(private readonly host: CoreHost) {}
+  /** Severities the user set per check (`mlinfra.rules`, shared with the GPU rules). */
+  ruleLevels: ReadonlyMap<string, RuleLevel> = new Map();
+
+  /** `checks`: the Triton checks to run, all of them unless a test says otherwise. */
+  constructor(
+    private readonly host: CoreHost,
+    private readonly checks: readonly TritonCheck[] = TRITON_CHECKS,
+  ) {}
 
   private parse(text: string): PbDocument {
     if (this.last?.text !== text) this.last = parsePbtxt(text);
@@ -91,13 +77,20 @@ export class TritonService {
     return foldPbtxt(this.parse(text));
   }
 
-  /** Syntax findings, what the proto schema says of the fields that parsed, and what Triton checks on load. */
+  /**
+   * Syntax findings, what the proto schema says of the fields that parsed, and what Triton checks
+   * on load: the checks' findings as the user wants them (levels, suppression comments, pages).
+   */
   findings(text: string, uri: string): Finding[] {
     const document = this.parse(text);
     const schema = this.protoSchema();
     const structure = schema ? checkStructure(document, schema) : [];
     const model = modelFolderOf(uri);
-    const semantic = semanticFindings(document, model ?? splitUri(uri).folder, model === undefined ? undefined : repositoryView(this.host, model, this.others));
+    const folder = model ?? splitUri(uri).folder;
+    const folderName = decodeURIComponent(folder.slice(folder.lastIndexOf('/') + 1)) || undefined;
+    const repository = model === undefined ? undefined : repositoryView(this.host, model, this.others);
+    const checked = runChecks(document, this.checks, { uri, folderName, repository, log: this.host.log?.bind(this.host) });
+    const semantic = applyRuleSettings(checked, text, this.ruleLevels, this.host.ruleDocs);
     return [...document.findings, ...structure, ...semantic].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   }
 }

@@ -13,6 +13,7 @@ import { hoverYaml } from './hover';
 import { outlineDocument } from './outline';
 import { RULES } from '../rules/index';
 import { applyRuleSettings, type RuleLevel } from '../rules/rule-settings';
+import { failureLog } from '../rules/failure';
 import { runRules } from '../rules/run-rules';
 import type { RuleWorkspace } from '../rules/rule';
 import type { CoreHost } from '../host';
@@ -79,7 +80,7 @@ export class YamlService {
       for (const finding of document.findings) findings.push(fileFinding(document, finding));
       if (!withSchemas || !soundEnough(document)) continue;
       for (const finding of this.schemaFindings(document, uri)) findings.push(fileFinding(document, finding));
-      for (const finding of this.rulesOf(document, workspace)) ruleFindings.push(fileFinding(document, finding));
+      for (const finding of this.rulesOf(document, uri, workspace)) ruleFindings.push(fileFinding(document, finding));
     }
     if (ruleFindings.length) findings.push(...applyRuleSettings(ruleFindings, file.text, this.ruleLevels, this.ruleDocs));
     return findings;
@@ -99,7 +100,7 @@ export class YamlService {
     for (const document of file.documents) {
       if (!soundEnough(document)) continue;
       this.schemaFindings(document, uri);
-      this.rulesOf(document, undefined);
+      this.rulesOf(document, uri, undefined);
     }
   }
 
@@ -107,14 +108,16 @@ export class YamlService {
    * The rules' findings of one document: those of document-scoped rules cached on its content
    * (they read nothing else), then those of workspace-scoped rules, which run every time.
    */
-  private rulesOf(document: YamlDocument, workspace: RuleWorkspace | undefined): Finding[] {
+  private rulesOf(document: YamlDocument, uri: string, workspace: RuleWorkspace | undefined): Finding[] {
+    // A rule that throws is logged each time it runs: once per content for document rules, whose findings are cached.
+    const log = (ruleId: string, error: unknown) => this.host?.log?.(failureLog('rule', ruleId, uri, error));
     let findings = this.ruleChecks.get(document.content);
     if (!findings) {
-      findings = runRules(document.content, DOCUMENT_RULES);
+      findings = runRules(document.content, DOCUMENT_RULES, undefined, log);
       this.ruleChecks.set(document.content, findings);
     }
     if (!WORKSPACE_RULES.length || !workspace || !workloadOf(document.root)) return findings;
-    return [...findings, ...runRules(document.content, WORKSPACE_RULES, workspace)];
+    return [...findings, ...runRules(document.content, WORKSPACE_RULES, workspace, log)];
   }
 
   private schemaFindings(document: YamlDocument, uri: string): Finding[] {

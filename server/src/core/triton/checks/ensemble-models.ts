@@ -4,7 +4,7 @@
 // ensemble's batch size, and no ensemble contains itself through others. A model whose config
 // leaves inputs, outputs or max_batch_size to auto-complete is not judged on what it omits.
 import { didYouMean } from '../../did-you-mean';
-import type { CheckContext, TritonCheck } from './check';
+import { defineCheck, type CheckContext } from './check';
 import type { ConfigNode } from '../config-view';
 import type { PbScalar } from '../pbtxt-ast';
 import type { RepositoryView } from '../repository/model-repository';
@@ -67,9 +67,76 @@ function pathTo(target: string, name: string, repository: RepositoryView, seen: 
   return undefined;
 }
 
-export const ensembleModels: TritonCheck = {
+export const tritonEnsembleModels = defineCheck({
   id: 'triton/ensemble-models',
+  severity: 'error',
   description: "An ensemble's steps name models of the repository and agree with their inputs, outputs, types, shapes and batch sizes.",
+  docs: {
+    why:
+      'Each step of an ensemble runs another model of the repository: Triton refuses the ensemble when a step ' +
+      'names a model that is not there, maps a tensor to an input or from an output the model does not declare, ' +
+      'leaves a required input unmapped, feeds a tensor of another type or shape, allows a larger batch than a ' +
+      'step\'s model, or contains itself. The ensemble then fails to load, after the models it names have loaded.',
+    fix:
+      'Name models of the same repository in `model_name`, and map their inputs and outputs by the names, types ' +
+      'and shapes their configs declare. Keep the ensemble\'s `max_batch_size` at or below each step\'s.',
+    source:
+      'Triton Inference Server core, `src/ensemble_scheduler/ensemble_utils.cc` (the checks of an ensemble ' +
+      'against the configs of its models); docs/user_guide/ensemble_models.md.',
+    folder: 'pipeline',
+    repository: {
+      'preprocess/config.pbtxt': `backend: "python"
+max_batch_size: 8
+input [ { name: "raw" data_type: TYPE_UINT8 dims: [ -1 ] } ]
+output [ { name: "pixels" data_type: TYPE_FP32 dims: [ 3, 224, 224 ] } ]
+`,
+      'preprocess/1/model.py': '',
+      'classifier/config.pbtxt': `platform: "onnxruntime_onnx"
+max_batch_size: 8
+input [ { name: "data_0" data_type: TYPE_FP32 dims: [ 3, 224, 224 ] } ]
+output [ { name: "fc6_1" data_type: TYPE_FP32 dims: [ 1000 ] } ]
+`,
+      'classifier/1/model.onnx': '',
+    },
+    invalid: `platform: "ensemble"
+max_batch_size: 8
+input [ { name: "raw" data_type: TYPE_UINT8 dims: [ -1 ] } ]
+output [ { name: "scores" data_type: TYPE_FP32 dims: [ 1000 ] } ]
+ensemble_scheduling {
+  step [
+    {
+      model_name: "preprocess"
+      input_map { key: "raw" value: "raw" }
+      output_map { key: "pixel" value: "image" }
+#                       ^^^^^^^ error[triton/ensemble-models]: in ensemble pipeline, ensemble tensor image is mapping from non-existing output pixel in model preprocess. Did you mean 'pixels'?
+    },
+    {
+      model_name: "clasifier"
+#                 ^^^^^^^^^^^ error[triton/ensemble-models]: ensemble pipeline contains models that are not available or ambiguous: clasifier. Did you mean 'classifier'?
+      input_map { key: "data_0" value: "image" }
+      output_map { key: "fc6_1" value: "scores" }
+    }
+  ]
+}`,
+    valid: `platform: "ensemble"
+max_batch_size: 8
+input [ { name: "raw" data_type: TYPE_UINT8 dims: [ -1 ] } ]
+output [ { name: "scores" data_type: TYPE_FP32 dims: [ 1000 ] } ]
+ensemble_scheduling {
+  step [
+    {
+      model_name: "preprocess"
+      input_map { key: "raw" value: "raw" }
+      output_map { key: "pixels" value: "image" }
+    },
+    {
+      model_name: "classifier"
+      input_map { key: "data_0" value: "image" }
+      output_map { key: "fc6_1" value: "scores" }
+    }
+  ]
+}`,
+  },
   check(config, context) {
     const repository = context.repository;
     if (!repository || config.string('platform') !== 'ensemble') return;
@@ -86,7 +153,7 @@ export const ensembleModels: TritonCheck = {
       for (const { key, value } of entries(step.node, 'output_map')) {
         const output = step.outputs?.get(key.string!);
         if (step.outputs && !output) {
-          context.report(key.start, key.end, 'error', this.id, `in ensemble ${ensemble}, ensemble tensor ${value.string} is mapping from non-existing output ${key.string} in model ${step.name}.${hint(key.string!, step.outputs)}`);
+          context.report(key.start, key.end, `in ensemble ${ensemble}, ensemble tensor ${value.string} is mapping from non-existing output ${key.string} in model ${step.name}.${hint(key.string!, step.outputs)}`);
         } else if (output) produced.set(value.string!, shapeOf(output, step.maxBatchSize));
       }
     });
@@ -97,31 +164,31 @@ export const ensembleModels: TritonCheck = {
         mapped.add(key.string!);
         const input = step.inputs?.get(key.string!);
         if (step.inputs && !input) {
-          context.report(key.start, key.end, 'error', this.id, `in ensemble ${ensemble}, ensemble tensor ${value.string} is mapping to non-existing input ${key.string} in model ${step.name}.${hint(key.string!, step.inputs)}`);
+          context.report(key.start, key.end, `in ensemble ${ensemble}, ensemble tensor ${value.string} is mapping to non-existing input ${key.string} in model ${step.name}.${hint(key.string!, step.inputs)}`);
           continue;
         }
         const source = produced.get(value.string!);
         const problem = input && source && mismatch(source, shapeOf(input, step.maxBatchSize));
-        if (problem) context.report(value.start, value.end, 'error', this.id, `in ensemble ${ensemble}, tensor ${value.string} feeds input ${key.string} of model ${step.name} with ${problem}. Make the producer and ${step.name} agree.`);
+        if (problem) context.report(value.start, value.end, `in ensemble ${ensemble}, tensor ${value.string} feeds input ${key.string} of model ${step.name} with ${problem}. Make the producer and ${step.name} agree.`);
       }
       for (const [name, input] of step.inputs ?? []) {
         if (mapped.has(name) || input.word('optional') === 'true') continue;
-        context.report(step.nameValue.start, step.nameValue.end, 'error', this.id, `in ensemble ${ensemble}, input ${name} of model ${step.name} is not mapped: add input_map { key: "${name}" value: "…" } to this step, or mark the input optional in ${step.name}.`);
+        context.report(step.nameValue.start, step.nameValue.end, `in ensemble ${ensemble}, input ${name} of model ${step.name} is not mapped: add input_map { key: "${name}" value: "…" } to this step, or mark the input optional in ${step.name}.`);
       }
       if (maxBatchSize !== undefined && step.maxBatchSize !== undefined && maxBatchSize > step.maxBatchSize) {
-        context.report(step.nameValue.start, step.nameValue.end, 'error', this.id, `ensemble ${ensemble} allows maximum batch size ${maxBatchSize}, but it contains model ${step.name} which only allows maximum batch size to be ${step.maxBatchSize}. Lower the ensemble's max_batch_size.`);
+        context.report(step.nameValue.start, step.nameValue.end, `ensemble ${ensemble} allows maximum batch size ${maxBatchSize}, but it contains model ${step.name} which only allows maximum batch size to be ${step.maxBatchSize}. Lower the ensemble's max_batch_size.`);
       }
       const cycle = pathTo(ensemble, step.name, repository, new Set());
-      if (cycle) context.report(step.nameValue.start, step.nameValue.end, 'error', this.id, `circular dependency between ensembles: ${[ensemble, ...cycle].join(' -> ')}. An ensemble cannot contain itself.`);
+      if (cycle) context.report(step.nameValue.start, step.nameValue.end, `circular dependency between ensembles: ${[ensemble, ...cycle].join(' -> ')}. An ensemble cannot contain itself.`);
     });
     for (const [name, tensor] of tensors(config, 'output')) {
       const source = produced.get(name);
       const problem = source && mismatch(source, shapeOf(tensor, maxBatchSize ?? 0));
       const value = tensor.scalar('name')!;
-      if (problem) context.report(value.start, value.end, 'error', this.id, `in ensemble ${ensemble}, output ${name} is written with ${problem}. Make the step that writes it and the ensemble's output agree.`);
+      if (problem) context.report(value.start, value.end, `in ensemble ${ensemble}, output ${name} is written with ${problem}. Make the step that writes it and the ensemble's output agree.`);
     }
   },
-};
+});
 
 interface ResolvedStep {
   node: ConfigNode;
@@ -140,7 +207,7 @@ function resolveStep(step: ConfigNode, context: CheckContext, repository: Reposi
   const model = repository.model(name);
   if (model === 'missing') {
     const suggestion = didYouMean(name, repository.modelNames() ?? []);
-    context.report(nameValue.start, nameValue.end, 'error', 'triton/ensemble-models', `ensemble ${context.modelName} contains models that are not available or ambiguous: ${name}. ${suggestion ? `Did you mean '${suggestion}'?` : 'Add the model to the repository or fix the name.'}`);
+    context.report(nameValue.start, nameValue.end, `ensemble ${context.modelName} contains models that are not available or ambiguous: ${name}. ${suggestion ? `Did you mean '${suggestion}'?` : 'Add the model to the repository or fix the name.'}`);
     return undefined;
   }
   if (!model?.config) return undefined;

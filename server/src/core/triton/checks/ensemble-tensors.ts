@@ -5,7 +5,7 @@
 import type { PbScalar } from '../pbtxt-ast';
 import type { ConfigNode } from '../config-view';
 import { didYouMean } from '../../did-you-mean';
-import type { CheckContext, TritonCheck } from './check';
+import { defineCheck, type CheckContext } from './check';
 
 /** One `{ key: … value: … }` entry of a step's input_map or output_map. */
 interface MapEntry {
@@ -21,8 +21,6 @@ interface Step {
   inputs: MapEntry[];
   outputs: MapEntry[];
 }
-
-const ID = 'triton/ensemble-tensors';
 
 function isString(scalar: PbScalar | undefined): scalar is PbScalar & { string: string } {
   return scalar?.string !== undefined;
@@ -42,7 +40,7 @@ function readMap(step: ConfigNode, field: 'input_map' | 'output_map', label: str
   for (const [key, entries] of byKey) {
     const last = entries[entries.length - 1];
     for (const dropped of entries.slice(0, -1)) {
-      context.report(dropped.key.start, dropped.key.end, 'error', ID, `${field === 'input_map' ? 'input' : 'output'} '${key}' is mapped twice in ${label}: the last mapping (to '${last.value.string}') wins and this one (to '${dropped.value.string}') is dropped. Remove one of them.`);
+      context.report(dropped.key.start, dropped.key.end, `${field === 'input_map' ? 'input' : 'output'} '${key}' is mapped twice in ${label}: the last mapping (to '${last.value.string}') wins and this one (to '${dropped.value.string}') is dropped. Remove one of them.`);
     }
     kept.push(last);
   }
@@ -59,9 +57,63 @@ function declared(config: ConfigNode, section: 'input' | 'output'): Map<string, 
   return names;
 }
 
-export const ensembleTensors: TritonCheck = {
-  id: ID,
+export const tritonEnsembleTensors = defineCheck({
+  id: 'triton/ensemble-tensors',
+  severity: 'error',
   description: 'Ensemble tensor flow: inputs read, outputs written, each tensor written once and used, every step input produced, no cycle.',
+  docs: {
+    why:
+      'Inside an ensemble, data flows through named tensors: each is an ensemble input or is written by exactly ' +
+      'one step, and each is read by a step or is an ensemble output. Triton refuses an ensemble whose inputs ' +
+      'are not read, whose outputs are not written, or whose tensors are written twice or never used; a step ' +
+      'that reads a tensor nobody writes (a typo, or steps that wait on each other in a cycle) would never run.',
+    fix:
+      'Map each ensemble input into some step\'s `input_map`, write each ensemble output in some step\'s ' +
+      '`output_map`, give each written tensor its own name, and feed each step from an ensemble input or another ' +
+      'step\'s output, so that the steps form a DAG.',
+    source:
+      'Triton Inference Server core, `src/ensemble_scheduler/ensemble_utils.cc` (the ensemble\'s tensor graph); ' +
+      'docs/user_guide/ensemble_models.md.',
+    folder: 'pipeline',
+    invalid: `platform: "ensemble"
+max_batch_size: 8
+input [ { name: "raw" data_type: TYPE_UINT8 dims: [ -1 ] } ]
+output [ { name: "scores" data_type: TYPE_FP32 dims: [ 1000 ] } ]
+ensemble_scheduling {
+  step [
+    {
+      model_name: "preprocess"
+      input_map { key: "raw" value: "raw" }
+      output_map { key: "pixels" value: "image" }
+#                                       ^^^^^^^ error[triton/ensemble-tensors]: ensemble tensor 'image' is unused in ensemble 'pipeline': step 1 (preprocess) writes it, but no step reads it and it is not an ensemble output. Read it in another step's input_map, add it to output, or remove this mapping.
+    },
+    {
+      model_name: "classifier"
+      input_map { key: "data_0" value: "images" }
+#                                      ^^^^^^^^ error[triton/ensemble-tensors]: step 2 (classifier) reads ensemble tensor 'images', which is neither an ensemble input nor written by any step: it is never produced, so the step never runs. Did you mean 'image'?
+      output_map { key: "fc6_1" value: "scores" }
+    }
+  ]
+}`,
+    valid: `platform: "ensemble"
+max_batch_size: 8
+input [ { name: "raw" data_type: TYPE_UINT8 dims: [ -1 ] } ]
+output [ { name: "scores" data_type: TYPE_FP32 dims: [ 1000 ] } ]
+ensemble_scheduling {
+  step [
+    {
+      model_name: "preprocess"
+      input_map { key: "raw" value: "raw" }
+      output_map { key: "pixels" value: "image" }
+    },
+    {
+      model_name: "classifier"
+      input_map { key: "data_0" value: "image" }
+      output_map { key: "fc6_1" value: "scores" }
+    }
+  ]
+}`,
+  },
   check(config, context) {
     if (config.string('platform') !== 'ensemble') return;
     const stepNodes = config.message1('ensemble_scheduling')?.messages('step') ?? [];
@@ -85,7 +137,7 @@ export const ensembleTensors: TritonCheck = {
         const tensor = entry.value.string;
         const first = writers.get(tensor);
         if (first) {
-          context.report(entry.value.start, entry.value.end, 'error', ID, `ensemble tensor '${tensor}' can appear in an output map only once for ensemble '${ensemble}': ${steps[first.step].label} already writes it. Map this output to another tensor name.`);
+          context.report(entry.value.start, entry.value.end, `ensemble tensor '${tensor}' can appear in an output map only once for ensemble '${ensemble}': ${steps[first.step].label} already writes it. Map this output to another tensor name.`);
         } else writers.set(tensor, { step: index, entry });
       }
     });
@@ -100,25 +152,25 @@ export const ensembleTensors: TritonCheck = {
         // A near name the step could read: not one of its own outputs, which would make a cycle.
         const others = [...writers].filter(([, writer]) => writer.step !== index).map(([name]) => name);
         const suggestion = didYouMean(tensor, [...inputs.keys(), ...others]);
-        context.report(entry.value.start, entry.value.end, 'error', ID, `${step.label} reads ensemble tensor '${tensor}', which is neither an ensemble input nor written by any step: it is never produced, so the step never runs. ${suggestion ? `Did you mean '${suggestion}'?` : 'Read an ensemble input or a tensor that another step writes in its output_map.'}`);
+        context.report(entry.value.start, entry.value.end, `${step.label} reads ensemble tensor '${tensor}', which is neither an ensemble input nor written by any step: it is never produced, so the step never runs. ${suggestion ? `Did you mean '${suggestion}'?` : 'Read an ensemble input or a tensor that another step writes in its output_map.'}`);
       }
     });
 
     for (const [name, scalar] of inputs) {
-      if (!read.has(name)) context.report(scalar.start, scalar.end, 'error', ID, `ensemble input '${name}' for ensemble '${ensemble}' is not used. Read it in a step's input_map (value: "${name}"), or remove the input.`);
+      if (!read.has(name)) context.report(scalar.start, scalar.end, `ensemble input '${name}' for ensemble '${ensemble}' is not used. Read it in a step's input_map (value: "${name}"), or remove the input.`);
     }
     for (const [name, scalar] of outputs) {
-      if (!writers.has(name)) context.report(scalar.start, scalar.end, 'error', ID, `output '${name}' for ensemble '${ensemble}' is not written. Write it in a step's output_map (value: "${name}"), or remove the output.`);
+      if (!writers.has(name)) context.report(scalar.start, scalar.end, `output '${name}' for ensemble '${ensemble}' is not written. Write it in a step's output_map (value: "${name}"), or remove the output.`);
     }
     for (const [tensor, { step, entry }] of writers) {
       if (!read.has(tensor) && !outputs.has(tensor)) {
-        context.report(entry.value.start, entry.value.end, 'error', ID, `ensemble tensor '${tensor}' is unused in ensemble '${ensemble}': ${steps[step].label} writes it, but no step reads it and it is not an ensemble output. Read it in another step's input_map, add it to output, or remove this mapping.`);
+        context.report(entry.value.start, entry.value.end, `ensemble tensor '${tensor}' is unused in ensemble '${ensemble}': ${steps[step].label} writes it, but no step reads it and it is not an ensemble output. Read it in another step's input_map, add it to output, or remove this mapping.`);
       }
     }
 
     reportCycles(steps, writers, ensemble, context);
   },
-};
+});
 
 /**
  * Steps must form a DAG: in a cycle each step waits for another's output and none ever runs.
@@ -153,7 +205,7 @@ function reportCycles(steps: Step[], writers: Map<string, { step: number }>, ens
           return `reads '${p.entry.value.string}' from ${from === p.step ? 'itself' : steps[from].label}`;
         });
         const first = ordered[0];
-        context.report(first.entry.value.start, first.entry.value.end, 'error', ID, `circular data flow in ensemble '${ensemble}': ${steps[first.step].label} ${hops.join(', which ')}. Steps must form a DAG: feed one of them from an ensemble input or from a step outside the cycle.`);
+        context.report(first.entry.value.start, first.entry.value.end, `circular data flow in ensemble '${ensemble}': ${steps[first.step].label} ${hops.join(', which ')}. Steps must form a DAG: feed one of them from an ensemble input or from a step outside the cycle.`);
       } else if (state[edge.to] === 'new') visit(edge.to);
     }
     path.pop();

@@ -1,45 +1,46 @@
-// The semantic checks of Triton configs, in a sorted list: adding a check is adding a file and a line here.
+// The Triton checks, in a list sorted by id: adding a check is adding its file (id `triton/<file name>`,
+// with its page's examples) and a line here; a meta test holds the list to the files.
 import type { TritonCheck } from './check';
-import { batchIo } from './batch-io';
-import { dynamicBatching } from './dynamic-batching';
-import { ensembleModels } from './ensemble-models';
-import { ensembleScheduling } from './ensemble-scheduling';
-import { ensembleTensors } from './ensemble-tensors';
-import { instanceGroupProfile } from './instance-group-profile';
-import { instanceGroups } from './instance-groups';
-import { ioFormat } from './io-format';
-import { maxBatchSize } from './max-batch-size';
-import { modelFiles } from './model-files';
-import { modelMetrics } from './model-metrics';
-import { nameMatchesFolder } from './name-matches-folder';
-import { platformBackend } from './platform-backend';
-import { platformOrBackend } from './platform-or-backend';
-import { reshape } from './reshape';
-import { responseCache } from './response-cache';
-import { scalarTensors } from './scalar-tensors';
-import { sequenceBatching } from './sequence-batching';
-import { tensorDims } from './tensor-dims';
-import { tensorFields } from './tensor-fields';
+import { tritonBatchIo } from './batch-io';
+import { tritonDims } from './dims';
+import { tritonDynamicBatching } from './dynamic-batching';
+import { tritonEnsemble } from './ensemble';
+import { tritonEnsembleModels } from './ensemble-models';
+import { tritonEnsembleTensors } from './ensemble-tensors';
+import { tritonInstanceGroup } from './instance-group';
+import { tritonInstanceGroupProfile } from './instance-group-profile';
+import { tritonIoFormat } from './io-format';
+import { tritonMaxBatchSize } from './max-batch-size';
+import { tritonModelFiles } from './model-files';
+import { tritonModelMetrics } from './model-metrics';
+import { tritonNameMismatch } from './name-mismatch';
+import { tritonPlatformBackend } from './platform-backend';
+import { tritonPlatformOrBackend } from './platform-or-backend';
+import { tritonReshape } from './reshape';
+import { tritonResponseCache } from './response-cache';
+import { tritonScalarTensor } from './scalar-tensor';
+import { tritonSequenceBatching } from './sequence-batching';
+import { tritonTensorFields } from './tensor-fields';
 
 export const TRITON_CHECKS: readonly TritonCheck[] = [
-  batchIo,
-  dynamicBatching,
-  ensembleModels,
-  ensembleScheduling,
-  ensembleTensors,
-  instanceGroupProfile,
-  instanceGroups,
-  ioFormat,
-  maxBatchSize,
-  modelFiles,
-  modelMetrics,
-  nameMatchesFolder,
-  platformBackend,
-  platformOrBackend,
-  reshape,
-  responseCache,
-  scalarTensors,
-  sequenceBatching,
-  tensorDims,
-  tensorFields,
+  tritonBatchIo,
+  tritonDims,
+  tritonDynamicBatching,
+  tritonEnsemble,
+  tritonEnsembleModels,
+  tritonEnsembleTensors,
+  tritonInstanceGroup,
+  tritonInstanceGroupProfile,
+  tritonIoFormat,
+  tritonMaxBatchSize,
+  tritonModelFiles,
+  tritonModelMetrics,
+  tritonNameMismatch,
+  tritonPlatformBackend,
+  tritonPlatformOrBackend,
+  tritonReshape,
+  tritonResponseCache,
+  tritonScalarTensor,
+  tritonSequenceBatching,
+  tritonTensorFields,
 ];

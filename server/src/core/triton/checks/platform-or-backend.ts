@@ -1,12 +1,37 @@
 // A config must say which backend runs the model, unless auto-complete can tell from the model
 // file in a version folder (model.onnx means ONNX Runtime, model.py Python, …). Only decidable
 // when the folders can be listed: otherwise the check stays silent.
-import type { TritonCheck } from './check';
+import { defineCheck } from './check';
 import { AUTO_COMPLETE_FILES } from '../platforms';
 
-export const platformOrBackend: TritonCheck = {
+export const tritonPlatformOrBackend = defineCheck({
   id: 'triton/platform-or-backend',
+  severity: 'error',
   description: "A config names a platform or a backend, unless auto-complete can find the backend from the model file.",
+  docs: {
+    why:
+      'Triton must know which backend runs a model. A config may leave it out when auto-complete can tell it ' +
+      'from the model file in a version folder (`model.onnx` means ONNX Runtime, `model.py` Python…); otherwise ' +
+      'the model fails to load. Decided only where mlinfra can list the model\'s folders.',
+    fix:
+      'Add `backend: "…"` (python, onnxruntime, tensorrt, pytorch…) or `platform: "…"`, or name the model file ' +
+      'as its backend expects.',
+    source:
+      'Triton Inference Server core, `src/model_config_utils.cc` (the validation Triton runs when it loads a ' +
+      'config) and the auto-complete of the backends; docs/user_guide/model_configuration.md (auto-generated ' +
+      'model configuration).',
+    folder: 'detector',
+    repository: {
+      'detector/1/weights.bin': '',
+    },
+    invalid: `name: "detector"
+#     ^^^^^^^^^^ error[triton/platform-or-backend]: must specify 'platform' or 'backend' for 'detector': no model file in its version folders lets Triton tell the backend. Add backend: "…" (python, onnxruntime, tensorrt, pytorch, …).
+max_batch_size: 8`,
+    valid: `name: "detector"
+backend: "python"
+default_model_filename: "weights.bin"
+max_batch_size: 8`,
+  },
   check(config, context) {
     if (config.field('platform') || config.field('backend')) return;
     const versions = context.repository?.versions();
@@ -15,6 +40,6 @@ export const platformOrBackend: TritonCheck = {
     const filename = config.string('default_model_filename');
     if (versions.some((version) => version.entries.some((entry) => known(entry.name) || entry.name === filename))) return;
     const anchor = config.anchor('name');
-    context.report(anchor.start, anchor.end, 'error', this.id, `must specify 'platform' or 'backend' for '${context.modelName}': no model file in its version folders lets Triton tell the backend. Add backend: "…" (python, onnxruntime, tensorrt, pytorch, …).`);
+    context.report(anchor.start, anchor.end, `must specify 'platform' or 'backend' for '${context.modelName}': no model file in its version folders lets Triton tell the backend. Add backend: "…" (python, onnxruntime, tensorrt, pytorch, …).`);
   },
-};
+});

@@ -3,7 +3,7 @@
 // booleans encoded by a [false, true] pair of one type, CORRID is the correlation id itself
 // in an integer or string tensor. The strategies' sizes and ratios must be in range.
 import type { ConfigNode } from '../config-view';
-import type { TritonCheck } from './check';
+import { defineCheck } from './check';
 
 /** Control kinds by proto number; an unwritten kind is CONTROL_SEQUENCE_START (0). */
 const KINDS = ['CONTROL_SEQUENCE_START', 'CONTROL_SEQUENCE_READY', 'CONTROL_SEQUENCE_END', 'CONTROL_SEQUENCE_CORRID'];
@@ -19,14 +19,50 @@ function kindOf(control: ConfigNode): string | undefined {
   return /^\d+$/.test(written) ? (KINDS[Number(written)] ?? written) : written;
 }
 
-export const sequenceBatching: TritonCheck = {
+export const tritonSequenceBatching = defineCheck({
   id: 'triton/sequence-batching',
+  severity: 'error',
   description: 'Sequence batching control tensors are named, one kind each, with the right encoding; strategy settings in range.',
+  docs: {
+    why:
+      'The sequence batcher tells a stateful model where each sequence starts, ends and which slot is ready ' +
+      'through control tensors: each is a named model input that carries one control kind, each kind goes to one ' +
+      'tensor, START, READY and END are encoded by a [false, true] pair of one type, and CORRID carries the ' +
+      'correlation id in an integer or string tensor. Triton refuses a config that breaks any of these, or whose ' +
+      'strategy sizes and ratios are out of range.',
+    fix:
+      'Name each control input, give each control kind one tensor, write one `*_false_true` pair of two values ' +
+      'for START, READY and END, and a `data_type` (TYPE_UINT64, TYPE_INT64, TYPE_UINT32, TYPE_INT32 or ' +
+      'TYPE_STRING) for CORRID.',
+    source:
+      'Triton Inference Server core, `src/model_config_utils.cc` (the validation Triton runs when it loads a ' +
+      'config); docs/user_guide/architecture.md (stateful models, control inputs) and batcher.md (sequence ' +
+      'batcher).',
+    folder: 'detector',
+    invalid: `backend: "python"
+max_batch_size: 8
+sequence_batching {
+  control_input [
+    { name: "START" control [ { kind: CONTROL_SEQUENCE_START int32_false_true: [ 0 ] } ] },
+#                                                            ^^^^^^^^^^^^^^^^ error[triton/sequence-batching]: sequence batching control 'int32_false_true' must have exactly 2 entries for CONTROL_SEQUENCE_START for detector (found 1): the false value, then the true value.
+    { name: "CORRID" control [ { kind: CONTROL_SEQUENCE_CORRID data_type: TYPE_FP32 } ] }
+#                                                                         ^^^^^^^^^ error[triton/sequence-batching]: unexpected data type for control CONTROL_SEQUENCE_CORRID for detector. Allowed data types are TYPE_UINT64, TYPE_INT64, TYPE_UINT32, TYPE_INT32 and TYPE_STRING.
+  ]
+}`,
+    valid: `backend: "python"
+max_batch_size: 8
+sequence_batching {
+  control_input [
+    { name: "START" control [ { kind: CONTROL_SEQUENCE_START int32_false_true: [ 0, 1 ] } ] },
+    { name: "CORRID" control [ { kind: CONTROL_SEQUENCE_CORRID data_type: TYPE_UINT64 } ] }
+  ]
+}`,
+  },
   check(config, context) {
     const batching = config.message1('sequence_batching');
     if (!batching) return;
     const model = context.modelName;
-    const report = (start: number, end: number, message: string) => context.report(start, end, 'error', this.id, message);
+    const report: Report = (start, end, message) => context.report(start, end, message);
     const tensors = new Set<string>();
     const kinds = new Set<string>();
 
@@ -75,7 +111,7 @@ export const sequenceBatching: TritonCheck = {
       report(utilization.start, utilization.end, `sequence batching minimum slot utilization must be in range [0, 1] for ${model} (found ${utilization.text}): it is the fraction of batch slots that must be ready, e.g. 0.5.`);
     }
   },
-};
+});
 
 type Report = (start: number, end: number, message: string) => void;
 
