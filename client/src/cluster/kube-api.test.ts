@@ -29,7 +29,10 @@ describe('streaming requests against the local API server', function () {
   /** Log streams the server is serving now (it stops following when it sees a connection close). */
   let following = 0;
 
-  const printed = () => cluster.sim.logs.run(cluster.sim.store.get('/pods', 'ml-training', POD)?.metadata.uid as string, 'pytorch')?.lines ?? [];
+  const printed = () => {
+    const uid = cluster.sim.store.get('/pods', 'ml-training', POD)?.metadata.uid as string;
+    return cluster.sim.logs.run(uid, 'pytorch')?.lines ?? [];
+  };
 
   before(async () => {
     const dir = mkdtempSync(join(tmpdir(), 'mlinfra-streaming-'));
@@ -90,7 +93,7 @@ describe('streaming requests against the local API server', function () {
       assert.deepEqual([error.code, error.kind, error.message], [404, 'notFound', 'pods "no-such-pod" not found']);
       return true;
     });
-    const pending = api.stream('GET', '/api/v1/namespaces/ml-serving/pods/no-such-pod/log', { query: { follow: true }, signal: AbortSignal.abort() });
+    const pending = api.stream('GET', `${LOG}?follow=true`, { signal: AbortSignal.abort() });
     await assert.rejects(pending, (error: unknown) => error instanceof ClusterError && error.kind === 'cancelled');
   });
 });

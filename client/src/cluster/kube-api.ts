@@ -41,6 +41,15 @@ export interface ResponseStream extends AsyncIterable<Buffer> {
 
 const USER_AGENT = 'mlinfra-vscode';
 
+interface Prepared {
+  url: URL;
+  requestOptions: https.RequestOptions;
+}
+
+function timeoutError(timeoutMs: number): Error {
+  return Object.assign(new Error(`no answer within ${timeoutMs / 1000} s`), { code: 'ETIMEDOUT' });
+}
+
 /** Cancelled by the caller: not the cluster's failure. */
 export function cancelledError(): ClusterError {
   return new ClusterError('the request was cancelled', 'cancelled');
@@ -64,7 +73,7 @@ export class KubeApi {
   }
 
   /** The URL and options of a request, with the context's credentials applied. */
-  private async prepare(method: string, path: string, options: RequestOptions, accept: string): Promise<{ url: URL; requestOptions: https.RequestOptions }> {
+  private async prepare(method: string, path: string, options: RequestOptions, accept: string): Promise<Prepared> {
     this.counters.requests++;
     const headers: Record<string, string> = { Accept: accept, 'User-Agent': USER_AGENT };
     if (options.contentType) headers['Content-Type'] = options.contentType;
@@ -102,7 +111,7 @@ export class KubeApi {
         });
       });
       const timeoutMs = options.timeoutMs ?? 30000;
-      req.setTimeout(timeoutMs, () => req.destroy(Object.assign(new Error(`no answer within ${timeoutMs / 1000} s`), { code: 'ETIMEDOUT' })));
+      req.setTimeout(timeoutMs, () => req.destroy(timeoutError(timeoutMs)));
       req.on('error', (error) => reject(errorFromNetwork(error, this.server)));
       if (options.body !== undefined) req.write(options.body);
       req.end();
@@ -159,7 +168,7 @@ export class KubeApi {
         });
       });
       const timeoutMs = options.timeoutMs ?? 30000;
-      req.setTimeout(timeoutMs, () => req.destroy(Object.assign(new Error(`no answer within ${timeoutMs / 1000} s`), { code: 'ETIMEDOUT' })));
+      req.setTimeout(timeoutMs, () => req.destroy(timeoutError(timeoutMs)));
       // After the answer, a failure reaches the reader through the body instead.
       req.on('error', (error) => reject(cancelled ? cancelledError() : errorFromNetwork(error, server)));
       if (options.body !== undefined) req.write(options.body);

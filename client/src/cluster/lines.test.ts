@@ -13,7 +13,8 @@ async function all(source: AsyncIterable<string>): Promise<string[]> {
 
 describe('lines of a streamed body', () => {
   it('splits at newlines across chunks, and gives a last line without one', async () => {
-    assert.deepEqual(await all(lines(chunks('epoch 1 loss 2.3', '1\nepoch 2', ' loss 1.9\r\n\nlast'))), ['epoch 1 loss 2.31', 'epoch 2 loss 1.9', '', 'last']);
+    const body = chunks('epoch 1 loss 2.3', '1\nepoch 2', ' loss 1.9\r\n\nlast');
+    assert.deepEqual(await all(lines(body)), ['epoch 1 loss 2.31', 'epoch 2 loss 1.9', '', 'last']);
   });
 
   it('decodes a character split between two chunks', async () => {
