@@ -9,7 +9,8 @@ import {
   retryArgument,
   trainingJobArgument,
 } from './command-arguments';
-import { containerNodes, contextNode, namespaceNode, podNode, workloadNode, type WorkloadView } from './views/clusters-model';
+import { containerNodes, podNode, workloadNode, type WorkloadView } from './views/clusters-model';
+import { contextNode, namespaceNode } from './views/context-rows';
 import { errorNode, type NodeData } from './views/node';
 
 const ARN = 'arn:aws:eks:us-west-2:123456789012:cluster/ml-prod';

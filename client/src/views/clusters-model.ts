@@ -1,6 +1,7 @@
-// What the Clusters view shows, computed from the objects of the caches: contexts, namespaces,
-// and in a namespace its training jobs grouped by kind, its inference services and its pods, each
-// with state, readiness, GPUs and age. Pure: no VS Code, no network.
+// What the Clusters view shows in a namespace, computed from the objects of the caches: its
+// training jobs grouped by kind, its inference services and its pods down to their containers, each
+// with state, readiness, GPUs and age (contexts and namespaces: context-rows.ts). Pure: no VS Code,
+// no network.
 import { INFERENCE_TYPES, TRAINING_TYPES } from '../cluster/resources';
 import { formatAge } from './model/age';
 import { workloadState, isFinished, type StateInfo } from './model/job-state';
@@ -12,11 +13,9 @@ import {
   childId,
   STATE_ICONS,
   type ContainerRow,
-  type ContextRow,
   type FolderName,
   type FolderRow,
   type KindRow,
-  type NamespaceRow,
   type ObjectRef,
   type ObjectRow,
 } from './node';
@@ -281,51 +280,5 @@ export function kindGroupNode(folderId: string, scope: NamespaceScope, group: Ki
     context: scope.context,
     namespace: scope.namespace,
     typeKey: group.typeKey,
-  };
-}
-
-export interface ContextLike {
-  name: string;
-  cluster?: string;
-  user?: string;
-  namespace?: string;
-  server?: string;
-}
-
-/** The id of a context's row, from which its descendants' ids are built. */
-export function contextId(context: string): string {
-  return `ctx:${encodeURIComponent(context)}`;
-}
-
-export function namespaceId(context: string, namespace: string): string {
-  return childId(contextId(context), 'ns', namespace);
-}
-
-export function contextNode(context: ContextLike, current: boolean): ContextRow {
-  return {
-    type: 'context',
-    id: contextId(context.name),
-    label: context.name,
-    description: current ? 'current' : undefined,
-    tooltip: [`Context ${context.name}${current ? ' (current)' : ''}`, context.server ? `cluster ${context.cluster} at ${context.server}` : undefined, context.user ? `user ${context.user}` : undefined, `namespace ${context.namespace ?? 'default'}`].filter(Boolean).join('\n'),
-    icon: current ? 'vm-active' : 'vm',
-    contextValue: current ? 'mlinfra.context.current' : 'mlinfra.context',
-    collapsible: current ? 'expanded' : 'collapsed',
-    context: context.name,
-  };
-}
-
-export function namespaceNode(context: string, namespace: string, current: boolean): NamespaceRow {
-  return {
-    type: 'namespace',
-    id: namespaceId(context, namespace),
-    label: namespace,
-    description: current ? 'current' : undefined,
-    icon: current ? 'folder-active' : 'folder',
-    contextValue: current ? 'mlinfra.namespace.current' : 'mlinfra.namespace',
-    collapsible: current ? 'expanded' : 'collapsed',
-    context,
-    namespace,
-    ref: { context, typeKey: '/namespaces', name: namespace },
   };
 }

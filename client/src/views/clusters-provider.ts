@@ -5,19 +5,8 @@ import * as vscode from 'vscode';
 import type { Clusters } from '../clusters';
 import type { CacheChange, ContextSession, Informer } from '../cluster/index';
 import { INFERENCE_TYPES, NAMESPACE_TYPE, POD_TYPE, TRAINING_TYPES, type ResourceType } from '../cluster/resources';
-import {
-  containerNodes,
-  contextId,
-  contextNode,
-  folderId,
-  folderNode,
-  kindGroupNode,
-  namespaceId,
-  namespaceNode,
-  NamespaceModel,
-  podNode,
-  workloadNode,
-} from './clusters-model';
+import { containerNodes, folderId, folderNode, kindGroupNode, NamespaceModel, podNode, workloadNode } from './clusters-model';
+import { contextId, contextNode, namespaceId, namespaceNode } from './context-rows';
 import { ElementRegistry } from './element-registry';
 import {
   contextOf,

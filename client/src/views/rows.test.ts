@@ -3,16 +3,8 @@
 // commands and providers read fields instead of parsing ids. Built for a context named like an EKS
 // ARN, with `/kind:` and `/ns:` in it, which id parsing used to get wrong.
 import * as assert from 'node:assert/strict';
-import {
-  containerNodes,
-  contextNode,
-  folderNode,
-  kindGroupNode,
-  namespaceNode,
-  NamespaceModel,
-  podNode,
-  workloadNode,
-} from './clusters-model';
+import { containerNodes, folderNode, kindGroupNode, NamespaceModel, podNode, workloadNode } from './clusters-model';
+import { contextNode, namespaceNode } from './context-rows';
 import { clusterNode, gpuNodeNodes, gpuPodNodes, productNodes } from './gpu-nodes-model';
 import { gpuNodes } from './model/allocation';
 import { contextOf, errorNode, messageNode, refOf, untrustedNode, type NodeData, type RowType } from './node';
