@@ -79,6 +79,18 @@ describe('streaming requests against the local API server', function () {
     await until(() => following === 0, 'the server to see the connection closed');
   });
 
+  it('closes the connection when cancelled before any reading', async () => {
+    const stream = await api.stream('GET', LOG, { query: { follow: true } });
+    await until(() => following === 1, 'the server to follow the log');
+    stream.cancel();
+    await stream.closed;
+    await until(() => following === 0, 'the server to see the connection closed');
+    // Reading a cancelled stream ends, without an error.
+    await assert.doesNotReject(async () => {
+      for await (const chunk of stream) assert.ok(chunk.length > 0);
+    });
+  });
+
   it('closes the connection when the reader stops reading', async () => {
     const stream = await api.stream('GET', LOG, { query: { follow: true } });
     for await (const line of lines(stream)) if (line) break;

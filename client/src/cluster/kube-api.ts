@@ -29,7 +29,11 @@ export interface StreamOptions extends RequestOptions {
   signal?: AbortSignal;
 }
 
-/** A response body read as it arrives. Iterating ends when the server ends the body or on cancel. */
+/**
+ * A response body read as it arrives. Iterating ends when the server ends the body or on cancel,
+ * and throws a ClusterError when the connection is lost. Read it to its end or cancel it: a stream
+ * left alone keeps its connection open.
+ */
 export interface ResponseStream extends AsyncIterable<Buffer> {
   readonly status: number;
   readonly contentType: string | undefined;
