@@ -139,3 +139,48 @@ describe('REST mapping from discovery, against the local API server', function (
     assert.deepEqual(parseApiVersion('serving.kserve.io/v1beta1'), { group: 'serving.kserve.io', version: 'v1beta1' });
   });
 });
+
+describe('REST mapping when discovery fails', () => {
+  /** A server whose answers the test sets: JSON, or a ClusterError to throw. */
+  function fakeServer(answers: Record<string, unknown>) {
+    const asked: string[] = [];
+    const get = async (path: string) => {
+      asked.push(path);
+      const answer = answers[path];
+      if (answer instanceof ClusterError) throw answer;
+      if (answer === undefined) throw new ClusterError('the server could not find the requested resource', 'notFound', 404);
+      return answer;
+    };
+    return { asked, mapper: new RestMapper(get) };
+  }
+  const groups = { groups: [{ name: 'ray.io', versions: [{ version: 'v1' }], preferredVersion: { version: 'v1' } }] };
+  const rayjobs = { name: 'rayjobs', kind: 'RayJob', namespaced: true };
+  const rayV1 = { resources: [rayjobs, { ...rayjobs, name: 'rayjobs/status' }] };
+
+  it('does not keep a failed reading: the next question reads again', async () => {
+    const unreachable = new ClusterError('Cannot reach https://10.0.0.1', 'unreachable');
+    const answers: Record<string, unknown> = { '/api': { versions: ['v1'] }, '/apis': unreachable };
+    const { asked, mapper } = fakeServer(answers);
+    await assert.rejects(mapper.map('ray.io/v1', 'RayJob'), /Cannot reach/);
+    answers['/apis'] = groups;
+    answers['/apis/ray.io/v1'] = rayV1;
+    assert.equal((await mapper.map('ray.io/v1', 'RayJob')).resource, 'rayjobs');
+    assert.deepEqual(asked, ['/api', '/apis', '/api', '/apis', '/apis/ray.io/v1']);
+  });
+
+  it('gives the failure of a group version, not "not served", and asks it again next time', async () => {
+    const down = new ClusterError('the server is currently unable to handle the request', 'server', 503);
+    const answers: Record<string, unknown> = { '/api': { versions: ['v1'] }, '/apis': groups, '/apis/ray.io/v1': down };
+    const { mapper } = fakeServer(answers);
+    await assert.rejects(mapper.map('ray.io/v1', 'RayJob'), (error: unknown) => error === down);
+    answers['/apis/ray.io/v1'] = rayV1;
+    assert.deepEqual(await mapper.versionsServing('ray.io', 'rayjobs'), ['v1']);
+    assert.equal(mapper.discoveries, 1);
+  });
+
+  it('maps a kind to its resource, not to a subresource of the same kind', async () => {
+    const statusFirst = { resources: [...rayV1.resources].reverse() };
+    const { mapper } = fakeServer({ '/api': { versions: ['v1'] }, '/apis': groups, '/apis/ray.io/v1': statusFirst });
+    assert.equal((await mapper.map('ray.io/v1', 'RayJob')).resource, 'rayjobs');
+  });
+});

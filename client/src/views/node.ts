@@ -17,7 +17,7 @@ export interface ObjectRef {
 export interface ContainerRef {
   pod: ObjectRef;
   container: string;
-  /** An init container (logs then name it the same way; the row says so). */
+  /** Whether it is an init container (its row says `(init)`; its logs are read by the same name). */
   init: boolean;
 }
 
