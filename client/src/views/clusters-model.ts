@@ -164,7 +164,7 @@ function podState(pod: any, status: string): string {
 }
 
 /** The reference of a pod object of a context. */
-export function podRef(context: string, pod: any): ObjectRef {
+export function podRef(context: string, pod: { metadata?: { name?: string; namespace?: string } }): ObjectRef {
   return { context, namespace: pod.metadata?.namespace, typeKey: '/pods', name: pod.metadata?.name ?? '' };
 }
 
