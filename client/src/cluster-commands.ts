@@ -3,11 +3,11 @@
 // from a row gets the row's data; run from the palette, it asks.
 import * as vscode from 'vscode';
 import type { Clusters } from './clusters';
-import { NAMESPACE_TYPE, TRAINING_TYPES } from './cluster/resources';
+import { NAMESPACE_TYPE } from './cluster/resources';
+import { contextArgument, namespaceArgument, objectArgument, retryArgument, trainingJobArgument } from './command-arguments';
 import type { ClustersProvider } from './views/clusters-provider';
 import type { GpuNodesProvider } from './views/gpu-nodes-provider';
 import { objectUri } from './views/live-object-document';
-import type { NodeData, ObjectRef } from './views/node';
 
 export interface ClusterViews {
   clusters: Clusters;
@@ -19,12 +19,6 @@ export interface ClusterViews {
 export const prompts = {
   confirm: (message: string, detail: string, action: string): Thenable<string | undefined> => vscode.window.showWarningMessage(message, { modal: true, detail }, action),
 };
-
-function contextArgument(arg: unknown): string | undefined {
-  if (typeof arg === 'string') return arg;
-  const node = arg as NodeData | undefined;
-  return node?.id?.startsWith('ctx:') && !node.id.includes('/') ? node.label : undefined;
-}
 
 export async function refresh(views: ClusterViews): Promise<void> {
   if (!views.clusters.requireTrust()) return;
@@ -60,11 +54,11 @@ async function namespacesOf(views: ClusterViews, context: string): Promise<strin
 export async function switchNamespace(views: ClusterViews, arg?: unknown): Promise<string | undefined> {
   if (!views.clusters.requireTrust()) return undefined;
   await views.clusters.load();
-  const node = arg as NodeData | undefined;
+  const given = namespaceArgument(arg);
   // A namespace row of another context switches to that context too.
-  const context = node?.ref?.typeKey === NAMESPACE_TYPE.key ? node.ref.context : views.clusters.currentContext();
+  const context = given?.context ?? views.clusters.currentContext();
   if (!context) return undefined;
-  let namespace = typeof arg === 'string' ? arg : node?.ref?.typeKey === NAMESPACE_TYPE.key ? node.ref.name : undefined;
+  let namespace = given?.namespace;
   if (!namespace) {
     const current = views.clusters.namespaceOf(context);
     const names = await namespacesOf(views, context);
@@ -95,8 +89,8 @@ export async function switchContextOrNamespace(views: ClusterViews): Promise<voi
 
 export async function showLiveObject(views: ClusterViews, arg?: unknown): Promise<vscode.TextEditor | undefined> {
   if (!views.clusters.requireTrust()) return undefined;
-  const ref = ((arg as NodeData)?.ref ?? arg) as ObjectRef | undefined;
-  if (!ref?.typeKey || !ref.name) {
+  const ref = objectArgument(arg);
+  if (!ref) {
     void vscode.window.showInformationMessage('mlinfra: pick a job, service, pod or node in the Clusters or GPU nodes view to show its YAML.');
     return undefined;
   }
@@ -106,24 +100,23 @@ export async function showLiveObject(views: ClusterViews, arg?: unknown): Promis
 
 export async function deleteJob(views: ClusterViews, arg?: unknown): Promise<boolean> {
   if (!views.clusters.requireTrust()) return false;
-  const node = arg as NodeData | undefined;
-  const ref = node?.ref;
-  const type = TRAINING_TYPES.find((t) => t.key === ref?.typeKey);
-  if (!ref || !type || !ref.namespace) {
+  const job = trainingJobArgument(arg);
+  if (!job) {
     void vscode.window.showInformationMessage('mlinfra: pick a training job in the Clusters view to delete it.');
     return false;
   }
-  const dependents = await views.tree.dependents(node);
+  const { ref, label } = job;
+  const dependents = await views.tree.dependents(ref);
   const pods = dependents?.pods ?? [];
   const goes = [pods.length ? `its ${pods.length === 1 ? 'pod' : `${pods.length} pods`} (${pods.slice(0, 5).join(', ')}${pods.length > 5 ? ', …' : ''})` : 'its pods, if any', ...(dependents?.owned ?? [])];
-  const message = `Delete ${type.label} "${ref.name}" in namespace "${ref.namespace}" of context "${ref.context}"?`;
+  const message = `Delete ${label} "${ref.name}" in namespace "${ref.namespace}" of context "${ref.context}"?`;
   const detail = `This also deletes what belongs to it: ${goes.join(', ')}. Running training stops and its GPUs are released. The deletion cannot be undone.`;
   if ((await prompts.confirm(message, detail, 'Delete')) !== 'Delete') return false;
   const session = (await views.clusters.load()).session(ref.context);
   try {
     await session!.deleteObject(ref.typeKey, ref.namespace, ref.name);
   } catch (error) {
-    void vscode.window.showErrorMessage(`mlinfra: could not delete ${type.label} ${ref.namespace}/${ref.name}: ${(error as Error).message}`);
+    void vscode.window.showErrorMessage(`mlinfra: could not delete ${label} ${ref.namespace}/${ref.name}: ${(error as Error).message}`);
     return false;
   }
   return true;
@@ -131,7 +124,7 @@ export async function deleteJob(views: ClusterViews, arg?: unknown): Promise<boo
 
 export async function retry(views: ClusterViews, arg?: unknown): Promise<void> {
   if (!views.clusters.requireTrust()) return;
-  const target = (arg as NodeData | undefined)?.retry;
+  const target = retryArgument(arg);
   const service = await views.clusters.load();
   const contexts = target ? [target.context] : service.snapshot.contexts.map((c) => c.name);
   for (const context of contexts) {

@@ -57,7 +57,8 @@ describe('Cluster views: live, switching and errors', function () {
     // Its pod runs once its image is pulled, a few seconds of the scenario: move past them.
     await advanceClock(10);
     const job = await eventually(async () => (await api.children(CLUSTERS, [...JOBS, 'PyTorchJob'])).find((n) => n.label === 'live-probe'), 'live-probe in the tree');
-    assert.deepEqual(job.ref, { context: 'mlinfra-demo', namespace: 'ml-training', typeKey: 'kubeflow.org/pytorchjobs', name: 'live-probe' });
+    const ref = { context: 'mlinfra-demo', namespace: 'ml-training', typeKey: 'kubeflow.org/pytorchjobs', name: 'live-probe' };
+    assert.deepEqual(job.type === 'job' && job.ref, ref);
     const pod = await eventually(async () => (await api.children(CLUSTERS, [...JOBS, 'PyTorchJob', 'live-probe'])).find((n) => /^Running · 0 restarts · cpu-0 · /.test(n.description ?? '')), 'its pod to run on cpu-0');
     assert.equal(pod.label, 'live-probe-master-0');
     assert.equal(api.requests().lists, lists, 'the changes came by the watches');
@@ -118,7 +119,7 @@ describe('Cluster views: live, switching and errors', function () {
     assert.deepEqual(nodes.map((n) => [n.label, n.description, n.contextValue, n.icon]), [
       ['pods is forbidden: User "demo-restricted" cannot list resource "pods" in API group "" in the namespace "secret-ns"', 'HTTP 403', 'mlinfra.error', 'error'],
     ]);
-    assert.deepEqual(nodes[0].retry?.namespace, 'secret-ns');
+    assert.deepEqual(nodes[0].type === 'error' && nodes[0].retry.namespace, 'secret-ns');
     const lists = api.requests().lists;
     await vscode.commands.executeCommand('mlinfra.retryCluster', nodes[0]);
     await eventually(async () => (api.requests().lists > lists ? true : undefined), 'the retry to list again');

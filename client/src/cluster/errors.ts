@@ -2,7 +2,8 @@
 // Kubernetes Status (401, 403, 404, 410 …) or a network failure. The views show `message` on an
 // error node; nothing here ever holds a credential.
 
-export type ErrorKind = 'unreachable' | 'unauthorized' | 'forbidden' | 'notFound' | 'expired' | 'server' | 'other';
+/** `cancelled`: the caller closed the request (a log stream stopped); no failure of the cluster. */
+export type ErrorKind = 'unreachable' | 'unauthorized' | 'forbidden' | 'notFound' | 'expired' | 'server' | 'cancelled' | 'other';
 
 export class ClusterError extends Error {
   constructor(

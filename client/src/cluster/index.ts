@@ -13,6 +13,10 @@ export type { ClusterService, Lookup } from './service';
 export type { ContextSession, CacheChange, Log } from './session';
 export type { Informer } from './informer';
 export type { KubeconfigSnapshot, ContextInfo } from './kubeconfig';
+export type { ResponseStream, StreamOptions } from './kube-api';
+export type { RestMapping, RestMapper } from './rest-mapper';
+export { mappedPath } from './rest-mapper';
+export { lines } from './lines';
 
 /** An object as read-only YAML, without the server-side apply bookkeeping (as `kubectl get -o yaml`). */
 export function toYaml(object: unknown): string {

@@ -71,23 +71,3 @@ export function resourcePath(type: ResourceType, version: string, namespace?: st
   const scope = type.namespaced && namespace ? `/namespaces/${encodeURIComponent(namespace)}` : '';
   return `${base}${scope}/${type.plural}${name ? `/${encodeURIComponent(name)}` : ''}`;
 }
-
-/** What discovery answered: for each served group version, the plurals it serves. */
-export type Discovery = Map<string, Set<string>>;
-
-/** The version of each type the cluster serves (the first of its preferences), by type key. */
-export function servedVersions(types: readonly ResourceType[], discovery: Discovery): Map<string, string> {
-  const served = new Map<string, string>();
-  for (const t of types) {
-    const version = t.versions.find((v) => discovery.get(apiVersionOf(t, v))?.has(t.plural));
-    if (version) served.set(t.key, version);
-  }
-  return served;
-}
-
-/** The group versions whose resource lists discovery must read, given the groups the cluster announces. */
-export function groupVersionsToRead(types: readonly ResourceType[], announced: ReadonlySet<string>): string[] {
-  const wanted = new Set<string>();
-  for (const t of types) for (const v of t.versions) if (t.group && announced.has(apiVersionOf(t, v))) wanted.add(apiVersionOf(t, v));
-  return [...wanted].sort();
-}

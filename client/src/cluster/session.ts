@@ -1,11 +1,13 @@
-// One kubeconfig context: which of the supported kinds its cluster serves (discovery), a live
-// cache per collection the views have asked for (started on first request, kept current by its
-// watch), and the single-object requests of the commands (read, delete).
+// One kubeconfig context: its REST mapping (discovery: where the server serves each kind), which
+// of the supported kinds its cluster serves, a live cache per collection the views have asked for
+// (started on first request, kept current by its watch), and the single-object requests of the
+// commands (read, delete).
 import { ClusterError } from './errors';
 import { Informer, type Timers } from './informer';
 import type { KubeApi } from './kube-api';
 import type { ContextInfo } from './kubeconfig';
-import { ALL_TYPES, groupVersionsToRead, resourcePath, servedVersions, typeByKey, type Discovery, type ResourceType } from './resources';
+import { ALL_TYPES, resourcePath, typeByKey, type ResourceType } from './resources';
+import { RestMapper } from './rest-mapper';
 
 export interface CacheChange {
   typeKey: string;
@@ -24,26 +26,22 @@ export const systemTimers: Timers = {
   now: () => Date.now(),
 };
 
-interface APIGroupList {
-  groups?: Array<{ name: string; versions?: Array<{ groupVersion: string }> }>;
-}
-
-interface APIResourceList {
-  resources?: Array<{ name: string }>;
-}
-
 export class ContextSession {
   private readonly informers = new Map<string, Informer>();
   private discovery: Promise<Map<string, string>> | undefined;
   private readonly listeners = new Set<(change: CacheChange) => void>();
   private disposed = false;
+  /** Where the server serves any kind (CRDs too), read from discovery once and on a miss. */
+  readonly mapper: RestMapper;
 
   constructor(
     readonly context: ContextInfo,
     readonly api: KubeApi,
     private readonly log: Log,
     private readonly timers: Timers = systemTimers,
-  ) {}
+  ) {
+    this.mapper = new RestMapper((path) => this.api.request('GET', path));
+  }
 
   /** The version served of every supported kind, by type key; kinds the cluster lacks are absent. */
   served(): Promise<Map<string, string>> {
@@ -55,23 +53,26 @@ export class ContextSession {
   }
 
   private async discover(): Promise<Map<string, string>> {
-    const groups = (await this.api.request('GET', '/apis')) as APIGroupList;
-    const announced = new Set((groups.groups ?? []).flatMap((g) => (g.versions ?? []).map((v) => v.groupVersion)));
-    const discovery: Discovery = new Map();
-    await Promise.all(
-      groupVersionsToRead(ALL_TYPES, announced).map(async (gv) => {
+    // Fails (and the views say why) when the server cannot tell what it serves at all.
+    await this.mapper.groups();
+    const versions = await Promise.all(
+      ALL_TYPES.map(async (t) => {
+        if (!t.group) return t.versions[0];
         try {
-          const list = (await this.api.request('GET', `/apis/${gv}`)) as APIResourceList;
-          discovery.set(gv, new Set((list.resources ?? []).map((r) => r.name)));
+          const served = await this.mapper.versionsServing(t.group, t.plural);
+          // mlinfra's order of preference, not the server's: the version whose fields the views read best.
+          return t.versions.find((v) => served.includes(v));
         } catch (error) {
           // A group version announced but not answered (an aggregated API down): its kinds are skipped.
-          this.log('warn', `[${this.context.name}] discovery of ${gv} failed: ${(error as Error).message}`);
+          this.log('warn', `[${this.context.name}] discovery of ${t.group} failed: ${(error as Error).message}`);
+          return undefined;
         }
       }),
     );
-    const served = servedVersions(ALL_TYPES.filter((t) => t.group), discovery);
-    for (const t of ALL_TYPES) if (!t.group) served.set(t.key, t.versions[0]);
-    this.log('info', `[${this.context.name}] the cluster serves ${[...served.keys()].filter((k) => !k.startsWith('/')).join(', ') || 'none of the supported custom resources'}`);
+    const served = new Map<string, string>();
+    ALL_TYPES.forEach((t, i) => versions[i] && served.set(t.key, versions[i]));
+    const custom = [...served.keys()].filter((k) => !k.startsWith('/'));
+    this.log('info', `[${this.context.name}] the cluster serves ${custom.join(', ') || 'none of the supported custom resources'}`);
     return served;
   }
 

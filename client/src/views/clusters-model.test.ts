@@ -38,7 +38,8 @@ describe('Clusters view rows', () => {
   it('groups training jobs by kind, with state, readiness, GPUs and age', () => {
     const model = demo();
     const groups = model.training();
-    assert.deepEqual(groups.map((g) => kindGroupNode('f', g)).map((n) => [n.label, n.description]), [['PyTorchJob', '2 jobs · 48 GPUs in active jobs'], ['Job', '1 job']]);
+    const kinds = groups.map((g) => kindGroupNode('f', { context: 'demo', namespace: 'ml' }, g));
+    assert.deepEqual(kinds.map((n) => [n.label, n.description]), [['PyTorchJob', '2 jobs · 48 GPUs in active jobs'], ['Job', '1 job']]);
     const rows = groups[0].jobs.map((j) => workloadNode('k', 'demo', j, NOW));
     assert.deepEqual(rows.map((r) => [r.label, r.icon, r.description, r.contextValue]), [
       ['llama3-70b-pretrain', 'clock', 'pending · 0/4 ready · 32 GPUs · 5m', 'mlinfra.job'],
@@ -59,12 +60,16 @@ describe('Clusters view rows', () => {
     const pending = podNode('p', 'demo', model.pods.find((p) => p.metadata.name === 'llama3-70b-pretrain-master-0'), NOW);
     assert.equal(pending.description, 'Pending (unschedulable) · 0 restarts · not scheduled · 8 GPUs · 5m');
     assert.match(pending.tooltip ?? '', /0\/5 nodes are available: 4 Insufficient nvidia.com\/gpu/);
-    assert.deepEqual(containerNodes('x', job.pods[1]).map((c) => [c.label, c.description]), [['pytorch', 'running · 2 restarts · nvcr.io/nvidia/pytorch:24.08-py3']]);
+    const containers = containerNodes('x', 'demo', job.pods[1]);
+    const described = containers.map((c) => [c.label, c.description]);
+    assert.deepEqual(described, [['pytorch', 'running · 2 restarts · nvcr.io/nvidia/pytorch:24.08-py3']]);
   });
 
   it('sums up the folders of a namespace', () => {
     const model = demo();
-    assert.deepEqual((['training', 'inference', 'pods'] as const).map((f) => [folderNode('ns', f, model).label, folderNode('ns', f, model).description]), [
+    const scope = { context: 'demo', namespace: 'ml' };
+    const folders = (['training', 'inference', 'pods'] as const).map((f) => folderNode('ns', scope, f, model));
+    assert.deepEqual(folders.map((n) => [n.label, n.description]), [
       ['Training jobs', '3 jobs · 48 GPUs in active jobs'],
       ['Inference services', '0 services'],
       ['Pods', '6 pods'],
@@ -81,7 +86,7 @@ describe('Clusters view rows', () => {
     const rows = model.pods.map((p) => podNode('pods', 'big', p, NOW));
     assert.equal(rows.length, 5000);
     assert.equal(new Set(rows.map((r) => r.id)).size, 5000);
-    assert.equal(folderNode('ns', 'pods', model).description, '5000 pods');
+    assert.equal(folderNode('ns', { context: 'big', namespace: 'ml' }, 'pods', model).description, '5000 pods');
   });
 });
 

@@ -1,6 +1,7 @@
-// What the Clusters view shows, computed from the objects of the caches: contexts, namespaces,
-// and in a namespace its training jobs grouped by kind, its inference services and its pods, each
-// with state, readiness, GPUs and age. Pure: no VS Code, no network.
+// What the Clusters view shows in a namespace, computed from the objects of the caches: its
+// training jobs grouped by kind, its inference services and its pods down to their containers, each
+// with state, readiness, GPUs and age (contexts and namespaces: context-rows.ts). Pure: no VS Code,
+// no network.
 import { gpuCountText, workloadOfObject, workloadTotals } from '../../../common/model';
 import { apiVersionOf, INFERENCE_TYPES, TRAINING_TYPES, typeByKey } from '../cluster/resources';
 import { formatAge } from './model/age';
@@ -8,7 +9,16 @@ import { workloadState, isFinished, type StateInfo } from './model/job-state';
 import { OwnerIndex, uidOf, type Indexed } from './model/ownership';
 import { containers, isPodReady, podGpuCount, podRestarts, podStatus, type ContainerView } from './model/pods';
 import { plural } from './model/plural';
-import { STATE_ICONS, type NodeData } from './node';
+import {
+  childId,
+  STATE_ICONS,
+  type ContainerRow,
+  type FolderName,
+  type FolderRow,
+  type KindRow,
+  type ObjectRef,
+  type ObjectRow,
+} from './node';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- objects are read as JSON */
 
@@ -141,11 +151,12 @@ export function workloadDescription(view: WorkloadView, now: number, withKind = 
   return parts.join(' · ');
 }
 
-export function workloadNode(parentId: string, context: string, view: WorkloadView, now: number, inference = false): NodeData {
+export function workloadNode(parentId: string, context: string, view: WorkloadView, now: number, inference = false): ObjectRow {
   const { icon: id, color } = icon(view.state.state);
   const detail = view.state.detail ? `\n${view.state.detail}` : '';
   return {
-    id: `${parentId}/wl:${view.typeKey}:${view.name}`,
+    type: inference ? 'inference' : 'job',
+    id: childId(parentId, 'wl', `${view.typeKey}/${view.name}`),
     label: view.name,
     description: workloadDescription(view, now, inference),
     tooltip: `${view.kindLabel} ${view.namespace}/${view.name}: ${view.state.state}${detail}\n${plural(view.pods.length, 'pod')}, ${gpuCountText(view.gpus, view.atLeast)} in all`,
@@ -163,8 +174,13 @@ function podState(pod: any, status: string): string {
   return phase === 'Running' ? 'running' : phase === 'Succeeded' ? 'succeeded' : phase === 'Failed' ? 'failed' : 'pending';
 }
 
+/** The reference of a pod object of a context. */
+export function podRef(context: string, pod: { metadata?: { name?: string; namespace?: string } }): ObjectRef {
+  return { context, namespace: pod.metadata?.namespace, typeKey: '/pods', name: pod.metadata?.name ?? '' };
+}
+
 /** `Running · 0 restarts · gpu-h100-0 · 8 GPUs · 5m`. */
-export function podNode(parentId: string, context: string, pod: any, now: number): NodeData {
+export function podNode(parentId: string, context: string, pod: any, now: number): ObjectRow {
   const status = podStatus(pod);
   const restarts = podRestarts(pod);
   const gpus = podGpuCount(pod);
@@ -176,7 +192,8 @@ export function podNode(parentId: string, context: string, pod: any, now: number
   const { icon: id, color } = icon(podState(pod, status));
   const unscheduled = (pod.status?.conditions ?? []).find((c: any) => c?.type === 'PodScheduled' && c?.status === 'False');
   return {
-    id: `${parentId}/pod:${pod.metadata?.name}`,
+    type: 'pod',
+    id: childId(parentId, 'pod', pod.metadata?.name ?? ''),
     label: pod.metadata?.name ?? '',
     description: parts.join(' · '),
     tooltip: [`Pod ${pod.metadata?.namespace}/${pod.metadata?.name}: ${status}`, node ? `node ${node}` : unscheduled?.message, pod.status?.podIP ? `IP ${pod.status.podIP}` : undefined].filter(Boolean).join('\n'),
@@ -184,18 +201,19 @@ export function podNode(parentId: string, context: string, pod: any, now: number
     color,
     contextValue: 'mlinfra.pod',
     collapsible: 'collapsed',
-    ref: { context, namespace: pod.metadata?.namespace, typeKey: '/pods', name: pod.metadata?.name ?? '' },
+    ref: podRef(context, pod),
   };
 }
 
-/** `running · 0 restarts · nvcr.io/nvidia/pytorch:24.08-py3`. */
-export function containerNode(parentId: string, container: ContainerView): NodeData {
+/** `running · 0 restarts · nvcr.io/nvidia/pytorch:24.08-py3`; the row carries its pod's reference and the container's name. */
+export function containerNode(parentId: string, pod: ObjectRef, container: ContainerView): ContainerRow {
   const state = container.reason ? `${container.state} (${container.reason})` : container.state;
   const failed = container.state === 'terminated' && container.exitCode !== 0;
   const shown = container.state === 'running' ? 'running' : container.state === 'terminated' ? (failed ? 'failed' : 'succeeded') : /BackOff|Err/.test(container.reason ?? '') ? 'warning' : 'pending';
   const { icon: id, color } = icon(shown);
   return {
-    id: `${parentId}/c:${container.name}`,
+    type: 'container',
+    id: childId(parentId, 'c', container.name),
     label: container.init ? `${container.name} (init)` : container.name,
     description: `${state} · ${plural(container.restarts, 'restart')} · ${container.image}`,
     tooltip: `${container.name}: ${state}${container.exitCode !== undefined ? `, exit code ${container.exitCode}` : ''}\n${container.image}`,
@@ -203,18 +221,29 @@ export function containerNode(parentId: string, container: ContainerView): NodeD
     color,
     contextValue: 'mlinfra.container',
     collapsible: 'none',
+    container: { pod: { ...pod }, container: container.name, init: container.init },
   };
 }
 
-export function containerNodes(parentId: string, pod: any): NodeData[] {
-  return containers(pod).map((c) => containerNode(parentId, c));
+/** The containers of a pod (init containers first, as they run), each with the pod's reference. */
+export function containerNodes(parentId: string, context: string, pod: any): ContainerRow[] {
+  const ref = podRef(context, pod);
+  return containers(pod).map((c) => containerNode(parentId, ref, c));
 }
-
-export type FolderName = 'training' | 'inference' | 'pods';
 
 export const FOLDER_LABELS: Record<FolderName, string> = { training: 'Training jobs', inference: 'Inference services', pods: 'Pods' };
 
-export function folderNode(namespaceId: string, folder: FolderName, model: NamespaceModel | undefined): NodeData {
+/** A namespace's context and name, as the rows below it carry them. */
+export interface NamespaceScope {
+  context: string;
+  namespace: string;
+}
+
+export function folderId(namespaceRowId: string, folder: FolderName): string {
+  return `${namespaceRowId}/${folder}`;
+}
+
+export function folderNode(parentId: string, scope: NamespaceScope, folder: FolderName, model: NamespaceModel | undefined): FolderRow {
   let description: string | undefined;
   if (model && folder === 'training') {
     const jobs = model.training().flatMap((g) => g.jobs);
@@ -228,50 +257,39 @@ export function folderNode(namespaceId: string, folder: FolderName, model: Names
     description = plural(model.pods.length, 'pod');
   }
   const icons: Record<FolderName, string> = { training: 'rocket', inference: 'server-process', pods: 'package' };
-  return { id: `${namespaceId}/${folder}`, label: FOLDER_LABELS[folder], description, icon: icons[folder], contextValue: 'mlinfra.folder', collapsible: 'collapsed' };
+  return {
+    type: 'folder',
+    id: folderId(parentId, folder),
+    label: FOLDER_LABELS[folder],
+    description,
+    icon: icons[folder],
+    contextValue: 'mlinfra.folder',
+    collapsible: 'collapsed',
+    context: scope.context,
+    namespace: scope.namespace,
+    folder,
+  };
 }
 
-export function kindGroupNode(folderId: string, group: { typeKey: string; label: string; jobs: WorkloadView[] }): NodeData {
+export interface KindGroup {
+  typeKey: string;
+  label: string;
+  jobs: WorkloadView[];
+}
+
+export function kindGroupNode(folderId: string, scope: NamespaceScope, group: KindGroup): KindRow {
   const active = group.jobs.filter((j) => wantsGpus(j.state.state));
   const gpus = active.reduce((sum, j) => sum + j.gpus, 0);
   return {
-    id: `${folderId}/kind:${group.typeKey}`,
+    type: 'kind',
+    id: childId(folderId, 'kind', group.typeKey),
     label: group.label,
     description: `${plural(group.jobs.length, 'job')}${gpus ? ` · ${plural(gpus, 'GPU')} in active jobs` : ''}`,
     icon: 'symbol-class',
     contextValue: 'mlinfra.kind',
     collapsible: 'expanded',
-  };
-}
-
-export interface ContextLike {
-  name: string;
-  cluster?: string;
-  user?: string;
-  namespace?: string;
-  server?: string;
-}
-
-export function contextNode(context: ContextLike, current: boolean): NodeData {
-  return {
-    id: `ctx:${context.name}`,
-    label: context.name,
-    description: current ? 'current' : undefined,
-    tooltip: [`Context ${context.name}${current ? ' (current)' : ''}`, context.server ? `cluster ${context.cluster} at ${context.server}` : undefined, context.user ? `user ${context.user}` : undefined, `namespace ${context.namespace ?? 'default'}`].filter(Boolean).join('\n'),
-    icon: current ? 'vm-active' : 'vm',
-    contextValue: current ? 'mlinfra.context.current' : 'mlinfra.context',
-    collapsible: current ? 'expanded' : 'collapsed',
-  };
-}
-
-export function namespaceNode(context: string, namespace: string, current: boolean): NodeData {
-  return {
-    id: `ctx:${context}/ns:${namespace}`,
-    label: namespace,
-    description: current ? 'current' : undefined,
-    icon: current ? 'folder-active' : 'folder',
-    contextValue: current ? 'mlinfra.namespace.current' : 'mlinfra.namespace',
-    collapsible: current ? 'expanded' : 'collapsed',
-    ref: { context, typeKey: '/namespaces', name: namespace },
+    context: scope.context,
+    namespace: scope.namespace,
+    typeKey: group.typeKey,
   };
 }

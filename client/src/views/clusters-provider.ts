@@ -5,20 +5,24 @@ import * as vscode from 'vscode';
 import type { Clusters } from '../clusters';
 import type { CacheChange, ContextSession, Informer } from '../cluster/index';
 import { INFERENCE_TYPES, NAMESPACE_TYPE, POD_TYPE, TRAINING_TYPES, type ResourceType } from '../cluster/resources';
-import { containerNodes, contextNode, folderNode, kindGroupNode, namespaceNode, NamespaceModel, podNode, workloadNode, type FolderName } from './clusters-model';
+import { containerNodes, folderId, folderNode, kindGroupNode, NamespaceModel, podNode, workloadNode } from './clusters-model';
+import { contextId, contextNode, namespaceId, namespaceNode } from './context-rows';
 import { ElementRegistry } from './element-registry';
-import { distinctErrors, errorNode, messageNode, untrustedNode, type NodeData } from './node';
+import {
+  contextOf,
+  distinctErrors,
+  errorNode,
+  messageNode,
+  untrustedNode,
+  type FolderName,
+  type FolderRow,
+  type KindRow,
+  type NodeData,
+  type ObjectRef,
+  type ObjectRow,
+} from './node';
 import { TreeChanges } from './tree-changes';
 import { toTreeItem } from './tree-item';
-
-interface Meta {
-  level: 'context' | 'namespace' | 'folder' | 'kind' | 'workload' | 'pod';
-  context: string;
-  namespace?: string;
-  folder?: FolderName;
-  typeKey?: string;
-  name?: string;
-}
 
 interface Collection {
   type: ResourceType;
@@ -28,8 +32,7 @@ interface Collection {
 const WORKLOAD_TYPES = [...TRAINING_TYPES, ...INFERENCE_TYPES];
 
 export class ClustersProvider implements vscode.TreeDataProvider<NodeData>, vscode.Disposable {
-  private readonly meta = new Map<string, Meta>();
-  private readonly registry = new ElementRegistry<NodeData>((id) => this.meta.delete(id));
+  private readonly registry = new ElementRegistry<NodeData>();
   private readonly changes = new TreeChanges();
   readonly onDidChangeTreeData = this.changes.event;
   private readonly models = new Map<string, NamespaceModel>();
@@ -57,7 +60,6 @@ export class ClustersProvider implements vscode.TreeDataProvider<NodeData>, vsco
     for (const unsubscribe of this.subscribed.values()) unsubscribe();
     this.subscribed.clear();
     this.registry.clear();
-    this.meta.clear();
     this.refresh();
   }
 
@@ -68,7 +70,7 @@ export class ClustersProvider implements vscode.TreeDataProvider<NodeData>, vsco
         children = await this.children(node);
       } catch (error) {
         // Never an empty view for a failure: the failure, with the retry action.
-        const context = this.meta.get(node?.id ?? '')?.context ?? '';
+        const context = (node && contextOf(node)) ?? '';
         children = [errorNode(node?.id ?? 'clusters', { message: error instanceof Error ? error.message : String(error), kind: 'other' }, { context })];
       }
       return this.registry.update(node?.id ?? '', children);
@@ -78,40 +80,39 @@ export class ClustersProvider implements vscode.TreeDataProvider<NodeData>, vsco
   private async children(node?: NodeData): Promise<NodeData[]> {
     if (!this.clusters.trusted) return [untrustedNode('clusters')];
     if (!node) return this.contexts();
-    const meta = this.meta.get(node.id);
-    if (!meta) return [];
-    const session = (await this.clusters.load()).session(meta.context);
-    if (!session) return [messageNode(node.id, `The context ${meta.context} is no longer in the kubeconfig`, undefined, 'warning')];
+    const context = contextOf(node);
+    // Errors, messages and containers have no children.
+    if (context === undefined || node.type === 'error' || node.type === 'container') return [];
+    const session = (await this.clusters.load()).session(context);
+    if (!session) return [messageNode(node.id, `The context ${context} is no longer in the kubeconfig`, undefined, 'warning')];
     this.subscribe(session);
-    switch (meta.level) {
+    switch (node.type) {
       case 'context':
         return this.namespaces(node.id, session);
       case 'namespace':
-        return this.namespaceChildren(node.id, session, meta.namespace!);
+        return this.namespaceChildren(node.id, session, node.namespace);
       case 'folder':
-        return this.folderChildren(node.id, session, meta);
+        return this.folderChildren(node, session);
+      case 'kind':
+        return this.kindChildren(node, session);
+      case 'job':
+      case 'inference':
+      case 'pod':
+        return this.objectChildren(node, session);
       default:
-        return this.objectChildren(node.id, session, meta);
+        return [];
     }
-  }
-
-  private remember(nodes: NodeData[], meta: (node: NodeData) => Meta | undefined): NodeData[] {
-    for (const node of nodes) {
-      const m = meta(node);
-      if (m) this.meta.set(node.id, m);
-    }
-    return nodes;
   }
 
   private async contexts(): Promise<NodeData[]> {
     const { snapshot } = await this.clusters.load();
     const problems = snapshot.problems.map((p, i) => messageNode('clusters', p, p, 'warning', i));
     if (snapshot.contexts.length === 0) {
-      return [...problems, messageNode('clusters', 'No kubeconfig found', 'Set the mlinfra.kubeconfig setting or KUBECONFIG, or create ~/.kube/config.', 'info', problems.length)];
+      const tooltip = 'Set the mlinfra.kubeconfig setting or KUBECONFIG, or create ~/.kube/config.';
+      return [...problems, messageNode('clusters', 'No kubeconfig found', tooltip, 'info', problems.length)];
     }
     const current = this.clusters.currentContext();
-    const nodes = snapshot.contexts.map((c) => contextNode(c, c.name === current));
-    return [...problems, ...this.remember(nodes, (n) => ({ level: 'context', context: n.label }))];
+    return [...problems, ...snapshot.contexts.map((c) => contextNode(c, c.name === current))];
   }
 
   private async namespaces(parentId: string, session: ContextSession): Promise<NodeData[]> {
@@ -124,7 +125,7 @@ export class ClustersProvider implements vscode.TreeDataProvider<NodeData>, vsco
     // Without the right to list namespaces, the context's own namespace can still be browsed.
     if (informer.error) nodes.push(errorNode(parentId, informer.error, { context, typeKeys: [NAMESPACE_TYPE.key] }));
     const shown = informer.error && names.length === 0 ? [current] : names;
-    nodes.push(...this.remember(shown.map((ns) => namespaceNode(context, ns, ns === current)), (n) => ({ level: 'namespace', context, namespace: n.label })));
+    nodes.push(...shown.map((ns) => namespaceNode(context, ns, ns === current)));
     return nodes;
   }
 
@@ -166,52 +167,51 @@ export class ClustersProvider implements vscode.TreeDataProvider<NodeData>, vsco
     }
     // Nothing readable (a forbidden namespace): its errors, in the server's words, instead of empty folders.
     if (result.collections.every((c) => c.informer.error)) return this.errorsOf(parentId, context, namespace, result.collections);
-    const folders = (['training', 'inference', 'pods'] as FolderName[]).map((f) => folderNode(parentId, f, result.model));
-    return this.remember(folders, (n) => ({ level: 'folder', context, namespace, folder: n.id.slice(parentId.length + 1) as FolderName }));
+    return (['training', 'inference', 'pods'] as FolderName[]).map((f) => folderNode(parentId, { context, namespace }, f, result.model));
   }
 
-  private async folderChildren(parentId: string, session: ContextSession, meta: Meta): Promise<NodeData[]> {
-    const { context, namespace } = { context: meta.context, namespace: meta.namespace! };
+  private async folderChildren(folder: FolderRow, session: ContextSession): Promise<NodeData[]> {
+    const { id: parentId, context, namespace } = folder;
     const { model, collections } = await this.model(session, namespace);
-    const category = meta.folder === 'pods' ? 'pods' : meta.folder;
-    const errors = this.errorsOf(parentId, context, namespace, collections.filter((c) => c.type.category === category));
+    const errors = this.errorsOf(parentId, context, namespace, collections.filter((c) => c.type.category === folder.folder));
     const now = Date.now();
-    if (meta.folder === 'training') {
-      const groups = model.training().map((g) => kindGroupNode(parentId, g));
-      this.remember(groups, (n) => ({ level: 'kind', context, namespace, typeKey: n.id.slice(n.id.lastIndexOf('/kind:') + 6) }));
+    if (folder.folder === 'training') {
+      const groups = model.training().map((g) => kindGroupNode(parentId, { context, namespace }, g));
       return [...errors, ...(groups.length || errors.length ? groups : [messageNode(parentId, `No training jobs in ${namespace}`)])];
     }
-    if (meta.folder === 'inference') {
+    if (folder.folder === 'inference') {
       const services = model.inference().map((v) => workloadNode(parentId, context, v, now, true));
-      this.remember(services, (n) => ({ level: 'workload', context, namespace, typeKey: n.ref!.typeKey, name: n.ref!.name }));
-      return [...errors, ...(services.length || errors.length ? services : [messageNode(parentId, `No inference services in ${namespace}`, 'KServe InferenceServices, and Deployments whose pods ask for GPUs.')])];
+      const what = 'KServe InferenceServices, and Deployments whose pods ask for GPUs.';
+      const none = messageNode(parentId, `No inference services in ${namespace}`, what);
+      return [...errors, ...(services.length || errors.length ? services : [none])];
     }
     const pods = model.pods.map((p) => podNode(parentId, context, p, now));
-    this.remember(pods, (n) => ({ level: 'pod', context, namespace, name: n.label }));
     return [...errors, ...(pods.length || errors.length ? pods : [messageNode(parentId, `No pods in ${namespace}`)])];
   }
 
-  private async objectChildren(parentId: string, session: ContextSession, meta: Meta): Promise<NodeData[]> {
-    const { context, namespace } = { context: meta.context, namespace: meta.namespace! };
-    const { model } = await this.model(session, namespace);
+  private async kindChildren(kind: KindRow, session: ContextSession): Promise<NodeData[]> {
+    const { model } = await this.model(session, kind.namespace);
+    const group = model.training().find((g) => g.typeKey === kind.typeKey);
     const now = Date.now();
-    if (meta.level === 'kind') {
-      const group = model.training().find((g) => g.typeKey === meta.typeKey);
-      const jobs = (group?.jobs ?? []).map((v) => workloadNode(parentId, context, v, now));
-      return this.remember(jobs, (n) => ({ level: 'workload', context, namespace, typeKey: n.ref!.typeKey, name: n.ref!.name }));
+    return (group?.jobs ?? []).map((v) => workloadNode(kind.id, kind.context, v, now));
+  }
+
+  /** A workload's pods, or a pod's containers. */
+  private async objectChildren(row: ObjectRow, session: ContextSession): Promise<NodeData[]> {
+    const { context, namespace, typeKey, name } = row.ref;
+    if (!namespace) return [];
+    const { model } = await this.model(session, namespace);
+    if (row.type === 'pod') {
+      const pod = model.pods.find((p) => p.metadata?.name === name);
+      return pod ? containerNodes(row.id, context, pod) : [];
     }
-    if (meta.level === 'workload') {
-      const pods = (model.workload(meta.typeKey!, meta.name!)?.pods ?? []).map((p) => podNode(parentId, context, p, now));
-      return this.remember(pods, (n) => ({ level: 'pod', context, namespace, name: n.label }));
-    }
-    const pod = model.pods.find((p) => p.metadata?.name === meta.name);
-    return pod ? containerNodes(parentId, pod) : [];
+    const now = Date.now();
+    return (model.workload(typeKey, name)?.pods ?? []).map((p) => podNode(row.id, context, p, now));
   }
 
   /** The workload behind a row, with its pods and what it owns, for the delete confirmation. */
-  async dependents(node: NodeData): Promise<{ pods: string[]; owned: string[] } | undefined> {
-    const ref = node.ref;
-    if (!ref?.namespace) return undefined;
+  async dependents(ref: ObjectRef): Promise<{ pods: string[]; owned: string[] } | undefined> {
+    if (!ref.namespace) return undefined;
     const session = (await this.clusters.load()).session(ref.context);
     if (!session) return undefined;
     const { model } = await this.model(session, ref.namespace);
@@ -226,15 +226,15 @@ export class ClustersProvider implements vscode.TreeDataProvider<NodeData>, vsco
 
   /** A cache changed: refresh the rows that show it, not the whole tree. */
   private onCacheChange(context: string, change: CacheChange): void {
-    if (change.typeKey === NAMESPACE_TYPE.key) return this.request(`ctx:${context}`);
+    if (change.typeKey === NAMESPACE_TYPE.key) return this.request(contextId(context));
     if (!change.namespace) return;
     this.models.delete(`${context}/${change.namespace}`);
-    const namespaceId = `ctx:${context}/ns:${change.namespace}`;
+    const namespaceRow = namespaceId(context, change.namespace);
     // A list or an error can change what the namespace itself shows (folders, or its errors).
-    if (change.what === 'listed' || change.what === 'error') this.request(namespaceId);
+    if (change.what === 'listed' || change.what === 'error') this.request(namespaceRow);
     const type = WORKLOAD_TYPES.find((t) => t.key === change.typeKey);
     const folders: FolderName[] = change.typeKey === POD_TYPE.key ? ['training', 'inference', 'pods'] : type ? [type.category === 'training' ? 'training' : 'inference'] : [];
-    for (const folder of folders) this.request(`${namespaceId}/${folder}`);
+    for (const folder of folders) this.request(folderId(namespaceRow, folder));
   }
 
   private request(id: string): void {

@@ -60,10 +60,13 @@ export class GpuNodesProvider implements vscode.TreeDataProvider<NodeData>, vsco
     if (!this.clusters.trusted) return [untrustedNode('gpu')];
     if (!node) return this.root();
     const nodes = this.current() ?? [];
-    if (node.contextValue === 'mlinfra.gpuProduct') return gpuNodeNodes(node.id, this.session?.context.name ?? '', nodes.filter((n) => n.product === node.label));
-    if (node.contextValue === 'mlinfra.gpuNode') {
-      const gpuNode = nodes.find((n) => n.name === node.ref?.name);
-      return gpuNode ? gpuPodNodes(node.id, this.session?.context.name ?? '', gpuNode) : [];
+    // Rows of a context the view no longer shows (switched meanwhile) have nothing under them.
+    if (node.type === 'gpuProduct' && node.context === this.session?.context.name) {
+      return gpuNodeNodes(node.id, node.context, nodes.filter((n) => n.product === node.product));
+    }
+    if (node.type === 'gpuNode' && node.ref.context === this.session?.context.name) {
+      const gpuNode = nodes.find((n) => n.name === node.ref.name);
+      return gpuNode ? gpuPodNodes(node.id, node.ref.context, gpuNode) : [];
     }
     return [];
   }

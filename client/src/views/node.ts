@@ -1,14 +1,24 @@
-// What a tree row shows, as plain data: the providers turn it into a TreeItem, and the extension's
-// API hands it to tests as is. `ref` names the Kubernetes object behind a row, for the commands.
+// What a tree row shows, as plain data, and what it stands for, as typed fields: the providers turn
+// a row into a TreeItem, the commands read its reference, and the extension's API hands it to tests
+// as is. Rows are told apart by `type`; no code reads a row's id back (names may hold any character).
 
 export type Collapsible = 'none' | 'collapsed' | 'expanded';
 
+/** A Kubernetes object: its context, namespace (none when cluster-scoped), resource type and name. */
 export interface ObjectRef {
   context: string;
   namespace?: string;
   /** The resource type key, `kubeflow.org/pytorchjobs`. */
   typeKey: string;
   name: string;
+}
+
+/** A container of a pod, for the commands that act on one (logs). */
+export interface ContainerRef {
+  pod: ObjectRef;
+  container: string;
+  /** Whether it is an init container (its row says `(init)`; its logs are read by the same name). */
+  init: boolean;
 }
 
 /** What a retry lists again: a context's namespaces, a namespace's collections, the GPU view's. */
@@ -19,7 +29,11 @@ export interface RetryTarget {
   typeKeys?: string[];
 }
 
-export interface NodeData {
+export type FolderName = 'training' | 'inference' | 'pods';
+
+/** What every row shows. */
+export interface RowView {
+  /** Unique and stable across refreshes; built from the row's parts, never parsed. */
   id: string;
   label: string;
   description?: string;
@@ -30,10 +44,131 @@ export interface NodeData {
   color?: string;
   contextValue?: string;
   collapsible: Collapsible;
-  ref?: ObjectRef;
-  retry?: RetryTarget;
   /** A command run on click (the trust node opens the trust editor). */
   command?: { command: string; title: string };
+}
+
+export interface ContextRow extends RowView {
+  type: 'context';
+  context: string;
+}
+
+export interface NamespaceRow extends RowView {
+  type: 'namespace';
+  context: string;
+  namespace: string;
+  /** The Namespace object. */
+  ref: ObjectRef;
+}
+
+/** `Training jobs`, `Inference services` or `Pods` of a namespace. */
+export interface FolderRow extends RowView {
+  type: 'folder';
+  context: string;
+  namespace: string;
+  folder: FolderName;
+}
+
+/** The training jobs of one kind in a namespace. */
+export interface KindRow extends RowView {
+  type: 'kind';
+  context: string;
+  namespace: string;
+  typeKey: string;
+}
+
+/** A training job, an inference service or a pod. */
+export interface ObjectRow extends RowView {
+  type: 'job' | 'inference' | 'pod';
+  ref: ObjectRef;
+}
+
+export interface ContainerRow extends RowView {
+  type: 'container';
+  container: ContainerRef;
+}
+
+/** The GPUs of the cluster of a context, in all. */
+export interface GpuClusterRow extends RowView {
+  type: 'gpuCluster';
+  context: string;
+}
+
+export interface GpuProductRow extends RowView {
+  type: 'gpuProduct';
+  context: string;
+  product: string;
+}
+
+export interface GpuNodeRow extends RowView {
+  type: 'gpuNode';
+  /** The Node object. */
+  ref: ObjectRef;
+  product: string;
+}
+
+export interface ErrorRow extends RowView {
+  type: 'error';
+  retry: RetryTarget;
+}
+
+export interface MessageRow extends RowView {
+  type: 'message';
+}
+
+export interface UntrustedRow extends RowView {
+  type: 'untrusted';
+}
+
+/** Any row of the Clusters and GPU nodes views. */
+export type NodeData =
+  | ContextRow
+  | NamespaceRow
+  | FolderRow
+  | KindRow
+  | ObjectRow
+  | ContainerRow
+  | GpuClusterRow
+  | GpuProductRow
+  | GpuNodeRow
+  | ErrorRow
+  | MessageRow
+  | UntrustedRow;
+
+export type RowType = NodeData['type'];
+
+/** The id of a child row: the parent's id, the child's sort and its name, encoded so no name can read as a path. */
+export function childId(parentId: string, sort: string, name: string | number): string {
+  return `${parentId}/${sort}:${encodeURIComponent(String(name))}`;
+}
+
+/** The Kubernetes object a row stands for, if it stands for one. */
+export function refOf(row: NodeData): ObjectRef | undefined {
+  return 'ref' in row ? row.ref : undefined;
+}
+
+/** The context a row belongs to (errors: the one they retry in). */
+export function contextOf(row: NodeData): string | undefined {
+  switch (row.type) {
+    case 'context':
+    case 'namespace':
+    case 'folder':
+    case 'kind':
+    case 'gpuCluster':
+    case 'gpuProduct':
+      return row.context;
+    case 'job':
+    case 'inference':
+    case 'pod':
+    case 'gpuNode':
+      return row.ref.context;
+    case 'container':
+      return row.container.pod.context;
+    case 'error':
+      return row.retry.context;
+    default:
+      return undefined;
+  }
 }
 
 export const STATE_ICONS: Record<string, { icon: string; color: string }> = {
@@ -53,10 +188,11 @@ export interface ErrorLike {
 }
 
 /** An error as a row: the server's message, with the retry action (inline and in the context menu). */
-export function errorNode(parentId: string, error: ErrorLike, retry: RetryTarget, index = 0): NodeData {
+export function errorNode(parentId: string, error: ErrorLike, retry: RetryTarget, index = 0): ErrorRow {
   const what = error.code ? `HTTP ${error.code}` : error.kind === 'unreachable' ? 'unreachable' : 'error';
   return {
-    id: `${parentId}/error:${index}`,
+    type: 'error',
+    id: childId(parentId, 'error', index),
     label: error.message,
     description: what,
     tooltip: [error.message, error.hint, 'Retry lists again (the inline button, or the context menu).'].filter(Boolean).join('\n\n'),
@@ -68,17 +204,21 @@ export function errorNode(parentId: string, error: ErrorLike, retry: RetryTarget
   };
 }
 
-export function messageNode(parentId: string, label: string, tooltip?: string, icon = 'info', index = 0): NodeData {
-  return { id: `${parentId}/message:${index}`, label, tooltip, icon, contextValue: 'mlinfra.message', collapsible: 'none' };
+export function messageNode(parentId: string, label: string, tooltip?: string, icon = 'info', index = 0): MessageRow {
+  const id = childId(parentId, 'message', index);
+  return { type: 'message', id, label, tooltip, icon, contextValue: 'mlinfra.message', collapsible: 'none' };
 }
 
 export const UNTRUSTED_LABEL = 'Cluster access needs a trusted workspace';
 
-export function untrustedNode(view: string): NodeData {
+export function untrustedNode(view: string): UntrustedRow {
   return {
+    type: 'untrusted',
     id: `${view}/untrusted`,
     label: UNTRUSTED_LABEL,
-    tooltip: 'Kubeconfig files can run programs (exec credential plugins), so mlinfra reads them and talks to clusters only in a trusted workspace. Click to manage workspace trust.',
+    tooltip:
+      'Kubeconfig files can run programs (exec credential plugins), so mlinfra reads them and talks to clusters ' +
+      'only in a trusted workspace. Click to manage workspace trust.',
     icon: 'shield',
     contextValue: 'mlinfra.untrusted',
     collapsible: 'none',
