@@ -37,7 +37,8 @@ export function activate(context: vscode.ExtensionContext): MlinfraApi {
     });
     throw error;
   });
-  const serverTrustsWorkspace = async () => (await languageClient.sendRequest<WorkspaceTrustRequest.Result>(WorkspaceTrustRequest.method)).trusted;
+  const serverTrustsWorkspace = async () =>
+    (await languageClient.sendRequest<WorkspaceTrustRequest.Result>(WorkspaceTrustRequest.method)).trusted;
   return { serverState: () => status.state, ready, clusters: clusterViews.api, serverTrustsWorkspace };
 }
 

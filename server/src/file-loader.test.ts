@@ -13,7 +13,10 @@ function countingFiles(listings: Record<string, DirectoryEntry[]>, texts: Record
   const files: FileSystem = {
     readFile: async (uri) => (calls.push(`readFile ${uri}`), texts[uri]),
     readDirectory: async (uri) => (calls.push(`readDirectory ${uri}`), listings[uri]),
-    stat: async (uri) => (calls.push(`stat ${uri}`), uri in texts ? { directory: false } : uri in listings ? { directory: true } : undefined),
+    stat: async (uri) => {
+      calls.push(`stat ${uri}`);
+      return uri in texts ? { directory: false } : uri in listings ? { directory: true } : undefined;
+    },
   };
   return { files, calls };
 }

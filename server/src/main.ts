@@ -39,6 +39,9 @@ if (!args.some((arg) => /^--(stdio|node-ipc|socket|pipe)/.test(arg))) {
 }
 
 // dist/server.js ships beside schemas/ and docs/rules/ in the extension (and in the repository).
-const host = { schemas: builtinSchemasAt(join(__dirname, '..', 'schemas')), ruleDocs: `${pathToFileURL(join(__dirname, '..', 'docs', 'rules')).href}/` };
+const host = {
+  schemas: builtinSchemasAt(join(__dirname, '..', 'schemas')),
+  ruleDocs: `${pathToFileURL(join(__dirname, '..', 'docs', 'rules')).href}/`,
+};
 
 startServer(createConnection(ProposedFeatures.all), { version, host, files: nodeFileSystem() });

@@ -44,7 +44,10 @@ async function readHead(path: string, bytes: number): Promise<string | undefined
 }
 
 /** The heads of up to `limits.files` YAML files under the workspace folders (file: URIs only), breadth first. */
-export async function sampleManifests(folderUris: readonly string[], limits: SampleLimits = SAMPLE_LIMITS): Promise<{ uri: string; text: string }[]> {
+export async function sampleManifests(
+  folderUris: readonly string[],
+  limits: SampleLimits = SAMPLE_LIMITS,
+): Promise<{ uri: string; text: string }[]> {
   const found: { uri: string; text: string }[] = [];
   let entries = 0;
   let level: string[] = folderUris.flatMap((uri) => {

@@ -26,11 +26,12 @@ export function nodeFileSystem(): FileSystem {
       if (path === undefined) return undefined;
       const entries = await readdir(path, { withFileTypes: true }).catch(() => undefined);
       if (!entries) return undefined;
+      // A symbolic link counts as what it points to: model files are often links into a cache.
+      const linksTo = async (name: string) => (await stat(join(path, name)).catch(() => undefined))?.isDirectory() === true;
       return Promise.all(
         entries.map(async (entry) => ({
           name: entry.name,
-          // A symbolic link counts as what it points to: model files are often links into a cache.
-          directory: entry.isDirectory() || (entry.isSymbolicLink() && (await stat(join(path, entry.name)).catch(() => undefined))?.isDirectory() === true),
+          directory: entry.isDirectory() || (entry.isSymbolicLink() && (await linksTo(entry.name))),
         })),
       );
     },

@@ -56,7 +56,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const client = params.clientInfo ? `${params.clientInfo.name} ${params.clientInfo.version ?? ''}`.trim() : 'an unnamed client';
     connection.console.info(`mlinfra language server ${options.version} (Node ${process.version}) serving ${client}`);
     trust.initialize(params.initializationOptions);
-    connection.console.info(trust.trusted ? 'The workspace is trusted.' : 'The workspace is not trusted (or the client did not say): mlinfra runs no program.');
+    const untrusted = 'The workspace is not trusted (or the client did not say): mlinfra runs no program.';
+    connection.console.info(trust.trusted ? 'The workspace is trusted.' : untrusted);
     folders = (params.workspaceFolders ?? []).map((folder) => folder.uri);
     if (!folders.length && params.rootUri) folders = [params.rootUri];
     canAskConfiguration = params.capabilities.workspace?.configuration === true;
@@ -219,7 +220,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   });
   connection.onNotification(TrustChangedNotification.method, (params: TrustChangedNotification.Params | null) => {
     trust.changed(params?.trusted);
-    connection.console.info(trust.trusted ? 'The workspace is now trusted.' : 'The workspace is no longer trusted: mlinfra runs no program.');
+    const now = trust.trusted ? 'now trusted.' : 'no longer trusted: mlinfra runs no program.';
+    connection.console.info(`The workspace is ${now}`);
   });
   connection.onRequest(WorkspaceTrustRequest.method, (): WorkspaceTrustRequest.Result => ({ trusted: trust.trusted }));
   documents.onDidClose((event) => {

@@ -79,7 +79,8 @@ describe('files the editor supplies', () => {
     assert.equal(document.languageId, 'pbtxt');
     const diagnostics = await waitForDiagnostics(uri, (list) => list.length > 0);
     assert.deepEqual(diagnostics.map(summary), [
-      "2:11-2:26 Warning mlinfra(triton/model-files) version 1 of model 'detector' has no 'model.plan': Triton fails to load it unless the file is in detector/1/ when the server starts.",
+      "2:11-2:26 Warning mlinfra(triton/model-files) version 1 of model 'detector' has no 'model.plan': " +
+        'Triton fails to load it unless the file is in detector/1/ when the server starts.',
     ]);
   });
 

@@ -11,7 +11,8 @@ import { LspTestClient } from '../harness/lsp-client';
 
 const REPO = 'vscode-vfs://github/acme/models';
 const CONFIG = 'name: "detector"\nplatform: "tensorrt_plan"\n';
-const MISSING_PLAN = "version 1 of model 'detector' has no 'model.plan': Triton fails to load it unless the file is in detector/1/ when the server starts.";
+const MISSING_PLAN =
+  "version 1 of model 'detector' has no 'model.plan': Triton fails to load it unless the file is in detector/1/ when the server starts.";
 
 const summary = (d: Diagnostic) => [d.code, d.range.start.line, d.range.start.character, d.range.end.character, d.message];
 
@@ -35,7 +36,8 @@ describe('files the editor supplies, over stdio', function () {
 
     // The model file arrives (a pull, another window): the editor's watcher tells the server.
     client.files[`${REPO}/detector/1/model.plan`] = '';
-    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: `${REPO}/detector/1/model.plan`, type: 1 }] });
+    const created = { uri: `${REPO}/detector/1/model.plan`, type: 1 };
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [created] });
     assert.deepEqual((await client.diagnostics(uri)).diagnostics, []);
   });
 

@@ -24,8 +24,9 @@ describe('asynchronous file access in the server', () => {
       .filter((file) => file !== SHIPPED_SCHEMAS)
       .flatMap((file) => {
         const text = readFileSync(join(root, file), 'utf8');
-        const found = [...text.matchAll(/\b[a-z]\w*Sync\s*\(|from\s+['"](?:node:)?fs['"]|require\(['"](?:node:)?fs['"]\)/g)].map((m) => m[0]);
-        return found.map((what) => `${file}: ${what}`);
+        // A call such as readdirSync( or existsSync(, and the synchronous module itself (node:fs/promises is fine).
+        const sync = /\b[a-z]\w*Sync\s*\(|from\s+['"](?:node:)?fs['"]|require\(['"](?:node:)?fs['"]\)/g;
+        return [...text.matchAll(sync)].map((match) => `${file}: ${match[0]}`);
       });
     assert.deepEqual(offenders, []);
   });

@@ -28,7 +28,8 @@ describe('file snapshot', () => {
     const snapshot = new FileSnapshot();
     const at = snapshot.generation;
     snapshot.answer({ kind: 'text', uri: `${ROOT}/a/config.pbtxt` }, 'name: "a"', at);
-    snapshot.answer({ kind: 'listing', uri: `${ROOT}/a` }, [{ name: '1', directory: true }, { name: 'config.pbtxt', directory: false }], at);
+    const entries = [{ name: '1', directory: true }, { name: 'config.pbtxt', directory: false }];
+    snapshot.answer({ kind: 'listing', uri: `${ROOT}/a` }, entries, at);
     snapshot.answer({ kind: 'listing', uri: `${ROOT}/gone` }, undefined, at);
     snapshot.answer({ kind: 'stat', uri: `${ROOT}/chart/Chart.yaml` }, { directory: false }, at);
     const { result, missed } = snapshot.record(() => [
@@ -62,6 +63,7 @@ describe('file snapshot', () => {
     const before = snapshot.generation;
     snapshot.invalidate(`${ROOT}/a/config.pbtxt`);
     snapshot.answer({ kind: 'text', uri: `${ROOT}/a/config.pbtxt` }, 'old text', before);
-    assert.deepEqual(snapshot.record(() => snapshot.readFile(`${ROOT}/a/config.pbtxt`)).missed, [{ kind: 'text', uri: `${ROOT}/a/config.pbtxt` }]);
+    const { missed } = snapshot.record(() => snapshot.readFile(`${ROOT}/a/config.pbtxt`));
+    assert.deepEqual(missed, [{ kind: 'text', uri: `${ROOT}/a/config.pbtxt` }]);
   });
 });
