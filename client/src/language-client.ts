@@ -25,9 +25,9 @@ export function createLanguageClient(
     // Chart.yaml appearing or disappearing changes how a chart's templates are classified;
     // CRD and schema files named by the settings change what documents are checked against;
     // in a Triton model repository, configs, version folders and model files change what an
-    // open config's cross-file checks find.
-    // A folder deleted with its contents is reported as the folder alone, whatever its name (a model of a repository):
-    // deletions of anything are watched, so that the server forgets what it read there.
+    // open config's cross-file checks find. A folder deleted with its contents is reported as the
+    // folder alone, whatever its name (a model of a repository): deletions of anything are
+    // watched, so that the server forgets what it read there.
     synchronize: {
       fileEvents: [
         ...['**/*.{yaml,yml,json}', '**/*.pbtxt', '**/[0-9]*', '**/[0-9]*/*'].map((glob) => vscode.workspace.createFileSystemWatcher(glob)),

@@ -50,12 +50,12 @@ async function yamlFilesUnder(files: FileSystem, uri: string, found: string[]): 
 }
 
 /** The URI a setting's path names: relative to the workspace folder, or absolute. */
-function entryUri(entry: string, folderUri: string | undefined): string {
-  const base = folderUri === undefined ? process.cwd() : folderPath(folderUri);
+function entryUri(entry: string, folderUri = pathToFileURL(process.cwd()).href): string {
+  const base = folderPath(folderUri);
   if (base !== undefined) return pathToFileURL(isAbsolute(entry) ? entry : resolve(base, entry)).href.replace(/\/$/, '');
   // A folder the editor supplies (vscode-vfs:, vscode-remote:): the path is resolved like a relative URL.
   try {
-    return new URL(entry.replace(/\\/g, '/'), `${folderUri!.replace(/\/$/, '')}/`).href.replace(/\/$/, '');
+    return new URL(entry.replace(/\\/g, '/'), `${folderUri.replace(/\/$/, '')}/`).href.replace(/\/$/, '');
   } catch {
     return pathToFileURL(resolve(entry)).href;
   }

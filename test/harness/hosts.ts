@@ -34,5 +34,9 @@ export function diskChecker(): (file: SourceFile) => Promise<Validation> {
     readFile: (uri) => snapshot.readFile(uri),
     listDirectory: (uri) => snapshot.listDirectory(uri),
   });
-  return async (file) => (await loader.settle(() => service.validate(file)))!;
+  return async (file) => {
+    const validation = await loader.settle(() => service.validate(file));
+    if (!validation) throw new Error(`the check of ${file.uri} was given up`);
+    return validation;
+  };
 }
