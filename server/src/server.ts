@@ -129,7 +129,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const { uri, version } = document;
     try {
       const started = performance.now();
-      const stillCurrent = () => documents.get(uri)?.version === version;
+      // Closed and opened again is another document object, even at the same version.
+      const stillCurrent = () => documents.get(uri) === document && document.version === version;
       const validation = await loader.settle(() => service.validate(sourceOf(document)), stillCurrent);
       if (!validation) return; // edited or closed while files loaded: the next check publishes
       const diagnostics = validation.findings.map((finding) => toDiagnostic(finding, uri));
