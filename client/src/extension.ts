@@ -3,6 +3,7 @@
 // cluster view opens (package.json); it reads no kubeconfig and touches no cluster.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { WorkspaceTrustRequest } from '../../common/protocol';
 import { registerCommands } from './commands';
 import { createLanguageClient } from './language-client';
 import { ServerStatus, type ServerState } from './server-status';
@@ -15,6 +16,8 @@ export interface MlinfraApi {
   ready: Promise<void>;
   /** The Clusters and GPU nodes views, read as plain data. */
   clusters: ClusterViewsApi;
+  /** Whether the language server holds the workspace trusted (it runs a program only then). */
+  serverTrustsWorkspace(): Promise<boolean>;
 }
 
 let client: LanguageClient | undefined;
@@ -34,7 +37,9 @@ export function activate(context: vscode.ExtensionContext): MlinfraApi {
     });
     throw error;
   });
-  return { serverState: () => status.state, ready, clusters: clusterViews.api };
+  const serverTrustsWorkspace = async () =>
+    (await languageClient.sendRequest<WorkspaceTrustRequest.Result>(WorkspaceTrustRequest.method)).trusted;
+  return { serverState: () => status.state, ready, clusters: clusterViews.api, serverTrustsWorkspace };
 }
 
 export function deactivate(): Thenable<void> | undefined {

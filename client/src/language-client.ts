@@ -2,9 +2,10 @@
 // with it. The server lives in dist/server.js; the client only talks LSP to it.
 import * as vscode from 'vscode';
 import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { DOCUMENT_SELECTOR, ServerReadyNotification } from '../../common/protocol';
+import { DOCUMENT_SELECTOR, ServerReadyNotification, TrustChangedNotification, type InitializationOptions } from '../../common/protocol';
 import { SERVER_EXEC_ARGV } from '../../common/server-runtime';
 import type { ServerStatus } from './server-status';
+import { serveWorkspaceFiles } from './workspace-files';
 
 export function createLanguageClient(
   context: vscode.ExtensionContext,
@@ -19,12 +20,19 @@ export function createLanguageClient(
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR.map((filter) => ({ ...filter })),
     outputChannel,
+    // Read at every start: a server restarted after trust was granted is told so. Untrusted, it runs no program.
+    initializationOptions: (): InitializationOptions => ({ mlinfra: { trusted: vscode.workspace.isTrusted } }),
     // Chart.yaml appearing or disappearing changes how a chart's templates are classified;
     // CRD and schema files named by the settings change what documents are checked against;
     // in a Triton model repository, configs, version folders and model files change what an
-    // open config's cross-file checks find.
+    // open config's cross-file checks find. A folder deleted with its contents is reported as the
+    // folder alone, whatever its name (a model of a repository): deletions of anything are
+    // watched, so that the server forgets what it read there.
     synchronize: {
-      fileEvents: ['**/*.{yaml,yml,json}', '**/*.pbtxt', '**/[0-9]*', '**/[0-9]*/*'].map((glob) => vscode.workspace.createFileSystemWatcher(glob)),
+      fileEvents: [
+        ...['**/*.{yaml,yml,json}', '**/*.pbtxt', '**/[0-9]*', '**/[0-9]*/*'].map((glob) => vscode.workspace.createFileSystemWatcher(glob)),
+        vscode.workspace.createFileSystemWatcher('**/*', true, true, false),
+      ],
     },
   };
   const client = new LanguageClient('mlinfra', 'mlinfra Language Server', serverOptions, clientOptions);
@@ -35,5 +43,12 @@ export function createLanguageClient(
   client.onNotification(ServerReadyNotification.method, (params: ServerReadyNotification.Params) => {
     status.set('running', params.version);
   });
+  context.subscriptions.push(
+    serveWorkspaceFiles(client),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      const params: TrustChangedNotification.Params = { trusted: true };
+      if (client.isRunning()) client.sendNotification(TrustChangedNotification.method, params).catch(() => undefined);
+    }),
+  );
   return client;
 }

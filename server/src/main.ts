@@ -1,10 +1,10 @@
 // Entry point of the standalone language server (`node dist/server.js --stdio`): reads the
-// command line, builds the connection and the file-system host, and starts the server.
+// command line, builds the connection, the shipped schemas and the file system, and starts the server.
 import { join } from 'node:path';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { pathToFileURL } from 'node:url';
-import type { CoreHost } from './core/host';
-import { nodeHost } from './node-host';
+import { builtinSchemasAt } from './builtin-schemas';
+import { nodeFileSystem } from './node-host';
 import { startServer } from './server';
 
 declare const MLINFRA_VERSION: string | undefined; // replaced by the bundler
@@ -39,6 +39,9 @@ if (!args.some((arg) => /^--(stdio|node-ipc|socket|pipe)/.test(arg))) {
 }
 
 // dist/server.js ships beside schemas/ and docs/rules/ in the extension (and in the repository).
-const host: CoreHost = { ...nodeHost(join(__dirname, '..', 'schemas')), ruleDocs: `${pathToFileURL(join(__dirname, '..', 'docs', 'rules')).href}/` };
+const host = {
+  schemas: builtinSchemasAt(join(__dirname, '..', 'schemas')),
+  ruleDocs: `${pathToFileURL(join(__dirname, '..', 'docs', 'rules')).href}/`,
+};
 
-startServer(createConnection(ProposedFeatures.all), { version, host });
+startServer(createConnection(ProposedFeatures.all), { version, host, files: nodeFileSystem() });

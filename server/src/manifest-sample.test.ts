@@ -18,7 +18,7 @@ describe('workspace manifest sample', () => {
     assert.equal(headOf('kind: Job\n---\nkind: Pod', true), 'kind: Job\n---\nkind: Pod');
   });
 
-  it('reads the heads of YAML files breadth first, skipping dependencies, hidden folders and other files', () => {
+  it('reads the heads of YAML files breadth first, skipping dependencies, hidden folders and other files', async () => {
     mkdirSync(join(root, 'jobs', 'deep'), { recursive: true });
     mkdirSync(join(root, 'node_modules', 'pkg'), { recursive: true });
     mkdirSync(join(root, '.github'), { recursive: true });
@@ -28,7 +28,7 @@ describe('workspace manifest sample', () => {
     writeFileSync(join(root, 'node_modules', 'pkg', 'x.yaml'), 'kind: Pod\n');
     writeFileSync(join(root, '.github', 'ci.yaml'), 'on: push\n');
     writeFileSync(join(root, 'big.yaml'), `kind: Job\n---\n${'# filler\n'.repeat(100)}`);
-    const sample = sampleManifests([pathToFileURL(root).href], { files: 10, entries: 100, headBytes: 64, depth: 6 });
+    const sample = await sampleManifests([pathToFileURL(root).href], { files: 10, entries: 100, headBytes: 64, depth: 6 });
     assert.deepEqual(
       sample.map(({ uri, text }) => [uri.slice(pathToFileURL(root).href.length), text]),
       [
@@ -39,9 +39,9 @@ describe('workspace manifest sample', () => {
     );
   });
 
-  it('stops at its limits and ignores folders it cannot read', () => {
+  it('stops at its limits and ignores folders it cannot read', async () => {
     for (let i = 0; i < 5; i++) writeFileSync(join(root, `job-${i}.yaml`), 'kind: Job\n');
-    assert.equal(sampleManifests([pathToFileURL(root).href], { files: 2, entries: 100, headBytes: 64, depth: 1 }).length, 2);
-    assert.deepEqual(sampleManifests([pathToFileURL(join(root, 'missing')).href, 'untitled:x']), []);
+    assert.equal((await sampleManifests([pathToFileURL(root).href], { files: 2, entries: 100, headBytes: 64, depth: 1 })).length, 2);
+    assert.deepEqual(await sampleManifests([pathToFileURL(join(root, 'missing')).href, 'untitled:x']), []);
   });
 });

@@ -1,7 +1,8 @@
 // The heads of the workspace's YAML files, read at start-up so that the schemas of the kinds
 // they declare compile before the user opens one (the first check of a kind pays for compiling
 // its schema). Bounded: a monorepo is sampled, never read whole; anything unreadable is skipped.
-import { closeSync, openSync, readdirSync, readSync } from 'node:fs';
+// Read asynchronously: requests are answered while the sample is taken.
+import { open, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -27,23 +28,26 @@ export function headOf(text: string, complete: boolean): string {
   return text.slice(0, text.lastIndexOf('\n') + 1);
 }
 
-function readHead(path: string, bytes: number): string | undefined {
-  let fd: number | undefined;
+async function readHead(path: string, bytes: number): Promise<string | undefined> {
+  const file = await open(path, 'r').catch(() => undefined);
+  if (!file) return undefined;
   try {
-    fd = openSync(path, 'r');
     const buffer = Buffer.alloc(bytes);
-    const read = readSync(fd, buffer, 0, bytes, 0);
+    const { bytesRead } = await file.read(buffer, 0, bytes, 0);
     // A cut multi-byte character at the end decodes to U+FFFD inside the dropped last line.
-    return headOf(buffer.toString('utf8', 0, read), read < bytes);
+    return headOf(buffer.toString('utf8', 0, bytesRead), bytesRead < bytes);
   } catch {
     return undefined;
   } finally {
-    if (fd !== undefined) closeSync(fd);
+    await file.close().catch(() => undefined);
   }
 }
 
 /** The heads of up to `limits.files` YAML files under the workspace folders (file: URIs only), breadth first. */
-export function sampleManifests(folderUris: readonly string[], limits: SampleLimits = SAMPLE_LIMITS): { uri: string; text: string }[] {
+export async function sampleManifests(
+  folderUris: readonly string[],
+  limits: SampleLimits = SAMPLE_LIMITS,
+): Promise<{ uri: string; text: string }[]> {
   const found: { uri: string; text: string }[] = [];
   let entries = 0;
   let level: string[] = folderUris.flatMap((uri) => {
@@ -56,19 +60,15 @@ export function sampleManifests(folderUris: readonly string[], limits: SampleLim
   for (let depth = 0; depth <= limits.depth && level.length; depth++) {
     const next: string[] = [];
     for (const folder of level) {
-      let children;
-      try {
-        children = readdirSync(folder, { withFileTypes: true });
-      } catch {
-        continue;
-      }
+      const children = await readdir(folder, { withFileTypes: true }).catch(() => undefined);
+      if (!children) continue;
       for (const child of children.sort((a, b) => (a.name < b.name ? -1 : 1))) {
         if (++entries > limits.entries || found.length >= limits.files) return found;
         const path = join(folder, child.name);
         if (child.isDirectory()) {
           if (!SKIPPED_FOLDERS.has(child.name) && !child.name.startsWith('.')) next.push(path);
         } else if (child.isFile() && /\.ya?ml$/i.test(child.name)) {
-          const text = readHead(path, limits.headBytes);
+          const text = await readHead(path, limits.headBytes);
           if (text) found.push({ uri: pathToFileURL(path).href, text });
         }
       }

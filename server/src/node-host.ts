@@ -1,10 +1,10 @@
-// The core's host for a process on the local machine (the language server, the CLI): files
-// and folders by `file:` URI through the file system. Other schemes are unknown to it.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+// The file system of a process on the local machine (the language server, tests): files and
+// folders by `file:` URI, read asynchronously so that the server's thread never blocks on the
+// disk. Other schemes are unknown to it: the editor answers for those.
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { builtinSchemasAt } from './builtin-schemas';
-import type { CoreHost } from './core/host';
+import type { FileSystem } from './core/host';
 
 function pathOf(uri: string): string | undefined {
   if (!uri.startsWith('file:')) return undefined;
@@ -15,35 +15,30 @@ function pathOf(uri: string): string | undefined {
   }
 }
 
-/** The host over the local file system, with the generated schemas found in `schemasDir`. */
-export function nodeHost(schemasDir: string): CoreHost {
+export function nodeFileSystem(): FileSystem {
   return {
-    fileExists(uri) {
+    async readFile(uri) {
       const path = pathOf(uri);
-      return path !== undefined && existsSync(path);
+      return path === undefined ? undefined : readFile(path, 'utf8').catch(() => undefined);
     },
-    readFile(uri) {
+    async readDirectory(uri) {
       const path = pathOf(uri);
-      try {
-        return path === undefined ? undefined : readFileSync(path, 'utf8');
-      } catch {
-        return undefined;
-      }
-    },
-    listDirectory(uri) {
-      const path = pathOf(uri);
-      try {
-        if (path === undefined) return undefined;
-        return readdirSync(path, { withFileTypes: true }).map((entry) => ({
+      if (path === undefined) return undefined;
+      const entries = await readdir(path, { withFileTypes: true }).catch(() => undefined);
+      if (!entries) return undefined;
+      // A symbolic link counts as what it points to: model files are often links into a cache.
+      const linksTo = async (name: string) => (await stat(join(path, name)).catch(() => undefined))?.isDirectory() === true;
+      return Promise.all(
+        entries.map(async (entry) => ({
           name: entry.name,
-          // A symbolic link counts as what it points to: model files are often links into a cache.
-          directory: entry.isDirectory() || (entry.isSymbolicLink() && statSync(join(path, entry.name), { throwIfNoEntry: false })?.isDirectory() === true),
-        }));
-      } catch {
-        return undefined;
-      }
+          directory: entry.isDirectory() || (entry.isSymbolicLink() && (await linksTo(entry.name))),
+        })),
+      );
     },
-    schemas: builtinSchemasAt(schemasDir),
+    async stat(uri) {
+      const path = pathOf(uri);
+      const found = path === undefined ? undefined : await stat(path).catch(() => undefined);
+      return found && { directory: found.isDirectory() };
+    },
   };
 }
-

@@ -2,6 +2,7 @@
 // `mlinfra.schemas` and `mlinfra.rules` from the client, loads the CRDs and schema files it
 // names, and reloads them when they change on disk. Logs what it loaded and what it could not.
 import type { Connection } from 'vscode-languageserver';
+import type { FileSystem } from './core/host';
 import type { LanguageService } from './core/language-service';
 import { fileAssociations, readCrdFiles, type SchemaSettings } from './workspace-schemas';
 
@@ -10,6 +11,8 @@ export class SchemaSettingsSync {
   /** `mlinfra.rules`: severities by rule or Triton check id. */
   private rules: unknown;
   private crdRoots: string[] = [];
+  /** Counts CRD loads: when two overlap, only the last one started is applied. */
+  private crdLoads = 0;
   /** The settings last applied, to skip reloading when a configuration change did not touch them. */
   private applied: string | undefined;
 
@@ -17,6 +20,7 @@ export class SchemaSettingsSync {
     private readonly connection: Connection,
     private readonly service: LanguageService,
     private readonly folders: () => string[],
+    private readonly files: FileSystem,
   ) {}
 
   /** Asks the client for the settings (when it can answer) and applies them. */
@@ -30,35 +34,37 @@ export class SchemaSettingsSync {
         this.connection.console.warn(`Could not read the mlinfra settings: ${(error as Error).message}`);
       }
     }
-    this.apply();
+    await this.apply();
   }
 
   /** Applies settings pushed by a client that cannot be asked (workspace/didChangeConfiguration). */
-  pushed(settings: unknown): void {
+  async pushed(settings: unknown): Promise<void> {
     const section = (settings as { mlinfra?: { schemas?: SchemaSettings; rules?: unknown } } | null)?.mlinfra;
     if (section?.schemas) this.settings = section.schemas;
     if (section && 'rules' in section) this.rules = section.rules;
-    this.apply();
+    await this.apply();
   }
 
   /** Files changed on disk: reload the CRDs when one of theirs did; forget every schema file read. */
-  filesChanged(uris: string[]): void {
+  async filesChanged(uris: string[]): Promise<void> {
     this.service.schemaFilesChanged();
     const concernsCrds = (uri: string) => this.crdRoots.some((root) => uri === root || uri.startsWith(`${root}/`));
-    if (uris.some(concernsCrds)) this.loadCrds();
+    if (uris.some(concernsCrds)) await this.loadCrds();
   }
 
-  private apply(): void {
+  private async apply(): Promise<void> {
     for (const problem of this.service.setRuleLevels(this.rules)) this.connection.console.warn(problem);
     const current = JSON.stringify([this.settings, this.folders()]);
     if (current === this.applied) return;
     this.applied = current;
     this.service.setSchemaAssociations(fileAssociations(this.settings, this.folders()));
-    this.loadCrds();
+    await this.loadCrds();
   }
 
-  private loadCrds(): void {
-    const { files, roots, problems } = readCrdFiles(this.settings, this.folders());
+  private async loadCrds(): Promise<void> {
+    const load = ++this.crdLoads;
+    const { files, roots, problems } = await readCrdFiles(this.settings, this.folders(), this.files);
+    if (load !== this.crdLoads) return;
     this.crdRoots = roots;
     const result = this.service.setUserCrds(files);
     for (const problem of [...problems, ...result.problems]) this.connection.console.warn(`CRD not used: ${problem}`);

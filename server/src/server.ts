@@ -1,32 +1,47 @@
 // LSP wiring only: capabilities, document sync and handlers that call the core facade.
 import { CodeActionKind, DidChangeConfigurationNotification, DocumentFormattingRequest, FoldingRangeRequest, TextDocumentSyncKind, TextDocuments, type Connection } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { ServerReadyNotification, TRITON_LANGUAGE_ID } from '../../common/protocol';
+import { ServerReadyNotification, TRITON_LANGUAGE_ID, TrustChangedNotification, WorkspaceTrustRequest } from '../../common/protocol';
 
 /** The documents mlinfra formats: Triton configs, by language or by name. */
 const TRITON_SELECTOR = [{ language: TRITON_LANGUAGE_ID }, { pattern: '**/*.pbtxt' }];
-import type { CoreHost } from './core/host';
+import { FileSnapshot } from './core/file-snapshot';
+import type { CoreHost, FileSystem } from './core/host';
 import { createLanguageService, type SourceFile } from './core/language-service';
+import { editorFileSystem, filesByScheme } from './editor-files';
+import { FileLoader } from './file-loader';
 import { sampleManifests } from './manifest-sample';
 import { SchemaSettingsSync } from './schema-settings';
 import { toCodeAction, toCodeLens, toCompletionItem, toDiagnostic, toDocumentSymbol, toFoldingRange, toHover } from './to-lsp';
+import { WorkspaceTrust } from './workspace-trust';
 
 /** Edits arrive per keystroke; validate once typing pauses. Checks are incremental, so this can be short. */
 const VALIDATION_DELAY_MS = 50;
 
 export interface ServerOptions {
   version: string;
-  host: CoreHost;
+  /** What the core needs besides files: the shipped schemas, where the rules' pages are. */
+  host: Pick<CoreHost, 'schemas' | 'ruleDocs'>;
+  /** The disk, for `file:` URIs; the client is asked for the files of other schemes. */
+  files: FileSystem;
 }
 
 export function startServer(connection: Connection, options: ServerOptions): void {
   const documents = new TextDocuments(TextDocument);
-  // Cross-file checks (an ensemble reading the configs of its steps) see the editor's unsaved text;
-  // a check that throws is logged here, its stack ready for a bug report.
+  const trust = new WorkspaceTrust();
+  // The core reads files from the snapshot alone; the loader fills it in between two runs of a check.
+  const snapshot = new FileSnapshot();
+  const files = filesByScheme(options.files, editorFileSystem(connection));
+  const loader = new FileLoader(snapshot, files);
   const host: CoreHost = {
     ...options.host,
-    readFile: (uri) => documents.get(uri)?.getText() ?? options.host.readFile?.(uri),
+    fileExists: (uri) => snapshot.fileExists(uri),
+    // Cross-file checks (an ensemble reading the configs of its steps) see the editor's unsaved text.
+    readFile: (uri) => documents.get(uri)?.getText() ?? snapshot.readFile(uri),
+    // A check that throws is logged here, its stack ready for a bug report.
     log: (message) => connection.console.error(message),
+    listDirectory: (uri) => snapshot.listDirectory(uri),
+    workspaceTrusted: () => trust.trusted,
   };
   const service = createLanguageService(host);
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
@@ -35,13 +50,16 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let canRegisterConfiguration = false;
   let canRegisterFormatting = false;
   let canRegisterFolding = false;
-  const settings = new SchemaSettingsSync(connection, service, () => folders);
+  const settings = new SchemaSettingsSync(connection, service, () => folders, files);
   // Until the user's schema settings are in, a check could call their CRD kinds unknown: wait.
   let settingsLoaded = false;
 
   connection.onInitialize((params) => {
     const client = params.clientInfo ? `${params.clientInfo.name} ${params.clientInfo.version ?? ''}`.trim() : 'an unnamed client';
     connection.console.info(`mlinfra language server ${options.version} (Node ${process.version}) serving ${client}`);
+    trust.initialize(params.initializationOptions);
+    const untrusted = 'The workspace is not trusted (or the client did not say): mlinfra runs no program.';
+    connection.console.info(trust.trusted ? 'The workspace is trusted.' : untrusted);
     folders = (params.workspaceFolders ?? []).map((folder) => folder.uri);
     if (!folders.length && params.rootUri) folders = [params.rootUri];
     canAskConfiguration = params.capabilities.workspace?.configuration === true;
@@ -75,7 +93,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     settingsLoaded = true;
     const ready: ServerReadyNotification.Params = { version: options.version, nodeVersion: process.version };
     void connection.sendNotification(ServerReadyNotification.method, ready);
-    documents.all().forEach(validate);
+    documents.all().forEach((document) => void validate(document));
     // While the editor is still opening files: compile what most manifests need, then the
     // schemas of the kinds the workspace's files declare, one file per turn so that requests
     // are answered in between.
@@ -87,7 +105,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       } catch (error) {
         connection.console.error(`Compiling the pod template schema failed: ${(error as Error).message}`);
       }
-      prepareWorkspace(sampleManifests(folders));
+      void sampleManifests(folders).then((files) => prepareWorkspace(files));
     }, 0);
   });
 
@@ -107,18 +125,24 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     setTimeout(() => prepareWorkspace(files, started), 0);
   }
 
-  function validate(document: TextDocument): void {
+  /** Checks a document, loading first the files around it that the check asks for; publishes once it has them. */
+  async function validate(document: TextDocument): Promise<void> {
+    // The document object is updated in place by edits: keep the version this check is for.
+    const { uri, version } = document;
     try {
       const started = performance.now();
-      const { kind, findings } = service.validate(sourceOf(document));
-      const diagnostics = findings.map((finding) => toDiagnostic(finding, document.uri));
-      void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
+      // Closed and opened again is another document object, even at the same version.
+      const stillCurrent = () => documents.get(uri) === document && document.version === version;
+      const validation = await loader.settle(() => service.validate(sourceOf(document)), stillCurrent);
+      if (!validation) return; // edited or closed while files loaded: the next check publishes
+      const diagnostics = validation.findings.map((finding) => toDiagnostic(finding, uri));
+      void connection.sendDiagnostics({ uri, version, diagnostics });
       const took = Math.round(performance.now() - started);
-      connection.console.log(`Checked ${document.uri} (${kind}, version ${document.version}): ${diagnostics.length} problem(s) in ${took} ms`);
+      connection.console.log(`Checked ${uri} (${validation.kind}, version ${version}): ${diagnostics.length} problem(s) in ${took} ms`);
     } catch (error) {
       // A bug in one check must not take the server down or leave stale diagnostics behind.
-      connection.console.error(`Checking ${document.uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
-      void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: [] });
+      connection.console.error(`Checking ${uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
+      void connection.sendDiagnostics({ uri, version, diagnostics: [] });
     }
   }
 
@@ -129,7 +153,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       setTimeout(() => {
         pending.delete(document.uri);
         const current = documents.get(document.uri);
-        if (current) validate(current);
+        if (current) void validate(current);
       }, VALIDATION_DELAY_MS),
     );
   }
@@ -183,18 +207,26 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (!opened) return schedule(event.document);
     clearTimeout(pending.get(event.document.uri));
     pending.delete(event.document.uri);
-    validate(event.document);
+    void validate(event.document);
   });
   connection.onDidChangeConfiguration(async (change) => {
     if (canAskConfiguration) await settings.refresh(true);
-    else settings.pushed(change.settings);
+    else await settings.pushed(change.settings);
     documents.all().forEach(schedule);
   });
-  // A Chart.yaml, a CRD or a schema file changed on disk: what the open files mean may have changed.
-  connection.onDidChangeWatchedFiles(({ changes }) => {
-    settings.filesChanged(changes.map((change) => change.uri));
+  // A Chart.yaml, a CRD, a schema file or a model file changed on disk: what the open files mean
+  // may have changed. The snapshot forgets what it knew there, and the checks load it again.
+  connection.onDidChangeWatchedFiles(async ({ changes }) => {
+    for (const change of changes) snapshot.invalidate(change.uri);
+    await settings.filesChanged(changes.map((change) => change.uri));
     documents.all().forEach(schedule);
   });
+  connection.onNotification(TrustChangedNotification.method, (params: TrustChangedNotification.Params | null) => {
+    trust.changed(params?.trusted);
+    const now = trust.trusted ? 'now trusted.' : 'no longer trusted: mlinfra runs no program.';
+    connection.console.info(`The workspace is ${now}`);
+  });
+  connection.onRequest(WorkspaceTrustRequest.method, (): WorkspaceTrustRequest.Result => ({ trusted: trust.trusted }));
   documents.onDidClose((event) => {
     clearTimeout(pending.get(event.document.uri));
     pending.delete(event.document.uri);

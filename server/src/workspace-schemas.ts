@@ -1,9 +1,10 @@
-// Reads what the user's schema settings point at, from the file system: the CRD files and
-// folders of `mlinfra.schemas.crds`, and the glob → schema file map of `mlinfra.schemas.files`.
-// Paths are relative to the workspace folder (or absolute). The core gets texts and URIs only.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { isAbsolute, join, resolve } from 'node:path';
+// Reads what the user's schema settings point at: the CRD files and folders of
+// `mlinfra.schemas.crds`, through the async file system (the disk, or the editor for the files
+// it supplies), and the glob → schema file map of `mlinfra.schemas.files`. Paths are relative
+// to the workspace folder (or absolute). The core gets texts and URIs only.
+import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { FileSystem } from './core/host';
 
 export interface SchemaSettings {
   crds?: unknown;
@@ -35,16 +36,28 @@ function folderPath(folderUri: string): string | undefined {
   }
 }
 
-function yamlFilesUnder(path: string, found: string[]): void {
-  for (const name of readdirSync(path).sort()) {
+async function yamlFilesUnder(files: FileSystem, uri: string, found: string[]): Promise<void> {
+  const entries = (await files.readDirectory(uri)) ?? [];
+  for (const entry of entries.sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0))) {
     if (found.length >= MAX_CRD_FILES) return;
-    const child = join(path, name);
-    const stat = statSync(child);
-    if (stat.isDirectory()) {
-      if (!SKIPPED_FOLDERS.has(name)) yamlFilesUnder(child, found);
-    } else if (/\.ya?ml$/i.test(name)) {
+    const child = `${uri}/${encodeURIComponent(entry.name)}`;
+    if (entry.directory) {
+      if (!SKIPPED_FOLDERS.has(entry.name)) await yamlFilesUnder(files, child, found);
+    } else if (/\.ya?ml$/i.test(entry.name)) {
       found.push(child);
     }
+  }
+}
+
+/** The URI a setting's path names: relative to the workspace folder, or absolute. */
+function entryUri(entry: string, folderUri = pathToFileURL(process.cwd()).href): string {
+  const base = folderPath(folderUri);
+  if (base !== undefined) return pathToFileURL(isAbsolute(entry) ? entry : resolve(base, entry)).href.replace(/\/$/, '');
+  // A folder the editor supplies (vscode-vfs:, vscode-remote:): the path is resolved like a relative URL.
+  try {
+    return new URL(entry.replace(/\\/g, '/'), `${folderUri.replace(/\/$/, '')}/`).href.replace(/\/$/, '');
+  } catch {
+    return pathToFileURL(resolve(entry)).href;
   }
 }
 
@@ -53,30 +66,30 @@ function strings(value: unknown): string[] {
 }
 
 /** Reads every CRD file the setting names, relative to the first workspace folder. */
-export function readCrdFiles(settings: SchemaSettings, folders: string[]): ReadCrds {
-  const base = folders.map(folderPath).find((p) => p !== undefined) ?? process.cwd();
+export async function readCrdFiles(settings: SchemaSettings, folders: string[], files: FileSystem): Promise<ReadCrds> {
   const problems: string[] = [];
-  const paths: string[] = [];
+  const uris: string[] = [];
   const roots: string[] = [];
   for (const entry of strings(settings.crds)) {
-    const path = isAbsolute(entry) ? entry : resolve(base, entry);
-    roots.push(pathToFileURL(path).href.replace(/\/$/, ''));
-    try {
-      if (statSync(path).isDirectory()) yamlFilesUnder(path, paths);
-      else paths.push(path);
-    } catch {
-      problems.push(`mlinfra.schemas.crds: ${entry} does not exist (looked for ${path}).`);
-    }
+    const uri = entryUri(entry, folders[0]);
+    roots.push(uri);
+    const stat = await files.stat(uri);
+    if (!stat) problems.push(`mlinfra.schemas.crds: ${entry} does not exist (looked for ${shown(uri)}).`);
+    else if (stat.directory) await yamlFilesUnder(files, uri, uris);
+    else uris.push(uri);
   }
-  const files: ReadCrds['files'] = [];
-  for (const path of paths) {
-    try {
-      files.push({ uri: pathToFileURL(path).href, text: readFileSync(path, 'utf8') });
-    } catch (error) {
-      problems.push(`mlinfra.schemas.crds: cannot read ${path}: ${(error as Error).message}`);
-    }
+  const read: ReadCrds['files'] = [];
+  for (const uri of uris) {
+    const text = await files.readFile(uri);
+    if (text === undefined) problems.push(`mlinfra.schemas.crds: cannot read ${shown(uri)}.`);
+    else read.push({ uri, text });
   }
-  return { files, roots, problems };
+  return { files: read, roots, problems };
+}
+
+/** A path for `file:` URIs, as the user wrote it in the setting; the URI for others. */
+function shown(uri: string): string {
+  return folderPath(uri) ?? uri;
 }
 
 /** The glob → schema file map, with schema paths made into URIs. */

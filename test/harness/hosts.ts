@@ -1,7 +1,13 @@
-// Hosts for tests: the repository's generated schemas, and optionally a set of files by URI.
+// Hosts for tests: the repository's generated schemas, and optionally a set of files by URI;
+// or the real disk, loaded as the language server loads it.
 import { join } from 'node:path';
 import { builtinSchemasAt } from '../../server/src/builtin-schemas';
+import { FileSnapshot } from '../../server/src/core/file-snapshot';
 import type { CoreHost } from '../../server/src/core/host';
+import { createLanguageService, type SourceFile, type Validation } from '../../server/src/core/language-service';
+import { FileLoader } from '../../server/src/file-loader';
+import { nodeFileSystem } from '../../server/src/node-host';
+import { listFolder, type FileMap } from './file-map';
 
 export const repositorySchemas = builtinSchemasAt(join(__dirname, '..', '..', '..', 'schemas'));
 
@@ -9,22 +15,28 @@ export const repositorySchemas = builtinSchemasAt(join(__dirname, '..', '..', '.
  * A host with the generated schemas and the given files (URI → text); nothing else exists.
  * Folders are those the URIs pass through; a URI ending in `/` is an empty folder.
  */
-export function testHost(files: Record<string, string> = {}): CoreHost {
+export function testHost(files: FileMap = {}): CoreHost {
   return {
     fileExists: (uri) => uri in files,
     readFile: (uri) => files[uri],
-    listDirectory(uri) {
-      const prefix = `${uri}/`;
-      const children = new Map<string, boolean>();
-      for (const path of Object.keys(files)) {
-        if (!path.startsWith(prefix) || path === prefix) continue;
-        const rest = path.slice(prefix.length);
-        const slash = rest.indexOf('/');
-        const name = decodeURIComponent(slash < 0 ? rest : rest.slice(0, slash));
-        children.set(name, slash >= 0 || (children.get(name) ?? false));
-      }
-      return children.size ? [...children].map(([name, directory]) => ({ name, directory })) : undefined;
-    },
+    listDirectory: (uri) => listFolder(files, uri),
     schemas: repositorySchemas,
+  };
+}
+
+/** Checks files against the disk as the server does: what a check asks for is loaded, then it runs again. */
+export function diskChecker(): (file: SourceFile) => Promise<Validation> {
+  const snapshot = new FileSnapshot();
+  const loader = new FileLoader(snapshot, nodeFileSystem());
+  const service = createLanguageService({
+    schemas: repositorySchemas,
+    fileExists: (uri) => snapshot.fileExists(uri),
+    readFile: (uri) => snapshot.readFile(uri),
+    listDirectory: (uri) => snapshot.listDirectory(uri),
+  });
+  return async (file) => {
+    const validation = await loader.settle(() => service.validate(file));
+    if (!validation) throw new Error(`the check of ${file.uri} was given up`);
+    return validation;
   };
 }

@@ -7,10 +7,14 @@ import {
   StreamMessageReader,
   StreamMessageWriter,
   PublishDiagnosticsNotification,
+  ErrorCodes,
+  ResponseError,
   type Diagnostic,
   type InitializeResult,
   type ProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
+import { ReadDirectoryRequest, ReadFileRequest, StatRequest } from '../../common/protocol';
+import { listFolder, statOf, type FileMap } from './file-map';
 
 export const serverPath = join(__dirname, '..', '..', '..', 'dist', 'server.js');
 
@@ -28,6 +32,12 @@ export class LspTestClient {
   readonly stderr: string[] = [];
   /** What the client answers to workspace/configuration, by section (`mlinfra`). */
   settings: Record<string, unknown> = {};
+  /** The files the client supplies for schemes other than `file:` (URI → text), as VS Code does for `vscode-vfs:`. */
+  files: FileMap = {};
+  /** False: the client answers the file requests as an editor without them does (method not found). */
+  suppliesFiles = true;
+  /** The URIs the server asked the client to read, list or stat, in order (`readFile <uri>`). */
+  readonly fileRequests: string[] = [];
 
   private constructor(readonly process: ChildProcess) {
     this.connection = createProtocolConnection(new StreamMessageReader(process.stdout!), new StreamMessageWriter(process.stdin!));
@@ -43,15 +53,26 @@ export class LspTestClient {
       params.items.map((item) => (item.section ? (this.settings[item.section] ?? null) : this.settings)),
     );
     this.connection.onRequest('client/registerCapability', () => null);
+    this.answerFiles(ReadFileRequest.method, (uri): ReadFileRequest.Result => this.files[uri] ?? null);
+    this.answerFiles(ReadDirectoryRequest.method, (uri): ReadDirectoryRequest.Result => listFolder(this.files, uri) ?? null);
+    this.answerFiles(StatRequest.method, (uri): StatRequest.Result => statOf(this.files, uri) ?? null);
     process.stderr!.on('data', (chunk: Buffer) => this.stderr.push(chunk.toString()));
     this.connection.listen();
+  }
+
+  private answerFiles(method: string, answer: (uri: string) => unknown): void {
+    this.connection.onRequest(method, ({ uri }: { uri: string }) => {
+      this.fileRequests.push(`${method.replace('mlinfra/', '')} ${uri}`);
+      if (!this.suppliesFiles) throw new ResponseError(ErrorCodes.MethodNotFound, `Unhandled method ${method}`);
+      return answer(uri);
+    });
   }
 
   static start(): LspTestClient {
     return new LspTestClient(spawn(process.execPath, [serverPath, '--stdio'], { stdio: 'pipe' }));
   }
 
-  async initialize(rootUri: string | null = null): Promise<InitializeResult> {
+  async initialize(rootUri: string | null = null, initializationOptions?: unknown): Promise<InitializeResult> {
     const result = await this.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri,
@@ -61,6 +82,7 @@ export class LspTestClient {
         workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
       },
       clientInfo: { name: 'mlinfra-protocol-tests', version: '1' },
+      initializationOptions,
     });
     await this.connection.sendNotification('initialized', {});
     return result as InitializeResult;

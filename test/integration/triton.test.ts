@@ -72,4 +72,29 @@ describe('Triton model repository in VS Code', () => {
     await vscode.workspace.fs.writeFile(workspaceFile('models/simple/1/model.onnx'), new Uint8Array([0]));
     await waitForDiagnostics(simple, (list) => list.length === 0);
   });
+
+  it('follows a model folder deleted on disk with everything in it', async () => {
+    const write = (path: string, text: string) => vscode.workspace.fs.writeFile(workspaceFile(path), new TextEncoder().encode(text));
+    const tensors = (input: string, output: string) =>
+      `max_batch_size: 8\ninput [ { name: "${input}" data_type: TYPE_FP32 dims: [ 4 ] } ]\n` +
+      `output [ { name: "${output}" data_type: TYPE_FP32 dims: [ 4 ] } ]\n`;
+    await write('deletions/step/config.pbtxt', `name: "step"\nplatform: "onnxruntime_onnx"\n${tensors('x', 'y')}`);
+    await write('deletions/step/1/model.onnx', '');
+    const step = 'model_name: "step" model_version: -1 input_map { key: "x" value: "IN" } output_map { key: "y" value: "OUT" }';
+    const header = `name: "pipeline"\nplatform: "ensemble"\n${tensors('IN', 'OUT')}`;
+    await write('deletions/pipeline/config.pbtxt', `${header}ensemble_scheduling {\n  step [ { ${step} } ]\n}\n`);
+    const pipeline = workspaceFile('deletions/pipeline/config.pbtxt');
+    await vscode.workspace.openTextDocument(pipeline);
+    // The ensemble (with no version folder of its own, to show that it was checked) finds its step.
+    const noVersion = "2:11-2:21 Warning mlinfra(triton/model-files) model 'pipeline' has no version folder: Triton loads versions " +
+      'from numbered folders beside config.pbtxt (pipeline/1/). Create one and place the model file in it.';
+    assert.deepEqual((await waitForDiagnostics(pipeline, (list) => list.length > 0)).map(summary), [noVersion]);
+    // The editor reports the folder alone, whatever its name: the server forgets what it knew of it.
+    await vscode.workspace.fs.delete(workspaceFile('deletions/step'), { recursive: true });
+    assert.deepEqual((await waitForDiagnostics(pipeline, (list) => list.length > 1)).map(summary), [
+      noVersion,
+      '7:24-7:30 Error mlinfra(triton/ensemble-models) ensemble pipeline contains models that are not available or ambiguous: step. ' +
+        'Add the model to the repository or fix the name.',
+    ]);
+  });
 });

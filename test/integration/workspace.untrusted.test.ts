@@ -9,6 +9,11 @@ describe('mlinfra in an untrusted workspace', () => {
     assert.equal(vscode.workspace.isTrusted, false);
   });
 
+  it('tells the server that the workspace is not trusted: it may run no program', async () => {
+    const api = await activateExtension();
+    assert.equal(await api.serverTrustsWorkspace(), false);
+  });
+
   it('activates and reports YAML syntax errors', async () => {
     await activateExtension();
     const uri = workspaceFile('chart/values.yaml');

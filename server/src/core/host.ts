@@ -1,11 +1,29 @@
-// What the pure core may ask of its surroundings. The language server answers from the
-// file system; tests and the CLI pass their own.
+// What the pure core may ask of its surroundings. Its questions about files are answered at
+// once from what is at hand (the language server's snapshot, a test's map of files), never by
+// I/O: the server loads a missed answer through the async `FileSystem` and checks again.
 import type { BuiltinSchemas } from './schema/schema-registry';
 
 /** One entry of a folder listing. */
 export interface DirectoryEntry {
   name: string;
   directory: boolean;
+}
+
+/** What a stat says of a URI that exists. */
+export interface FileStat {
+  directory: boolean;
+}
+
+/**
+ * The files around the documents, read asynchronously: the disk for `file:` URIs, the editor
+ * for the schemes it supplies. Undefined when the file or folder does not exist or cannot be read.
+ * Only the server's loader calls it; a check never waits on it.
+ */
+export interface FileSystem {
+  readFile(uri: string): Promise<string | undefined>;
+  /** A symbolic link counts as what it points to: model files are often links into a cache. */
+  readDirectory(uri: string): Promise<DirectoryEntry[] | undefined>;
+  stat(uri: string): Promise<FileStat | undefined>;
 }
 
 export interface CoreHost {
@@ -19,6 +37,11 @@ export interface CoreHost {
    * models an ensemble names); without it those checks stay silent.
    */
   listDirectory?(uri: string): DirectoryEntry[] | undefined;
+  /**
+   * Whether the user trusts the workspace. Code that would run a program (Helm) asks first and
+   * runs nothing when it is false or absent: untrusted until told.
+   */
+  workspaceTrusted?(): boolean;
   /** Where the rules' pages are (`<base><rule id>.md`), for links from their findings; none when absent. */
   ruleDocs?: string;
   /** The generated schemas shipped with mlinfra; without them only syntax is checked. */

@@ -27,6 +27,8 @@ export class ExternalSchemas {
   private readonly cache = new Map<string, Loaded>();
   /** The text each schema was last registered from: an unchanged file changes nothing. */
   private readonly texts = new Map<string, string>();
+  /** Counts the files not found: a result that depended on one must not be kept, as the file may be loaded next. */
+  notFound = 0;
 
   constructor(
     private readonly reader: FileReader,
@@ -41,15 +43,19 @@ export class ExternalSchemas {
   load(uri: string): Loaded {
     const cached = this.cache.get(uri);
     if (cached) return cached;
-    const loaded = this.read(uri);
+    const name = decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+    const text = this.reader.readFile(uri);
+    // Not remembered: the reader answers from what the server has loaded, and it may load the file next.
+    if (text === undefined) {
+      this.notFound++;
+      return { error: `Schema file not found: ${name} (${uri}).` };
+    }
+    const loaded = this.read(uri, name, text);
     this.cache.set(uri, loaded);
     return loaded;
   }
 
-  private read(uri: string): Loaded {
-    const name = decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
-    const text = this.reader.readFile(uri);
-    if (text === undefined) return { error: `Schema file not found: ${name} (${uri}).` };
+  private read(uri: string, name: string, text: string): Loaded {
     const previous = this.texts.get(uri);
     let schema: JsonSchema;
     try {

@@ -124,8 +124,10 @@ export class YamlService {
     const generation = this.schemas.registry.generation;
     const cached = this.checks.get(document.content);
     if (cached && cached.uri === uri && cached.generation === generation) return cached.findings;
+    const notFound = this.schemas.external.notFound;
     const findings = this.schemas.validate(document, uri).sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-    this.checks.set(document.content, { uri, generation, findings });
+    // A schema file not found yet may be loaded before the next check: keep no findings that relied on its absence.
+    if (this.schemas.external.notFound === notFound) this.checks.set(document.content, { uri, generation, findings });
     return findings;
   }
 
