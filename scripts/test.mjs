@@ -45,7 +45,7 @@ const stages = requested.length ? requested : Object.keys(STAGES);
 const needsCodeServer = stages.some((name) => name === 'integration' || name === 'e2e');
 
 ensureAll({ codeServer: needsCodeServer, kubectl: stages.includes('cluster') });
-if (run('node', ['scripts/build.mjs']) !== 0 || run('npx', ['tsc', '-p', '.']) !== 0) {
+if (run('node', ['scripts/build.mjs']) !== 0 || run('npx', ['tsc', '-b']) !== 0) {
   console.error('Build failed; no tests ran.');
   process.exit(1);
 }

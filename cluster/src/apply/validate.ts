@@ -2,10 +2,8 @@
 // uses (through the analysis core's registry and compiled validators), and words each problem as
 // kube-apiserver does: `spec.x: Invalid value: "string": spec.x in body must be of type integer: "string"`.
 import type { ErrorObject } from 'ajv';
-import { builtinSchemasAt } from '../../../server/src/builtin-schemas';
-import { SchemaRegistry } from '../../../server/src/core/schema/schema-registry';
-import { selectErrors } from '../../../server/src/core/schema/select-errors';
-import { Validators } from '../../../server/src/core/schema/validators';
+import { builtinSchemasAt } from '../../../common/builtin-schemas';
+import { SchemaRegistry, selectErrors, Validators } from '../../../server/src/core/schema/index';
 import type { StatusCause } from '../http/status';
 import { isPlainObject, type KubeObject } from '../store/object';
 
