@@ -1,15 +1,16 @@
 // `npm run schemas`: reads ../shared/upstream (Kubernetes swagger.json, the CRDs, Triton's model_config.proto),
-// converts them with the pure converters of server/src/core/schema, and writes schemas/ with its index.
+// converts them with the pure converters beside this file (CRDs with the core's, which the server
+// also uses on users' CRDs), and writes schemas/ with its index.
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { crdToSchemas, EMBEDDED_TYPES, type CrdKindSchema } from '../../server/src/core/schema/crd-to-schema';
-import { convertDefinitions, kindSchema, kubernetesKinds, type KubernetesKind } from '../../server/src/core/schema/openapi-to-schema';
-import { parseProto } from '../../server/src/core/schema/proto-parse';
-import { protoToSchema } from '../../server/src/core/schema/proto-to-schema';
 import { isObject, OBJECT_META_DEFINITION, sortKeys } from '../../server/src/core/schema/translate';
-import { GENERATOR_SOURCES, generatorHash, inputFiles, sha256, SWAGGER, TRITON_PROTO, upstreamDir } from './fingerprint';
 import { crdResourceInfo, type CrdResourceInfo } from './crd-resources';
+import { GENERATOR_SOURCES, generatorHash, inputFiles, sha256, SWAGGER, TRITON_PROTO, upstreamDir } from './fingerprint';
+import { convertDefinitions, kindSchema, kubernetesKinds, type KubernetesKind } from './openapi-to-schema';
+import { parseProto } from './proto-parse';
+import { protoToSchema } from './proto-to-schema';
 import { printReport, type KindReport } from './report';
 
 export const BASE = 'https://schemas.mlinfra.dev/';

@@ -1,7 +1,7 @@
 // Tests the conversion of a (tiny, hand-written) Kubernetes swagger document into definitions and kind schemas.
 import * as assert from 'node:assert/strict';
 import { convertDefinitions, definitionClosure, kindSchema, kubernetesKinds } from './openapi-to-schema';
-import { QUANTITY_PATTERN } from './translate';
+import { QUANTITY_PATTERN } from '../../server/src/core/schema/translate';
 
 const META = 'io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta';
 const swagger = {

@@ -11,7 +11,7 @@ import {
   quantity,
   translate,
   type JsonSchema,
-} from './translate';
+} from '../../server/src/core/schema/translate';
 
 export const DEFINITION_PREFIX = '#/definitions/';
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import Ajv from 'ajv';
 import { parseProto } from './proto-parse';
 import { protoToSchema } from './proto-to-schema';
-import type { JsonSchema } from './translate';
+import type { JsonSchema } from '../../server/src/core/schema/translate';
 
 const SMALL = `syntax = "proto3";
 package demo;
@@ -80,7 +80,7 @@ describe('protoToSchema', () => {
 });
 
 describe('the generated Triton schema (schemas/triton/model_config.json)', () => {
-  const file = join(__dirname, '..', '..', '..', '..', '..', 'schemas', 'triton', 'model_config.json');
+  const file = join(__dirname, '..', '..', '..', 'schemas', 'triton', 'model_config.json');
   const schema = JSON.parse(readFileSync(file, 'utf8')) as JsonSchema;
   const definitions = schema.definitions as Record<string, JsonSchema>;
   const config = definitions['inference.ModelConfig'];
