@@ -1,7 +1,9 @@
 // Keeps the architecture honest: the core is pure, the server never imports VS Code, the
-// client never reaches into the server, and package.json agrees with the code.
+// client never reaches into the server, and package.json agrees with the code. The compiler holds
+// the package boundaries too (boundaries.test.ts); these read the sources, so a file a project
+// leaves out is checked as well.
 import * as assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const root = join(__dirname, '..', '..', '..');
@@ -12,6 +14,10 @@ function sources(dir: string): string[] {
     if (statSync(join(root, path)).isDirectory()) return sources(path);
     return name.endsWith('.ts') ? [path] : [];
   });
+}
+
+function existing(dir: string): string[] {
+  return existsSync(join(root, dir)) ? sources(dir) : [];
 }
 
 function imports(file: string): string[] {
@@ -26,11 +32,17 @@ function offenders(files: string[], forbidden: (specifier: string, file: string)
 const packageJson = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
 describe('structure', () => {
-  it('keeps the analysis core pure: no I/O, no protocol, no VS Code', () => {
-    const core = sources('server/src/core').filter((file) => !file.endsWith('.test.ts'));
-    assert.ok(core.length > 3);
-    const impure = /^(vscode|vscode-languageserver.*|vscode-jsonrpc|node:(fs|child_process|net|http|https)|fs|child_process|net|http|https)(\/|$)/;
-    assert.deepEqual(offenders(core, (s) => impure.test(s)), []);
+  it('keeps the analysis core and the shared model pure: no I/O, no protocol, no VS Code', () => {
+    const pure = [...sources('server/src/core'), ...existing('common/model')].filter((file) => !file.endsWith('.test.ts'));
+    assert.ok(pure.length > 3);
+    const impure =
+      /^(vscode|vscode-languageserver.*|vscode-languageclient|vscode-jsonrpc|@kubernetes\/client-node|(node:)?(fs|child_process|net|http|https|http2|worker_threads|dgram|tls|dns|cluster))(\/|$)/;
+    assert.deepEqual(offenders(pure, (s) => impure.test(s)), []);
+  });
+
+  it('lets cluster/ reach the server only through the core\'s public entries', () => {
+    const entries = /(^|\/)server\/src\/core(\/schema)?\/index(\.js)?$/;
+    assert.deepEqual(offenders(sources('cluster'), (s) => /(^|\/)server\//.test(s) && !entries.test(s)), []);
   });
 
   it('never imports vscode from the server', () => {
