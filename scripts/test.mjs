@@ -9,6 +9,7 @@ import { join, relative } from 'node:path';
 import { ensureAll, root } from './lib/setup.mjs';
 
 const STAGES = {
+  lint: { title: 'lint and format check (ESLint, Prettier)', program: 'scripts/lint/run.mjs' },
   unit: { title: 'unit tests (core, client views and cluster access, grammar, snippets, structure)', dirs: ['out/server', 'out/client', 'out/schemas/generator', 'out/test/grammar', 'out/test/snippets', 'out/test/meta'], timeout: 10000 },
   lsp: { title: 'protocol tests (dist/server.js --stdio)', dirs: ['out/test/lsp'], timeout: 20000 },
   cluster: { title: 'kubectl conformance (local API server)', dirs: ['out/cluster'], timeout: 60000 },

@@ -7,15 +7,20 @@ const NODE_IO = ['fs', 'child_process', 'net', 'http', 'https', 'http2', 'worker
 
 const pure = {
   regex: `^(node:)?(${NODE_IO.join('|')})(/.*)?$|^(vscode|vscode-languageserver.*|vscode-languageclient|vscode-jsonrpc)(/.*)?$|^@kubernetes/client-node`,
-  message: 'server/src/core and common/model are pure: no Node I/O and no editor protocol. Take what you need from the host (core/host.ts) or do it in server/src.',
+  message:
+    'server/src/core and common/model are pure: no Node I/O and no editor protocol. Take what you need from the host (core/host.ts) or do it in server/src.',
 };
 const noVscode = { regex: '^vscode(/.*)?$', message: 'Only client/ imports vscode.' };
 const noClient = { regex: '(^|/)client/', message: 'The client is a program of its own; share through common/.' };
-const noServer = { regex: '(^|/)server/', message: 'client/ never imports server code; they meet at the protocol (common/protocol.ts) and share common/.' };
+const noServer = {
+  regex: '(^|/)server/',
+  message: 'client/ never imports server code; they meet at the protocol (common/protocol.ts) and share common/.',
+};
 const noDeepCore = {
   // Anything under server/ except the core's public entries core/index and core/schema/index.
   regex: '(^|/)server/(?!src/core/(schema/)?index(\\.js)?$)',
-  message: 'cluster/ reaches the core only through server/src/core/index.ts or server/src/core/schema/index.ts: export what you need there.',
+  message:
+    'cluster/ reaches the core only through server/src/core/index.ts or server/src/core/schema/index.ts: export what you need there.',
 };
 
 const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });

@@ -42,13 +42,22 @@ function compile(scratch: string, { project, imports }: Case): string {
     references: (readConfig(project).references ?? []).map((r) => ({ path: join(base, r.path) })),
   };
   writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify(config));
-  const result = spawnSync(process.execPath, [tsc, '-p', join(dir, 'tsconfig.json'), '--pretty', 'false'], { encoding: 'utf8', timeout: 120000 });
+  const result = spawnSync(process.execPath, [tsc, '-p', join(dir, 'tsconfig.json'), '--pretty', 'false'], {
+    encoding: 'utf8',
+    timeout: 120000,
+  });
   assert.notEqual(result.status, 0, `the compiler accepted ${file}:\n${readFileSync(file, 'utf8')}`);
   return result.stdout + result.stderr;
 }
 
 const NODE_IO = ['node:fs', 'fs', 'node:child_process', 'node:net', 'node:http', 'node:https', 'node:worker_threads'];
-const PROTOCOL = ['vscode', 'vscode-languageserver/node', 'vscode-languageserver-textdocument', 'vscode-jsonrpc', '@kubernetes/client-node'];
+const PROTOCOL = [
+  'vscode',
+  'vscode-languageserver/node',
+  'vscode-languageserver-textdocument',
+  'vscode-jsonrpc',
+  '@kubernetes/client-node',
+];
 
 describe('package boundaries held by the compiler', function () {
   this.timeout(120000);
@@ -61,19 +70,28 @@ describe('package boundaries held by the compiler', function () {
   after(() => rmSync(scratch, { recursive: true, force: true }));
 
   it('server/src/core imports no Node I/O and no protocol module', () => {
-    const output = compile(scratch, { project: 'server/src/core/tsconfig.json', imports: [...NODE_IO, ...PROTOCOL].map((bare) => ({ bare })) });
+    const output = compile(scratch, {
+      project: 'server/src/core/tsconfig.json',
+      imports: [...NODE_IO, ...PROTOCOL].map((bare) => ({ bare })),
+    });
     for (const name of NODE_IO) assert.match(output, new RegExp(`TS2307: Cannot find module '${name}'`), output);
     for (const name of PROTOCOL) assert.match(output, new RegExp(`TS7016: Could not find a declaration file for module '${name}'`), output);
   });
 
   it('common/model is as pure as the core', () => {
-    const output = compile(scratch, { project: 'common/model/tsconfig.json', imports: [{ bare: 'node:fs' }, { bare: 'vscode-languageserver/node' }] });
+    const output = compile(scratch, {
+      project: 'common/model/tsconfig.json',
+      imports: [{ bare: 'node:fs' }, { bare: 'vscode-languageserver/node' }],
+    });
     assert.match(output, /TS2307: Cannot find module 'node:fs'/, output);
     assert.match(output, /TS7016: Could not find a declaration file for module 'vscode-languageserver\/node'/, output);
   });
 
   it('client/ imports no server code, the core included', () => {
-    const output = compile(scratch, { project: 'client/tsconfig.json', imports: [{ file: 'server/src/workspace-schemas.ts' }, { file: 'server/src/core/text-lines.ts' }] });
+    const output = compile(scratch, {
+      project: 'client/tsconfig.json',
+      imports: [{ file: 'server/src/workspace-schemas.ts' }, { file: 'server/src/core/text-lines.ts' }],
+    });
     assert.match(output, /TS6307: File '[^']*server\/src\/workspace-schemas\.ts' is not listed within the file list of project/, output);
     assert.match(output, /TS6307: File '[^']*server\/src\/core\/text-lines\.ts' is not listed within the file list of project/, output);
   });

@@ -51,7 +51,10 @@ function offending(inputs: string[], forbidden: { packages: string[]; folders: s
 
 const TEST_ONLY_PACKAGES = ['mocha', 'playwright-core', 'node-forge', '@vscode/test-electron'];
 const EXTENSION_FORBIDS = { packages: ['@kubernetes/client-node', ...TEST_ONLY_PACKAGES], folders: ['cluster', 'test', 'server'] };
-const SERVER_FORBIDS = { packages: ['vscode', 'vscode-languageclient', '@kubernetes/client-node', ...TEST_ONLY_PACKAGES], folders: ['client', 'cluster', 'test'] };
+const SERVER_FORBIDS = {
+  packages: ['vscode', 'vscode-languageclient', '@kubernetes/client-node', ...TEST_ONLY_PACKAGES],
+  folders: ['client', 'cluster', 'test'],
+};
 
 describe('bundles (esbuild metafiles)', () => {
   it('finds what the checks reject, in node_modules linked from elsewhere too', () => {
@@ -90,6 +93,9 @@ describe('bundles (esbuild metafiles)', () => {
     const { inputs, externals } = readBundle('server');
     assert.ok(inputs.includes('server/src/main.ts'));
     assert.deepEqual(offending(inputs, SERVER_FORBIDS), []);
-    assert.deepEqual(externals.filter((path) => path === 'vscode' || path.startsWith('vscode/')), []);
+    assert.deepEqual(
+      externals.filter((path) => path === 'vscode' || path.startsWith('vscode/')),
+      [],
+    );
   });
 });
