@@ -120,7 +120,7 @@ class Converter {
   /** A pair standing in a sequence (`!!omap`, `!!pairs`): a mapping of one entry. */
   private pairAsMap(pair: Pair): YamlNode | null {
     if (!isScalar(pair.key)) return null;
-    return { kind: 'map', start: (pair.key as Scalar).range![0], end: endOf(pair), entries: this.entries([pair]) };
+    return { kind: 'map', start: pair.key.range![0], end: endOf(pair), entries: this.entries([pair]) };
   }
 
   /** A mapping's entries: merged ones at the place of their `<<`, unless the mapping sets the key itself. */
@@ -153,5 +153,5 @@ class Converter {
 
 /** The model of a document the library parsed (with `LIBRARY_OPTIONS`): its root, or null when empty. */
 export function libraryToModel(document: Document.Parsed): YamlNode | null {
-  return new Converter(document).node(document.contents as Node | null);
+  return new Converter(document).node(document.contents);
 }
