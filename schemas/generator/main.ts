@@ -149,7 +149,7 @@ function tritonSchema(upstream: string): unknown {
   try {
     proto = parseProto(readFileSync(join(upstream, TRITON_PROTO), 'utf8'));
   } catch (error) {
-    throw new Error(`${TRITON_PROTO}, ${(error as Error).message}`);
+    throw new Error(`${TRITON_PROTO}, ${(error as Error).message}`, { cause: error });
   }
   return protoToSchema(proto, {
     id: BASE + TRITON_SCHEMA,

@@ -68,7 +68,11 @@ export function tokenize(text: string): Token[] {
       if (end < 0) throw new ProtoSyntaxError('unterminated /* comment', line, i - lineStart + 1);
       const body = text.slice(i + 2, end).split('\n').map((l, n) => (n === 0 ? l : l.replace(/^\s*\*(?!\/)/, '')).replace(/\r$/, ''));
       const startLine = line;
-      for (let k = i; k < end; k++) if (text[k] === '\n') line++, (lineStart = k + 1);
+      for (let k = i; k < end; k++) {
+        if (text[k] !== '\n') continue;
+        line++;
+        lineStart = k + 1;
+      }
       comment(body, startLine, line);
       i = end + 2;
       continue;
@@ -85,7 +89,10 @@ export function tokenize(text: string): Token[] {
         break;
       }
     }
-    if (!kind && SYMBOLS.includes(ch)) (kind = 'symbol'), (match = ch);
+    if (!kind && SYMBOLS.includes(ch)) {
+      kind = 'symbol';
+      match = ch;
+    }
     if (!kind || match === undefined) {
       const what = ch === '"' || ch === "'" ? 'unterminated string' : `unexpected character ${JSON.stringify(ch)}`;
       throw new ProtoSyntaxError(what, line, column);

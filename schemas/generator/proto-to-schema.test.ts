@@ -119,7 +119,7 @@ describe('the generated Triton schema (schemas/triton/model_config.json)', () =>
       else if (node && typeof node === 'object') {
         for (const [key, value] of Object.entries(node)) {
           if (key === 'description' && typeof value === 'string') descriptions.push(value);
-          else if (key === 'descriptions' && value && typeof value === 'object') descriptions.push(...(Object.values(value) as string[]));
+          else if (key === 'descriptions' && value && typeof value === 'object') descriptions.push(...Object.values(value as Record<string, string>));
           else walk(value);
         }
       }

@@ -38,6 +38,7 @@ function scalarValue(node: Scalar): ScalarValue {
   if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
   // go-yaml decodes `!!binary` to its bytes; other explicit tags (`!!timestamp`...) keep their text.
   if (value instanceof Uint8Array) return new TextDecoder().decode(value);
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- what is left (a Date, a bigint) prints through its own toString
   return node.source ?? String(value);
 }
 

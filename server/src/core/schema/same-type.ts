@@ -35,7 +35,7 @@ export function resolve(node: JsonSchema, definitions: Record<string, JsonSchema
 
 function kindOf(node: JsonSchema): Kind {
   if (isObject(node.properties)) return 'object';
-  const types = (Array.isArray(node.type) ? node.type : [node.type]).filter((t) => t !== 'null' && t !== undefined);
+  const types = (Array.isArray(node.type) ? (node.type as unknown[]) : [node.type]).filter((t) => t !== 'null' && t !== undefined);
   if (types.length === 0) return 'any';
   if (types.length > 1) return types.includes('string') && (types.includes('integer') || types.includes('number')) ? 'int-or-string' : 'any';
   const [type] = types;
