@@ -23,6 +23,7 @@ export function demoCluster(): { server: string; ca: string; adminToken: string;
   return { server: cluster.server, ca: cluster['certificate-authority-data'], adminToken: config.users.find((u) => u.name === 'demo-admin')!.user.token, text };
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- API objects as JSON, read by path in the assertions
 export function kubeRequest(method: string, path: string, body?: unknown, contentType = 'application/json'): Promise<{ status: number; body: any }> {
   const { server, ca, adminToken } = demoCluster();
   return new Promise((resolve, reject) => {
@@ -31,7 +32,7 @@ export function kubeRequest(method: string, path: string, body?: unknown, conten
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {
         const text = Buffer.concat(chunks).toString('utf8');
-        resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : undefined });
+        resolve({ status: res.statusCode ?? 0, body: text ? (JSON.parse(text) as unknown) : undefined });
       });
     });
     req.on('error', reject);

@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity } from 'vscode-languageserver-protocol/node';
 import { LspTestClient, serverPath } from '../harness/lsp-client';
 
-const { version } = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8'));
+const { version } = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as { version: string };
 const uri = 'file:///workspace/train.yaml';
 const broken = ['apiVersion: batch/v1', 'kind: Job', 'metadata:', '  name: a', '  name: b', '---', 'kind: Pod', 'spec:', '\tcontainers: []', ''].join('\n');
 

@@ -29,7 +29,15 @@ function offenders(files: string[], forbidden: (specifier: string, file: string)
   return files.flatMap((file) => imports(file).filter((s) => forbidden(s, file)).map((s) => `${file} imports ${s}`));
 }
 
-const packageJson = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+/** The parts of package.json these tests read. */
+interface PackageJson {
+  engines: { vscode: string };
+  devDependencies: Record<string, string>;
+  activationEvents: string[];
+  contributes: { commands: { command: string }[]; languages: { id: string; filenames: string[]; extensions: string[] }[]; grammars: unknown[] };
+}
+
+const packageJson = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as PackageJson;
 
 describe('structure', () => {
   it('keeps the analysis core and the shared model pure: no I/O, no protocol, no VS Code', () => {
@@ -71,7 +79,7 @@ describe('structure', () => {
   it('registers exactly the commands package.json contributes', () => {
     const table = readFileSync(join(root, 'client/src/commands.ts'), 'utf8');
     const registered = [...table.matchAll(/'(mlinfra\.[A-Za-z]+)':/g)].map((m) => m[1]).sort();
-    const contributed = packageJson.contributes.commands.map((c: { command: string }) => c.command).sort();
+    const contributed = packageJson.contributes.commands.map((c) => c.command).sort();
     assert.deepEqual(registered, contributed);
   });
 
