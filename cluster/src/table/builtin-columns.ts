@@ -132,7 +132,7 @@ function containerCells(template: any): [string, string] {
 
 function selectorText(selector: any): string {
   if (!selector) return '<none>';
-  const parts = Object.entries(selector.matchLabels ?? {}).map(([k, v]) => `${k}=${v}`);
+  const parts = Object.entries(selector.matchLabels ?? {}).map(([k, v]) => `${k}=${String(v)}`);
   for (const e of selector.matchExpressions ?? []) {
     if (e.operator === 'Exists') parts.push(e.key);
     else if (e.operator === 'DoesNotExist') parts.push(`!${e.key}`);
@@ -194,7 +194,7 @@ const services: Printer = {
   ],
   cells(s, now) {
     const ports = (s.spec?.ports ?? []).map((p: any) => `${p.port}${p.nodePort ? `:${p.nodePort}` : ''}/${p.protocol ?? 'TCP'}`).join(',');
-    const selector = Object.entries(s.spec?.selector ?? {}).map(([k, v]) => `${k}=${v}`).join(',');
+    const selector = Object.entries(s.spec?.selector ?? {}).map(([k, v]) => `${k}=${String(v)}`).join(',');
     return [s.metadata.name, s.spec?.type ?? 'ClusterIP', s.spec?.clusterIP || '<none>', (s.spec?.externalIPs ?? []).join(',') || '<none>', ports || '<none>', age(s.metadata.creationTimestamp, now), selector || '<none>'];
   },
 };
