@@ -7,7 +7,7 @@ import { resolvePlain } from './yaml-scalars';
 export const GIVE_UP = Object.freeze({ giveUp: true });
 
 export function giveUp(): never {
-  // eslint-disable-next-line @typescript-eslint/only-throw-error -- a sentinel the fast parser's caller catches to fall back; no stack wanted
+  // eslint-disable-next-line @typescript-eslint/only-throw-error -- a sentinel the caller catches to fall back; no stack wanted
   throw GIVE_UP;
 }
 
