@@ -19,7 +19,21 @@ const TRITON_SCHEMA = 'triton/model_config.json';
 
 /** The Kubernetes kinds that get a schema: those of training jobs and what Helm charts put beside them. */
 const CORE_KINDS: [apiVersion: string, kinds: string[]][] = [
-  ['v1', ['Pod', 'Service', 'ConfigMap', 'Secret', 'PersistentVolumeClaim', 'Namespace', 'ServiceAccount', 'PersistentVolume', 'ResourceQuota', 'LimitRange']],
+  [
+    'v1',
+    [
+      'Pod',
+      'Service',
+      'ConfigMap',
+      'Secret',
+      'PersistentVolumeClaim',
+      'Namespace',
+      'ServiceAccount',
+      'PersistentVolume',
+      'ResourceQuota',
+      'LimitRange',
+    ],
+  ],
   ['batch/v1', ['Job', 'CronJob']],
   ['apps/v1', ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet']],
   ['rbac.authorization.k8s.io/v1', ['Role', 'RoleBinding', 'ClusterRole', 'ClusterRoleBinding']],
@@ -109,7 +123,16 @@ function main(root: string): void {
     const file = kindFile(kind.group, kind.version, kind.kind);
     const schema = kindSchema(swaggerDocument.definitions, kind, '../kubernetes/definitions.json', kindEnums);
     outputs.set(file, { $id: BASE + file, ...schema });
-    index.push({ apiVersion: kind.apiVersion, kind: kind.kind, schema: file, group: kind.group, version: kind.version, plural: kind.plural, namespaced: kind.namespaced, source: SWAGGER });
+    index.push({
+      apiVersion: kind.apiVersion,
+      kind: kind.kind,
+      schema: file,
+      group: kind.group,
+      version: kind.version,
+      plural: kind.plural,
+      namespaced: kind.namespaced,
+      source: SWAGGER,
+    });
   }
   const verbose = process.argv.includes('--verbose');
   for (const { source, crd } of readCrds(upstream, inputs)) {
@@ -155,7 +178,8 @@ function tritonSchema(upstream: string): unknown {
     id: BASE + TRITON_SCHEMA,
     root: 'inference.ModelConfig',
     title: 'NVIDIA Triton model configuration (config.pbtxt)',
-    description: 'A Triton Inference Server model configuration: the inference.ModelConfig message of model_config.proto, as written in config.pbtxt.',
+    description:
+      'A Triton Inference Server model configuration: the inference.ModelConfig message of model_config.proto, as written in config.pbtxt.',
   });
 }
 
@@ -190,7 +214,8 @@ function writeOutputs(dir: string, outputs: Map<string, unknown>): Map<string, s
 function checkBundledInputs(root: string): void {
   const bundled = JSON.parse(process.env.MLINFRA_GENERATOR_INPUTS ?? '[]') as string[];
   const unlisted = bundled.filter((path) => !GENERATOR_SOURCES.includes(path));
-  if (unlisted.length) throw new Error(`add ${unlisted.join(', ')} to GENERATOR_SOURCES in schemas/generator/fingerprint.ts (root ${root})`);
+  if (unlisted.length)
+    throw new Error(`add ${unlisted.join(', ')} to GENERATOR_SOURCES in schemas/generator/fingerprint.ts (root ${root})`);
 }
 
 main(process.argv[2] ?? process.cwd());
