@@ -3,7 +3,7 @@
 // project made like the package's own, and expects the compiler's error to name what was imported.
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 
 const root = join(__dirname, '..', '..', '..');
@@ -50,6 +50,17 @@ function compile(scratch: string, { project, imports }: Case): string {
   return result.stdout + result.stderr;
 }
 
+/** Folders that hold no sources of ours: packages, build output, test data. */
+const NOT_SOURCES = new Set(['node_modules', 'out', 'dist', '.vscode-test', '.git', 'test/fixtures', 'test/artifacts']);
+
+function typescriptSources(dir = ''): string[] {
+  return readdirSync(join(root, dir), { withFileTypes: true }).flatMap((entry) => {
+    const path = dir ? `${dir}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) return NOT_SOURCES.has(path) ? [] : typescriptSources(path);
+    return entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts') ? [path] : [];
+  });
+}
+
 const NODE_IO = ['node:fs', 'fs', 'node:child_process', 'node:net', 'node:http', 'node:https', 'node:worker_threads'];
 const PROTOCOL = [
   'vscode',
@@ -68,6 +79,17 @@ describe('package boundaries held by the compiler', function () {
     scratch = mkdtempSync(join(root, 'out', 'boundaries-'));
   });
   after(() => rmSync(scratch, { recursive: true, force: true }));
+
+  it('compiles every TypeScript file in some project (tsconfig.json lists them all)', () => {
+    // A folder no project includes would be left out silently: `tsc -b` compiles only what the projects name.
+    const sources = typescriptSources();
+    assert.ok(sources.length > 100);
+    assert.deepEqual(
+      sources.filter((file) => !existsSync(join(root, 'out', file.replace(/\.ts$/, '.js')))),
+      [],
+      'not compiled: add the folder to a project (see tsconfig.json), then run npx tsc -b',
+    );
+  });
 
   it('server/src/core imports no Node I/O and no protocol module', () => {
     const output = compile(scratch, {
