@@ -3,7 +3,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { builtinSchemasAt } from '../../common/builtin-schemas';
+import { builtinSchemasAt } from './builtin-schemas';
 import type { CoreHost } from './core/host';
 
 function pathOf(uri: string): string | undefined {

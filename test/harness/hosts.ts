@@ -1,6 +1,6 @@
 // Hosts for tests: the repository's generated schemas, and optionally a set of files by URI.
 import { join } from 'node:path';
-import { builtinSchemasAt } from '../../common/builtin-schemas';
+import { builtinSchemasAt } from '../../server/src/builtin-schemas';
 import type { CoreHost } from '../../server/src/core/host';
 
 export const repositorySchemas = builtinSchemasAt(join(__dirname, '..', '..', '..', 'schemas'));

@@ -54,12 +54,12 @@ describe('package boundaries held by ESLint', () => {
     const code = [
       "import { Validators } from '../../../server/src/core/schema/index';",
       "import { selectErrors } from '../../../server/src/core/schema/select-errors';",
-      "import { builtinSchemasAt } from '../../../common/builtin-schemas';",
-      "import { createHost } from '../../../server/src/node-host';",
+      "import { SERVER_EXEC_ARGV } from '../../../common/server-runtime';",
+      "import { builtinSchemasAt } from '../../../server/src/builtin-schemas';",
     ].join('\n');
     assert.deepEqual(await refused('cluster/src/apply/x.ts', code), [
       '../../../server/src/core/schema/select-errors',
-      '../../../server/src/node-host',
+      '../../../server/src/builtin-schemas',
     ]);
   });
 });
