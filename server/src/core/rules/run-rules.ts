@@ -2,6 +2,7 @@
 // and each rule reports into findings in the document's coordinates, fixes included.
 import type { DocumentContent, DocumentFinding } from '../document';
 import { toFixes } from '../offset-edits';
+import type { Severity } from '../types';
 import { workloadOf } from '../workloads/index';
 import type { Rule, RuleContext, RuleWorkspace } from './rule';
 
@@ -29,7 +30,7 @@ export function runRules(document: DocumentContent, rules: readonly Rule[], work
     } catch (error) {
       // One broken rule must not hide the others' findings; say where it broke.
       const where = workload.kindNode;
-      findings.push({ range: document.lines.range(where.start, where.end), severity: 'hint', code: rule.id, message: `mlinfra: rule ${rule.id} failed on this document (${(error as Error).message}). Please report it.` });
+      findings.push({ range: document.lines.range(where.start, where.end), severity: 'hint' as Severity, code: rule.id, message: `mlinfra: rule ${rule.id} failed on this document (${(error as Error).message}). Please report it.` });
     }
   }
   return findings;
