@@ -13,7 +13,6 @@ export const DOCUMENT_SELECTOR = [
 ] as const;
 
 /** Sent by the server once it is ready: what a status display can show. */
-// eslint-disable-next-line @typescript-eslint/no-namespace -- typed once: method beside params, as vscode-languageclient's messages
 export namespace ServerReadyNotification {
   export const method = 'mlinfra/serverReady';
   export interface Params {
