@@ -54,6 +54,7 @@ export default defineConfig(
       'client/src/views/model/*.ts',
       'client/src/views/clusters-model.ts',
       'client/src/views/clusters-provider.ts',
+      'client/src/views/pod-rows.ts',
       'test/meta/gpu-totals-agree.test.ts',
     ],
     rules: {
