@@ -30,6 +30,11 @@ export interface Publication {
   at: number;
 }
 
+/** A diagnostic's message as text: LSP 3.18 lets it be markup too. */
+export function messageText(diagnostic: Diagnostic): string {
+  return typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
+}
+
 /** Every session still running, so a crash or Ctrl+C of the bench can end them all. */
 export const liveSessions = new Set<LspSession>();
 
@@ -128,7 +133,7 @@ export class LspSession {
       this.child.once('exit', onExit);
     });
     try {
-      return await Promise.race([this.connection.sendRequest(method, params) as Promise<T>, failure]);
+      return await Promise.race([this.connection.sendRequest<T>(method, params), failure]);
     } finally {
       clearTimeout(timer);
       this.child.off('exit', onExit!);

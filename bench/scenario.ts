@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { dirname } from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-protocol/node';
-import { LspSession, type Publication, type ServerSpec } from './lsp-session';
+import { LspSession, messageText, type Publication, type ServerSpec } from './lsp-session';
 import type { Position, Workload } from './workload';
 
 export const EDITS = 10;
@@ -59,7 +59,7 @@ export function quantile(samples: number[], q: number): number | undefined {
 function brief(diagnostics: Diagnostic[]): string {
   return diagnostics
     .slice(0, 3)
-    .map((d) => `line ${d.range.start.line + 1}: ${String(d.message).split('\n')[0]}`)
+    .map((d) => `line ${d.range.start.line + 1}: ${messageText(d).split('\n')[0]}`)
     .join(' | ');
 }
 

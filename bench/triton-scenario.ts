@@ -5,7 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic, TextEdit } from 'vscode-languageserver-protocol/node';
-import { LspSession, type Publication, type ServerSpec } from './lsp-session';
+import { LspSession, messageText, type Publication, type ServerSpec } from './lsp-session';
 import { COMPLETIONS, EDITS, quantile, SETTLE_MS, TIMEOUT_MS } from './scenario';
 import { modelName, type TritonFile, type TritonWorkload } from './triton-workload';
 import type { Position } from './workload';
@@ -42,7 +42,7 @@ export interface TritonResult {
 function brief(diagnostics: Diagnostic[]): string {
   return diagnostics
     .slice(0, 3)
-    .map((d) => `line ${d.range.start.line + 1}: ${String(d.message).split('\n')[0]}`)
+    .map((d) => `line ${d.range.start.line + 1}: ${messageText(d).split('\n')[0]}`)
     .join(' | ');
 }
 
@@ -105,7 +105,7 @@ export async function runTritonScenario(spec: ServerSpec, workload: TritonWorklo
     const invalid = await edit(mistake.slot.replace(mistake.text), mistake.what);
     result.invalidEditDiagnostics = invalid.p.diagnostics.length;
     result.invalidEditFirst = brief(invalid.p.diagnostics.slice(0, 1)) || undefined;
-    if (invalid.p.diagnostics.length !== 1 || !mistake.expect.test(String(invalid.p.diagnostics[0].message))) {
+    if (invalid.p.diagnostics.length !== 1 || !mistake.expect.test(messageText(invalid.p.diagnostics[0]))) {
       result.warnings.push(`expected exactly one diagnostic matching ${mistake.expect} for ${mistake.what}, got ${invalid.p.diagnostics.length}: ${brief(invalid.p.diagnostics) || 'none'}`);
     }
     await edit(mistake.slot.replace(mistake.valid), 'reverting the deliberate mistake');

@@ -28,7 +28,7 @@ export interface Workload {
 
 /** The base manifest with its metadata.name made unique: `llama-finetune-0042`. */
 function copyOf(base: string, index: number): string {
-  const renamed = base.replace(/^(  name: )(.+)$/m, (_, key: string, name: string) => `${key}${name}-${String(index).padStart(4, '0')}`);
+  const renamed = base.replace(/^( {2}name: )(.+)$/m, (_, key: string, name: string) => `${key}${name}-${String(index).padStart(4, '0')}`);
   if (renamed === base) throw new Error('bench/fixtures/pytorchjob.yaml has no `  name:` under metadata to make unique');
   return renamed.endsWith('\n') ? renamed : `${renamed}\n`;
 }

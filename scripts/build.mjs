@@ -1,8 +1,9 @@
 // Bundles the extension client and the language server with esbuild into dist/.
-// `--watch` rebuilds on change; `--production` minifies for the .vsix.
+// `--watch` rebuilds on change; `--production` minifies for the .vsix. Each bundle's metafile (what
+// went into it) lands in dist/meta/, where test/meta/bundles.test.ts checks what each may hold.
 import * as esbuild from 'esbuild';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { root } from './lib/setup.mjs';
 
 const watch = process.argv.includes('--watch');
@@ -18,6 +19,7 @@ const shared = {
   minify: production,
   logLevel: 'warning',
   absWorkingDir: root,
+  metafile: true,
 };
 
 // The extension loads its cluster access (and @kubernetes/client-node) from a bundle of its own on
@@ -26,6 +28,19 @@ const clusterChunk = {
   name: 'cluster-chunk',
   setup(build) {
     build.onResolve({ filter: /^\.\/cluster\/index\.js$/ }, () => ({ path: './cluster-client.js', external: true }));
+  },
+};
+
+// Writes the metafile of every build, rebuilds in --watch included, as dist/meta/<bundle>.json.
+const metafileWriter = {
+  name: 'metafile-writer',
+  setup(build) {
+    build.onEnd((result) => {
+      if (!result.metafile) return;
+      const dir = join(root, 'dist', 'meta');
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, basename(build.initialOptions.outfile).replace(/\.js$/, '.json')), JSON.stringify(result.metafile));
+    });
   },
 };
 
@@ -38,6 +53,8 @@ const builds = [
   // The local Kubernetes API server of `npm run cluster` (not shipped in the .vsix).
   { ...shared, entryPoints: ['cluster/src/main.ts'], outfile: 'dist/cluster.js' },
 ];
+
+for (const options of builds) options.plugins = [...(options.plugins ?? []), metafileWriter];
 
 if (watch) {
   for (const options of builds) await (await esbuild.context(options)).watch();

@@ -10,9 +10,10 @@ import { join, relative } from 'node:path';
 import { ensureAll, root } from './lib/setup.mjs';
 
 const STAGES = {
+  lint: { title: 'lint and format check (ESLint, Prettier)', program: 'scripts/lint/run.mjs' },
   unit: {
-    title: 'unit tests (core, shared model, client views and cluster access, local cluster internals, grammar, snippets, structure)',
-    dirs: ['out/server', 'out/client', 'out/common', 'out/cluster/src', 'out/test/grammar', 'out/test/snippets', 'out/test/meta'],
+    title: 'unit tests (core, shared model, client views and cluster access, local cluster internals, schema generator, grammar, snippets, structure)',
+    dirs: ['out/server', 'out/client', 'out/common', 'out/cluster/src', 'out/schemas/generator', 'out/test/grammar', 'out/test/snippets', 'out/test/meta'],
     timeout: 10000,
   },
   lsp: { title: 'protocol tests (dist/server.js --stdio)', dirs: ['out/test/lsp'], timeout: 20000 },
@@ -55,7 +56,7 @@ const stages = requested.length ? requested : Object.keys(STAGES);
 const needsCodeServer = stages.some((name) => name === 'integration' || name === 'e2e');
 
 ensureAll({ codeServer: needsCodeServer, kubectl: stages.includes('cluster') });
-if (run('node', ['scripts/build.mjs']) !== 0 || run('npx', ['tsc', '-p', '.']) !== 0) {
+if (run('node', ['scripts/build.mjs']) !== 0 || run('npx', ['tsc', '-b']) !== 0) {
   console.error('Build failed; no tests ran.');
   process.exit(1);
 }

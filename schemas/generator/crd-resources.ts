@@ -43,7 +43,7 @@ export function crdResourceInfo(crd: unknown, versionName: string): CrdResourceI
   const versions = Array.isArray(spec.versions) ? spec.versions.filter(isObject) : [];
   const version = versions.find((v) => v.name === versionName) ?? {};
   const info: CrdResourceInfo = {
-    singular: typeof names.singular === 'string' ? names.singular : String(names.kind ?? '').toLowerCase(),
+    singular: typeof names.singular === 'string' ? names.singular : (typeof names.kind === 'string' ? names.kind : '').toLowerCase(),
     listKind: typeof names.listKind === 'string' ? names.listKind : `${String(names.kind)}List`,
     storage: version.storage === true,
   };

@@ -1,15 +1,16 @@
 // `npm run schemas`: reads ../shared/upstream (Kubernetes swagger.json, the CRDs, Triton's model_config.proto),
-// converts them with the pure converters of server/src/core/schema, and writes schemas/ with its index.
+// converts them with the pure converters beside this file (CRDs with the core's, which the server
+// also uses on users' CRDs), and writes schemas/ with its index.
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { crdToSchemas, EMBEDDED_TYPES, type CrdKindSchema } from '../../server/src/core/schema/crd-to-schema';
-import { convertDefinitions, kindSchema, kubernetesKinds, type KubernetesKind } from '../../server/src/core/schema/openapi-to-schema';
-import { parseProto } from '../../server/src/core/schema/proto-parse';
-import { protoToSchema } from '../../server/src/core/schema/proto-to-schema';
 import { isObject, OBJECT_META_DEFINITION, sortKeys } from '../../server/src/core/schema/translate';
-import { GENERATOR_SOURCES, generatorHash, inputFiles, sha256, SWAGGER, TRITON_PROTO, upstreamDir } from './fingerprint';
 import { crdResourceInfo, type CrdResourceInfo } from './crd-resources';
+import { GENERATOR_SOURCES, generatorHash, inputFiles, sha256, SWAGGER, TRITON_PROTO, upstreamDir } from './fingerprint';
+import { convertDefinitions, kindSchema, kubernetesKinds, type KubernetesKind } from './openapi-to-schema';
+import { parseProto } from './proto-parse';
+import { protoToSchema } from './proto-to-schema';
 import { printReport, type KindReport } from './report';
 
 export const BASE = 'https://schemas.mlinfra.dev/';
@@ -18,7 +19,21 @@ const TRITON_SCHEMA = 'triton/model_config.json';
 
 /** The Kubernetes kinds that get a schema: those of training jobs and what Helm charts put beside them. */
 const CORE_KINDS: [apiVersion: string, kinds: string[]][] = [
-  ['v1', ['Pod', 'Service', 'ConfigMap', 'Secret', 'PersistentVolumeClaim', 'Namespace', 'ServiceAccount', 'PersistentVolume', 'ResourceQuota', 'LimitRange']],
+  [
+    'v1',
+    [
+      'Pod',
+      'Service',
+      'ConfigMap',
+      'Secret',
+      'PersistentVolumeClaim',
+      'Namespace',
+      'ServiceAccount',
+      'PersistentVolume',
+      'ResourceQuota',
+      'LimitRange',
+    ],
+  ],
   ['batch/v1', ['Job', 'CronJob']],
   ['apps/v1', ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet']],
   ['rbac.authorization.k8s.io/v1', ['Role', 'RoleBinding', 'ClusterRole', 'ClusterRoleBinding']],
@@ -108,7 +123,16 @@ function main(root: string): void {
     const file = kindFile(kind.group, kind.version, kind.kind);
     const schema = kindSchema(swaggerDocument.definitions, kind, '../kubernetes/definitions.json', kindEnums);
     outputs.set(file, { $id: BASE + file, ...schema });
-    index.push({ apiVersion: kind.apiVersion, kind: kind.kind, schema: file, group: kind.group, version: kind.version, plural: kind.plural, namespaced: kind.namespaced, source: SWAGGER });
+    index.push({
+      apiVersion: kind.apiVersion,
+      kind: kind.kind,
+      schema: file,
+      group: kind.group,
+      version: kind.version,
+      plural: kind.plural,
+      namespaced: kind.namespaced,
+      source: SWAGGER,
+    });
   }
   const verbose = process.argv.includes('--verbose');
   for (const { source, crd } of readCrds(upstream, inputs)) {
@@ -148,13 +172,14 @@ function tritonSchema(upstream: string): unknown {
   try {
     proto = parseProto(readFileSync(join(upstream, TRITON_PROTO), 'utf8'));
   } catch (error) {
-    throw new Error(`${TRITON_PROTO}, ${(error as Error).message}`);
+    throw new Error(`${TRITON_PROTO}, ${(error as Error).message}`, { cause: error });
   }
   return protoToSchema(proto, {
     id: BASE + TRITON_SCHEMA,
     root: 'inference.ModelConfig',
     title: 'NVIDIA Triton model configuration (config.pbtxt)',
-    description: 'A Triton Inference Server model configuration: the inference.ModelConfig message of model_config.proto, as written in config.pbtxt.',
+    description:
+      'A Triton Inference Server model configuration: the inference.ModelConfig message of model_config.proto, as written in config.pbtxt.',
   });
 }
 
@@ -189,7 +214,8 @@ function writeOutputs(dir: string, outputs: Map<string, unknown>): Map<string, s
 function checkBundledInputs(root: string): void {
   const bundled = JSON.parse(process.env.MLINFRA_GENERATOR_INPUTS ?? '[]') as string[];
   const unlisted = bundled.filter((path) => !GENERATOR_SOURCES.includes(path));
-  if (unlisted.length) throw new Error(`add ${unlisted.join(', ')} to GENERATOR_SOURCES in schemas/generator/fingerprint.ts (root ${root})`);
+  if (unlisted.length)
+    throw new Error(`add ${unlisted.join(', ')} to GENERATOR_SOURCES in schemas/generator/fingerprint.ts (root ${root})`);
 }
 
 main(process.argv[2] ?? process.cwd());

@@ -46,7 +46,8 @@ export function printReport({ written, reports, enums, verbose, ms }: Report): v
     const byDefinition = new Map<string, string[]>();
     for (const { path, definition } of report.replaced) byDefinition.set(definition, [...(byDefinition.get(definition) ?? []), path]);
     console.log(`  ${report.file}`);
-    for (const [definition, paths] of [...byDefinition].sort()) console.log(`    ${short(definition)} (${paths.length}): ${paths.join(', ')}`);
+    for (const [definition, paths] of [...byDefinition].sort())
+      console.log(`    ${short(definition)} (${paths.length}): ${paths.join(', ')}`);
   }
   console.log('\nEnums read from descriptions:');
   for (const key of Object.keys(enums).sort()) console.log(`  ${short(key).padEnd(64)} ${enums[key].join(', ')}`);

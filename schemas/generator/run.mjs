@@ -22,7 +22,8 @@ try {
     logLevel: 'warning',
     absWorkingDir: root,
   });
-  const inputs = Object.keys(metafile.inputs).filter((path) => !path.startsWith('node_modules/'));
+  // Packages are not the generator's sources, wherever node_modules is (a worktree may link it from elsewhere).
+  const inputs = Object.keys(metafile.inputs).filter((path) => !path.split('/').includes('node_modules'));
   const result = spawnSync(process.execPath, [outfile, root, ...process.argv.slice(2)], {
     stdio: 'inherit',
     env: { ...process.env, MLINFRA_GENERATOR_INPUTS: JSON.stringify([...inputs, 'schemas/generator/run.mjs']) },

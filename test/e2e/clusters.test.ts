@@ -14,7 +14,7 @@ const artifacts = join(extensionRoot, 'test', 'artifacts');
 
 /** The rows of a view as `label description`, in order. */
 async function rows(pane: Locator): Promise<string[]> {
-  return pane.locator('.monaco-list-row').evaluateAll((elements) =>
+  return pane.locator('.monaco-list-row').evaluateAll((elements: { querySelector(selector: string): { textContent: string | null } | null }[]) =>
     elements.map((e) => `${e.querySelector('.label-name')?.textContent ?? ''} ${e.querySelector('.label-description')?.textContent ?? ''}`.replace(/\s+/g, ' ').trim()),
   );
 }

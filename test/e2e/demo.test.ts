@@ -16,8 +16,8 @@ function startDemo(port: number): Promise<{ child: ChildProcess; url: string; ou
       const url = /(http:\/\/127\.0\.0\.1:\d+\/\?folder=\S+)/.exec(output.join(''))?.[1];
       if (url) resolve({ child, url, output });
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+    child.stdout.on('data', onData);
+    child.stderr.on('data', (chunk: Buffer) => output.push(chunk.toString()));
     child.on('exit', (code) => reject(new Error(`npm start exited with ${code} before serving:\n${output.join('')}`)));
   });
 }

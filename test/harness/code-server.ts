@@ -9,7 +9,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const extensionRoot = join(__dirname, '..', '..', '..');
 /** The code-server that scripts/lib/setup.mjs installs; its version lives in package.json. */
-const CODE_SERVER_VERSION: string = JSON.parse(readFileSync(join(extensionRoot, 'package.json'), 'utf8')).config.codeServerVersion;
+const CODE_SERVER_VERSION = (JSON.parse(readFileSync(join(extensionRoot, 'package.json'), 'utf8')) as { config: { codeServerVersion: string } }).config.codeServerVersion;
 export const codeServerEntry = join(extensionRoot, '.vscode-test', `code-server-${CODE_SERVER_VERSION}`, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
 
 /** Settings for a quiet, test-friendly workbench. Workspace trust is tested on purpose elsewhere. */
@@ -92,8 +92,8 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
   ];
   const output: string[] = [];
   const child = spawn(process.execPath, args, { env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stdout!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+  child.stdout.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => output.push(chunk.toString()));
   const url = `http://127.0.0.1:${port}`;
   await waitForHealth(url, child, output, 60000);
   return {

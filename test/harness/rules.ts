@@ -14,7 +14,10 @@ export function checkRule(ruleId: string, annotatedSource: string): void {
 
 const describeFinding = (f: { code: string; message: string }) => `${f.code}: ${f.message}`;
 
-/** Applies the fix titled `title` at the `$0` cursor; the result must equal `expected` and have no finding the original lacked, nor this rule's finding at the cursor. */
+/**
+ * Applies the fix titled `title` at the `$0` cursor; the result must equal `expected` and have no finding
+ * the original lacked, nor this rule's finding at the cursor.
+ */
 export function checkRuleFix(ruleId: string, source: string, title: string, expected: string): void {
   const service = sharedService();
   const { text, range } = parseRange(source);

@@ -120,7 +120,7 @@ describe('Clusters and GPU nodes views', function () {
     for (const line of ['apiVersion: kubeflow.org/v1', 'kind: PyTorchJob', '  name: llama3-8b-finetune', '  namespace: ml-training']) assert.ok(lines.includes(line), line);
     assert.ok(lines.some((l) => /^\s+(- )?type: Running$/.test(l)), 'the status conditions');
     assert.ok(!text.includes('managedFields'));
-    assert.equal(await vscode.workspace.fs.isWritableFileSystem('mlinfra-k8s'), undefined, 'no file system: the document cannot be saved back');
+    assert.equal(vscode.workspace.fs.isWritableFileSystem('mlinfra-k8s'), undefined, 'no file system: the document cannot be saved back');
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 });

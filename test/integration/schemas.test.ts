@@ -22,7 +22,7 @@ describe('schemas in VS Code', () => {
     const document = await vscode.workspace.openTextDocument(uri);
     const keys = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, new vscode.Position(7, 6));
     const restartPolicy = keys.items.find((item) => item.label === 'restartPolicy');
-    assert.ok(restartPolicy, `restartPolicy offered among ${keys.items.map((i) => i.label).join(', ')}`);
+    assert.ok(restartPolicy, `restartPolicy offered among ${keys.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label)).join(', ')}`);
     assert.equal(restartPolicy.kind, vscode.CompletionItemKind.Property);
     const gpu = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, new vscode.Position(15, 18));
     const labels = gpu.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));

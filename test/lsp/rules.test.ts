@@ -53,7 +53,7 @@ describe('GPU rules over stdio', function () {
   it('shows the GPU summary above a workload', async () => {
     await client.initialize();
     await client.open(uri, pod.replace('requests:', 'limits:'));
-    const lenses = (await client.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } })) as CodeLens[];
+    const lenses = await client.connection.sendRequest<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
     assert.deepEqual(lenses, [{ range: { start: { line: 1, character: 6 }, end: { line: 1, character: 9 } }, command: { title: '2 GPUs · pod 1 × 2 · ≥ 1 node of 8 GPUs', command: '' } }]);
   });
 });

@@ -66,7 +66,7 @@ describe('schema features over stdio', function () {
   it('completes keys with snippets, hovers fields and outlines documents', async () => {
     await client.initialize();
     await client.open(uri, job.replace('      replica: 3', '      '));
-    const list = (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 7, character: 6 } })) as CompletionList;
+    const list = await client.connection.sendRequest<CompletionList>('textDocument/completion', { textDocument: { uri }, position: { line: 7, character: 6 } });
     const replicas = list.items.find((item) => item.label === 'replicas');
     assert.deepEqual(replicas && { textEdit: replicas.textEdit, insertTextFormat: replicas.insertTextFormat, detail: replicas.detail }, {
       textEdit: { range: { start: { line: 7, character: 6 }, end: { line: 7, character: 6 } }, newText: 'replicas: $0' },
@@ -75,11 +75,11 @@ describe('schema features over stdio', function () {
     });
     assert.ok(!list.items.some((item) => item.label === 'template'), 'template is already there');
 
-    const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 12, character: 16 } })) as Hover;
+    const hover = await client.connection.sendRequest<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: 12, character: 16 } });
     assert.deepEqual(hover.range, { start: { line: 12, character: 14 }, end: { line: 12, character: 19 } });
     assert.match((hover.contents as { value: string }).value, /^\*\*image\*\* · `string`\n\nContainer image name/);
 
-    const symbols = (await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as DocumentSymbol[];
+    const symbols = await client.connection.sendRequest<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
     assert.deepEqual(symbols.map((s) => [s.name, s.detail]), [['PyTorchJob/finetune', 'kubeflow.org/v1']]);
   });
 

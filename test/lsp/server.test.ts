@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity } from 'vscode-languageserver-protocol/node';
 import { LspTestClient, serverPath } from '../harness/lsp-client';
 
-const { version } = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8'));
+const { version } = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as { version: string };
 const uri = 'file:///workspace/train.yaml';
 // Syntax findings link to their entry on the page of syntax and schema codes, shipped beside the server.
 const syntaxPage = `${pathToFileURL(join(__dirname, '..', '..', '..', 'docs', 'rules')).href}/syntax-and-schema.md`;

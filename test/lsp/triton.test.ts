@@ -62,11 +62,11 @@ describe('Triton configs over stdio', function () {
     await client.open(uri, 'name: "detector"\nbackend: "python"\ninput [ { name: "x" data_type: TYPE_FP23 dims: [ 3 ] } ]\n', 'pbtxt');
     const { diagnostics } = await client.diagnostics(uri);
     assert.equal(diagnostics.length, 1);
-    const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+    const actions = await client.connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
       textDocument: { uri },
       range: { start: { line: 2, character: 35 }, end: { line: 2, character: 35 } },
       context: { diagnostics, only: ['quickfix'] },
-    })) as CodeAction[];
+    });
     assert.deepEqual(actions, [
       {
         title: 'Change to TYPE_FP32',
@@ -83,7 +83,7 @@ describe('Triton configs over stdio', function () {
   it('folds blocks and comment runs of a config, and leaves YAML to the editor', async () => {
     await client.initialize();
     await client.open(uri, '# a model\n# served by Python\nbackend: "python"\ninput [\n  {\n    name: "x"\n  }\n]\n', 'pbtxt');
-    const folds = (await client.connection.sendRequest('textDocument/foldingRange', { textDocument: { uri } })) as FoldingRange[];
+    const folds = await client.connection.sendRequest<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri } });
     assert.deepEqual(folds, [{ startLine: 0, endLine: 1, kind: 'comment' }, { startLine: 3, endLine: 6 }, { startLine: 4, endLine: 5 }]);
     await client.open('file:///k8s/job.yaml', 'a:\n  b: 1\n');
     assert.equal(await client.connection.sendRequest('textDocument/foldingRange', { textDocument: { uri: 'file:///k8s/job.yaml' } }), null);
@@ -92,7 +92,7 @@ describe('Triton configs over stdio', function () {
   it('formats a config into the canonical text format', async () => {
     await client.initialize();
     await client.open(uri, 'name:"detector"\ninput<name:"x";dims:[1,2]>\n', 'pbtxt');
-    const edits = (await client.connection.sendRequest('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } })) as TextEdit[];
+    const edits = await client.connection.sendRequest<TextEdit[]>('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } });
     assert.deepEqual(edits.map((edit) => edit.newText), ['name: "detector"\ninput {\n  name: "x"\n  dims: [ 1, 2 ]\n}\n']);
   });
 });

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { KUBERNETES_ENUMS } from '../../server/src/core/schema/kubernetes-enums';
+import { KUBERNETES_ENUMS } from '../../schemas/generator/kubernetes-enums';
 
 const root = join(__dirname, '..', '..', '..');
 const schemas = join(root, 'schemas');

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import Ajv, { type AnySchema, type ErrorObject, type ValidateFunction } from 'ajv';
 import { parseAllDocuments } from 'yaml';
 
 const root = join(__dirname, '..', '..', '..');
@@ -13,7 +13,7 @@ const index = JSON.parse(readFileSync(join(schemas, 'index.json'), 'utf8')) as {
 
 // logger: false only silences "unknown format int32 ignored"; the options are otherwise ajv's defaults.
 const ajv = new Ajv({ allErrors: true, strict: false, logger: false });
-ajv.addSchema(JSON.parse(readFileSync(join(schemas, 'kubernetes', 'definitions.json'), 'utf8')));
+ajv.addSchema(JSON.parse(readFileSync(join(schemas, 'kubernetes', 'definitions.json'), 'utf8')) as AnySchema);
 const compiled = new Map<string, ValidateFunction>();
 
 function validator(apiVersion: string, kind: string): ValidateFunction {
@@ -63,7 +63,7 @@ describe('generated schemas validate real manifests', function () {
   for (const file of ['pytorchjob.yaml', 'raycluster.yaml', 'jobset.yaml', 'deployment-service.yaml', 'more-kinds.yaml']) {
     it(`finds no error in ${file}`, () => {
       for (const manifest of manifests(file)) {
-        assert.deepEqual(brief(errorsOf(manifest)), [], `${manifest.kind} ${(manifest.metadata as { name: string }).name}`);
+        assert.deepEqual(brief(errorsOf(manifest)), [], `${manifest.kind as string} ${(manifest.metadata as { name: string }).name}`);
       }
     });
   }

@@ -1,7 +1,9 @@
 // Keeps the architecture honest: the core is pure, the server never imports VS Code, the
-// client never reaches into the server, and package.json agrees with the code.
+// client never reaches into the server, and package.json agrees with the code. The compiler holds
+// the package boundaries too (boundaries.test.ts); these read the sources, so a file a project
+// leaves out is checked as well.
 import * as assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const root = join(__dirname, '..', '..', '..');
@@ -14,6 +16,10 @@ function sources(dir: string): string[] {
   });
 }
 
+function existing(dir: string): string[] {
+  return existsSync(join(root, dir)) ? sources(dir) : [];
+}
+
 function imports(file: string): string[] {
   const text = readFileSync(join(root, file), 'utf8');
   return [...text.matchAll(/(?:^|\n)\s*(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|require\(['"]([^'"]+)['"]\)/g)].map((m) => m[1] ?? m[2]);
@@ -23,14 +29,28 @@ function offenders(files: string[], forbidden: (specifier: string, file: string)
   return files.flatMap((file) => imports(file).filter((s) => forbidden(s, file)).map((s) => `${file} imports ${s}`));
 }
 
-const packageJson = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+/** The parts of package.json these tests read. */
+interface PackageJson {
+  engines: { vscode: string };
+  devDependencies: Record<string, string>;
+  activationEvents: string[];
+  contributes: { commands: { command: string }[]; languages: { id: string; filenames: string[]; extensions: string[] }[]; grammars: unknown[] };
+}
+
+const packageJson = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as PackageJson;
 
 describe('structure', () => {
-  it('keeps the analysis core pure: no I/O, no protocol, no VS Code', () => {
-    const core = sources('server/src/core').filter((file) => !file.endsWith('.test.ts'));
-    assert.ok(core.length > 3);
-    const impure = /^(vscode|vscode-languageserver.*|vscode-jsonrpc|node:(fs|child_process|net|http|https)|fs|child_process|net|http|https)(\/|$)/;
-    assert.deepEqual(offenders(core, (s) => impure.test(s)), []);
+  it('keeps the analysis core and the shared model pure: no I/O, no protocol, no VS Code', () => {
+    const pure = [...sources('server/src/core'), ...existing('common/model')].filter((file) => !file.endsWith('.test.ts'));
+    assert.ok(pure.length > 3);
+    const impure =
+      /^(vscode|vscode-languageserver.*|vscode-languageclient|vscode-jsonrpc|@kubernetes\/client-node|(node:)?(fs|child_process|net|http|https|http2|worker_threads|dgram|tls|dns|cluster))(\/|$)/;
+    assert.deepEqual(offenders(pure, (s) => impure.test(s)), []);
+  });
+
+  it('lets cluster/ reach the server only through the core\'s public entries', () => {
+    const entries = /(^|\/)server\/src\/core(\/schema)?\/index(\.js)?$/;
+    assert.deepEqual(offenders(sources('cluster'), (s) => /(^|\/)server\//.test(s) && !entries.test(s)), []);
   });
 
   it('never imports vscode from the server', () => {
@@ -59,7 +79,7 @@ describe('structure', () => {
   it('registers exactly the commands package.json contributes', () => {
     const table = readFileSync(join(root, 'client/src/commands.ts'), 'utf8');
     const registered = [...table.matchAll(/'(mlinfra\.[A-Za-z]+)':/g)].map((m) => m[1]).sort();
-    const contributed = packageJson.contributes.commands.map((c: { command: string }) => c.command).sort();
+    const contributed = packageJson.contributes.commands.map((c) => c.command).sort();
     assert.deepEqual(registered, contributed);
   });
 

@@ -23,8 +23,8 @@ export function expandSnippet(body: string[]): string {
     .replace(/\$\d+/g, ''); // bare tab stops
 }
 
-const packageJson = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-const contributions: Array<{ language: string; path: string }> = packageJson.contributes.snippets;
+const packageJson = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { contributes: { snippets: Array<{ language: string; path: string }> } };
+const contributions = packageJson.contributes.snippets;
 // A Triton config sits in its model's folder, named as the snippet's default model name.
 const fileNames: Record<string, string> = { yaml: 'snippet.yaml', pbtxt: 'model/config.pbtxt' };
 
@@ -34,7 +34,7 @@ describe('snippets', () => {
   });
 
   for (const { language, path } of contributions) {
-    const snippets: Record<string, Snippet> = JSON.parse(readFileSync(join(root, path), 'utf8'));
+    const snippets = JSON.parse(readFileSync(join(root, path), 'utf8')) as Record<string, Snippet>;
     for (const [name, snippet] of Object.entries(snippets)) {
       it(`${language} snippet "${name}" expands to a document with no problems`, () => {
         assert.match(snippet.prefix, /^mlinfra-[a-z0-9-]+$/);

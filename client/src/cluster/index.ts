@@ -20,7 +20,7 @@ export { lines } from './lines';
 
 /** An object as read-only YAML, without the server-side apply bookkeeping (as `kubectl get -o yaml`). */
 export function toYaml(object: unknown): string {
-  const copy = JSON.parse(JSON.stringify(object ?? {}));
+  const copy = JSON.parse(JSON.stringify(object ?? {})) as { metadata?: { managedFields?: unknown } } | null;
   if (copy?.metadata) delete copy.metadata.managedFields;
   return stringify(copy, { lineWidth: 0 });
 }

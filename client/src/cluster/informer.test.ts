@@ -44,7 +44,7 @@ class FakeTransport implements Transport {
   lists: Array<ListPage | Error> = [];
   listCalls = 0;
   watches: Array<{ query: WatchQuery; emit(event: WatchEvent): void; end(error?: unknown): void; stopped: boolean }> = [];
-  watchFailures: unknown[] = [];
+  watchFailures: Error[] = [];
   async list(): Promise<ListPage> {
     this.listCalls++;
     const next = this.lists.shift();

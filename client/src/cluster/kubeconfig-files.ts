@@ -37,10 +37,10 @@ function split(list: string, lookup: KubeconfigLookup): string[] {
 export function kubeconfigFiles(lookup: KubeconfigLookup): KubeconfigFiles {
   if (lookup.setting?.trim()) {
     const named = split(lookup.setting, lookup);
-    return { files: named.filter(lookup.exists), origin: 'setting', missing: named.filter((p) => !lookup.exists(p)) };
+    return { files: named.filter((p) => lookup.exists(p)), origin: 'setting', missing: named.filter((p) => !lookup.exists(p)) };
   }
   if (lookup.env?.trim()) {
-    return { files: split(lookup.env, lookup).filter(lookup.exists), origin: 'KUBECONFIG', missing: [] };
+    return { files: split(lookup.env, lookup).filter((p) => lookup.exists(p)), origin: 'KUBECONFIG', missing: [] };
   }
   const fallback = lookup.home ? join(lookup.home, '.kube', 'config') : undefined;
   if (fallback && lookup.exists(fallback)) return { files: [fallback], origin: 'default', missing: [] };

@@ -67,7 +67,7 @@ describe('cluster access against the local API server', function () {
     session.onDidChange((change) => changes.push(change));
     const lists = service.counters.lists;
     clock.advance(60_000);
-    await until(() => pods.items().some((p) => p.metadata.name === 'llama3-8b-finetune-master-0' && p.status?.phase === 'Running'), 'the 8B job to run');
+    await until(() => pods.items().some((p) => p.metadata.name === 'llama3-8b-finetune-master-0' && (p.status as { phase?: string } | undefined)?.phase === 'Running'), 'the 8B job to run');
     assert.ok(changes.some((c) => c.typeKey === '/pods' && c.namespace === 'ml-training' && c.what === 'modified'));
     assert.equal(service.counters.lists, lists);
   });

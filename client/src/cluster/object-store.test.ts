@@ -10,7 +10,7 @@ describe('watch events applied to a list', () => {
     assert.equal(store.apply({ type: 'ADDED', object: pod('c', '13') }), 'added');
     assert.equal(store.apply({ type: 'MODIFIED', object: pod('a', '14', 'Running') }), 'modified');
     assert.equal(store.apply({ type: 'DELETED', object: pod('b', '15') }), 'deleted');
-    assert.deepEqual(store.items().map((p) => `${p.metadata.name} ${p.status.phase}`).sort(), ['a Running', 'c Pending']);
+    assert.deepEqual(store.items().map((p) => `${p.metadata.name} ${(p.status as { phase: string }).phase}`).sort(), ['a Running', 'c Pending']);
     assert.equal(store.resourceVersion, '15');
   });
 

@@ -5,6 +5,7 @@ import type { KubeObject } from './paging';
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR';
 
 export interface WatchEvent {
+  // eslint-disable-next-line @typescript-eslint/no-redundant-type-constituents -- names the types handled; a server may send others
   type: WatchEventType | string;
   object: KubeObject | { kind?: string; code?: number; message?: string; metadata?: { resourceVersion?: string } };
 }

@@ -57,7 +57,7 @@ describe('Clusters view rows', () => {
       ['llama3-8b-finetune-master-0', 'Running · 0 restarts · gpu-h100-0 · 8 GPUs · 5m'],
       ['llama3-8b-finetune-worker-0', 'Running · 2 restarts · gpu-h100-1 · 8 GPUs · 5m'],
     ]);
-    const pending = podNode('p', 'demo', model.pods.find((p) => p.metadata.name === 'llama3-70b-pretrain-master-0'), NOW);
+    const pending = podNode('p', 'demo', model.pods.find((p: { metadata: { name: string } }) => p.metadata.name === 'llama3-70b-pretrain-master-0'), NOW);
     assert.equal(pending.description, 'Pending (unschedulable) · 0 restarts · not scheduled · 8 GPUs · 5m');
     assert.match(pending.tooltip ?? '', /0\/5 nodes are available: 4 Insufficient nvidia.com\/gpu/);
     const containers = containerNodes('x', 'demo', job.pods[1]);

@@ -59,7 +59,7 @@ export function registerClusterViews(context: vscode.ExtensionContext): { views:
         parent = rows.find((row) => row.label === label);
         if (!parent) throw new Error(`no row "${label}" in ${view} under ${path.slice(0, path.indexOf(label)).join(' › ') || 'the top'}; rows: ${rows.map((r) => r.label).join(', ')}`);
       }
-      return JSON.parse(JSON.stringify(await provider.getChildren(parent)));
+      return JSON.parse(JSON.stringify(await provider.getChildren(parent))) as NodeData[];
     },
     refreshes: (view) => providers[view].refreshes,
     requests: () => clusters.requests(),

@@ -2,12 +2,10 @@
 // uses (through the analysis core's registry and compiled validators), and words each problem as
 // kube-apiserver does: `spec.x: Invalid value: "string": spec.x in body must be of type integer: "string"`.
 import type { ErrorObject } from 'ajv';
-import { builtinSchemasAt } from '../../../server/src/builtin-schemas';
-import { SchemaRegistry } from '../../../server/src/core/schema/schema-registry';
-import { selectErrors } from '../../../server/src/core/schema/select-errors';
-import { Validators } from '../../../server/src/core/schema/validators';
+import { SchemaRegistry, selectErrors, Validators } from '../../../server/src/core/schema/index';
 import type { StatusCause } from '../http/status';
 import { isPlainObject, type KubeObject } from '../store/object';
+import { schemaFiles } from './schema-files';
 
 export interface ValidationResult {
   /** Paths of fields the schema does not declare (`spec.foo`), for strict field validation. */
@@ -117,7 +115,7 @@ export class ObjectValidator {
   private readonly validators: Validators;
 
   constructor(schemasDir: string) {
-    this.validators = new Validators(new SchemaRegistry(builtinSchemasAt(schemasDir)));
+    this.validators = new Validators(new SchemaRegistry(schemaFiles(schemasDir)));
   }
 
   /** Validates an object (without its status, which controllers write) against the schema `schemaId`. */

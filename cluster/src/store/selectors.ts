@@ -135,6 +135,7 @@ function fieldValue(object: KubeObject, field: string): string {
   for (const part of field.split('.')) value = (value as Record<string, unknown> | undefined)?.[part];
   if (field === 'spec.hostNetwork' || field === 'spec.unschedulable') return String(value === true);
   if (field === 'status.successful') return String(object.status?.succeeded ?? 0);
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- field selectors name scalar fields
   return value === undefined || value === null ? '' : String(value);
 }
 

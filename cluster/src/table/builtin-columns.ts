@@ -4,6 +4,7 @@
 // Cells are always the wide ones: kubectl hides priority-1 columns unless asked for -o wide.
 import type { KubeObject } from '../store/object';
 import { age, humanDuration } from './human-duration';
+import { podStatusCells } from './pod-status';
 
 export interface ColumnDefinition {
   name: string;
@@ -28,33 +29,6 @@ export const NAME_COLUMN = col('Name', "Name must be unique within a namespace. 
 export const AGE_COLUMN = col('Age', 'CreationTimestamp is a timestamp representing the server time when this object was created.');
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- container statuses are read as JSON */
-function podStatusCells(pod: KubeObject, now: number): [string, string, string] {
-  const statuses: any[] = pod.status?.containerStatuses ?? [];
-  const total = (pod.spec?.containers ?? []).length;
-  let reason: string = pod.status?.reason || pod.status?.phase || 'Pending';
-  let ready = 0;
-  let restarts = 0;
-  let lastRestart = 0;
-  let hasRunning = false;
-  for (const status of [...statuses].reverse()) {
-    restarts += status.restartCount ?? 0;
-    const finished = status.lastState?.terminated?.finishedAt;
-    if (finished) lastRestart = Math.max(lastRestart, Date.parse(finished));
-    const state = status.state ?? {};
-    if (state.waiting?.reason) reason = state.waiting.reason;
-    else if (state.terminated?.reason) reason = state.terminated.reason;
-    else if (state.terminated) reason = state.terminated.signal ? `Signal:${state.terminated.signal}` : `ExitCode:${state.terminated.exitCode}`;
-    else if (state.running && status.ready) {
-      hasRunning = true;
-      ready++;
-    } else if (state.running) hasRunning = true;
-  }
-  if (reason === 'Completed' && hasRunning) reason = pod.status?.conditions?.some((c: any) => c.type === 'Ready' && c.status === 'True') ? 'Running' : 'NotReady';
-  if (pod.metadata.deletionTimestamp) reason = 'Terminating';
-  const restartText = restarts !== 0 && lastRestart ? `${restarts} (${humanDuration(now - lastRestart)} ago)` : String(restarts);
-  return [`${ready}/${total}`, reason, restartText];
-}
-
 const pods: Printer = {
   columns: [
     NAME_COLUMN,
@@ -132,7 +106,7 @@ function containerCells(template: any): [string, string] {
 
 function selectorText(selector: any): string {
   if (!selector) return '<none>';
-  const parts = Object.entries(selector.matchLabels ?? {}).map(([k, v]) => `${k}=${v}`);
+  const parts = Object.entries(selector.matchLabels ?? {}).map(([k, v]) => `${k}=${String(v)}`);
   for (const e of selector.matchExpressions ?? []) {
     if (e.operator === 'Exists') parts.push(e.key);
     else if (e.operator === 'DoesNotExist') parts.push(`!${e.key}`);
@@ -194,7 +168,7 @@ const services: Printer = {
   ],
   cells(s, now) {
     const ports = (s.spec?.ports ?? []).map((p: any) => `${p.port}${p.nodePort ? `:${p.nodePort}` : ''}/${p.protocol ?? 'TCP'}`).join(',');
-    const selector = Object.entries(s.spec?.selector ?? {}).map(([k, v]) => `${k}=${v}`).join(',');
+    const selector = Object.entries(s.spec?.selector ?? {}).map(([k, v]) => `${k}=${String(v)}`).join(',');
     return [s.metadata.name, s.spec?.type ?? 'ClusterIP', s.spec?.clusterIP || '<none>', (s.spec?.externalIPs ?? []).join(',') || '<none>', ports || '<none>', age(s.metadata.creationTimestamp, now), selector || '<none>'];
   },
 };

@@ -73,7 +73,11 @@ function reconcileInferenceService(sim: SimContext, isvc: KubeObject): void {
     const status = (i.status ??= {});
     status.conditions ??= [];
     for (const type of ['IngressReady', 'PredictorReady', 'Ready']) setCondition(status.conditions, type, ready, ready ? '' : 'MinimumReplicasUnavailable', ready ? '' : 'Deployment does not have minimum availability.', time, false);
-    for (const c of status.conditions) if (!c.reason) delete c.reason, delete c.message;
+    for (const c of status.conditions) {
+      if (c.reason) continue;
+      delete c.reason;
+      delete c.message;
+    }
     status.url = `http://${i.metadata.name}-${ns}.example.com`;
     status.address = { url: `http://${i.metadata.name}-predictor.${ns}.svc.cluster.local` };
     status.components = { predictor: { url: `http://${i.metadata.name}-predictor-${ns}.example.com` } };

@@ -7,6 +7,7 @@ import { resolvePlain } from './yaml-scalars';
 export const GIVE_UP = Object.freeze({ giveUp: true });
 
 export function giveUp(): never {
+  // eslint-disable-next-line @typescript-eslint/only-throw-error -- a sentinel the caller catches to fall back; no stack wanted
   throw GIVE_UP;
 }
 
@@ -30,6 +31,7 @@ export const enum Stop {
  * a BOM, and the characters YAML 1.1 reads as line breaks. A lone CR too, checked apart: one
  * character class is what a regular expression scans fastest.
  */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what it looks for
 const UNSUPPORTED = /[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\u2028\u2029]/;
 const LONE_CR = /\r(?!\n)/;
 

@@ -139,10 +139,11 @@ export function fileRange(document: YamlDocument, range: Range): Range {
 
 /** A finding local to a document (syntax or validation), in the file's coordinates. */
 export function fileFinding(document: YamlDocument, finding: DocumentFinding): Finding {
-  const { messageAt, ...plain } = finding;
-  if (document.startLine === 0 && !messageAt) return finding;
+  if (document.startLine === 0 && !finding.messageAt) return finding;
+  const plain: DocumentFinding = { ...finding };
+  delete plain.messageAt;
   const shifted: Finding = { ...plain, range: fileRange(document, finding.range) };
-  if (messageAt) shifted.message = messageAt(document.startLine);
+  if (finding.messageAt) shifted.message = finding.messageAt(document.startLine);
   if (finding.related) shifted.related = finding.related.map((related) => ({ ...related, range: fileRange(document, related.range) }));
   if (finding.fixes) shifted.fixes = finding.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((edit) => ({ ...edit, range: fileRange(document, edit.range) })) }));
   return shifted;

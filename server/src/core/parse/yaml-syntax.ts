@@ -14,6 +14,7 @@ function keyName(pair: Pair): string | undefined {
   }
   if (!key) return undefined;
   try {
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a collection key prints as YAML through the library's toString
     return String(key);
   } catch {
     // Stringifying applies merge keys, which throw on a bad merge source.

@@ -38,6 +38,7 @@ function scalarValue(node: Scalar): ScalarValue {
   if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
   // go-yaml decodes `!!binary` to its bytes; other explicit tags (`!!timestamp`...) keep their text.
   if (value instanceof Uint8Array) return new TextDecoder().decode(value);
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- what is left (a Date, a bigint) prints through its own toString
   return node.source ?? String(value);
 }
 
@@ -120,7 +121,7 @@ class Converter {
   /** A pair standing in a sequence (`!!omap`, `!!pairs`): a mapping of one entry. */
   private pairAsMap(pair: Pair): YamlNode | null {
     if (!isScalar(pair.key)) return null;
-    return { kind: 'map', start: (pair.key as Scalar).range![0], end: endOf(pair), entries: this.entries([pair]) };
+    return { kind: 'map', start: pair.key.range![0], end: endOf(pair), entries: this.entries([pair]) };
   }
 
   /** A mapping's entries: merged ones at the place of their `<<`, unless the mapping sets the key itself. */
@@ -153,5 +154,5 @@ class Converter {
 
 /** The model of a document the library parsed (with `LIBRARY_OPTIONS`): its root, or null when empty. */
 export function libraryToModel(document: Document.Parsed): YamlNode | null {
-  return new Converter(document).node(document.contents as Node | null);
+  return new Converter(document).node(document.contents);
 }

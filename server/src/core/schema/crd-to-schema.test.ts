@@ -153,7 +153,7 @@ describe('crdToSchemas', () => {
 
   it('keeps a pod template that is not the same type, and still replaces the containers inside', () => {
     const [kind] = crdToSchemas(crd({ template: podTemplate({ workloadRef: { type: 'string' } }) }), definitions);
-    const template = specOf(kind.schema).template as JsonSchema;
+    const template = specOf(kind.schema).template;
     assert.equal(template.$ref, undefined);
     const podSpec = (template.properties as Record<string, JsonSchema>).spec;
     assert.ok('workloadRef' in (podSpec.properties as object));

@@ -122,7 +122,11 @@ export function crdToSchemas(crd: unknown, definitions: Record<string, JsonSchem
   const uri = options.definitionsUri ?? DEFAULT_DEFINITIONS_URI;
   const metadataRef = `${uri}#/definitions/${OBJECT_META_DEFINITION}`;
   const candidates = (options.embeddedTypes ?? EMBEDDED_TYPES).filter((name) => name in definitions);
-  const versions = Array.isArray(spec.versions) ? spec.versions.filter(isObject) : typeof spec.version === 'string' ? [{ name: spec.version, served: true }] : [];
+  const versions = Array.isArray(spec.versions)
+    ? spec.versions.filter(isObject)
+    : typeof spec.version === 'string'
+      ? [{ name: spec.version, served: true }]
+      : [];
   const result: CrdKindSchema[] = [];
   for (const version of versions) {
     if (version.served === false) continue;

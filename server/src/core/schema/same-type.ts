@@ -35,9 +35,10 @@ export function resolve(node: JsonSchema, definitions: Record<string, JsonSchema
 
 function kindOf(node: JsonSchema): Kind {
   if (isObject(node.properties)) return 'object';
-  const types = (Array.isArray(node.type) ? node.type : [node.type]).filter((t) => t !== 'null' && t !== undefined);
+  const types = (Array.isArray(node.type) ? (node.type as unknown[]) : [node.type]).filter((t) => t !== 'null' && t !== undefined);
   if (types.length === 0) return 'any';
-  if (types.length > 1) return types.includes('string') && (types.includes('integer') || types.includes('number')) ? 'int-or-string' : 'any';
+  if (types.length > 1)
+    return types.includes('string') && (types.includes('integer') || types.includes('number')) ? 'int-or-string' : 'any';
   const [type] = types;
   if (type === 'object') return isObject(node.additionalProperties) ? 'map' : 'open-object';
   if (type === 'integer' || type === 'number') return 'number';
@@ -79,7 +80,9 @@ function sameValue(s: JsonSchema, dRaw: JsonSchema, definitions: Record<string, 
 
 function sameChildren(s: JsonSchema, d: JsonSchema, definitions: Record<string, JsonSchema>, depth: number): boolean {
   const dProperties = d.properties as Record<string, JsonSchema>;
-  return Object.entries(s.properties as Record<string, JsonSchema>).every(([name, child]) => sameValue(child, dProperties[name], definitions, depth));
+  return Object.entries(s.properties as Record<string, JsonSchema>).every(([name, child]) =>
+    sameValue(child, dProperties[name], definitions, depth),
+  );
 }
 
 /** The share of the definition's properties that the CRD subschema has, or 0 when it is not the same type. */

@@ -20,7 +20,8 @@ function keyOf(node: JsonSchema): string {
 }
 
 function children(node: JsonSchema, path: string[], visit: (child: JsonSchema, path: string[]) => void): void {
-  if (isObject(node.properties)) for (const [name, child] of Object.entries(node.properties)) if (isObject(child)) visit(child, [...path, name]);
+  if (isObject(node.properties))
+    for (const [name, child] of Object.entries(node.properties)) if (isObject(child)) visit(child, [...path, name]);
   if (isObject(node.items)) visit(node.items, path);
   if (isObject(node.additionalProperties)) visit(node.additionalProperties, path);
 }
@@ -46,7 +47,9 @@ function count(schema: JsonSchema, definitions: Record<string, JsonSchema>): Map
 function replace(node: JsonSchema, key: string, ref: string): JsonSchema {
   const out: JsonSchema = { ...node };
   if (isObject(node.properties)) {
-    out.properties = Object.fromEntries(Object.entries(node.properties).map(([name, child]) => [name, isObject(child) ? replaceChild(child, key, ref) : child]));
+    out.properties = Object.fromEntries(
+      Object.entries(node.properties).map(([name, child]) => [name, isObject(child) ? replaceChild(child, key, ref) : child]),
+    );
   }
   if (isObject(node.items)) out.items = replaceChild(node.items, key, ref);
   if (isObject(node.additionalProperties)) out.additionalProperties = replaceChild(node.additionalProperties, key, ref);
@@ -74,7 +77,9 @@ function nameFor(path: string[], taken: Record<string, unknown>): string {
  */
 export function shareRepeated(schema: JsonSchema): JsonSchema {
   let root = schema;
-  const definitions: Record<string, JsonSchema> = isObject(schema.definitions) ? { ...(schema.definitions as Record<string, JsonSchema>) } : {};
+  const definitions: Record<string, JsonSchema> = isObject(schema.definitions)
+    ? { ...(schema.definitions as Record<string, JsonSchema>) }
+    : {};
   for (;;) {
     let best: Occurrence | undefined;
     for (const occurrence of count(root, definitions).values()) {

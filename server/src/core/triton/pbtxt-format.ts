@@ -80,7 +80,7 @@ class Formatter {
     const messages = list.items.length > 0 && list.items.every((item) => item.kind === 'message');
     const head = messages ? `${name} [` : `${name}: [`;
     if (list.items.every((item) => item.kind === 'scalar') && !this.hasComment(list.start, list.end)) {
-      const items = list.items.map((item) => this.scalar(item as PbScalar)).join(', ');
+      const items = list.items.map((item) => this.scalar(item)).join(', ');
       this.push(indent, items ? `${head} ${items} ]` : `${head}]`, list.end);
       return;
     }

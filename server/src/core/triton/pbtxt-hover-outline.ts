@@ -47,7 +47,7 @@ function symbolsOf(field: PbField, lines: LineIndex): OutlineSymbol[] {
   const value = field.value;
   if (value?.kind === 'list' && value.items.every((item) => item.kind === 'message')) {
     return value.items.map((item) => {
-      const message = item as PbMessage;
+      const message = item;
       return { ...symbol(field.name, message, labelOf(message)), range: lines.range(message.start, message.end), selectionRange: lines.range(message.start, message.start + 1) };
     });
   }

@@ -19,7 +19,7 @@ function at(message: PbMessage, ...path: string[]): PbValue | null {
 
 const scalar = (value: PbValue | null): PbScalar => {
   assert.equal(value?.kind, 'scalar');
-  return value as PbScalar;
+  return value;
 };
 const names = (message: PbValue | null) => (message as PbMessage).fields.map((f) => f.name);
 const slice = (text: string, node: { start: number; end: number }) => text.slice(node.start, node.end);

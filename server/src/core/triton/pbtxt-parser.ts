@@ -2,25 +2,25 @@
 // and resynchronising after it (at the next field name, line or closing brace).
 import { LineIndex } from '../text-lines';
 import type { Finding } from '../types';
-import type { PbDocument, PbField, PbList, PbMessage, PbScalar } from './pbtxt-ast';
+import type { PbDocument, PbField, PbList, PbMessage } from './pbtxt-ast';
 import { lex, type Token } from './pbtxt-lexer';
 import type { RawError } from './pbtxt-literals';
-import { isClose, isOpen, isSymbol, startsValue, TokenCursor } from './pbtxt-cursor';
+import { isClose, isOpen, isSymbol, startsValue } from './pbtxt-cursor';
 import { closerOf, messages } from './pbtxt-messages';
+import { ScalarParser } from './pbtxt-scalar-parser';
 
 const MAX_DEPTH = 100;
-const NUMERIC_IDENTIFIERS = /^(inf|infinity|nan)$/i;
 
-class Parser extends TokenCursor {
+class Parser extends ScalarParser {
   /** Opening braces found unclosed: in the second pass, these close where indentation says. */
   readonly unclosed: number[] = [];
 
   constructor(
-    private readonly text: string,
+    text: string,
     tokens: Token[],
     private readonly suspects: ReadonlySet<number>,
   ) {
-    super(tokens);
+    super(text, tokens);
   }
 
   parseRoot(): PbMessage {
@@ -232,46 +232,6 @@ class Parser extends TokenCursor {
         this.next();
       }
     }
-  }
-
-  /** Parses a scalar: `-`, a number, an identifier, or adjacent strings. Null when unreadable (reported). */
-  private parseScalar(): PbScalar | null {
-    const first = this.next();
-    let token = first;
-    const negative = isSymbol(first, '-');
-    if (negative) {
-      token = this.peek();
-      const numeric = token.kind === 'integer' || token.kind === 'float' || (token.kind === 'identifier' && NUMERIC_IDENTIFIERS.test(token.text));
-      if (token.kind === 'invalid') {
-        this.next();
-        return null;
-      }
-      if (!numeric) {
-        this.report(first.start, first.end, 'pbtxt/unexpected-token', messages.expectedNumberAfterMinus(token));
-        if ((token.kind === 'identifier' || token.kind === 'string') && token.line === first.line && !this.atFieldStart()) this.next();
-        return null;
-      }
-      this.next();
-    }
-    if (token.kind === 'invalid') return null;
-    const kind = token.kind as PbScalar['token'];
-    const scalar: PbScalar = { kind: 'scalar', start: first.start, end: token.end, token: kind, text: '', negative };
-    if (kind === 'string') {
-      let value = token.string ?? '';
-      while (this.peek().kind === 'string') {
-        const more = this.next();
-        value += more.string ?? '';
-        scalar.end = more.end;
-      }
-      scalar.string = value;
-    } else if (kind === 'identifier') {
-      if (NUMERIC_IDENTIFIERS.test(token.text)) scalar.number = /^nan$/i.test(token.text) ? NaN : negative ? -Infinity : Infinity;
-    } else {
-      scalar.number = negative ? -(token.number ?? 0) : token.number;
-      if (token.bigint !== undefined) scalar.bigint = negative ? -token.bigint : token.bigint;
-    }
-    scalar.text = this.text.slice(scalar.start, scalar.end);
-    return scalar;
   }
 }
 

@@ -65,6 +65,6 @@ describe('launcher', () => {
     const { text, container: view } = container('command: [sh, -c, "torchrun --nproc_per_node=\\u0038 t.py"]');
     const [launch] = containerLaunches(view);
     assert.equal(launch.nprocPerNode?.value, '8');
-    assert.equal(locateWord(text, launch.nprocPerNode!.word), undefined);
+    assert.equal(locateWord(text, launch.nprocPerNode.word), undefined);
   });
 });

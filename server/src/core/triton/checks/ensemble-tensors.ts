@@ -184,7 +184,7 @@ function reportCycles(steps: Step[], writers: Map<string, { step: number }>, ens
       return writer ? [{ to: writer.step, entry }] : [];
     }),
   );
-  const state = steps.map(() => 'new' as 'new' | 'open' | 'done');
+  const state: ('new' | 'open' | 'done')[] = steps.map(() => 'new');
   // The open path: each step with the edge taken out of it.
   const path: { step: number; entry?: MapEntry }[] = [];
   const inReportedCycle = new Set<number>();

@@ -68,7 +68,23 @@ export interface ProtoFile {
   enums: ProtoEnum[];
 }
 
-export const SCALAR_TYPES = new Set(['double', 'float', 'int32', 'int64', 'uint32', 'uint64', 'sint32', 'sint64', 'fixed32', 'fixed64', 'sfixed32', 'sfixed64', 'bool', 'string', 'bytes']);
+export const SCALAR_TYPES = new Set([
+  'double',
+  'float',
+  'int32',
+  'int64',
+  'uint32',
+  'uint64',
+  'sint32',
+  'sint64',
+  'fixed32',
+  'fixed64',
+  'sfixed32',
+  'sfixed64',
+  'bool',
+  'string',
+  'bytes',
+]);
 
 function allMessages(messages: ProtoMessage[]): ProtoMessage[] {
   return messages.flatMap((m) => [m, ...allMessages(m.messages)]);
@@ -87,7 +103,10 @@ export function resolveTypes(file: ProtoFile): void {
   const kinds = new Map<string, TypeKind | 'package'>();
   const parts = file.package ? file.package.split('.') : [];
   parts.forEach((_, i) => kinds.set(parts.slice(0, i + 1).join('.'), 'package'));
-  for (const [name, kind] of [...[...messages.keys()].map((n) => [n, 'message'] as const), ...[...enums.keys()].map((n) => [n, 'enum'] as const)]) {
+  for (const [name, kind] of [
+    ...[...messages.keys()].map((n) => [n, 'message'] as const),
+    ...[...enums.keys()].map((n) => [n, 'enum'] as const),
+  ]) {
     if (kinds.has(name)) throw new ProtoSyntaxError(`"${name}" is defined twice`, (messages.get(name) ?? enums.get(name))?.line ?? 1);
     kinds.set(name, kind);
   }
@@ -105,7 +124,10 @@ export function resolveTypes(file: ProtoFile): void {
       if (kinds.has(prefix + firstPart)) {
         const kind = kinds.get(prefix + written);
         if (kind && kind !== 'package') return { name: prefix + written, kind };
-        throw new ProtoSyntaxError(`"${written}" is resolved to "${prefix + written}", which is not defined (the innermost scope is searched first)`, line);
+        throw new ProtoSyntaxError(
+          `"${written}" is resolved to "${prefix + written}", which is not defined (the innermost scope is searched first)`,
+          line,
+        );
       }
       if (!outer) break;
     }
@@ -115,9 +137,14 @@ export function resolveTypes(file: ProtoFile): void {
     const numbers = new Map<number, string>();
     for (const field of message.fields) {
       const where = `field "${field.name}" of ${message.fullName}`;
-      if (numbers.has(field.number)) throw new ProtoSyntaxError(`${where} reuses number ${field.number} of "${numbers.get(field.number)}"`, field.line);
-      if (message.fields.filter((f) => f.name === field.name).length > 1) throw new ProtoSyntaxError(`${where} is defined twice`, field.line);
-      if (message.reserved.ranges.some(([from, to]) => field.number >= from && field.number <= to) || message.reserved.names.includes(field.name)) {
+      if (numbers.has(field.number))
+        throw new ProtoSyntaxError(`${where} reuses number ${field.number} of "${numbers.get(field.number)}"`, field.line);
+      if (message.fields.filter((f) => f.name === field.name).length > 1)
+        throw new ProtoSyntaxError(`${where} is defined twice`, field.line);
+      if (
+        message.reserved.ranges.some(([from, to]) => field.number >= from && field.number <= to) ||
+        message.reserved.names.includes(field.name)
+      ) {
         throw new ProtoSyntaxError(`${where} uses a reserved name or number`, field.line);
       }
       numbers.set(field.number, field.name);

@@ -1,7 +1,7 @@
 // Converts a parsed proto file into one draft-07 JSON schema document: a definition per message
 // and enum (keyed by full name) with the proto facts under "x-proto", the root a $ref to one message.
 import { typesOf, type ProtoEnum, type ProtoField, type ProtoFile, type ProtoMessage, type TypeKind } from './proto-parse';
-import type { JsonSchema } from './translate';
+import type { JsonSchema } from '../../server/src/core/schema/translate';
 
 export interface ProtoSchemaOptions {
   /** The document's `$id`. */

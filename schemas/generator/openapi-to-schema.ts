@@ -11,7 +11,7 @@ import {
   quantity,
   translate,
   type JsonSchema,
-} from './translate';
+} from '../../server/src/core/schema/translate';
 
 export const DEFINITION_PREFIX = '#/definitions/';
 
@@ -88,7 +88,12 @@ function withEnum(node: JsonSchema, key: string, enums: Record<string, string[]>
 }
 
 /** One definition in JSON Schema form; refs stay local (`#/definitions/...`) unless `ref` rewrites them. */
-export function convertDefinition(name: string, input: unknown, enums: Record<string, string[]> = {}, ref?: (ref: string) => string): JsonSchema {
+export function convertDefinition(
+  name: string,
+  input: unknown,
+  enums: Record<string, string[]> = {},
+  ref?: (ref: string) => string,
+): JsonSchema {
   const description = isObject(input) ? input.description : undefined;
   if (name === INT_OR_STRING_DEFINITION) return intOrString(description);
   if (name === QUANTITY_DEFINITION) return quantity(description);
@@ -110,7 +115,9 @@ export function convertDefinitions(definitions: Record<string, unknown>, roots: 
 
 function gvks(definition: unknown): Gvk[] {
   const list = isObject(definition) ? definition['x-kubernetes-group-version-kind'] : undefined;
-  return Array.isArray(list) ? list.filter(isObject).map((g) => ({ group: String(g.group), version: String(g.version), kind: String(g.kind) })) : [];
+  return Array.isArray(list)
+    ? list.filter(isObject).map((g) => ({ group: String(g.group), version: String(g.version), kind: String(g.kind) }))
+    : [];
 }
 
 export function apiVersionOf({ group, version }: { group: string; version: string }): string {
@@ -149,7 +156,12 @@ export function kubernetesKinds(swagger: unknown): KubernetesKind[] {
  * The schema of one kind: its definition's properties with refs pointing into the shared
  * definitions document at `definitionsUri`, apiVersion and kind required, unknown fields refused.
  */
-export function kindSchema(definitions: Record<string, unknown>, kind: KubernetesKind, definitionsUri: string, enums: Record<string, string[]> = {}): JsonSchema {
+export function kindSchema(
+  definitions: Record<string, unknown>,
+  kind: KubernetesKind,
+  definitionsUri: string,
+  enums: Record<string, string[]> = {},
+): JsonSchema {
   const rewrite = (ref: string): string => `${definitionsUri}#/definitions/${refName(ref)}`;
   const converted = convertDefinition(kind.definition, definitions[kind.definition], enums, rewrite);
   const required = Array.isArray(converted.required) ? (converted.required as string[]) : [];

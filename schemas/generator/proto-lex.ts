@@ -66,9 +66,16 @@ export function tokenize(text: string): Token[] {
     if (text.startsWith('/*', i)) {
       const end = text.indexOf('*/', i + 2);
       if (end < 0) throw new ProtoSyntaxError('unterminated /* comment', line, i - lineStart + 1);
-      const body = text.slice(i + 2, end).split('\n').map((l, n) => (n === 0 ? l : l.replace(/^\s*\*(?!\/)/, '')).replace(/\r$/, ''));
+      const body = text
+        .slice(i + 2, end)
+        .split('\n')
+        .map((l, n) => (n === 0 ? l : l.replace(/^\s*\*(?!\/)/, '')).replace(/\r$/, ''));
       const startLine = line;
-      for (let k = i; k < end; k++) if (text[k] === '\n') line++, (lineStart = k + 1);
+      for (let k = i; k < end; k++) {
+        if (text[k] !== '\n') continue;
+        line++;
+        lineStart = k + 1;
+      }
       comment(body, startLine, line);
       i = end + 2;
       continue;
@@ -76,7 +83,11 @@ export function tokenize(text: string): Token[] {
     const column = i - lineStart + 1;
     let kind: TokenKind | undefined;
     let match: string | undefined;
-    for (const [k, pattern] of [['ident', IDENT], ['number', NUMBER], ['string', STRING]] as const) {
+    for (const [k, pattern] of [
+      ['ident', IDENT],
+      ['number', NUMBER],
+      ['string', STRING],
+    ] as const) {
       pattern.lastIndex = i;
       const m = pattern.exec(text);
       if (m) {
@@ -85,7 +96,10 @@ export function tokenize(text: string): Token[] {
         break;
       }
     }
-    if (!kind && SYMBOLS.includes(ch)) (kind = 'symbol'), (match = ch);
+    if (!kind && SYMBOLS.includes(ch)) {
+      kind = 'symbol';
+      match = ch;
+    }
     if (!kind || match === undefined) {
       const what = ch === '"' || ch === "'" ? 'unterminated string' : `unexpected character ${JSON.stringify(ch)}`;
       throw new ProtoSyntaxError(what, line, column);

@@ -1,12 +1,15 @@
 // Tests the conversion of a (tiny, hand-written) Kubernetes swagger document into definitions and kind schemas.
 import * as assert from 'node:assert/strict';
 import { convertDefinitions, definitionClosure, kindSchema, kubernetesKinds } from './openapi-to-schema';
-import { QUANTITY_PATTERN } from './translate';
+import { QUANTITY_PATTERN } from '../../server/src/core/schema/translate';
 
 const META = 'io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta';
 const swagger = {
   definitions: {
-    [META]: { type: 'object', properties: { name: { type: 'string' }, creationTimestamp: { $ref: '#/definitions/io.k8s.apimachinery.pkg.apis.meta.v1.Time' } } },
+    [META]: {
+      type: 'object',
+      properties: { name: { type: 'string' }, creationTimestamp: { $ref: '#/definitions/io.k8s.apimachinery.pkg.apis.meta.v1.Time' } },
+    },
     'io.k8s.apimachinery.pkg.apis.meta.v1.Time': { type: 'string', format: 'date-time', description: 'Time' },
     'io.k8s.apimachinery.pkg.util.intstr.IntOrString': { type: 'string', format: 'int-or-string', description: 'IntOrString' },
     'io.k8s.apimachinery.pkg.api.resource.Quantity': { type: 'string', description: 'Quantity' },
@@ -41,9 +44,14 @@ const swagger = {
     'io.k8s.api.core.v1.Unused': { type: 'object', properties: { a: { type: 'string' } } },
   },
   paths: {
-    '/api/v1/namespaces/{namespace}/widgets': { post: { 'x-kubernetes-action': 'post', 'x-kubernetes-group-version-kind': { group: '', kind: 'Widget', version: 'v1' } } },
+    '/api/v1/namespaces/{namespace}/widgets': {
+      post: { 'x-kubernetes-action': 'post', 'x-kubernetes-group-version-kind': { group: '', kind: 'Widget', version: 'v1' } },
+    },
     '/apis/rbac.authorization.k8s.io/v1/gadgets': {
-      post: { 'x-kubernetes-action': 'post', 'x-kubernetes-group-version-kind': { group: 'rbac.authorization.k8s.io', kind: 'Gadget', version: 'v1' } },
+      post: {
+        'x-kubernetes-action': 'post',
+        'x-kubernetes-group-version-kind': { group: 'rbac.authorization.k8s.io', kind: 'Gadget', version: 'v1' },
+      },
     },
   },
 };
@@ -71,9 +79,20 @@ describe('openapi-to-schema', () => {
 
   it('translates IntOrString, Quantity, Time, enums, and closes objects', () => {
     const { definitions, enums } = convertDefinitions(swagger.definitions, ['io.k8s.api.core.v1.WidgetSpec', META]);
-    assert.deepEqual(definitions['io.k8s.apimachinery.pkg.util.intstr.IntOrString'], { description: 'IntOrString', type: ['integer', 'string'] });
-    assert.deepEqual(definitions['io.k8s.apimachinery.pkg.api.resource.Quantity'], { description: 'Quantity', type: ['string', 'number'], pattern: QUANTITY_PATTERN });
-    assert.deepEqual(definitions['io.k8s.apimachinery.pkg.apis.meta.v1.Time'], { description: 'Time', type: ['string', 'null'], format: 'date-time' });
+    assert.deepEqual(definitions['io.k8s.apimachinery.pkg.util.intstr.IntOrString'], {
+      description: 'IntOrString',
+      type: ['integer', 'string'],
+    });
+    assert.deepEqual(definitions['io.k8s.apimachinery.pkg.api.resource.Quantity'], {
+      description: 'Quantity',
+      type: ['string', 'number'],
+      pattern: QUANTITY_PATTERN,
+    });
+    assert.deepEqual(definitions['io.k8s.apimachinery.pkg.apis.meta.v1.Time'], {
+      description: 'Time',
+      type: ['string', 'null'],
+      format: 'date-time',
+    });
     const spec = definitions['io.k8s.api.core.v1.WidgetSpec'];
     assert.equal(spec.additionalProperties, false);
     assert.equal('x-kubernetes-list-type' in spec, false);

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import Ajv from 'ajv';
 import { parseProto } from './proto-parse';
 import { protoToSchema } from './proto-to-schema';
-import type { JsonSchema } from './translate';
+import type { JsonSchema } from '../../server/src/core/schema/translate';
 
 const SMALL = `syntax = "proto3";
 package demo;
@@ -71,7 +71,10 @@ describe('protoToSchema', () => {
       description: 'A kind of thing.',
       'x-proto': { enum: 'demo.Kind', values: { KIND_NONE: 0, KIND_BIG: 2 }, descriptions: { KIND_NONE: 'Nothing.' } },
     });
-    assert.deepEqual((definitions['demo.Root.Part'].properties as JsonSchema).weight, { type: 'number', 'x-proto': { number: 1, type: 'float' } });
+    assert.deepEqual((definitions['demo.Root.Part'].properties as JsonSchema).weight, {
+      type: 'number',
+      'x-proto': { number: 1, type: 'float' },
+    });
   });
 
   it('refuses a root that is not a message', () => {
@@ -80,7 +83,7 @@ describe('protoToSchema', () => {
 });
 
 describe('the generated Triton schema (schemas/triton/model_config.json)', () => {
-  const file = join(__dirname, '..', '..', '..', '..', '..', 'schemas', 'triton', 'model_config.json');
+  const file = join(__dirname, '..', '..', '..', 'schemas', 'triton', 'model_config.json');
   const schema = JSON.parse(readFileSync(file, 'utf8')) as JsonSchema;
   const definitions = schema.definitions as Record<string, JsonSchema>;
   const config = definitions['inference.ModelConfig'];
@@ -89,15 +92,30 @@ describe('the generated Triton schema (schemas/triton/model_config.json)', () =>
   it('has ModelConfig at its root with the fields of a config.pbtxt', () => {
     assert.equal(schema.$id, 'https://schemas.mlinfra.dev/triton/model_config.json');
     assert.equal(schema.$ref, '#/definitions/inference.ModelConfig');
-    for (const name of ['name', 'platform', 'backend', 'max_batch_size', 'input', 'output', 'instance_group', 'dynamic_batching', 'sequence_batching', 'ensemble_scheduling', 'parameters']) {
+    for (const name of [
+      'name',
+      'platform',
+      'backend',
+      'max_batch_size',
+      'input',
+      'output',
+      'instance_group',
+      'dynamic_batching',
+      'sequence_batching',
+      'ensemble_scheduling',
+      'parameters',
+    ]) {
       assert.ok(property(name), `ModelConfig has ${name}`);
     }
     assert.equal(config.additionalProperties, false);
     assert.deepEqual(property('max_batch_size').type, 'integer');
     assert.deepEqual(property('input').items, { $ref: '#/definitions/inference.ModelInput' });
     assert.deepEqual(property('instance_group').items, { $ref: '#/definitions/inference.ModelInstanceGroup' });
-    assert.deepEqual((config['x-proto'] as JsonSchema).oneofs, { scheduling_choice: ['dynamic_batching', 'sequence_batching', 'ensemble_scheduling'] });
-    for (const name of ['dynamic_batching', 'sequence_batching', 'ensemble_scheduling']) assert.equal((property(name)['x-proto'] as JsonSchema).oneof, 'scheduling_choice');
+    assert.deepEqual((config['x-proto'] as JsonSchema).oneofs, {
+      scheduling_choice: ['dynamic_batching', 'sequence_batching', 'ensemble_scheduling'],
+    });
+    for (const name of ['dynamic_batching', 'sequence_batching', 'ensemble_scheduling'])
+      assert.equal((property(name)['x-proto'] as JsonSchema).oneof, 'scheduling_choice');
     assert.deepEqual(property('parameters').additionalProperties, { $ref: '#/definitions/inference.ModelParameter' });
     assert.deepEqual((property('parameters')['x-proto'] as JsonSchema).map, { key: 'string', value: 'inference.ModelParameter' });
   });
@@ -119,14 +137,18 @@ describe('the generated Triton schema (schemas/triton/model_config.json)', () =>
       else if (node && typeof node === 'object') {
         for (const [key, value] of Object.entries(node)) {
           if (key === 'description' && typeof value === 'string') descriptions.push(value);
-          else if (key === 'descriptions' && value && typeof value === 'object') descriptions.push(...(Object.values(value) as string[]));
+          else if (key === 'descriptions' && value && typeof value === 'object')
+            descriptions.push(...Object.values(value as Record<string, string>));
           else walk(value);
         }
       }
     };
     walk(schema);
     assert.ok(descriptions.length > 200, `${descriptions.length} descriptions`);
-    assert.deepEqual(descriptions.filter((d) => /@@|\.\. cpp|cpp:|^\s|\s$/.test(d)), []);
+    assert.deepEqual(
+      descriptions.filter((d) => /@@|\.\. cpp|cpp:|^\s|\s$/.test(d)),
+      [],
+    );
     assert.equal(config.description, 'A model configuration.');
   });
 

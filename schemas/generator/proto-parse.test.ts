@@ -75,7 +75,14 @@ describe('parseProto', () => {
   it('reads enums with numbers, aliases, value options and reserved ranges', () => {
     const color = parsed().enums[0];
     assert.deepEqual(color.options, { allow_alias: true });
-    assert.deepEqual(color.values.map((v) => [v.name, v.number]), [['COLOR_UNSET', 0], ['RED', 1], ['CRIMSON', 1]]);
+    assert.deepEqual(
+      color.values.map((v) => [v.name, v.number]),
+      [
+        ['COLOR_UNSET', 0],
+        ['RED', 1],
+        ['CRIMSON', 1],
+      ],
+    );
     assert.deepEqual(color.values[2].options, { deprecated: true });
     assert.equal(color.values[0].description, 'No color.');
     assert.equal(color.values[2].description, undefined);
@@ -83,12 +90,15 @@ describe('parseProto', () => {
 
   it('resolves type names by protobuf scoping rules', () => {
     const inner = typesOf(parsed()).messages.get('acme.v1.Outer.Inner');
-    assert.deepEqual(inner?.fields.map((f) => [f.name, f.type, f.kind, f.written]), [
-      ['leaf', 'acme.v1.Outer.Inner.Leaf', 'message', 'Leaf'],
-      ['shade', 'acme.v1.Outer.Color', 'enum', 'Color'],
-      ['top', 'acme.v1.Color', 'enum', '.acme.v1.Color'],
-      ['also_top', 'acme.v1.Color', 'enum', 'v1.Color'],
-    ]);
+    assert.deepEqual(
+      inner?.fields.map((f) => [f.name, f.type, f.kind, f.written]),
+      [
+        ['leaf', 'acme.v1.Outer.Inner.Leaf', 'message', 'Leaf'],
+        ['shade', 'acme.v1.Outer.Color', 'enum', 'Color'],
+        ['top', 'acme.v1.Color', 'enum', '.acme.v1.Color'],
+        ['also_top', 'acme.v1.Color', 'enum', 'v1.Color'],
+      ],
+    );
   });
 
   it('reads labels, maps, oneofs, reserved and field options', () => {
@@ -103,10 +113,19 @@ describe('parseProto', () => {
     assert.deepEqual(field('counts')?.options, { json_name: 'counts', '(acme.custom).flag': true });
     assert.equal(field('maybe')?.optional, true);
     assert.equal(field('optional')?.type, 'bool', 'a field may be named "optional"');
-    assert.deepEqual(outer.oneofs.map((o) => [o.name, o.fields]), [['choice', ['text', 'inner']]]);
+    assert.deepEqual(
+      outer.oneofs.map((o) => [o.name, o.fields]),
+      [['choice', ['text', 'inner']]],
+    );
     assert.equal(field('inner')?.oneof, 'choice');
     assert.equal(field('inners')?.oneof, undefined);
-    assert.deepEqual(outer.reserved, { ranges: [[9, 9], [11, 12]], names: ['old_name'] });
+    assert.deepEqual(outer.reserved, {
+      ranges: [
+        [9, 9],
+        [11, 12],
+      ],
+      names: ['old_name'],
+    });
   });
 
   it('takes the comment block directly before a declaration as its description', () => {

@@ -1,7 +1,17 @@
 // A pure parser for proto3 files like Triton's model_config.proto: messages, enums, fields,
 // oneofs, maps, reserved ranges and options, with type names resolved by protobuf's scoping rules.
 import { describeComment, ProtoSyntaxError, tokenize, type Token } from './proto-lex';
-import { resolveTypes, SCALAR_TYPES, type ProtoEnum, type ProtoField, type ProtoFile, type ProtoMessage, type ProtoOneof, type ProtoOptions, type ProtoOptionValue } from './proto-model';
+import {
+  resolveTypes,
+  SCALAR_TYPES,
+  type ProtoEnum,
+  type ProtoField,
+  type ProtoFile,
+  type ProtoMessage,
+  type ProtoOneof,
+  type ProtoOptions,
+  type ProtoOptionValue,
+} from './proto-model';
 
 export { ProtoSyntaxError } from './proto-lex';
 export * from './proto-model';
@@ -53,7 +63,8 @@ class Parser {
   integer(what: string): number {
     const negative = this.accept('-');
     const token = this.next();
-    if (token.kind !== 'number' || !/^(0[xX][0-9A-Fa-f]+|\d+)$/.test(token.text)) this.fail(`expected ${what}, found ${this.describe(token)}`, token);
+    if (token.kind !== 'number' || !/^(0[xX][0-9A-Fa-f]+|\d+)$/.test(token.text))
+      this.fail(`expected ${what}, found ${this.describe(token)}`, token);
     const text = token.text;
     const value = /^0[xX]/.test(text) ? parseInt(text.slice(2), 16) : /^0\d/.test(text) ? parseInt(text, 8) : Number(text);
     return negative ? -value : value;
@@ -68,12 +79,15 @@ class Parser {
     }
     if (token.text === '{') {
       const start = this.pos;
-      for (let depth = 0; ; ) {
+      for (let depth = 0; ;) {
         const t = this.next();
         depth += t.text === '{' ? 1 : t.text === '}' ? -1 : 0;
         if (depth === 0) break;
       }
-      return this.tokens.slice(start, this.pos).map((t) => t.text).join(' ');
+      return this.tokens
+        .slice(start, this.pos)
+        .map((t) => t.text)
+        .join(' ');
     }
     const sign = this.accept('-') ? -1 : this.accept('+') ? 1 : 0;
     const value = this.next();
@@ -83,7 +97,11 @@ class Parser {
       return sign ? `${sign < 0 ? '-' : ''}${value.text}` : value.text;
     }
     if (value.kind !== 'number') this.fail(`expected a value, found ${this.describe(value)}`, value);
-    const number = /^0[xX]/.test(value.text) ? parseInt(value.text.slice(2), 16) : /^0\d+$/.test(value.text) ? parseInt(value.text, 8) : Number(value.text);
+    const number = /^0[xX]/.test(value.text)
+      ? parseInt(value.text.slice(2), 16)
+      : /^0\d+$/.test(value.text)
+        ? parseInt(value.text, 8)
+        : Number(value.text);
     return sign < 0 ? -number : number;
   }
   /** `name = value` of an option statement or a `[...]` list entry; name like `deprecated` or `(my.ext).field`. */
@@ -115,7 +133,8 @@ class Parser {
     this.expect('reserved');
     do {
       if (this.peek()?.kind === 'string') into?.names.push(unquote(this.next().text));
-      else if (this.peek()?.kind === 'ident') into?.names.push(this.next().text); // edition 2023 style
+      else if (this.peek()?.kind === 'ident')
+        into?.names.push(this.next().text); // edition 2023 style
       else {
         const from = this.integer('a field number');
         const to = this.accept('to') ? (this.accept('max') ? MAX_FIELD_NUMBER : this.integer('a field number')) : from;
@@ -126,7 +145,7 @@ class Parser {
   }
   skipBlock(): void {
     this.expect('{');
-    for (let depth = 1; depth > 0; ) {
+    for (let depth = 1; depth > 0;) {
       const t = this.next();
       depth += t.text === '{' ? 1 : t.text === '}' ? -1 : 0;
     }
@@ -171,7 +190,18 @@ class Parser {
     const start = this.expect('message');
     const name = this.ident('a message name').text;
     const fullName = scope ? `${scope}.${name}` : name;
-    const message: ProtoMessage = { name, fullName, fields: [], oneofs: [], messages: [], enums: [], reserved: { ranges: [], names: [] }, options: {}, description: describeComment(start.comments), line: start.line };
+    const message: ProtoMessage = {
+      name,
+      fullName,
+      fields: [],
+      oneofs: [],
+      messages: [],
+      enums: [],
+      reserved: { ranges: [], names: [] },
+      options: {},
+      description: describeComment(start.comments),
+      line: start.line,
+    };
     this.expect('{');
     while (!this.accept('}')) {
       const token = this.peek() ?? this.fail(`message ${name} is not closed`, start);
@@ -197,7 +227,8 @@ class Parser {
         this.statementOption({});
         continue;
       }
-      if (['repeated', 'optional', 'required', 'map'].includes(this.peek()?.text ?? '') && !this.is('=', 2)) this.fail(`a oneof field cannot be "${this.peek()?.text}"`);
+      if (['repeated', 'optional', 'required', 'map'].includes(this.peek()?.text ?? '') && !this.is('=', 2))
+        this.fail(`a oneof field cannot be "${this.peek()?.text}"`);
       const field = this.field();
       field.oneof = oneof.name;
       oneof.fields.push(field.name);
@@ -208,7 +239,10 @@ class Parser {
 
   field(): ProtoField {
     const first = this.peek() ?? this.fail('expected a field');
-    const label = ['repeated', 'optional', 'required'].includes(first.text) && first.kind === 'ident' && !this.is('=', 2) ? this.next().text : undefined;
+    const label =
+      ['repeated', 'optional', 'required'].includes(first.text) && first.kind === 'ident' && !this.is('=', 2)
+        ? this.next().text
+        : undefined;
     if (label === 'required') this.fail('"required" is not allowed in proto3', first);
     let written: string;
     let map: { key: string; value: string } | undefined;
@@ -228,10 +262,20 @@ class Parser {
     this.expect('=');
     const numberToken = this.peek();
     const number = this.integer('a field number');
-    if (number < 1 || number > MAX_FIELD_NUMBER || (number >= 19000 && number <= 19999)) this.fail(`field number ${number} of "${name}" is out of range or reserved`, numberToken);
+    if (number < 1 || number > MAX_FIELD_NUMBER || (number >= 19000 && number <= 19999))
+      this.fail(`field number ${number} of "${name}" is out of range or reserved`, numberToken);
     const options = this.fieldOptions();
     this.expect(';');
-    const field: ProtoField = { name, number, type: written, written, kind: map ? 'map' : 'scalar', options, description: describeComment(first.comments), line: first.line };
+    const field: ProtoField = {
+      name,
+      number,
+      type: written,
+      written,
+      kind: map ? 'map' : 'scalar',
+      options,
+      description: describeComment(first.comments),
+      line: first.line,
+    };
     if (map) field.map = { ...map, valueKind: 'scalar' };
     if (label === 'repeated') field.repeated = true;
     if (label === 'optional') field.optional = true;
@@ -241,7 +285,14 @@ class Parser {
   enumeration(scope: string): ProtoEnum {
     const start = this.expect('enum');
     const name = this.ident('an enum name').text;
-    const result: ProtoEnum = { name, fullName: scope ? `${scope}.${name}` : name, values: [], options: {}, description: describeComment(start.comments), line: start.line };
+    const result: ProtoEnum = {
+      name,
+      fullName: scope ? `${scope}.${name}` : name,
+      values: [],
+      options: {},
+      description: describeComment(start.comments),
+      line: start.line,
+    };
     this.expect('{');
     while (!this.accept('}')) {
       const token = this.peek() ?? this.fail(`enum ${name} is not closed`, start);
@@ -255,7 +306,8 @@ class Parser {
         const options = this.fieldOptions();
         this.expect(';');
         const seen = result.values.find((v) => v.number === number);
-        if (seen && result.options.allow_alias !== true) this.fail(`enum value ${valueName} reuses number ${number} of ${seen.name} (set option allow_alias = true)`, token);
+        if (seen && result.options.allow_alias !== true)
+          this.fail(`enum value ${valueName} reuses number ${number} of ${seen.name} (set option allow_alias = true)`, token);
         if (result.values.some((v) => v.name === valueName)) this.fail(`enum value ${valueName} is defined twice`, token);
         if (result.values.length === 0 && number !== 0) this.fail(`the first value of enum ${name} must be zero in proto3`, token);
         result.values.push({ name: valueName, number, options, description: describeComment(token.comments) });
