@@ -58,9 +58,14 @@ export class LspSession {
     this.connection.onRequest('workspace/configuration', (params: { items: Array<{ section?: string }> }) => {
       this.configurationRequests++;
       this.wake();
-      return params.items.map((item) => (item.section !== undefined ? this.spec.configuration?.[item.section] ?? null : null));
+      return params.items.map((item) => (item.section !== undefined ? (this.spec.configuration?.[item.section] ?? null) : null));
     });
-    for (const method of ['client/registerCapability', 'client/unregisterCapability', 'window/workDoneProgress/create', 'workspace/codeLens/refresh']) {
+    for (const method of [
+      'client/registerCapability',
+      'client/unregisterCapability',
+      'window/workDoneProgress/create',
+      'workspace/codeLens/refresh',
+    ]) {
       this.connection.onRequest(method, () => null);
     }
     this.connection.onError(() => undefined); // a dying server shows up as `exit` below
@@ -142,12 +147,20 @@ export class LspSession {
 
   /** The first publication for `uri` at index `from` or later that `accept` takes. */
   publication(uri: string, from: number, accept: (p: Publication) => boolean, timeoutMs: number, what: string): Promise<Publication> {
-    return this.waitUntil(() => this.publications.slice(from).find((p) => p.uri === uri && accept(p)), timeoutMs, `diagnostics for ${what}`);
+    return this.waitUntil(
+      () => this.publications.slice(from).find((p) => p.uri === uri && accept(p)),
+      timeoutMs,
+      `diagnostics for ${what}`,
+    );
   }
 
   /** Resolves once the server has asked for its configuration at least `count` times. */
   configurationPulled(count: number, timeoutMs: number): Promise<true> {
-    return this.waitUntil(() => (this.configurationRequests >= count ? true : undefined), timeoutMs, `${count} workspace/configuration request(s)`);
+    return this.waitUntil(
+      () => (this.configurationRequests >= count ? true : undefined),
+      timeoutMs,
+      `${count} workspace/configuration request(s)`,
+    );
   }
 
   /** Peak resident set size of the server process (VmHWM in /proc/<pid>/status), in kB; Linux only. */

@@ -71,13 +71,18 @@ async function main(): Promise<number> {
   // MLINFRA_BENCH_SCHEMAS points at another schemas/ folder (for developing the bench itself).
   const schemasDir = process.env.MLINFRA_BENCH_SCHEMAS ?? join(root, 'schemas');
   const kindFile = findKindSchema(schemasDir, 'kubeflow.org/v1', 'PyTorchJob');
-  const yamlServerVersion = (JSON.parse(readFileSync(join(yamlServerBin, '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
+  const yamlServerVersion = (JSON.parse(readFileSync(join(yamlServerBin, '..', '..', 'package.json'), 'utf8')) as { version: string })
+    .version;
 
   const temp = mkdtempSync(join(tmpdir(), 'mlinfra-bench-'));
   try {
     const schemaPath = join(temp, 'kubeflow.org_v1_pytorchjob.bundled.json');
     writeFileSync(schemaPath, `${JSON.stringify(bundleKindSchema(kindFile), null, 1)}\n`);
-    const ours: ServerSpec = { name: 'mlinfra', command: process.execPath, args: [...SERVER_EXEC_ARGV, join(root, 'dist', 'server.js'), '--stdio'] };
+    const ours: ServerSpec = {
+      name: 'mlinfra',
+      command: process.execPath,
+      args: [...SERVER_EXEC_ARGV, join(root, 'dist', 'server.js'), '--stdio'],
+    };
     const theirs: ServerSpec = {
       name: 'yaml-language-server',
       command: process.execPath,
@@ -86,11 +91,15 @@ async function main(): Promise<number> {
     };
     const base = readFileSync(join(root, 'bench', 'fixtures', 'pytorchjob.yaml'), 'utf8');
 
-    console.log(`mlinfra bench: mlinfra (node ${SERVER_EXEC_ARGV.join(' ')} dist/server.js, as the extension starts it) vs yaml-language-server ${yamlServerVersion}, both on Node ${process.version}`);
+    console.log(
+      `mlinfra bench: mlinfra (node ${SERVER_EXEC_ARGV.join(' ')} dist/server.js, as the extension starts it) vs yaml-language-server ${yamlServerVersion}, both on Node ${process.version}`,
+    );
     console.log(`machine: ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}`);
     if (only.yaml) {
       console.log(`schema: ${kindFile}, bundled for yaml-language-server into ${schemaPath}`);
-      console.log(`per file and server: a fresh process (first diagnostics: the median of ${COLD_SAMPLES}), ${SETTLE_MS} ms idle after start-up before the file opens (also measured without, for the largest file), ${EDITS} edits, ${COMPLETIONS} completions, waits of at most ${TIMEOUT_MS / 1000} s`);
+      console.log(
+        `per file and server: a fresh process (first diagnostics: the median of ${COLD_SAMPLES}), ${SETTLE_MS} ms idle after start-up before the file opens (also measured without, for the largest file), ${EDITS} edits, ${COMPLETIONS} completions, waits of at most ${TIMEOUT_MS / 1000} s`,
+      );
     }
     console.log('');
 
@@ -132,7 +141,11 @@ async function main(): Promise<number> {
       const ensemble = await runTritonScenario(ours, workload, 'ensemble');
       progress('\r\x1b[K');
       const { models, steps, tensors } = workload;
-      triton = { workload: { models, steps, tensors, largeLines: workload.large.lines, ensembleLines: workload.ensemble.lines }, large, ensemble };
+      triton = {
+        workload: { models, steps, tensors, largeLines: workload.large.lines, ensembleLines: workload.ensemble.lines },
+        large,
+        ensemble,
+      };
       const iterations = `${SETTLE_MS} ms idle before the file opens, ${EDITS} edits, ${COMPLETIONS} completions and ${FORMATS} formattings (large config)`;
       console.log(`${tritonTable(triton, describeTritonWorkload(workload, iterations))}\n`);
     }

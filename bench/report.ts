@@ -50,9 +50,21 @@ export function table(size: SizeResult, heading: string): string {
   const { ours, theirs } = size;
   const rows: string[][] = [
     ['', 'mlinfra', 'yaml-language-server', 'ratio (theirs/ours)'],
-    ['first diagnostics', ms(ours.firstDiagnosticsMs), ms(theirs.firstDiagnosticsMs), ratio(ours.firstDiagnosticsMs, theirs.firstDiagnosticsMs, 'faster')],
+    [
+      'first diagnostics',
+      ms(ours.firstDiagnosticsMs),
+      ms(theirs.firstDiagnosticsMs),
+      ratio(ours.firstDiagnosticsMs, theirs.firstDiagnosticsMs, 'faster'),
+    ],
     ...(size.oursAtOnce && size.theirsAtOnce
-      ? [['first diagnostics, opened at start-up', ms(size.oursAtOnce.firstDiagnosticsMs), ms(size.theirsAtOnce.firstDiagnosticsMs), ratio(size.oursAtOnce.firstDiagnosticsMs, size.theirsAtOnce.firstDiagnosticsMs, 'faster')]]
+      ? [
+          [
+            'first diagnostics, opened at start-up',
+            ms(size.oursAtOnce.firstDiagnosticsMs),
+            ms(size.theirsAtOnce.firstDiagnosticsMs),
+            ratio(size.oursAtOnce.firstDiagnosticsMs, size.theirsAtOnce.firstDiagnosticsMs, 'faster'),
+          ],
+        ]
       : []),
     ['edit → diagnostics, median', ms(ours.editMedianMs), ms(theirs.editMedianMs), ratio(ours.editMedianMs, theirs.editMedianMs, 'faster')],
     ['completion, median / p95', completion(ours), completion(theirs), ratio(ours.completionMedianMs, theirs.completionMedianMs, 'faster')],
@@ -61,10 +73,9 @@ export function table(size: SizeResult, heading: string): string {
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
   const lines = rows.map((row) => `  ${row.map((cell, column) => cell.padEnd(widths[column])).join('   ')}`.trimEnd());
   lines.splice(1, 0, `  ${widths.map((w) => '─'.repeat(w)).join('   ')}`);
-  const notes = [ours, theirs, size.oursAtOnce, size.theirsAtOnce].flatMap((r) => !r ? [] : [
-    ...r.warnings.map((w) => `  WARNING ${r.server}: ${w}`),
-    ...(r.error ? [`  ERROR ${r.server}: ${r.error}`] : []),
-  ]);
+  const notes = [ours, theirs, size.oursAtOnce, size.theirsAtOnce].flatMap((r) =>
+    !r ? [] : [...r.warnings.map((w) => `  WARNING ${r.server}: ${w}`), ...(r.error ? [`  ERROR ${r.server}: ${r.error}`] : [])],
+  );
   return [heading, ...lines, ...notes].join('\n');
 }
 

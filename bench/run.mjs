@@ -16,16 +16,20 @@ function log(message) {
 
 function run(command, args) {
   const result = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
-  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${result.error?.message ?? `exit code ${result.status}`})`);
+  if (result.status !== 0)
+    throw new Error(`${command} ${args.join(' ')} failed (${result.error?.message ?? `exit code ${result.status}`})`);
 }
 
 /** Newest modification time of the files under `dir` (0 when it does not exist). */
 function newest(dir) {
   if (!existsSync(dir)) return 0;
-  return Math.max(0, ...readdirSync(dir, { withFileTypes: true }).map((entry) => {
-    const path = join(dir, entry.name);
-    return entry.isDirectory() ? newest(path) : statSync(path).mtimeMs;
-  }));
+  return Math.max(
+    0,
+    ...readdirSync(dir, { withFileTypes: true }).map((entry) => {
+      const path = join(dir, entry.name);
+      return entry.isDirectory() ? newest(path) : statSync(path).mtimeMs;
+    }),
+  );
 }
 
 function ensureServerBuilt() {
@@ -41,7 +45,16 @@ function ensureYamlLanguageServer() {
   if (existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).version === YAML_SERVER_VERSION) return;
   log(`installing yaml-language-server@${YAML_SERVER_VERSION} into ${benchDir}`);
   mkdirSync(benchDir, { recursive: true });
-  run('npm', ['install', '--prefix', benchDir, '--no-save', '--no-audit', '--no-fund', '--loglevel=error', `yaml-language-server@${YAML_SERVER_VERSION}`]);
+  run('npm', [
+    'install',
+    '--prefix',
+    benchDir,
+    '--no-save',
+    '--no-audit',
+    '--no-fund',
+    '--loglevel=error',
+    `yaml-language-server@${YAML_SERVER_VERSION}`,
+  ]);
 }
 
 try {

@@ -68,7 +68,11 @@ function brief(diagnostics: Diagnostic[]): string {
  * with whatever was measured before them.
  */
 /** `openAtOnce`: no idle time before the file opens; `firstOnly`: stop after the first diagnostics. */
-export async function runScenario(spec: ServerSpec, workload: Workload, options: { openAtOnce?: boolean; firstOnly?: boolean } = {}): Promise<ServerResult> {
+export async function runScenario(
+  spec: ServerSpec,
+  workload: Workload,
+  options: { openAtOnce?: boolean; firstOnly?: boolean } = {},
+): Promise<ServerResult> {
   const result: ServerResult = { server: spec.name, editMs: [], completionMs: null, warnings: [] };
   const session = LspSession.start(spec);
   let version = 1;
@@ -116,7 +120,9 @@ export async function runScenario(spec: ServerSpec, workload: Workload, options:
     result.invalidEditDiagnostics = invalid.p.diagnostics.length;
     result.invalidEditFirst = brief(invalid.p.diagnostics.slice(0, 1)) || undefined;
     if (invalid.p.diagnostics.length === 0) {
-      result.warnings.push(`no diagnostic for \`replicas: "three"\` in document ${workload.middle + 1}: it does not validate against the schema`);
+      result.warnings.push(
+        `no diagnostic for \`replicas: "three"\` in document ${workload.middle + 1}: it does not validate against the schema`,
+      );
     }
     await edit({ start: three.start, end: { line, character: character + 7 } }, '3', 'reverting the invalid edit');
 

@@ -19,7 +19,8 @@ export const TRITON_TARGETS = {
   peakRssMb: 300,
 };
 
-const size = (r: TritonResult) => `${r.lines.toLocaleString('en-US')} lines, ${r.bytes < 1e6 ? `${(r.bytes / 1e3).toFixed(0)} kB` : `${(r.bytes / 1e6).toFixed(2)} MB`}`;
+const size = (r: TritonResult) =>
+  `${r.lines.toLocaleString('en-US')} lines, ${r.bytes < 1e6 ? `${(r.bytes / 1e3).toFixed(0)} kB` : `${(r.bytes / 1e6).toFixed(2)} MB`}`;
 const mb = (value: number | undefined) => (value === undefined ? '–' : `${value.toFixed(0)} MB`);
 
 export function describeTritonWorkload(w: TritonWorkload, iterations: string): string {
@@ -31,8 +32,12 @@ export function describeTritonWorkload(w: TritonWorkload, iterations: string): s
 
 export function tritonTable(section: TritonSection, heading: string): string {
   const { large, ensemble } = section;
-  const completion = (r: TritonResult) => (r.completionMs ? `${ms(r.completionMedianMs)} / ${ms(r.completionP95Ms)} (${r.completionItems ?? 0} items)` : '–');
-  const formatting = (r: TritonResult) => (r.formattingMs ? `${ms(r.formattingMedianMs)} (${r.formattingEdits ?? 0} edit, ${((r.formattingChars ?? 0) / 1e6).toFixed(2)} M chars)` : '–');
+  const completion = (r: TritonResult) =>
+    r.completionMs ? `${ms(r.completionMedianMs)} / ${ms(r.completionP95Ms)} (${r.completionItems ?? 0} items)` : '–';
+  const formatting = (r: TritonResult) =>
+    r.formattingMs
+      ? `${ms(r.formattingMedianMs)} (${r.formattingEdits ?? 0} edit, ${((r.formattingChars ?? 0) / 1e6).toFixed(2)} M chars)`
+      : '–';
   const rows: string[][] = [
     ['', `large config (${size(large)})`, `ensemble (${size(ensemble)})`],
     ['first diagnostics', ms(large.firstDiagnosticsMs), ms(ensemble.firstDiagnosticsMs)],
@@ -44,7 +49,10 @@ export function tritonTable(section: TritonSection, heading: string): string {
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
   const lines = rows.map((row) => `  ${row.map((cell, column) => cell.padEnd(widths[column])).join('   ')}`.trimEnd());
   lines.splice(1, 0, `  ${widths.map((w) => '─'.repeat(w)).join('   ')}`);
-  const notes = [large, ensemble].flatMap((r) => [...r.warnings.map((w) => `  WARNING mlinfra, ${r.file}: ${w}`), ...(r.error ? [`  ERROR mlinfra, ${r.file}: ${r.error}`] : [])]);
+  const notes = [large, ensemble].flatMap((r) => [
+    ...r.warnings.map((w) => `  WARNING mlinfra, ${r.file}: ${w}`),
+    ...(r.error ? [`  ERROR mlinfra, ${r.file}: ${r.error}`] : []),
+  ]);
   return [heading, ...lines, ...notes].join('\n');
 }
 
@@ -58,10 +66,19 @@ export function checkTritonTargets({ large, ensemble }: TritonSection): TargetCh
   const rss = measured.length ? Math.max(...measured) : undefined;
   return [
     below(`first diagnostics, large config: < ${t.largeFirstMs} ms`, large.firstDiagnosticsMs, t.largeFirstMs),
-    below(`first diagnostics, ensemble (reads its steps' configs): < ${t.ensembleFirstMs} ms`, ensemble.firstDiagnosticsMs, t.ensembleFirstMs),
+    below(
+      `first diagnostics, ensemble (reads its steps' configs): < ${t.ensembleFirstMs} ms`,
+      ensemble.firstDiagnosticsMs,
+      t.ensembleFirstMs,
+    ),
     below(`edit → diagnostics median, large config: < ${t.editMedianMs} ms`, large.editMedianMs, t.editMedianMs),
     below(`edit → diagnostics median, ensemble: < ${t.editMedianMs} ms`, ensemble.editMedianMs, t.editMedianMs),
-    below(`completion p95, large config: < ${t.completionP95Ms} ms`, large.completionP95Ms, t.completionP95Ms, `${ms(large.completionP95Ms)} (median ${ms(large.completionMedianMs)})`),
+    below(
+      `completion p95, large config: < ${t.completionP95Ms} ms`,
+      large.completionP95Ms,
+      t.completionP95Ms,
+      `${ms(large.completionP95Ms)} (median ${ms(large.completionMedianMs)})`,
+    ),
     below(`formatting median, large config: < ${t.formattingMedianMs} ms`, large.formattingMedianMs, t.formattingMedianMs),
     below(`peak RSS, either Triton scenario: < ${t.peakRssMb} MB`, rss, t.peakRssMb, mb(rss)),
   ];

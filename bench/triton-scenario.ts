@@ -66,14 +66,23 @@ class Slot {
  */
 export async function runTritonScenario(spec: ServerSpec, workload: TritonWorkload, which: 'large' | 'ensemble'): Promise<TritonResult> {
   const file: TritonFile = workload[which];
-  const result: TritonResult = { file: which === 'large' ? 'large config' : 'ensemble', lines: file.lines, bytes: file.bytes, editMs: [], warnings: [] };
+  const result: TritonResult = {
+    file: which === 'large' ? 'large config' : 'ensemble',
+    lines: file.lines,
+    bytes: file.bytes,
+    editMs: [],
+    warnings: [],
+  };
   const session = LspSession.start(spec);
   const { uri } = file;
   let version = 1;
   let changes = 0;
 
   /** Sends one edit and resolves with the publication for its version. */
-  async function edit(change: { range: { start: Position; end: Position }; text: string }, what: string): Promise<{ ms: number; p: Publication }> {
+  async function edit(
+    change: { range: { start: Position; end: Position }; text: string },
+    what: string,
+  ): Promise<{ ms: number; p: Publication }> {
     const from = session.publications.length;
     const v = ++version;
     changes++;
@@ -92,7 +101,8 @@ export async function runTritonScenario(spec: ServerSpec, workload: TritonWorklo
     const first = await session.publication(uri, from, (p) => p.version === undefined || p.version >= 1, TIMEOUT_MS, 'didOpen');
     result.firstDiagnosticsMs = first.at - opened;
     result.validFileDiagnostics = first.diagnostics.length;
-    if (first.diagnostics.length > 0) result.warnings.push(`${first.diagnostics.length} diagnostic(s) on the generated ${result.file}: ${brief(first.diagnostics)}`);
+    if (first.diagnostics.length > 0)
+      result.warnings.push(`${first.diagnostics.length} diagnostic(s) on the generated ${result.file}: ${brief(first.diagnostics)}`);
 
     // A deliberate mistake must be reported, else the server is not checking what the bench times.
     const large = workload.large;
@@ -100,13 +110,27 @@ export async function runTritonScenario(spec: ServerSpec, workload: TritonWorklo
     const missing = modelName(10 * workload.models + 1);
     const mistake =
       which === 'large'
-        ? { slot: new Slot(large.dataType, 'TYPE_FP32'), text: 'TYPE_FP23', valid: 'TYPE_FP32', expect: /TYPE_FP23/, what: 'data_type: TYPE_FP23 in the middle input' }
-        : { slot: new Slot(ensemble.modelName, modelName(Math.floor(workload.steps / 2))), text: missing, valid: modelName(Math.floor(workload.steps / 2)), expect: /not available/, what: `a step naming the missing model ${missing}` };
+        ? {
+            slot: new Slot(large.dataType, 'TYPE_FP32'),
+            text: 'TYPE_FP23',
+            valid: 'TYPE_FP32',
+            expect: /TYPE_FP23/,
+            what: 'data_type: TYPE_FP23 in the middle input',
+          }
+        : {
+            slot: new Slot(ensemble.modelName, modelName(Math.floor(workload.steps / 2))),
+            text: missing,
+            valid: modelName(Math.floor(workload.steps / 2)),
+            expect: /not available/,
+            what: `a step naming the missing model ${missing}`,
+          };
     const invalid = await edit(mistake.slot.replace(mistake.text), mistake.what);
     result.invalidEditDiagnostics = invalid.p.diagnostics.length;
     result.invalidEditFirst = brief(invalid.p.diagnostics.slice(0, 1)) || undefined;
     if (invalid.p.diagnostics.length !== 1 || !mistake.expect.test(messageText(invalid.p.diagnostics[0]))) {
-      result.warnings.push(`expected exactly one diagnostic matching ${mistake.expect} for ${mistake.what}, got ${invalid.p.diagnostics.length}: ${brief(invalid.p.diagnostics) || 'none'}`);
+      result.warnings.push(
+        `expected exactly one diagnostic matching ${mistake.expect} for ${mistake.what}, got ${invalid.p.diagnostics.length}: ${brief(invalid.p.diagnostics) || 'none'}`,
+      );
     }
     await edit(mistake.slot.replace(mistake.valid), 'reverting the deliberate mistake');
 
@@ -120,7 +144,8 @@ export async function runTritonScenario(spec: ServerSpec, workload: TritonWorklo
       result.editMs.push(ms);
       if (p.diagnostics.length > 0) noisy.push(p);
     }
-    if (noisy.length) result.warnings.push(`${noisy.length} of ${EDITS} valid edits got diagnostics, the first: ${brief(noisy[0].diagnostics)}`);
+    if (noisy.length)
+      result.warnings.push(`${noisy.length} of ${EDITS} valid edits got diagnostics, the first: ${brief(noisy[0].diagnostics)}`);
     result.editMedianMs = quantile(result.editMs, 0.5);
 
     if (which === 'large') {
@@ -130,7 +155,11 @@ export async function runTritonScenario(spec: ServerSpec, workload: TritonWorklo
       result.completionMs = [];
       for (let i = 0; i < COMPLETIONS; i++) {
         const started = performance.now();
-        const answer = await session.request<{ items: unknown[] } | null>('textDocument/completion', { textDocument: { uri }, position, context: { triggerKind: 1 } }, TIMEOUT_MS);
+        const answer = await session.request<{ items: unknown[] } | null>(
+          'textDocument/completion',
+          { textDocument: { uri }, position, context: { triggerKind: 1 } },
+          TIMEOUT_MS,
+        );
         result.completionMs.push(performance.now() - started);
         result.completionItems = answer?.items.length ?? 0;
       }
@@ -141,7 +170,11 @@ export async function runTritonScenario(spec: ServerSpec, workload: TritonWorklo
       result.formattingMs = [];
       for (let i = 0; i < FORMATS; i++) {
         const started = performance.now();
-        const edits = await session.request<TextEdit[] | null>('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } }, TIMEOUT_MS);
+        const edits = await session.request<TextEdit[] | null>(
+          'textDocument/formatting',
+          { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } },
+          TIMEOUT_MS,
+        );
         result.formattingMs.push(performance.now() - started);
         result.formattingEdits = edits?.length ?? 0;
         result.formattingChars = (edits ?? []).reduce((sum, e) => sum + e.newText.length, 0);
@@ -154,7 +187,9 @@ export async function runTritonScenario(spec: ServerSpec, workload: TritonWorklo
     result.publications = session.publications.filter((p) => p.uri === uri).length;
     result.expectedPublications = 1 + changes;
     if (result.publications !== result.expectedPublications) {
-      result.warnings.push(`published diagnostics ${result.publications} times for 1 open + ${changes} edits; latencies may be matched to the wrong publication`);
+      result.warnings.push(
+        `published diagnostics ${result.publications} times for 1 open + ${changes} edits; latencies may be matched to the wrong publication`,
+      );
     }
   } catch (error) {
     result.error = error instanceof Error ? error.message : String(error);

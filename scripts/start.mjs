@@ -10,7 +10,7 @@ import { cacheDir, codeServerBin, ensureAll, root } from './lib/setup.mjs';
 import { packageExtension } from './package.mjs';
 
 const portArg = process.argv.indexOf('--port');
-const wanted = Number(portArg > 0 ? process.argv[portArg + 1] : process.env.PORT ?? 8080);
+const wanted = Number(portArg > 0 ? process.argv[portArg + 1] : (process.env.PORT ?? 8080));
 
 function portIsFree(port) {
   return new Promise((resolve) => {
@@ -29,7 +29,9 @@ async function choosePort() {
 /** The local API server with the demo scenario (dist/cluster.js, built with the package); resolves once its kubeconfig is written. */
 function startCluster(kubeconfig) {
   rmSync(kubeconfig, { force: true });
-  const cluster = spawn(process.execPath, [join(root, 'dist', 'cluster.js'), '--kubeconfig', kubeconfig], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const cluster = spawn(process.execPath, [join(root, 'dist', 'cluster.js'), '--kubeconfig', kubeconfig], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return new Promise((resolve, reject) => {
     let output = '';
     cluster.stdout.on('data', (chunk) => {
@@ -54,13 +56,26 @@ process.on('exit', () => cluster.kill());
 // The demo opens our own examples folder: skip the trust prompt so the first view is the workspace.
 writeFileSync(
   join(userDataDir, 'User', 'settings.json'),
-  JSON.stringify({ 'security.workspace.trust.enabled': false, 'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off', 'mlinfra.kubeconfig': kubeconfig }, null, 2),
+  JSON.stringify(
+    {
+      'security.workspace.trust.enabled': false,
+      'workbench.startupEditor': 'none',
+      'telemetry.telemetryLevel': 'off',
+      'mlinfra.kubeconfig': kubeconfig,
+    },
+    null,
+    2,
+  ),
 );
 // Keep code-server's own config beside the profile rather than in ~/.config.
 const config = ['--config', join(profile, 'config.yaml')];
-const install = spawnSync(process.execPath, [codeServerBin, ...config, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--install-extension', vsix, '--force'], {
-  stdio: 'inherit',
-});
+const install = spawnSync(
+  process.execPath,
+  [codeServerBin, ...config, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--install-extension', vsix, '--force'],
+  {
+    stdio: 'inherit',
+  },
+);
 if (install.status !== 0) {
   cluster.kill();
   process.exit(install.status ?? 1);
@@ -70,8 +85,21 @@ const port = await choosePort();
 const folder = join(root, 'examples');
 const child = spawn(
   process.execPath,
-  [codeServerBin, ...config, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
-    '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, folder],
+  [
+    codeServerBin,
+    ...config,
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--user-data-dir',
+    userDataDir,
+    '--extensions-dir',
+    extensionsDir,
+    folder,
+  ],
   { stdio: ['ignore', 'inherit', 'inherit'] },
 );
 const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(folder)}`;
@@ -89,7 +117,9 @@ for (let i = 0; i < 240 && !(await healthy()); i++) {
   }
   await new Promise((resolve) => setTimeout(resolve, 250));
 }
-console.log(`\nmlinfra demo is running. Open this URL in a browser:\n\n  ${url}\n\nThe Clusters and GPU nodes views (mlinfra in the activity bar) show the demo cluster; kubectl reaches it with\n  kubectl --kubeconfig ${kubeconfig} get pods -A\n\nPress Ctrl+C to stop.`);
+console.log(
+  `\nmlinfra demo is running. Open this URL in a browser:\n\n  ${url}\n\nThe Clusters and GPU nodes views (mlinfra in the activity bar) show the demo cluster; kubectl reaches it with\n  kubectl --kubeconfig ${kubeconfig} get pods -A\n\nPress Ctrl+C to stop.`,
+);
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {
     child.kill(signal);

@@ -11,7 +11,10 @@ import { ensureNpmPackages, root } from './lib/setup.mjs';
 ensureNpmPackages();
 // Imported only now: on a fresh clone the line above is what installs it.
 const { runTests } = await import('@vscode/test-electron');
-for (const [command, args] of [['node', ['scripts/build.mjs']], ['npx', ['tsc', '-b']]]) {
+for (const [command, args] of [
+  ['node', ['scripts/build.mjs']],
+  ['npx', ['tsc', '-b']],
+]) {
   if (spawnSync(command, args, { cwd: root, stdio: 'inherit' }).status !== 0) process.exit(1);
 }
 const scratch = mkdtempSync(join(tmpdir(), 'mlinfra-electron-'));

@@ -12,8 +12,18 @@ import { ensureAll, root } from './lib/setup.mjs';
 const STAGES = {
   lint: { title: 'lint and format check (ESLint, Prettier)', program: 'scripts/lint/run.mjs' },
   unit: {
-    title: 'unit tests (core, shared model, client views and cluster access, local cluster internals, schema generator, grammar, snippets, structure)',
-    dirs: ['out/server', 'out/client', 'out/common', 'out/cluster/src', 'out/schemas/generator', 'out/test/grammar', 'out/test/snippets', 'out/test/meta'],
+    title:
+      'unit tests (core, shared model, client views and cluster access, local cluster internals, schema generator, grammar, snippets, structure)',
+    dirs: [
+      'out/server',
+      'out/client',
+      'out/common',
+      'out/cluster/src',
+      'out/schemas/generator',
+      'out/test/grammar',
+      'out/test/snippets',
+      'out/test/meta',
+    ],
     timeout: 10000,
   },
   lsp: { title: 'protocol tests (dist/server.js --stdio)', dirs: ['out/test/lsp'], timeout: 20000 },
@@ -37,7 +47,13 @@ function testFiles(dir) {
 const STAGE_LIMIT_MS = 10 * 60 * 1000;
 
 function run(command, args, env = {}) {
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env }, timeout: STAGE_LIMIT_MS, killSignal: 'SIGKILL' });
+  const result = spawnSync(command, args, {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, ...env },
+    timeout: STAGE_LIMIT_MS,
+    killSignal: 'SIGKILL',
+  });
   if (result.error) console.error(`${command} ${args[0]}: ${result.error.message}`);
   return result.status;
 }
@@ -87,6 +103,9 @@ console.log('\n=== summary ===');
 for (const r of results) {
   console.log(`${r.name}: ${r.passes} passed, ${r.failures} failed${r.pending ? `, ${r.pending} skipped` : ''} (${r.time})  ${r.title}`);
 }
-const total = results.reduce((sum, r) => ({ passes: sum.passes + r.passes, failures: sum.failures + r.failures + r.pending }), { passes: 0, failures: 0 });
+const total = results.reduce((sum, r) => ({ passes: sum.passes + r.passes, failures: sum.failures + r.failures + r.pending }), {
+  passes: 0,
+  failures: 0,
+});
 console.log(`total: ${total.passes} passed, ${total.failures} failed (${seconds(runStarted)}, of which set-up and build ${prepared})`);
 process.exit(total.failures > 0 ? 1 : 0);

@@ -17,7 +17,8 @@ export interface ClusterViews {
 
 /** Answers the delete confirmation; replaced by tests, which cannot click a modal dialog. */
 export const prompts = {
-  confirm: (message: string, detail: string, action: string): Thenable<string | undefined> => vscode.window.showWarningMessage(message, { modal: true, detail }, action),
+  confirm: (message: string, detail: string, action: string): Thenable<string | undefined> =>
+    vscode.window.showWarningMessage(message, { modal: true, detail }, action),
 };
 
 export async function refresh(views: ClusterViews): Promise<void> {
@@ -31,8 +32,17 @@ export async function switchContext(views: ClusterViews, arg?: unknown): Promise
   const current = views.clusters.currentContext();
   let name = contextArgument(arg);
   if (!name) {
-    const items = service.snapshot.contexts.map((c) => ({ label: c.name, description: c.name === current ? 'current' : undefined, detail: [c.server, c.user && `user ${c.user}`, `namespace ${c.namespace ?? 'default'}`].filter(Boolean).join(' · ') }));
-    name = (await vscode.window.showQuickPick(items, { title: 'Switch Kubernetes context (for mlinfra, in this workspace)', placeHolder: current }))?.label;
+    const items = service.snapshot.contexts.map((c) => ({
+      label: c.name,
+      description: c.name === current ? 'current' : undefined,
+      detail: [c.server, c.user && `user ${c.user}`, `namespace ${c.namespace ?? 'default'}`].filter(Boolean).join(' · '),
+    }));
+    name = (
+      await vscode.window.showQuickPick(items, {
+        title: 'Switch Kubernetes context (for mlinfra, in this workspace)',
+        placeHolder: current,
+      })
+    )?.label;
   }
   if (!name) return undefined;
   if (!service.snapshot.contexts.some((c) => c.name === name)) {
@@ -48,7 +58,10 @@ async function namespacesOf(views: ClusterViews, context: string): Promise<strin
   if (!session) return [];
   const informer = session.informer(NAMESPACE_TYPE, 'v1');
   await informer.ready;
-  return informer.items().map((n) => n.metadata.name).sort();
+  return informer
+    .items()
+    .map((n) => n.metadata.name)
+    .sort();
 }
 
 export async function switchNamespace(views: ClusterViews, arg?: unknown): Promise<string | undefined> {
@@ -63,8 +76,17 @@ export async function switchNamespace(views: ClusterViews, arg?: unknown): Promi
     const current = views.clusters.namespaceOf(context);
     const names = await namespacesOf(views, context);
     namespace = names.length
-      ? (await vscode.window.showQuickPick(names.map((n) => ({ label: n, description: n === current ? 'current' : undefined })), { title: `Switch namespace of ${context}`, placeHolder: current }))?.label
-      : await vscode.window.showInputBox({ title: `Namespace of ${context}`, prompt: 'The namespaces could not be listed; type one.', value: current });
+      ? (
+          await vscode.window.showQuickPick(
+            names.map((n) => ({ label: n, description: n === current ? 'current' : undefined })),
+            { title: `Switch namespace of ${context}`, placeHolder: current },
+          )
+        )?.label
+      : await vscode.window.showInputBox({
+          title: `Namespace of ${context}`,
+          prompt: 'The namespaces could not be listed; type one.',
+          value: current,
+        });
   }
   if (!namespace) return undefined;
   if (context !== views.clusters.currentContext()) await views.clusters.setContext(context);
@@ -91,7 +113,9 @@ export async function showLiveObject(views: ClusterViews, arg?: unknown): Promis
   if (!views.clusters.requireTrust()) return undefined;
   const ref = objectArgument(arg);
   if (!ref) {
-    void vscode.window.showInformationMessage('mlinfra: pick a job, service, pod or node in the Clusters or GPU nodes view to show its YAML.');
+    void vscode.window.showInformationMessage(
+      'mlinfra: pick a job, service, pod or node in the Clusters or GPU nodes view to show its YAML.',
+    );
     return undefined;
   }
   const document = await vscode.workspace.openTextDocument(objectUri(ref));
@@ -108,7 +132,12 @@ export async function deleteJob(views: ClusterViews, arg?: unknown): Promise<boo
   const { ref, label } = job;
   const dependents = await views.tree.dependents(ref);
   const pods = dependents?.pods ?? [];
-  const goes = [pods.length ? `its ${pods.length === 1 ? 'pod' : `${pods.length} pods`} (${pods.slice(0, 5).join(', ')}${pods.length > 5 ? ', …' : ''})` : 'its pods, if any', ...(dependents?.owned ?? [])];
+  const goes = [
+    pods.length
+      ? `its ${pods.length === 1 ? 'pod' : `${pods.length} pods`} (${pods.slice(0, 5).join(', ')}${pods.length > 5 ? ', …' : ''})`
+      : 'its pods, if any',
+    ...(dependents?.owned ?? []),
+  ];
   const message = `Delete ${label} "${ref.name}" in namespace "${ref.namespace}" of context "${ref.context}"?`;
   const detail = `This also deletes what belongs to it: ${goes.join(', ')}. Running training stops and its GPUs are released. The deletion cannot be undone.`;
   if ((await prompts.confirm(message, detail, 'Delete')) !== 'Delete') return false;
@@ -128,7 +157,12 @@ export async function retry(views: ClusterViews, arg?: unknown): Promise<void> {
   const service = await views.clusters.load();
   const contexts = target ? [target.context] : service.snapshot.contexts.map((c) => c.name);
   for (const context of contexts) {
-    service.session(context)?.retry((typeKey, namespace) => (!target?.namespace || target.namespace === namespace) && (!target?.typeKeys || target.typeKeys.includes(typeKey)));
+    service
+      .session(context)
+      ?.retry(
+        (typeKey, namespace) =>
+          (!target?.namespace || target.namespace === namespace) && (!target?.typeKeys || target.typeKeys.includes(typeKey)),
+      );
   }
   // Discovery that failed runs again when the rows ask for their children.
   views.tree.refresh();

@@ -10,7 +10,8 @@ import { ClusterStatus } from './views/cluster-status';
 
 const CONTEXT_KEY = 'mlinfra.clusters.context';
 const NAMESPACES_KEY = 'mlinfra.clusters.namespaces';
-export const TRUST_MESSAGE = 'mlinfra: cluster access needs a trusted workspace (kubeconfig files can run programs through exec plugins). Trust this workspace to use the Clusters and GPU nodes views.';
+export const TRUST_MESSAGE =
+  'mlinfra: cluster access needs a trusted workspace (kubeconfig files can run programs through exec plugins). Trust this workspace to use the Clusters and GPU nodes views.';
 
 /** Loads dist/cluster-client.js (bundled apart, so activation does not parse @kubernetes/client-node). */
 function loadModule(): Promise<typeof ClusterModule> {
@@ -63,7 +64,8 @@ export class Clusters implements vscode.Disposable {
       setting: vscode.workspace.getConfiguration('mlinfra').get<string>('kubeconfig') || undefined,
       env: process.env.KUBECONFIG,
       home: homedir(),
-      workspaceFolder: vscode.workspace.workspaceFolders?.[0]?.uri.scheme === 'file' ? vscode.workspace.workspaceFolders[0].uri.fsPath : undefined,
+      workspaceFolder:
+        vscode.workspace.workspaceFolders?.[0]?.uri.scheme === 'file' ? vscode.workspace.workspaceFolders[0].uri.fsPath : undefined,
     };
   }
 
@@ -100,7 +102,9 @@ export class Clusters implements vscode.Disposable {
     if (!snapshot) return undefined;
     const chosen = this.extension.workspaceState.get<string>(CONTEXT_KEY);
     if (chosen && snapshot.contexts.some((c) => c.name === chosen)) return chosen;
-    return snapshot.currentContext && snapshot.contexts.some((c) => c.name === snapshot.currentContext) ? snapshot.currentContext : snapshot.contexts[0]?.name;
+    return snapshot.currentContext && snapshot.contexts.some((c) => c.name === snapshot.currentContext)
+      ? snapshot.currentContext
+      : snapshot.contexts[0]?.name;
   }
 
   namespaceOf(context: string): string {

@@ -16,7 +16,7 @@ import { errorNode, type NodeData } from './views/node';
 const ARN = 'arn:aws:eks:us-west-2:123456789012:cluster/ml-prod';
 const ODD = 'team/kind:batch/ns:ml';
 /** What the extension's API and tests hand back: a JSON copy of the row. */
-const copy = (row: NodeData): NodeData => JSON.parse(JSON.stringify(row));
+const copy = (row: NodeData): NodeData => JSON.parse(JSON.stringify(row)) as NodeData;
 
 const view: WorkloadView = {
   typeKey: 'kubeflow.org/pytorchjobs',

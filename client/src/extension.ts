@@ -28,13 +28,20 @@ export function activate(context: vscode.ExtensionContext): MlinfraApi {
   client = createLanguageClient(context, outputChannel, status);
   const languageClient = client;
   const clusterViews = registerClusterViews(context);
-  context.subscriptions.push(outputChannel, status, ...clusterViews.disposables, ...registerCommands({ outputChannel, client: languageClient, views: clusterViews.views }));
+  context.subscriptions.push(
+    outputChannel,
+    status,
+    ...clusterViews.disposables,
+    ...registerCommands({ outputChannel, client: languageClient, views: clusterViews.views }),
+  );
   const ready = languageClient.start().catch((error: unknown) => {
     status.set('stopped');
     outputChannel.error(`The mlinfra language server failed to start: ${String(error)}`);
-    void vscode.window.showErrorMessage('The mlinfra language server failed to start. See its log for details.', 'Show Log').then((choice) => {
-      if (choice) outputChannel.show(true);
-    });
+    void vscode.window
+      .showErrorMessage('The mlinfra language server failed to start. See its log for details.', 'Show Log')
+      .then((choice) => {
+        if (choice) outputChannel.show(true);
+      });
     throw error;
   });
   const serverTrustsWorkspace = async () =>

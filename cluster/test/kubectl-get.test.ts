@@ -61,7 +61,7 @@ describe('kubectl get (local API server)', () => {
     assert.match(row, /^llama3-8b-finetune-master-0 +1\/1 +Running +0 +20s +10\.244\.\d+\.\d+ +gpu-h100-\d +<none> +<none>$/);
   });
 
-  it('keeps a pod that fits no node Pending, with the scheduler\'s event', async () => {
+  it("keeps a pod that fits no node Pending, with the scheduler's event", async () => {
     const pods = await t.kubectl(['get', 'pods', 'llama3-70b-pretrain-worker-2']);
     assert.deepEqual(lines(pods.stdout)[1].split(/\s+/), ['llama3-70b-pretrain-worker-2', '0/1', 'Pending', '0', '20s']);
     const events = await t.kubectl(['get', 'events', '--field-selector', 'involvedObject.name=llama3-70b-pretrain-worker-2']);
@@ -73,8 +73,21 @@ describe('kubectl get (local API server)', () => {
 
   it('selects pods by field: node, phase, name and namespace', async () => {
     const pending = await t.kubectl(['get', 'pods', '-A', '--field-selector', 'status.phase=Pending', '-o', 'name']);
-    assert.deepEqual(lines(pending.stdout), ['pod/llama3-70b-pretrain-master-0', 'pod/llama3-70b-pretrain-worker-0', 'pod/llama3-70b-pretrain-worker-1', 'pod/llama3-70b-pretrain-worker-2']);
-    const onCpu = await t.kubectl(['get', 'pods', '-A', '--field-selector', 'spec.nodeName=cpu-0,metadata.namespace=secret-ns', '-o', 'name']);
+    assert.deepEqual(lines(pending.stdout), [
+      'pod/llama3-70b-pretrain-master-0',
+      'pod/llama3-70b-pretrain-worker-0',
+      'pod/llama3-70b-pretrain-worker-1',
+      'pod/llama3-70b-pretrain-worker-2',
+    ]);
+    const onCpu = await t.kubectl([
+      'get',
+      'pods',
+      '-A',
+      '--field-selector',
+      'spec.nodeName=cpu-0,metadata.namespace=secret-ns',
+      '-o',
+      'name',
+    ]);
     assert.equal(lines(onCpu.stdout).length, 1);
     assert.match(onCpu.stdout, /^pod\/audit-exporter-/);
     const bad = await t.kubectl(['get', 'pods', '--field-selector', 'spec.foo=bar']);
@@ -109,8 +122,14 @@ describe('kubectl get (local API server)', () => {
       [['pytorchjobs'], 'NAME                  STATE     AGE'],
       [['pytorchjob', 'llama3-8b-finetune'], 'NAME                 STATE     AGE'],
       [['tfjobs.kubeflow.org'], 'NAME          STATE     AGE'],
-      [['rayjobs'], 'NAME              JOB STATUS   DEPLOYMENT STATUS   RAY CLUSTER NAME                   START TIME             END TIME   AGE'],
-      [['isvc', '-n', 'ml-serving'], 'NAME              URL                                             READY   PREV   LATEST   PREVROLLEDOUTREVISION   LATESTREADYREVISION   AGE'],
+      [
+        ['rayjobs'],
+        'NAME              JOB STATUS   DEPLOYMENT STATUS   RAY CLUSTER NAME                   START TIME             END TIME   AGE',
+      ],
+      [
+        ['isvc', '-n', 'ml-serving'],
+        'NAME              URL                                             READY   PREV   LATEST   PREVROLLEDOUTREVISION   LATESTREADYREVISION   AGE',
+      ],
     ];
     for (const [args, header] of cases) {
       const run = await t.kubectl(['get', ...args]);
@@ -118,8 +137,24 @@ describe('kubectl get (local API server)', () => {
       assert.equal(lines(run.stdout)[0], header, args.join(' '));
     }
     const states = await t.kubectl(['get', 'pytorchjobs', '-o', 'custom-columns=NAME:.metadata.name,STATE:.status.conditions[-1:].type']);
-    assert.deepEqual(lines(states.stdout), ['NAME                  STATE', 'llama3-70b-pretrain   Created', 'llama3-8b-finetune    Running']);
-    for (const resource of ['mpijobs', 'xgboostjobs', 'paddlejobs', 'jaxjobs', 'trainjobs', 'jobsets', 'vcjob', 'vj', 'lws', 'rayclusters', 'rayservices']) {
+    assert.deepEqual(lines(states.stdout), [
+      'NAME                  STATE',
+      'llama3-70b-pretrain   Created',
+      'llama3-8b-finetune    Running',
+    ]);
+    for (const resource of [
+      'mpijobs',
+      'xgboostjobs',
+      'paddlejobs',
+      'jaxjobs',
+      'trainjobs',
+      'jobsets',
+      'vcjob',
+      'vj',
+      'lws',
+      'rayclusters',
+      'rayservices',
+    ]) {
       const run = await t.kubectl(['get', resource]);
       assert.equal(run.code, 0, `${resource}: ${run.stderr}`);
       assert.match(run.stderr + run.stdout, /No resources found in ml-training namespace\.|^NAME/, resource);
@@ -139,7 +174,13 @@ describe('kubectl get (local API server)', () => {
     const find = (name: string, group: string) => rows.find((r) => r[0] === name && r.includes(group));
     assert.deepEqual(find('pods', 'v1'), ['pods', 'po', 'v1', 'true', 'Pod']);
     assert.deepEqual(find('pytorchjobs', 'kubeflow.org/v1'), ['pytorchjobs', 'kubeflow.org/v1', 'true', 'PyTorchJob']);
-    assert.deepEqual(find('inferenceservices', 'serving.kserve.io/v1beta1'), ['inferenceservices', 'isvc', 'serving.kserve.io/v1beta1', 'true', 'InferenceService']);
+    assert.deepEqual(find('inferenceservices', 'serving.kserve.io/v1beta1'), [
+      'inferenceservices',
+      'isvc',
+      'serving.kserve.io/v1beta1',
+      'true',
+      'InferenceService',
+    ]);
     assert.deepEqual(find('rayjobs', 'ray.io/v1'), ['rayjobs', 'ray.io/v1', 'true', 'RayJob']);
     assert.ok(find('leaderworkersets', 'leaderworkerset.x-k8s.io/v1'));
   });

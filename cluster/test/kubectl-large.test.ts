@@ -26,8 +26,22 @@ describe('kubectl against the large scenario (5,000 pods)', () => {
   it('shows the finished Job and selects its pods by label and phase', async () => {
     const job = await t.kubectl(['get', 'job', 'hparam-sweep', '-n', SWEEP_NAMESPACE]);
     assert.deepEqual(lines(job.stdout)[1].split(/\s+/).slice(0, 3), ['hparam-sweep', 'Complete', '5000/5000']);
-    const selected = await t.kubectl(['get', 'pods', '-n', SWEEP_NAMESPACE, '-l', 'batch.kubernetes.io/job-completion-index in (7,4999)', '--field-selector', 'status.phase=Succeeded', '-o', 'name']);
+    const selected = await t.kubectl([
+      'get',
+      'pods',
+      '-n',
+      SWEEP_NAMESPACE,
+      '-l',
+      'batch.kubernetes.io/job-completion-index in (7,4999)',
+      '--field-selector',
+      'status.phase=Succeeded',
+      '-o',
+      'name',
+    ]);
     // In key order, as etcd lists them.
-    assert.deepEqual(lines(selected.stdout).map((l) => l.replace(/-[0-9a-z]{5}$/, '')), ['pod/hparam-sweep-4999', 'pod/hparam-sweep-7']);
+    assert.deepEqual(
+      lines(selected.stdout).map((l) => l.replace(/-[0-9a-z]{5}$/, '')),
+      ['pod/hparam-sweep-4999', 'pod/hparam-sweep-7'],
+    );
   });
 });

@@ -48,7 +48,10 @@ describe('kubectl logs and watch (local API server)', () => {
     const since = await t.kubectl(['logs', 'llama3-8b-finetune-master-0', `--since-time=${from.time}`]);
     // kubectl sends the time in whole seconds: the lines of that second are in.
     const second = (time: string) => time.slice(0, 19);
-    assert.deepEqual(lines(since.stdout), stamped.filter((line) => second(line.time) >= second(from.time)).map((line) => line.text));
+    assert.deepEqual(
+      lines(since.stdout),
+      stamped.filter((line) => second(line.time) >= second(from.time)).map((line) => line.text),
+    );
     const recent = await t.kubectl(['logs', 'llama3-8b-finetune-master-0', '--since=1s']);
     assert.ok(lines(recent.stdout).length < stamped.length);
     const bad = await api(t, '/api/v1/namespaces/ml-training/pods/llama3-8b-finetune-master-0/log?sinceTime=yesterday');
@@ -57,22 +60,33 @@ describe('kubectl logs and watch (local API server)', () => {
   });
 
   it('shows the run before a restart with --previous, and refuses it when there is none', async () => {
-    advanceUntil(t, 'a restart of resnet50-tf-worker-0', () => (pod('ml-training', 'resnet50-tf-worker-0')?.status?.containerStatuses?.[0]?.restartCount ?? 0) >= 1);
+    advanceUntil(
+      t,
+      'a restart of resnet50-tf-worker-0',
+      () => (pod('ml-training', 'resnet50-tf-worker-0')?.status?.containerStatuses?.[0]?.restartCount ?? 0) >= 1,
+    );
     const previous = await t.kubectl(['logs', 'resnet50-tf-worker-0', '--previous']);
     assert.equal(previous.code, 0, previous.stderr);
     assert.match(previous.stdout, /CUDA out of memory/);
     const none = await t.kubectl(['logs', 'llama3-8b-finetune-master-0', '--previous']);
     assert.equal(none.code, 1);
-    assert.equal(none.stderr.trim(), 'Error from server (BadRequest): previous terminated container "pytorch" in pod "llama3-8b-finetune-master-0" not found');
+    assert.equal(
+      none.stderr.trim(),
+      'Error from server (BadRequest): previous terminated container "pytorch" in pod "llama3-8b-finetune-master-0" not found',
+    );
     const pods = await t.kubectl(['get', 'pod', 'resnet50-tf-worker-0']);
     assert.match(lines(pods.stdout)[1], /^resnet50-tf-worker-0 +[01]\/1 +\S+ +[1-9]\d* \(\S+ ago\) +\S+$/);
   });
 
   it('asks for a container name when a pod has several', async () => {
-    const name = t.cluster.sim.store.list('/pods', 'ml-serving').find((p) => p.metadata.name.startsWith('triton-llama3-'))?.metadata.name as string;
+    const name = t.cluster.sim.store.list('/pods', 'ml-serving').find((p) => p.metadata.name.startsWith('triton-llama3-'))?.metadata
+      .name as string;
     const response = await api(t, `/api/v1/namespaces/ml-serving/pods/${name}/log`);
     assert.equal(response.status, 400);
-    assert.equal(JSON.parse(response.body).message, `a container name must be specified for pod ${name}, choose one of: [triton dcgm-exporter]`);
+    assert.equal(
+      JSON.parse(response.body).message,
+      `a container name must be specified for pod ${name}, choose one of: [triton dcgm-exporter]`,
+    );
     const triton = await t.kubectl(['logs', '-n', 'ml-serving', name, '-c', 'triton']);
     assert.match(triton.stdout, /"Started GRPCInferenceService at 0\.0\.0\.0:8001"/);
   });
@@ -92,12 +106,16 @@ describe('kubectl logs and watch (local API server)', () => {
     assert.ok(out.includes('step 30/30 loss=' + out.find((l) => l.startsWith('step 30/30 loss='))?.slice('step 30/30 loss='.length)));
   });
 
-  it('streams a pod\'s phase changes with get -w', async () => {
+  it("streams a pod's phase changes with get -w", async () => {
     const job = SHORT_JOB.replace('name: short', 'name: watched');
     await t.kubectl(['apply', '--server-side', '-f', '-'], job);
     const watch = t.stream(['get', 'pods', '-w', '-l', 'training.kubeflow.org/job-name=watched']);
     await waitFor('the initial list', () => /watched-worker-0/.test(watch.output()));
-    advanceUntil(t, 'watched-worker-0 to be ready', () => pod('ml-training', 'watched-worker-0')?.status?.containerStatuses?.[0]?.ready === true);
+    advanceUntil(
+      t,
+      'watched-worker-0 to be ready',
+      () => pod('ml-training', 'watched-worker-0')?.status?.containerStatuses?.[0]?.ready === true,
+    );
     await waitFor('the Running row', () => /watched-worker-0 +1\/1 +Running/.test(watch.output()));
     watch.child.kill();
     const out = lines(watch.output());
@@ -110,17 +128,30 @@ describe('watch protocol (local API server)', () => {
   let t: TestCluster;
   before(async () => (t = await startTestCluster('empty', { historyWindow: 20, bookmarkMs: 100 })));
   after(() => t.stop());
-  const namespace = (name: string) => t.kubectl(['apply', '--server-side', '-f', '-'], `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ${name}\n`);
+  const namespace = (name: string) =>
+    t.kubectl(['apply', '--server-side', '-f', '-'], `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ${name}\n`);
 
   it('replays changes after a resourceVersion, sends bookmarks and ends at timeoutSeconds', async () => {
     const rv = t.cluster.sim.store.resourceVersion;
     assert.equal((await namespace('team-a')).stdout.trim(), 'namespace/team-a serverside-applied');
     const response = await api(t, `/api/v1/namespaces?watch=1&resourceVersion=${rv}&allowWatchBookmarks=true&timeoutSeconds=1`);
-    const events = response.body.trim().split('\n').map((l) => JSON.parse(l));
-    assert.deepEqual(events.filter((e) => e.type !== 'BOOKMARK').map((e) => [e.type, e.object.metadata.name]), [['ADDED', 'team-a']]);
+    const events = response.body
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    assert.deepEqual(
+      events.filter((e) => e.type !== 'BOOKMARK').map((e) => [e.type, e.object.metadata.name]),
+      [['ADDED', 'team-a']],
+    );
     assert.ok(events.some((e) => e.type === 'BOOKMARK' && e.object.kind === 'Namespace' && Number(e.object.metadata.resourceVersion) > rv));
     const all = await api(t, '/api/v1/namespaces?watch=1&timeoutSeconds=1');
-    assert.equal(all.body.trim().split('\n').filter((l) => JSON.parse(l).type === 'ADDED').length, 8);
+    assert.equal(
+      all.body
+        .trim()
+        .split('\n')
+        .filter((l) => JSON.parse(l).type === 'ADDED').length,
+      8,
+    );
   });
 
   it('answers a watch from a version older than its history with 410 Expired', async () => {

@@ -72,11 +72,18 @@ export async function waitFor(what: string, check: () => boolean, timeoutMs = 30
 
 /** Output lines with trailing spaces removed. */
 export function lines(text: string): string[] {
-  return text.split('\n').map((l) => l.replace(/\s+$/, '')).filter((l) => l !== '');
+  return text
+    .split('\n')
+    .map((l) => l.replace(/\s+$/, ''))
+    .filter((l) => l !== '');
 }
 
 /** A request straight to the API server as the admin (for what kubectl never sends). */
-export function api(t: TestCluster, path: string, options: { method?: string; body?: string; contentType?: string; token?: string } = {}): Promise<{ status: number; body: string }> {
+export function api(
+  t: TestCluster,
+  path: string,
+  options: { method?: string; body?: string; contentType?: string; token?: string } = {},
+): Promise<{ status: number; body: string }> {
   const headers: Record<string, string> = { Authorization: `Bearer ${options.token ?? t.cluster.tokens.admin}` };
   if (options.contentType) headers['Content-Type'] = options.contentType;
   return new Promise((resolve, reject) => {

@@ -27,7 +27,10 @@ describe('test clock endpoint (local API server started for tests)', () => {
     // The TFJob's workers run out of GPU memory until its backoff limit fails it, 100 s in.
     assert.deepEqual(lines((await t.kubectl(['get', 'tfjobs'])).stdout), ['NAME          STATE    AGE', 'resnet50-tf   Failed   2m']);
     const columns = 'custom-columns=NAME:.metadata.name,DONE:.status.succeeded';
-    assert.deepEqual(lines((await t.kubectl(['get', 'jobs', 'data-preprocess', '-o', columns])).stdout), ['NAME              DONE', 'data-preprocess   4']);
+    assert.deepEqual(lines((await t.kubectl(['get', 'jobs', 'data-preprocess', '-o', columns])).stdout), [
+      'NAME              DONE',
+      'data-preprocess   4',
+    ]);
   });
 
   it('moves by fractions of a second and by nothing', async () => {
@@ -58,7 +61,10 @@ describe('test clock endpoint on the demo cluster', () => {
   it('is not served: the path answers 404 like any unknown one', async () => {
     const demo = await startCluster({ speed: 1 });
     try {
-      for (const [method, path] of [['GET', '/mlinfra-test/clock'], ['POST', `${ADVANCE}?seconds=60`]]) {
+      for (const [method, path] of [
+        ['GET', '/mlinfra-test/clock'],
+        ['POST', `${ADVANCE}?seconds=60`],
+      ]) {
         // api() needs only the cluster's address and tokens, not the kubectl helpers.
         const answer = await api({ cluster: demo } as TestCluster, path, { method });
         assert.equal(answer.status, 404, `${method} ${path}`);

@@ -55,7 +55,7 @@ export function containerGpus(container: ContainerView): number {
 export function gpusInResourceList(list: unknown): number {
   if (!list || typeof list !== 'object') return 0;
   let gpus = 0;
-  for (const name of WHOLE_GPU_RESOURCES) gpus += parseQuantity((list as Record<string, unknown>)[name] as string) ?? 0;
+  for (const name of WHOLE_GPU_RESOURCES) gpus += parseQuantity((list as Record<string, unknown>)[name]) ?? 0;
   return gpus;
 }
 

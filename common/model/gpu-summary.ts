@@ -5,7 +5,12 @@ import { podGpus } from './pod-requests';
 import type { PodView, WorkloadView } from './workload';
 
 /** Labels that name a GPU product, from NVIDIA GPU feature discovery and the clouds' node pools. */
-const PRODUCT_LABELS = ['nvidia.com/gpu.product', 'cloud.google.com/gke-accelerator', 'karpenter.k8s.aws/instance-gpu-name', 'node.kubernetes.io/instance-type'];
+const PRODUCT_LABELS = [
+  'nvidia.com/gpu.product',
+  'cloud.google.com/gke-accelerator',
+  'karpenter.k8s.aws/instance-gpu-name',
+  'node.kubernetes.io/instance-type',
+];
 /** The label GPU feature discovery sets to the node's GPU count. */
 const COUNT_LABEL = 'nvidia.com/gpu.count';
 /** Most GPU servers hold 8 GPUs; used for "nodes needed" when the manifest does not say. */
@@ -62,7 +67,8 @@ export interface GpuSummary {
 function selected(pod: PodView, label: string): string | undefined {
   const fromSelector = pod.spec.map('nodeSelector')?.string(label);
   if (fromSelector) return fromSelector;
-  const terms = pod.spec.map('affinity')?.map('nodeAffinity')?.map('requiredDuringSchedulingIgnoredDuringExecution')?.maps('nodeSelectorTerms') ?? [];
+  const terms =
+    pod.spec.map('affinity')?.map('nodeAffinity')?.map('requiredDuringSchedulingIgnoredDuringExecution')?.maps('nodeSelectorTerms') ?? [];
   for (const term of terms) {
     for (const expression of term.maps('matchExpressions')) {
       if (expression.string('key') === label && expression.string('operator') === 'In') {
@@ -100,7 +106,9 @@ export function gpuCountText(gpus: number, atLeast = false): string {
 
 /** One line: `16 GPUs · Master 1 × 8 + Worker 3 × 8 · NVIDIA-A100-SXM4-80GB · ≥ 4 nodes of 8 GPUs`. */
 export function summaryLine(summary: GpuSummary): string {
-  const roles = summary.roles.filter((role) => role.gpusPerPod > 0).map((role) => `${role.role} ${role.replicas ?? '?'} × ${role.gpusPerPod}`);
+  const roles = summary.roles
+    .filter((role) => role.gpusPerPod > 0)
+    .map((role) => `${role.role} ${role.replicas ?? '?'} × ${role.gpusPerPod}`);
   const parts = [gpuCountText(summary.total, summary.atLeast), roles.join(' + ')];
   if (summary.product) parts.push(summary.product);
   parts.push(`≥ ${summary.nodes} node${summary.nodes === 1 ? '' : 's'} of ${summary.gpusPerNode} GPUs`);

@@ -19,7 +19,9 @@ interface Case {
 }
 
 const kubeflow = (field: string, roles: Record<string, [number | undefined, number]>) => ({
-  spec: { [field]: Object.fromEntries(Object.entries(roles).map(([role, [replicas, count]]) => [role, { replicas, template: template(count) }])) },
+  spec: {
+    [field]: Object.fromEntries(Object.entries(roles).map(([role, [replicas, count]]) => [role, { replicas, template: template(count) }])),
+  },
 });
 
 const CASES: Case[] = [
@@ -30,27 +32,62 @@ const CASES: Case[] = [
   { groupKind: 'apps/StatefulSet', object: { spec: { template: template(8) } }, expected: 'pod 1×8 = 1 pods, 8 GPUs' },
   { groupKind: 'apps/ReplicaSet', object: { spec: { replicas: 0, template: template(8) } }, expected: 'pod 0×8 = 0 pods, 0 GPUs' },
   { groupKind: 'apps/DaemonSet', object: { spec: { template: template(1) } }, expected: 'pod ?×1 = ≥ 1 pods, 1 GPUs' },
-  { groupKind: 'kubeflow.org/PyTorchJob', object: kubeflow('pytorchReplicaSpecs', { Master: [1, 8], Worker: [3, 8] }), expected: 'Master 1×8, Worker 3×8 = 4 pods, 32 GPUs' },
-  { groupKind: 'kubeflow.org/TFJob', object: kubeflow('tfReplicaSpecs', { Chief: [undefined, 1], Worker: [2, 1] }), expected: 'Chief 1×1, Worker 2×1 = 3 pods, 3 GPUs' },
-  { groupKind: 'kubeflow.org/MPIJob', object: kubeflow('mpiReplicaSpecs', { Launcher: [1, 0], Worker: [2, 4] }), expected: 'Launcher 1×0, Worker 2×4 = 3 pods, 8 GPUs' },
-  { groupKind: 'kubeflow.org/XGBoostJob', object: kubeflow('xgbReplicaSpecs', { Master: [1, 1], Worker: [4, 1] }), expected: 'Master 1×1, Worker 4×1 = 5 pods, 5 GPUs' },
-  { groupKind: 'kubeflow.org/PaddleJob', object: kubeflow('paddleReplicaSpecs', { Worker: [2, 8] }), expected: 'Worker 2×8 = 2 pods, 16 GPUs' },
+  {
+    groupKind: 'kubeflow.org/PyTorchJob',
+    object: kubeflow('pytorchReplicaSpecs', { Master: [1, 8], Worker: [3, 8] }),
+    expected: 'Master 1×8, Worker 3×8 = 4 pods, 32 GPUs',
+  },
+  {
+    groupKind: 'kubeflow.org/TFJob',
+    object: kubeflow('tfReplicaSpecs', { Chief: [undefined, 1], Worker: [2, 1] }),
+    expected: 'Chief 1×1, Worker 2×1 = 3 pods, 3 GPUs',
+  },
+  {
+    groupKind: 'kubeflow.org/MPIJob',
+    object: kubeflow('mpiReplicaSpecs', { Launcher: [1, 0], Worker: [2, 4] }),
+    expected: 'Launcher 1×0, Worker 2×4 = 3 pods, 8 GPUs',
+  },
+  {
+    groupKind: 'kubeflow.org/XGBoostJob',
+    object: kubeflow('xgbReplicaSpecs', { Master: [1, 1], Worker: [4, 1] }),
+    expected: 'Master 1×1, Worker 4×1 = 5 pods, 5 GPUs',
+  },
+  {
+    groupKind: 'kubeflow.org/PaddleJob',
+    object: kubeflow('paddleReplicaSpecs', { Worker: [2, 8] }),
+    expected: 'Worker 2×8 = 2 pods, 16 GPUs',
+  },
   { groupKind: 'kubeflow.org/JAXJob', object: kubeflow('jaxReplicaSpecs', { Worker: [4, 4] }), expected: 'Worker 4×4 = 4 pods, 16 GPUs' },
   {
     groupKind: 'trainer.kubeflow.org/TrainJob',
-    object: { spec: { runtimeRef: { name: 'torch-distributed' }, trainer: { numNodes: 4, resourcesPerNode: { limits: { 'nvidia.com/gpu': 8 } } } } },
+    object: {
+      spec: { runtimeRef: { name: 'torch-distributed' }, trainer: { numNodes: 4, resourcesPerNode: { limits: { 'nvidia.com/gpu': 8 } } } },
+    },
     expected: 'trainer 4×8 = 4 pods, 32 GPUs',
   },
   // Without numNodes the runtime decides: at least one node.
-  { groupKind: 'trainer.kubeflow.org/TrainJob', object: { spec: { trainer: { resourcesPerNode: { limits: { 'nvidia.com/gpu': 8 } } } } }, expected: 'trainer ?×8 = ≥ 1 pods, 8 GPUs' },
+  {
+    groupKind: 'trainer.kubeflow.org/TrainJob',
+    object: { spec: { trainer: { resourcesPerNode: { limits: { 'nvidia.com/gpu': 8 } } } } },
+    expected: 'trainer ?×8 = ≥ 1 pods, 8 GPUs',
+  },
   {
     groupKind: 'jobset.x-k8s.io/JobSet',
-    object: { spec: { replicatedJobs: [{ name: 'workers', replicas: 4, template: { spec: jobSpec(8, { parallelism: 2, completions: 2 }) } }] } },
+    object: {
+      spec: { replicatedJobs: [{ name: 'workers', replicas: 4, template: { spec: jobSpec(8, { parallelism: 2, completions: 2 }) } }] },
+    },
     expected: 'workers 8×8 = 8 pods, 64 GPUs',
   },
   {
     groupKind: 'batch.volcano.sh/Job',
-    object: { spec: { tasks: [{ name: 'ps', replicas: 1, template: template(0) }, { name: 'worker', replicas: 4, template: template(1) }] } },
+    object: {
+      spec: {
+        tasks: [
+          { name: 'ps', replicas: 1, template: template(0) },
+          { name: 'worker', replicas: 4, template: template(1) },
+        ],
+      },
+    },
     expected: 'ps 1×0, worker 4×1 = 5 pods, 4 GPUs',
   },
   {
@@ -71,12 +108,27 @@ const CASES: Case[] = [
   },
   {
     groupKind: 'ray.io/RayJob',
-    object: { spec: { entrypoint: 'python tune.py', rayClusterSpec: { headGroupSpec: { template: template(0) }, workerGroupSpecs: [{ groupName: 'gpu', minReplicas: 3, template: template(1) }] } } },
+    object: {
+      spec: {
+        entrypoint: 'python tune.py',
+        rayClusterSpec: {
+          headGroupSpec: { template: template(0) },
+          workerGroupSpecs: [{ groupName: 'gpu', minReplicas: 3, template: template(1) }],
+        },
+      },
+    },
     expected: 'head 1×0, gpu 3×1, submitter 1×0 = 5 pods, 3 GPUs',
   },
   {
     groupKind: 'ray.io/RayService',
-    object: { spec: { rayClusterConfig: { headGroupSpec: { template: template(0) }, workerGroupSpecs: [{ groupName: 'serve', replicas: 2, template: template(1) }] } } },
+    object: {
+      spec: {
+        rayClusterConfig: {
+          headGroupSpec: { template: template(0) },
+          workerGroupSpecs: [{ groupName: 'serve', replicas: 2, template: template(1) }],
+        },
+      },
+    },
     expected: 'head 1×0, serve 2×1 = 3 pods, 2 GPUs',
   },
   {
@@ -86,7 +138,9 @@ const CASES: Case[] = [
   },
   {
     groupKind: 'serving.kserve.io/InferenceService',
-    object: { spec: { predictor: { minReplicas: 2, model: { modelFormat: { name: 'pytorch' }, resources: { limits: { 'nvidia.com/gpu': 1 } } } } } },
+    object: {
+      spec: { predictor: { minReplicas: 2, model: { modelFormat: { name: 'pytorch' }, resources: { limits: { 'nvidia.com/gpu': 1 } } } } },
+    },
     expected: 'predictor 2×1 = 2 pods, 2 GPUs',
   },
 ];
@@ -108,7 +162,10 @@ describe('workload totals: pods and GPUs of every workload kind', () => {
 
   it('has a case for every workload kind', () => {
     const covered = new Set(CASES.map((c) => c.groupKind));
-    assert.deepEqual(WORKLOAD_KINDS.filter((kind) => !covered.has(kind)), []);
+    assert.deepEqual(
+      WORKLOAD_KINDS.filter((kind) => !covered.has(kind)),
+      [],
+    );
   });
 
   it('reads the kind from the object when it says it, as a manifest does', () => {

@@ -2,7 +2,16 @@
 // demo cluster all read to know a workload's pods, their requests and their GPUs. Pure: no I/O,
 // no editor or protocol module. Everything outside this folder imports it through this file.
 export { fromJson } from './from-json';
-export { asksForGpu, containerGpus, containerRequests, gpusInResourceList, isGpuResource, quantityNumber, WHOLE_GPU_RESOURCES, wholeGpus } from './gpu-resources';
+export {
+  asksForGpu,
+  containerGpus,
+  containerRequests,
+  gpusInResourceList,
+  isGpuResource,
+  quantityNumber,
+  WHOLE_GPU_RESOURCES,
+  wholeGpus,
+} from './gpu-resources';
 export { gpuCountText, gpuSummary, summaryLine, workloadTotals, type GpuSummary, type RoleGpus, type WorkloadTotals } from './gpu-summary';
 export { REPLICA_SPECS } from './kinds/kubeflow';
 export { jobPodsAtOnce } from './kinds/kubernetes';

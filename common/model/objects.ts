@@ -25,7 +25,7 @@ export function podOfSpec(spec: unknown): PodView | undefined {
 /** A Pod spec's effective requests by resource name (see pod-requests.ts). */
 export function podSpecRequests(spec: unknown): Map<string, number> {
   const pod = podOfSpec(spec);
-  return pod ? podRequests(pod) : new Map();
+  return pod ? podRequests(pod) : new Map<string, number>();
 }
 
 /** Whole GPUs a pod with this spec holds on its node. */

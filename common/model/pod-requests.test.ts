@@ -2,18 +2,30 @@
 import * as assert from 'node:assert/strict';
 import { podSpecGpus, podSpecRequests } from './objects';
 
-const container = (name: string, resources: Record<string, Record<string, string | number>>, extra: Record<string, unknown> = {}) => ({ name, resources, ...extra });
+const container = (name: string, resources: Record<string, Record<string, string | number>>, extra: Record<string, unknown> = {}) => ({
+  name,
+  resources,
+  ...extra,
+});
 const requests = (spec: unknown) => Object.fromEntries(podSpecRequests(spec));
 
 describe('pod effective requests', () => {
   it('sums the app containers, a limit standing in for a missing request', () => {
-    const spec = { containers: [container('a', { requests: { cpu: '500m' }, limits: { cpu: '1', memory: '1Gi' } }), container('b', { requests: { cpu: 2 } })] };
+    const spec = {
+      containers: [
+        container('a', { requests: { cpu: '500m' }, limits: { cpu: '1', memory: '1Gi' } }),
+        container('b', { requests: { cpu: 2 } }),
+      ],
+    };
     assert.deepEqual(requests(spec), { cpu: 2.5, memory: 2 ** 30 });
   });
 
   it('takes the largest init container when it needs more than the app containers', () => {
     const spec = {
-      initContainers: [container('fetch', { limits: { 'nvidia.com/gpu': 4, memory: '8Gi' } }), container('warm', { requests: { cpu: '4' } })],
+      initContainers: [
+        container('fetch', { limits: { 'nvidia.com/gpu': 4, memory: '8Gi' } }),
+        container('warm', { requests: { cpu: '4' } }),
+      ],
       containers: [container('train', { limits: { 'nvidia.com/gpu': 2, memory: '16Gi' } })],
     };
     assert.deepEqual(requests(spec), { 'nvidia.com/gpu': 4, memory: 16 * 2 ** 30, cpu: 4 });

@@ -6,7 +6,9 @@ import type { ScalarNode } from './nodes';
 
 function quantities(map: YamlMap | undefined): ResourceQuantity[] {
   const found: ResourceQuantity[] = [];
-  if (map) for (const entry of map.node.entries) found.push({ entry, name: String(entry.key.value), value: entry.value?.kind === 'scalar' ? entry.value : undefined });
+  if (map)
+    for (const entry of map.node.entries)
+      found.push({ entry, name: String(entry.key.value), value: entry.value?.kind === 'scalar' ? entry.value : undefined });
   return found;
 }
 
@@ -53,7 +55,13 @@ export function podOf(pod: Omit<PodView, 'allContainers'>): PodView {
 }
 
 /** The pods of one role from its PodSpec; undefined when the spec is not written. */
-export function podView(spec: YamlMap | undefined, role: string, roleNode: ScalarNode, replicas?: number, replicasNode?: ScalarNode): PodView | undefined {
+export function podView(
+  spec: YamlMap | undefined,
+  role: string,
+  roleNode: ScalarNode,
+  replicas?: number,
+  replicasNode?: ScalarNode,
+): PodView | undefined {
   if (!spec) return undefined;
   return podOf({
     role,

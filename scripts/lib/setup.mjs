@@ -38,7 +38,9 @@ export function ensureNpmPackages() {
 
 /** Installs the Debian packages that are missing, as root; otherwise says what to run. */
 export function ensureDebianPackages() {
-  const missing = Object.entries(DEBIAN_PACKAGES).filter(([, file]) => !existsSync(file)).map(([name]) => name);
+  const missing = Object.entries(DEBIAN_PACKAGES)
+    .filter(([, file]) => !existsSync(file))
+    .map(([name]) => name);
   if (missing.length === 0) return;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!isRoot) {
@@ -96,13 +98,14 @@ export function ensureCodeServer() {
 export function ensureKubectl() {
   if (spawnSync('kubectl', ['version', '--client'], { stdio: 'ignore' }).status === 0) return;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  const hint = 'install kubectl 1.32 (https://kubernetes.io/docs/tasks/tools/) or Debian\'s kubernetes-client';
+  const hint = "install kubectl 1.32 (https://kubernetes.io/docs/tasks/tools/) or Debian's kubernetes-client";
   if (!isRoot) throw new Error(`kubectl is not on PATH; ${hint}`);
   log('installing kubectl (Debian package kubernetes-client)');
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   run('apt-get', ['update', '-qq'], { env });
   run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'kubernetes-client'], { env });
-  if (spawnSync('kubectl', ['version', '--client'], { stdio: 'ignore' }).status !== 0) throw new Error(`kubectl is still not on PATH; ${hint}`);
+  if (spawnSync('kubectl', ['version', '--client'], { stdio: 'ignore' }).status !== 0)
+    throw new Error(`kubectl is still not on PATH; ${hint}`);
 }
 
 /** Everything `npm start` and `npm test` need, in order. */

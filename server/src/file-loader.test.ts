@@ -22,7 +22,12 @@ function countingFiles(listings: Record<string, DirectoryEntry[]>, texts: Record
 }
 
 describe('file loader', () => {
-  const listings = { [ROOT]: [{ name: 'a', directory: true }, { name: 'b', directory: true }] };
+  const listings = {
+    [ROOT]: [
+      { name: 'a', directory: true },
+      { name: 'b', directory: true },
+    ],
+  };
   const texts = { [`${ROOT}/a/config.pbtxt`]: 'name: "a"', [`${ROOT}/b/config.pbtxt`]: 'name: "b"' };
 
   /** Lists the repository, then reads each model's config: two levels, as an ensemble check does. */

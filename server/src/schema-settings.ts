@@ -27,7 +27,10 @@ export class SchemaSettingsSync {
   async refresh(canAsk: boolean): Promise<void> {
     if (canAsk) {
       try {
-        const section = (await this.connection.workspace.getConfiguration('mlinfra')) as { schemas?: SchemaSettings; rules?: unknown } | null;
+        const section = (await this.connection.workspace.getConfiguration('mlinfra')) as {
+          schemas?: SchemaSettings;
+          rules?: unknown;
+        } | null;
         this.settings = section?.schemas ?? {};
         this.rules = section?.rules;
       } catch (error) {

@@ -1,5 +1,13 @@
 // LSP wiring only: capabilities, document sync and handlers that call the core facade.
-import { CodeActionKind, DidChangeConfigurationNotification, DocumentFormattingRequest, FoldingRangeRequest, TextDocumentSyncKind, TextDocuments, type Connection } from 'vscode-languageserver';
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  DocumentFormattingRequest,
+  FoldingRangeRequest,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type Connection,
+} from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ServerReadyNotification, TRITON_LANGUAGE_ID, TrustChangedNotification, WorkspaceTrustRequest } from '../../common/protocol';
 
@@ -109,7 +117,11 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     }, 0);
   });
 
-  const sourceOf = (document: TextDocument): SourceFile => ({ uri: document.uri, text: document.getText(), languageId: document.languageId });
+  const sourceOf = (document: TextDocument): SourceFile => ({
+    uri: document.uri,
+    text: document.getText(),
+    languageId: document.languageId,
+  });
 
   function prepareWorkspace(files: { uri: string; text: string }[], started = performance.now()): void {
     const file = files.shift();
@@ -171,39 +183,69 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   }
 
   connection.onCompletion(({ textDocument, position }) =>
-    guarded('Completion', textDocument.uri, (document) => ({ isIncomplete: false, items: service.complete(sourceOf(document), position).map(toCompletionItem) }), null),
+    guarded(
+      'Completion',
+      textDocument.uri,
+      (document) => ({ isIncomplete: false, items: service.complete(sourceOf(document), position).map(toCompletionItem) }),
+      null,
+    ),
   );
   connection.onHover(({ textDocument, position }) =>
-    guarded('Hover', textDocument.uri, (document) => {
-      const hover = service.hover(sourceOf(document), position);
-      return hover ? toHover(hover) : null;
-    }, null),
+    guarded(
+      'Hover',
+      textDocument.uri,
+      (document) => {
+        const hover = service.hover(sourceOf(document), position);
+        return hover ? toHover(hover) : null;
+      },
+      null,
+    ),
   );
-  connection.onDocumentSymbol(({ textDocument }) => guarded('Outline', textDocument.uri, (document) => service.outline(sourceOf(document)).map(toDocumentSymbol), []));
+  connection.onDocumentSymbol(({ textDocument }) =>
+    guarded('Outline', textDocument.uri, (document) => service.outline(sourceOf(document)).map(toDocumentSymbol), []),
+  );
   connection.onCodeAction(({ textDocument, range, context }) => {
     if (context.only && !context.only.some((kind) => kind === CodeActionKind.QuickFix || kind === CodeActionKind.Empty)) return [];
-    return guarded('Code actions', textDocument.uri, (document) => service.codeActions(sourceOf(document), range).map((action) => toCodeAction(action, document.uri)), []);
+    return guarded(
+      'Code actions',
+      textDocument.uri,
+      (document) => service.codeActions(sourceOf(document), range).map((action) => toCodeAction(action, document.uri)),
+      [],
+    );
   });
-  connection.onCodeLens(({ textDocument }) => guarded('Code lenses', textDocument.uri, (document) => service.codeLenses(sourceOf(document)).map(toCodeLens), []));
+  connection.onCodeLens(({ textDocument }) =>
+    guarded('Code lenses', textDocument.uri, (document) => service.codeLenses(sourceOf(document)).map(toCodeLens), []),
+  );
   // Null, not an empty list, where mlinfra has no folding of its own: the editor then folds by indentation.
-  connection.onFoldingRanges(({ textDocument }) => guarded('Folding', textDocument.uri, (document) => service.folding(sourceOf(document))?.map(toFoldingRange) ?? null, null));
+  connection.onFoldingRanges(({ textDocument }) =>
+    guarded('Folding', textDocument.uri, (document) => service.folding(sourceOf(document))?.map(toFoldingRange) ?? null, null),
+  );
 
   // A file just opened is checked at once; edits wait for a pause in typing.
   const justOpened = new Set<string>();
   documents.onDidOpen((event) => justOpened.add(event.document.uri));
   connection.onDocumentFormatting(({ textDocument }) =>
-    guarded('Formatting', textDocument.uri, (document) => {
-      const result = service.format(sourceOf(document));
-      if ('edits' in result) return result.edits;
-      void connection.window.showWarningMessage(`mlinfra: ${result.error}`);
-      return [];
-    }, []),
+    guarded(
+      'Formatting',
+      textDocument.uri,
+      (document) => {
+        const result = service.format(sourceOf(document));
+        if ('edits' in result) return result.edits;
+        void connection.window.showWarningMessage(`mlinfra: ${result.error}`);
+        return [];
+      },
+      [],
+    ),
   );
   documents.onDidChangeContent((event) => {
     const opened = justOpened.delete(event.document.uri);
     if (!settingsLoaded) return; // checked once the settings are in
     // An edit of one Triton config can change what the other open configs of its repository find.
-    if (event.document.uri.endsWith('.pbtxt')) documents.all().filter((other) => other !== event.document && other.uri.endsWith('.pbtxt')).forEach(schedule);
+    if (event.document.uri.endsWith('.pbtxt'))
+      documents
+        .all()
+        .filter((other) => other !== event.document && other.uri.endsWith('.pbtxt'))
+        .forEach(schedule);
     if (!opened) return schedule(event.document);
     clearTimeout(pending.get(event.document.uri));
     pending.delete(event.document.uri);

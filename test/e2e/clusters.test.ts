@@ -14,9 +14,15 @@ const artifacts = join(extensionRoot, 'test', 'artifacts');
 
 /** The rows of a view as `label description`, in order. */
 async function rows(pane: Locator): Promise<string[]> {
-  return pane.locator('.monaco-list-row').evaluateAll((elements: { querySelector(selector: string): { textContent: string | null } | null }[]) =>
-    elements.map((e) => `${e.querySelector('.label-name')?.textContent ?? ''} ${e.querySelector('.label-description')?.textContent ?? ''}`.replace(/\s+/g, ' ').trim()),
-  );
+  return pane
+    .locator('.monaco-list-row')
+    .evaluateAll((elements: { querySelector(selector: string): { textContent: string | null } | null }[]) =>
+      elements.map((e) =>
+        `${e.querySelector('.label-name')?.textContent ?? ''} ${e.querySelector('.label-description')?.textContent ?? ''}`
+          .replace(/\s+/g, ' ')
+          .trim(),
+      ),
+    );
 }
 
 /** Waits until a row of the view matches. */
@@ -31,7 +37,9 @@ async function waitForRow(pane: Locator, pattern: RegExp, timeoutMs = 60000): Pr
 }
 
 function row(pane: Locator, label: string): Locator {
-  return pane.locator('.monaco-list-row', { has: pane.page().locator('.label-name', { hasText: new RegExp(`^${label.replace(/[.]/g, '\\.')}$`) }) });
+  return pane.locator('.monaco-list-row', {
+    has: pane.page().locator('.label-name', { hasText: new RegExp(`^${label.replace(/[.]/g, '\\.')}$`) }),
+  });
 }
 
 async function expand(pane: Locator, label: string): Promise<void> {
@@ -58,7 +66,10 @@ describe('cluster views in a browser', function () {
     clock.advance(60_000);
     const workspace = join(scratch, 'workspace');
     cpSync(join(extensionRoot, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
-    server = await startCodeServer({ settings: { 'mlinfra.kubeconfig': cluster.kubeconfigPath }, env: { KUBECONFIG: join(scratch, 'none') } });
+    server = await startCodeServer({
+      settings: { 'mlinfra.kubeconfig': cluster.kubeconfigPath },
+      env: { KUBECONFIG: join(scratch, 'none') },
+    });
     browser = await launchBrowser();
     page = await openWorkbench(browser, workbenchUrl(server, workspace, { extensionPath: extensionRoot }), { width: 1500, height: 1250 });
     if (process.env.MLINFRA_DEBUG === '1') page.on('console', (message) => console.log(`[workbench] ${message.text().slice(0, 400)}`));
@@ -102,13 +113,27 @@ describe('cluster views in a browser', function () {
 
     const seen = await rows(clusters);
     const strip = (text: string) => text.replace(/ · \d+[smhdy][0-9smhdy]*$/, '');
-    assert.deepEqual(seen.slice(0, 7).map(strip), ['mlinfra-demo current', 'default', 'kube-node-lease', 'kube-public', 'kube-system', 'ml-serving', 'ml-training current']);
+    assert.deepEqual(seen.slice(0, 7).map(strip), [
+      'mlinfra-demo current',
+      'default',
+      'kube-node-lease',
+      'kube-public',
+      'kube-system',
+      'ml-serving',
+      'ml-training current',
+    ]);
     const training = seen.map(strip);
-    assert.ok(training.some((t) => /^Training jobs 5 jobs · \d+ GPUs in active jobs$/.test(t)), training.join('\n'));
+    assert.ok(
+      training.some((t) => /^Training jobs 5 jobs · \d+ GPUs in active jobs$/.test(t)),
+      training.join('\n'),
+    );
     assert.ok(training.includes('llama3-70b-pretrain pending · 0/4 ready · 32 GPUs'), training.join('\n'));
     assert.ok(training.includes('llama3-8b-finetune running · 2/2 ready · 16 GPUs'), training.join('\n'));
     for (const pod of ['llama3-8b-finetune-master-0', 'llama3-8b-finetune-worker-0']) {
-      assert.ok(seen.some((t) => new RegExp(`^${pod} Running · 0 restarts · gpu-h100-[01] · 8 GPUs`).test(t)), `${pod} in ${seen.join('\n')}`);
+      assert.ok(
+        seen.some((t) => new RegExp(`^${pod} Running · 0 restarts · gpu-h100-[01] · 8 GPUs`).test(t)),
+        `${pod} in ${seen.join('\n')}`,
+      );
     }
     assert.ok(training.includes('PyTorchJob 2 jobs · 48 GPUs in active jobs'), training.join('\n'));
 
@@ -116,7 +141,10 @@ describe('cluster views in a browser', function () {
     assert.equal(gpuRows[0].replace(/\d+ used, \d+ free/, 'N used, M free'), 'mlinfra-demo 32 GPUs, N used, M free');
     assert.ok(gpuRows.includes('NVIDIA-H100-80GB-HBM3 16 GPUs, 16 used, 0 free'), gpuRows.join('\n'));
     assert.ok(gpuRows.includes('gpu-h100-0 capacity 8 · allocatable 8 · used 8 · free 0'), gpuRows.join('\n'));
-    assert.ok(gpuRows.some((t) => /^gpu-a100-0 capacity 8 · allocatable 8 · used \d · free \d$/.test(t)), gpuRows.join('\n'));
+    assert.ok(
+      gpuRows.some((t) => /^gpu-a100-0 capacity 8 · allocatable 8 · used \d · free \d$/.test(t)),
+      gpuRows.join('\n'),
+    );
 
     mkdirSync(artifacts, { recursive: true });
     await page.screenshot({ path: join(artifacts, 'workbench-clusters.png') });

@@ -8,7 +8,10 @@ import type { Browser, Page } from 'playwright-core';
 import { extensionRoot, freePort, launchBrowser, openWorkbench } from '../harness/code-server';
 
 function startDemo(port: number): Promise<{ child: ChildProcess; url: string; output: string[] }> {
-  const child = spawn(process.execPath, ['scripts/start.mjs', '--port', String(port)], { cwd: extensionRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['scripts/start.mjs', '--port', String(port)], {
+    cwd: extensionRoot,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const output: string[] = [];
   return new Promise((resolve, reject) => {
     const onData = (chunk: Buffer) => {
@@ -44,7 +47,11 @@ describe('npm start', function () {
     // The demo cluster stops with npm start.
     const port = Number(/listening on https:\/\/127\.0\.0\.1:(\d+)/.exec(demo?.output.join('') ?? '')?.[1]);
     if (port) {
-      const listening = await new Promise<boolean>((resolve) => connect(port, '127.0.0.1').once('connect', () => resolve(true)).once('error', () => resolve(false)));
+      const listening = await new Promise<boolean>((resolve) =>
+        connect(port, '127.0.0.1')
+          .once('connect', () => resolve(true))
+          .once('error', () => resolve(false)),
+      );
       assert.equal(listening, false, `the demo cluster still listens on port ${port} after npm start stopped`);
     }
   });

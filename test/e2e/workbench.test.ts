@@ -70,7 +70,10 @@ describe('workbench in a browser', function () {
     const rows = page.locator('.markers-panel .monaco-list-row');
     await rows.filter({ hasText: 'Unknown field "replica"' }).first().waitFor({ timeout: 30000 });
     const problem = (await rows.filter({ hasText: 'Unknown field "replica"' }).first().innerText()).replace(/\s+/g, ' ').trim();
-    assert.equal(problem, 'Unknown field "replica" in PyTorchJob spec.pytorchReplicaSpecs.Worker; did you mean "replicas"? mlinfra schema/unknown-field [Ln 8, Col 7]');
+    assert.equal(
+      problem,
+      'Unknown field "replica" in PyTorchJob spec.pytorchReplicaSpecs.Worker; did you mean "replicas"? mlinfra schema/unknown-field [Ln 8, Col 7]',
+    );
 
     // A new line under `nvidia.com/gpu: 8` in resources.limits, then Ctrl+Space and a few letters.
     await page.locator('.monaco-editor .view-line', { hasText: 'nvidia.com/gpu: 8' }).click();
@@ -82,7 +85,11 @@ describe('workbench in a browser', function () {
     await page.keyboard.type('mig-3g');
     await suggestions.filter({ hasText: 'nvidia.com/mig-3g.40gb' }).first().waitFor({ timeout: 30000 });
     const labels = (await suggestions.allInnerTexts()).map((text) => text.split('\n')[0].trim());
-    assert.deepEqual(labels.filter((label) => label.startsWith('nvidia.com/mig-3g')).sort(), ['nvidia.com/mig-3g.20gb', 'nvidia.com/mig-3g.40gb', 'nvidia.com/mig-3g.71gb']);
+    assert.deepEqual(labels.filter((label) => label.startsWith('nvidia.com/mig-3g')).sort(), [
+      'nvidia.com/mig-3g.20gb',
+      'nvidia.com/mig-3g.40gb',
+      'nvidia.com/mig-3g.71gb',
+    ]);
     mkdirSync(artifacts, { recursive: true });
     await page.screenshot({ path: join(artifacts, 'workbench-completion.png') });
     await page.keyboard.press('Escape');
@@ -98,7 +105,9 @@ describe('workbench in a browser', function () {
     await page.keyboard.press('Control+Home');
     await output.filter({ hasText: /\[info\]\smlinfra\slanguage\sserver\s\d+\.\d+\.\d+\s\(Node\sv20/ }).waitFor({ timeout: 30000 });
     await page.keyboard.press('Control+End');
-    await output.filter({ hasText: /Checked\sfile:\/\/\S+typos\.yaml\s\(yaml,\sversion\s\d+\):\s\d+\sproblem\(s\)/ }).waitFor({ timeout: 30000 });
+    await output
+      .filter({ hasText: /Checked\sfile:\/\/\S+typos\.yaml\s\(yaml,\sversion\s\d+\):\s\d+\sproblem\(s\)/ })
+      .waitFor({ timeout: 30000 });
     await page.screenshot({ path: join(artifacts, 'workbench-server-log.png') });
   });
 });

@@ -9,8 +9,19 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const extensionRoot = join(__dirname, '..', '..', '..');
 /** The code-server that scripts/lib/setup.mjs installs; its version lives in package.json. */
-const CODE_SERVER_VERSION = (JSON.parse(readFileSync(join(extensionRoot, 'package.json'), 'utf8')) as { config: { codeServerVersion: string } }).config.codeServerVersion;
-export const codeServerEntry = join(extensionRoot, '.vscode-test', `code-server-${CODE_SERVER_VERSION}`, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+const CODE_SERVER_VERSION = (
+  JSON.parse(readFileSync(join(extensionRoot, 'package.json'), 'utf8')) as { config: { codeServerVersion: string } }
+).config.codeServerVersion;
+export const codeServerEntry = join(
+  extensionRoot,
+  '.vscode-test',
+  `code-server-${CODE_SERVER_VERSION}`,
+  'node_modules',
+  'code-server',
+  'out',
+  'node',
+  'entry.js',
+);
 
 /** Settings for a quiet, test-friendly workbench. Workspace trust is tested on purpose elsewhere. */
 const TEST_SETTINGS = {
@@ -81,13 +92,18 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
   mkdirSync(extensionsDir, { recursive: true });
   const args = [
     codeServerEntry,
-    '--config', join(base, 'config.yaml'),
-    '--auth', 'none',
-    '--bind-addr', `127.0.0.1:${port}`,
+    '--config',
+    join(base, 'config.yaml'),
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
-    '--user-data-dir', userDataDir,
-    '--extensions-dir', extensionsDir,
+    '--user-data-dir',
+    userDataDir,
+    '--extensions-dir',
+    extensionsDir,
     ...(options.workspaceTrust ? [] : ['--disable-workspace-trust']),
   ];
   const output: string[] = [];

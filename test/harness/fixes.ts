@@ -20,7 +20,9 @@ export function parseRange(source: string): { text: string; range: Range } {
 /** Applies edits as an editor does: all against the original text, which they must not overlap in. */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   const lines = new LineIndex(text);
-  const spans = edits.map((edit) => ({ start: lines.offsetAt(edit.range.start), end: lines.offsetAt(edit.range.end), newText: edit.newText })).sort((a, b) => a.start - b.start);
+  const spans = edits
+    .map((edit) => ({ start: lines.offsetAt(edit.range.start), end: lines.offsetAt(edit.range.end), newText: edit.newText }))
+    .sort((a, b) => a.start - b.start);
   spans.forEach((span, i) => assert.ok(i === 0 || spans[i - 1].end <= span.start, `edits overlap: ${JSON.stringify(spans)}`));
   let out = text;
   for (const span of [...spans].reverse()) out = out.slice(0, span.start) + span.newText + out.slice(span.end);

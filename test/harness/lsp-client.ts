@@ -93,17 +93,25 @@ export class LspTestClient {
   }
 
   /** Resolves with (and consumes) the first publication for `uri` that satisfies `accept`. */
-  async diagnostics(uri: string, accept: (p: PublishedDiagnostics) => boolean = () => true, timeoutMs = 5000): Promise<PublishedDiagnostics> {
-    const found = await this.waitUntil(() => this.published.find((p) => p.uri === uri && accept(p)), timeoutMs, () =>
-      `no diagnostics for ${uri} within ${timeoutMs} ms; got ${JSON.stringify(this.published)}`,
+  async diagnostics(
+    uri: string,
+    accept: (p: PublishedDiagnostics) => boolean = () => true,
+    timeoutMs = 5000,
+  ): Promise<PublishedDiagnostics> {
+    const found = await this.waitUntil(
+      () => this.published.find((p) => p.uri === uri && accept(p)),
+      timeoutMs,
+      () => `no diagnostics for ${uri} within ${timeoutMs} ms; got ${JSON.stringify(this.published)}`,
     );
     this.published.splice(this.published.indexOf(found), 1);
     return found;
   }
 
   async notification(method: string, timeoutMs = 5000): Promise<unknown> {
-    const found = await this.waitUntil(() => this.notifications.find((n) => n.method === method), timeoutMs, () =>
-      `no ${method} notification within ${timeoutMs} ms`,
+    const found = await this.waitUntil(
+      () => this.notifications.find((n) => n.method === method),
+      timeoutMs,
+      () => `no ${method} notification within ${timeoutMs} ms`,
     );
     return found.params;
   }

@@ -25,7 +25,9 @@ export function checkRuleFix(ruleId: string, source: string, title: string, expe
   const fixed = applyFix(source, URI, title, service);
   assert.equal(fixed, expected);
   const after = service.validate({ uri: URI, text: fixed }).findings;
-  const fixedFinding = before.find((f) => f.code === ruleId && f.range.start.line <= range.start.line && f.range.end.line >= range.start.line);
+  const fixedFinding = before.find(
+    (f) => f.code === ruleId && f.range.start.line <= range.start.line && f.range.end.line >= range.start.line,
+  );
   assert.ok(fixedFinding, `a ${ruleId} finding at the cursor before the fix`);
   const beforeMessages = new Set(before.filter((f) => f !== fixedFinding).map(describeFinding));
   const fresh = after.filter((f) => !beforeMessages.has(describeFinding(f)));

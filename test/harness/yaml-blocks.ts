@@ -82,7 +82,10 @@ class Lines {
   dedented([from, to]: [number, number]): string | undefined {
     const { indent, first } = this.content(from, to);
     if (first === -1) return undefined;
-    return `${this.text.slice(from, to).map((line, i) => line.slice(Math.min(indent, this.indent[from + i]))).join('\n')}\n`;
+    return `${this.text
+      .slice(from, to)
+      .map((line, i) => line.slice(Math.min(indent, this.indent[from + i])))
+      .join('\n')}\n`;
   }
 }
 

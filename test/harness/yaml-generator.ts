@@ -4,9 +4,56 @@
 import { random } from './random';
 
 const WORDS = [
-  'a', 'b c', 'name', 'x-y', 'nvidia.com/gpu', 'true', 'yes', 'No', '~', 'null', '12', '0x1F', '0o17', '1.5', '.5', '-1', '1:30',
-  'é😀', 'a#b', 'http://x', '-a', 'a: b', 'a:b', '"q"', "it's", '[x]', '{y}', '*z', '&w', '!t', '|', '>', '%', '@', '`', '',
-  ' ', 'a ', ' a', '#', '?x', 'a\\b', '<<', '...', '---', ':x', '2024-01-01', '.inf', '1e3', '.',
+  'a',
+  'b c',
+  'name',
+  'x-y',
+  'nvidia.com/gpu',
+  'true',
+  'yes',
+  'No',
+  '~',
+  'null',
+  '12',
+  '0x1F',
+  '0o17',
+  '1.5',
+  '.5',
+  '-1',
+  '1:30',
+  'é😀',
+  'a#b',
+  'http://x',
+  '-a',
+  'a: b',
+  'a:b',
+  '"q"',
+  "it's",
+  '[x]',
+  '{y}',
+  '*z',
+  '&w',
+  '!t',
+  '|',
+  '>',
+  '%',
+  '@',
+  '`',
+  '',
+  ' ',
+  'a ',
+  ' a',
+  '#',
+  '?x',
+  'a\\b',
+  '<<',
+  '...',
+  '---',
+  ':x',
+  '2024-01-01',
+  '.inf',
+  '1e3',
+  '.',
 ];
 const KEYS = ['name', 'image', 'a', 'b', 'spec', 'nvidia.com/gpu', 'key with space', 'y', 'on', '1', 'x-y', '-k', 'a#b'];
 const ESCAPES = ['\\n', '\\t', '\\\\', '\\"', '\\x41', '\\u00e9', '\\U0001F600', '\\ ', '\\/', '\\q', '\\x4', '\\_', '\\0'];
@@ -79,7 +126,9 @@ class Generator {
   flow(depth: number): string {
     const scalar = () => (this.chance(0.3) ? this.quoted(0, false) : this.pick(WORDS.filter((word) => !/[,[\]{}]/.test(word))));
     if (this.chance(0.5)) {
-      const items = Array.from({ length: Math.floor(this.next() * 4) }, () => (depth < 2 && this.chance(0.2) ? this.flow(depth + 1) : scalar()));
+      const items = Array.from({ length: Math.floor(this.next() * 4) }, () =>
+        depth < 2 && this.chance(0.2) ? this.flow(depth + 1) : scalar(),
+      );
       return `[${this.spaces(this.pick([0, 1]))}${items.join(this.pick([',', ', ', ' , ']))}${this.pick(['', ', ', ' '])}]`;
     }
     const entries = Array.from({ length: Math.floor(this.next() * 3) }, () => {
@@ -91,7 +140,8 @@ class Generator {
 
   value(indent: number, depth: number): string {
     const kind = this.next();
-    if (depth < 4 && kind < 0.3) return `\n${this.chance(0.5) ? this.map(indent + this.pick([2, 2, 1, 4]), depth + 1) : this.seq(indent + this.pick([0, 2, 2]), depth + 1)}`;
+    if (depth < 4 && kind < 0.3)
+      return `\n${this.chance(0.5) ? this.map(indent + this.pick([2, 2, 1, 4]), depth + 1) : this.seq(indent + this.pick([0, 2, 2]), depth + 1)}`;
     if (kind < 0.5) return ` ${this.plain(indent)}${this.comment()}`;
     if (kind < 0.65) return ` ${this.quoted(indent, true)}${this.comment()}`;
     if (kind < 0.75) return ` ${this.blockScalar(indent)}`;
@@ -137,7 +187,8 @@ export function generateScalar(seed: number): string {
   let text = g.pick(['k: ', 'a:\n  k: ', '- ', '- k: ', 'a:\n  - ', 'a:\n- k: ', '- - ']);
   if (g.chance(0.5)) {
     text += `${g.pick(['|', '>'])}${g.pick(['', '-', '+', '1', '2', '3', '1-', '2+', '-2', '+1'])}${g.pick(['', ' ', ' # c'])}\n`;
-    for (let i = Math.floor(g.next() * 6); i > 0; i--) text += `${g.spaces(Math.floor(g.next() * 7))}${g.pick(['', '', 'x', 'y z', '#h', ' '])}\n`;
+    for (let i = Math.floor(g.next() * 6); i > 0; i--)
+      text += `${g.spaces(Math.floor(g.next() * 7))}${g.pick(['', '', 'x', 'y z', '#h', ' '])}\n`;
   } else {
     const quote = g.pick(['"', "'"]);
     text += quote;

@@ -110,7 +110,8 @@ describe('Typed rows: contexts named like EKS ARNs', function () {
     };
     await walk([ARN, 'ml-training']);
     const types = new Set(seen.map((s) => s.row.type));
-    for (const type of ['folder', 'kind', 'job', 'pod', 'container'] as const) assert.ok(types.has(type), `${type} in ${[...types]}`);
+    for (const type of ['folder', 'kind', 'job', 'pod', 'container'] as const)
+      assert.ok(types.has(type), `${type} in ${[...types].join(', ')}`);
     for (const { parent, row } of seen) {
       const where = `${[...parent, row.label].join(' › ')}: ${JSON.stringify(row)}`;
       switch (row.type) {
@@ -124,11 +125,12 @@ describe('Typed rows: contexts named like EKS ARNs', function () {
           assert.deepEqual([row.ref.context, row.ref.namespace, row.ref.name], [ARN, 'ml-training', row.label], where);
           assert.equal(row.type === 'pod', row.ref.typeKey === '/pods', where);
           break;
-        case 'container':
+        case 'container': {
           const pod = { context: ARN, namespace: 'ml-training', typeKey: '/pods', name: parent[parent.length - 1] };
           assert.deepEqual(row.container.pod, pod, where);
           assert.equal(row.label, row.container.init ? `${row.container.container} (init)` : row.container.container, where);
           break;
+        }
         default:
           assert.equal(row.type, 'message', where);
       }
@@ -143,10 +145,13 @@ describe('Typed rows: contexts named like EKS ARNs', function () {
     const product = top.find((r) => r.type === 'gpuProduct' && r.product === 'NVIDIA-H100-80GB-HBM3');
     assert.deepEqual(product?.type === 'gpuProduct' && product.context, ARN);
     const nodes = await api.children(GPU, ['NVIDIA-H100-80GB-HBM3']);
-    assert.deepEqual(nodes.map((n) => n.type === 'gpuNode' && [n.ref, n.product]), [
-      [{ context: ARN, typeKey: '/nodes', name: 'gpu-h100-0' }, 'NVIDIA-H100-80GB-HBM3'],
-      [{ context: ARN, typeKey: '/nodes', name: 'gpu-h100-1' }, 'NVIDIA-H100-80GB-HBM3'],
-    ]);
+    assert.deepEqual(
+      nodes.map((n) => n.type === 'gpuNode' && [n.ref, n.product]),
+      [
+        [{ context: ARN, typeKey: '/nodes', name: 'gpu-h100-0' }, 'NVIDIA-H100-80GB-HBM3'],
+        [{ context: ARN, typeKey: '/nodes', name: 'gpu-h100-1' }, 'NVIDIA-H100-80GB-HBM3'],
+      ],
+    );
     const jobs = await api.children(CLUSTERS, [ARN, 'ml-training', 'Training jobs', 'PyTorchJob']);
     const job = jobs.find((r) => r.label === 'llama3-8b-finetune');
     const editor = await vscode.commands.executeCommand<vscode.TextEditor>('mlinfra.showLiveObject', job);

@@ -9,7 +9,10 @@ describe('cluster views in an untrusted workspace', () => {
     const { clusters } = await activateExtension();
     for (const view of ['mlinfra.clusters', 'mlinfra.gpuNodes'] as const) {
       const rows = await clusters.children(view);
-      assert.deepEqual(rows.map((n) => [n.label, n.contextValue, n.command?.command]), [['Cluster access needs a trusted workspace', 'mlinfra.untrusted', 'workbench.trust.manage']]);
+      assert.deepEqual(
+        rows.map((n) => [n.label, n.contextValue, n.command?.command]),
+        [['Cluster access needs a trusted workspace', 'mlinfra.untrusted', 'workbench.trust.manage']],
+      );
     }
     assert.equal(clusters.loaded(), false);
   });
@@ -23,16 +26,28 @@ describe('cluster views in an untrusted workspace', () => {
       shown.push(String(message));
       return Promise.resolve(undefined);
     };
-    const job = { ref: { context: 'mlinfra-demo', namespace: 'ml-training', typeKey: 'kubeflow.org/pytorchjobs', name: 'llama3-8b-finetune' } };
+    const job = {
+      ref: { context: 'mlinfra-demo', namespace: 'ml-training', typeKey: 'kubeflow.org/pytorchjobs', name: 'llama3-8b-finetune' },
+    };
     try {
-      for (const [command, arg] of [['mlinfra.refreshClusters'], ['mlinfra.switchContext', 'mlinfra-demo'], ['mlinfra.switchNamespace', 'ml-serving'], ['mlinfra.showLiveObject', job], ['mlinfra.deleteJob', job], ['mlinfra.retryCluster']] as const) {
+      for (const [command, arg] of [
+        ['mlinfra.refreshClusters'],
+        ['mlinfra.switchContext', 'mlinfra-demo'],
+        ['mlinfra.switchNamespace', 'ml-serving'],
+        ['mlinfra.showLiveObject', job],
+        ['mlinfra.deleteJob', job],
+        ['mlinfra.retryCluster'],
+      ] as const) {
         await vscode.commands.executeCommand(command, arg);
       }
     } finally {
       window.showWarningMessage = original;
     }
     assert.equal(shown.length, 6);
-    assert.ok(shown.every((m) => m.startsWith('mlinfra: cluster access needs a trusted workspace')), shown.join('\n'));
+    assert.ok(
+      shown.every((m) => m.startsWith('mlinfra: cluster access needs a trusted workspace')),
+      shown.join('\n'),
+    );
     assert.equal(clusters.loaded(), false);
     assert.deepEqual(clusters.requests(), { requests: 0, lists: 0, watches: 0 });
     assert.equal(clusters.statusText(), undefined);

@@ -16,8 +16,24 @@ const JOBS = ['mlinfra-demo', 'ml-training', 'Training jobs'];
 const probeJob = {
   apiVersion: 'kubeflow.org/v1',
   kind: 'PyTorchJob',
-  metadata: { name: 'live-probe', namespace: 'ml-training', annotations: { 'sim.mlinfra.dev/steps': '600', 'sim.mlinfra.dev/step-seconds': '1' } },
-  spec: { pytorchReplicaSpecs: { Master: { replicas: 1, restartPolicy: 'OnFailure', template: { spec: { containers: [{ name: 'pytorch', image: 'pytorch/pytorch:2.5.1-cuda12.4-cudnn9-runtime', command: ['python', 'probe.py'] }] } } } } },
+  metadata: {
+    name: 'live-probe',
+    namespace: 'ml-training',
+    annotations: { 'sim.mlinfra.dev/steps': '600', 'sim.mlinfra.dev/step-seconds': '1' },
+  },
+  spec: {
+    pytorchReplicaSpecs: {
+      Master: {
+        replicas: 1,
+        restartPolicy: 'OnFailure',
+        template: {
+          spec: {
+            containers: [{ name: 'pytorch', image: 'pytorch/pytorch:2.5.1-cuda12.4-cudnn9-runtime', command: ['python', 'probe.py'] }],
+          },
+        },
+      },
+    },
+  },
 };
 
 /** Answers the next modal warning (the delete confirmation) with `answer`, and records it. */
@@ -56,10 +72,19 @@ describe('Cluster views: live, switching and errors', function () {
     await serverSideApply(probeJob, 'pytorchjobs');
     // Its pod runs once its image is pulled, a few seconds of the scenario: move past them.
     await advanceClock(10);
-    const job = await eventually(async () => (await api.children(CLUSTERS, [...JOBS, 'PyTorchJob'])).find((n) => n.label === 'live-probe'), 'live-probe in the tree');
+    const job = await eventually(
+      async () => (await api.children(CLUSTERS, [...JOBS, 'PyTorchJob'])).find((n) => n.label === 'live-probe'),
+      'live-probe in the tree',
+    );
     const ref = { context: 'mlinfra-demo', namespace: 'ml-training', typeKey: 'kubeflow.org/pytorchjobs', name: 'live-probe' };
     assert.deepEqual(job.type === 'job' && job.ref, ref);
-    const pod = await eventually(async () => (await api.children(CLUSTERS, [...JOBS, 'PyTorchJob', 'live-probe'])).find((n) => /^Running · 0 restarts · cpu-0 · /.test(n.description ?? '')), 'its pod to run on cpu-0');
+    const pod = await eventually(
+      async () =>
+        (await api.children(CLUSTERS, [...JOBS, 'PyTorchJob', 'live-probe'])).find((n) =>
+          /^Running · 0 restarts · cpu-0 · /.test(n.description ?? ''),
+        ),
+      'its pod to run on cpu-0',
+    );
     assert.equal(pod.label, 'live-probe-master-0');
     assert.equal(api.requests().lists, lists, 'the changes came by the watches');
     assert.ok(api.refreshes(CLUSTERS) > refreshes, 'the view was told to refresh');
@@ -82,32 +107,58 @@ describe('Cluster views: live, switching and errors', function () {
     assert.deepEqual(confirmed.asked, [
       {
         message: 'Delete PyTorchJob "live-probe" in namespace "ml-training" of context "mlinfra-demo"?',
-        detail: 'This also deletes what belongs to it: its pod (live-probe-master-0). Running training stops and its GPUs are released. The deletion cannot be undone.',
+        detail:
+          'This also deletes what belongs to it: its pod (live-probe-master-0). Running training stops and its GPUs are released. The deletion cannot be undone.',
       },
     ]);
     // Its pod stops within its grace period, two seconds of the scenario: move past it.
     await advanceClock(5);
-    await eventually(async () => ((await api.children(CLUSTERS, [...JOBS, 'PyTorchJob'])).some((n) => n.label === 'live-probe') ? undefined : true), 'live-probe to leave the tree');
-    await eventually(async () => ((await api.children(CLUSTERS, ['mlinfra-demo', 'ml-training', 'Pods'])).some((n) => n.label === 'live-probe-master-0') ? undefined : true), 'its pod to go');
+    await eventually(
+      async () => ((await api.children(CLUSTERS, [...JOBS, 'PyTorchJob'])).some((n) => n.label === 'live-probe') ? undefined : true),
+      'live-probe to leave the tree',
+    );
+    await eventually(
+      async () =>
+        (await api.children(CLUSTERS, ['mlinfra-demo', 'ml-training', 'Pods'])).some((n) => n.label === 'live-probe-master-0')
+          ? undefined
+          : true,
+      'its pod to go',
+    );
   });
 
   it('switches the namespace and the context in its own state, never in the kubeconfig', async () => {
     const before = readFileSync(kubeconfigPath(), 'utf8');
     assert.equal(await vscode.commands.executeCommand('mlinfra.switchNamespace', 'ml-serving'), 'ml-serving');
     assert.equal(api.statusText(), '$(cloud) mlinfra-demo / ml-serving');
-    assert.deepEqual((await api.children(CLUSTERS, ['mlinfra-demo'])).filter((n) => n.description === 'current').map((n) => n.label), ['ml-serving']);
+    assert.deepEqual(
+      (await api.children(CLUSTERS, ['mlinfra-demo'])).filter((n) => n.description === 'current').map((n) => n.label),
+      ['ml-serving'],
+    );
     assert.equal(await vscode.commands.executeCommand('mlinfra.switchContext', 'mlinfra-demo-restricted'), 'mlinfra-demo-restricted');
     assert.equal(api.statusText(), '$(cloud) mlinfra-demo-restricted / ml-training');
     assert.deepEqual(api.current(), { context: 'mlinfra-demo-restricted', namespace: 'ml-training' });
-    assert.deepEqual((await api.children(CLUSTERS)).map((n) => [n.label, n.description ?? '']), [['mlinfra-demo', ''], ['mlinfra-demo-restricted', 'current']]);
+    assert.deepEqual(
+      (await api.children(CLUSTERS)).map((n) => [n.label, n.description ?? '']),
+      [
+        ['mlinfra-demo', ''],
+        ['mlinfra-demo-restricted', 'current'],
+      ],
+    );
     // The GPU nodes view follows the context: the restricted user may list nodes, not all pods.
     const gpu = await api.children('mlinfra.gpuNodes');
-    assert.deepEqual(gpu.map((n) => [n.label, n.description, n.contextValue]), [
-      ['pods is forbidden: User "demo-restricted" cannot list resource "pods" in API group "" at the cluster scope', 'HTTP 403', 'mlinfra.error'],
-      ['mlinfra-demo-restricted', '32 GPUs, ? used', 'mlinfra.gpuCluster'],
-      ['NVIDIA-A100-SXM4-80GB', '16 GPUs, ? used', 'mlinfra.gpuProduct'],
-      ['NVIDIA-H100-80GB-HBM3', '16 GPUs, ? used', 'mlinfra.gpuProduct'],
-    ]);
+    assert.deepEqual(
+      gpu.map((n) => [n.label, n.description, n.contextValue]),
+      [
+        [
+          'pods is forbidden: User "demo-restricted" cannot list resource "pods" in API group "" at the cluster scope',
+          'HTTP 403',
+          'mlinfra.error',
+        ],
+        ['mlinfra-demo-restricted', '32 GPUs, ? used', 'mlinfra.gpuCluster'],
+        ['NVIDIA-A100-SXM4-80GB', '16 GPUs, ? used', 'mlinfra.gpuProduct'],
+        ['NVIDIA-H100-80GB-HBM3', '16 GPUs, ? used', 'mlinfra.gpuProduct'],
+      ],
+    );
     await vscode.commands.executeCommand('mlinfra.switchContext', 'mlinfra-demo');
     await vscode.commands.executeCommand('mlinfra.switchNamespace', 'ml-training');
     assert.equal(api.statusText(), '$(cloud) mlinfra-demo / ml-training');
@@ -116,9 +167,17 @@ describe('Cluster views: live, switching and errors', function () {
 
   it('shows a forbidden namespace as the server 403 message, with a retry action', async () => {
     const nodes = await api.children(CLUSTERS, ['mlinfra-demo-restricted', 'secret-ns']);
-    assert.deepEqual(nodes.map((n) => [n.label, n.description, n.contextValue, n.icon]), [
-      ['pods is forbidden: User "demo-restricted" cannot list resource "pods" in API group "" in the namespace "secret-ns"', 'HTTP 403', 'mlinfra.error', 'error'],
-    ]);
+    assert.deepEqual(
+      nodes.map((n) => [n.label, n.description, n.contextValue, n.icon]),
+      [
+        [
+          'pods is forbidden: User "demo-restricted" cannot list resource "pods" in API group "" in the namespace "secret-ns"',
+          'HTTP 403',
+          'mlinfra.error',
+          'error',
+        ],
+      ],
+    );
     assert.deepEqual(nodes[0].type === 'error' && nodes[0].retry.namespace, 'secret-ns');
     const lists = api.requests().lists;
     await vscode.commands.executeCommand('mlinfra.retryCluster', nodes[0]);
@@ -137,13 +196,27 @@ describe('Cluster views: live, switching and errors', function () {
     const { server, ca } = demoCluster();
     const port = await freeClosedPort();
     const extra = join(dirname(kubeconfigPath()), 'broken.kubeconfig');
-    writeFileSync(extra, [
-      'apiVersion: v1', 'kind: Config',
-      'clusters:', `- name: gone`, `  cluster: { server: "https://127.0.0.1:${port}", insecure-skip-tls-verify: true }`, `- name: demo-copy`, `  cluster: { server: "${server}", certificate-authority-data: ${ca} }`,
-      'users:', '- name: expired', '  user: { token: "expired-token" }',
-      'contexts:', '- name: unreachable', '  context: { cluster: gone, user: expired }', '- name: expired-token', '  context: { cluster: demo-copy, user: expired, namespace: ml-training }',
-      '',
-    ].join('\n'));
+    writeFileSync(
+      extra,
+      [
+        'apiVersion: v1',
+        'kind: Config',
+        'clusters:',
+        `- name: gone`,
+        `  cluster: { server: "https://127.0.0.1:${port}", insecure-skip-tls-verify: true }`,
+        `- name: demo-copy`,
+        `  cluster: { server: "${server}", certificate-authority-data: ${ca} }`,
+        'users:',
+        '- name: expired',
+        '  user: { token: "expired-token" }',
+        'contexts:',
+        '- name: unreachable',
+        '  context: { cluster: gone, user: expired }',
+        '- name: expired-token',
+        '  context: { cluster: demo-copy, user: expired, namespace: ml-training }',
+        '',
+      ].join('\n'),
+    );
     const setting = vscode.workspace.getConfiguration('mlinfra');
     const original = setting.get<string>('kubeconfig');
     await setting.update('kubeconfig', `${original || kubeconfigPath()}:${extra}`, vscode.ConfigurationTarget.Global);
@@ -152,15 +225,24 @@ describe('Cluster views: live, switching and errors', function () {
         const rows = await api.children(CLUSTERS);
         return rows.length === 4 ? rows : undefined;
       }, 'the four contexts of both files');
-      assert.deepEqual(contexts.map((n) => n.label), ['mlinfra-demo', 'mlinfra-demo-restricted', 'unreachable', 'expired-token']);
+      assert.deepEqual(
+        contexts.map((n) => n.label),
+        ['mlinfra-demo', 'mlinfra-demo-restricted', 'unreachable', 'expired-token'],
+      );
       const unreachable = await api.children(CLUSTERS, ['unreachable']);
-      assert.match(unreachable[0].label, new RegExp(`^Cannot reach https://127\\.0\\.0\\.1:${port}: connect ECONNREFUSED 127\\.0\\.0\\.1:${port}$`));
+      assert.match(
+        unreachable[0].label,
+        new RegExp(`^Cannot reach https://127\\.0\\.0\\.1:${port}: connect ECONNREFUSED 127\\.0\\.0\\.1:${port}$`),
+      );
       assert.deepEqual([unreachable[0].description, unreachable[0].contextValue], ['unreachable', 'mlinfra.error']);
       const rejected = await api.children(CLUSTERS, ['expired-token']);
-      assert.deepEqual(rejected.map((n) => [n.label, n.description, n.contextValue]), [
-        ['Unauthorized: the cluster rejected the credentials (401)', 'HTTP 401', 'mlinfra.error'],
-        ['ml-training', 'current', 'mlinfra.namespace.current'],
-      ]);
+      assert.deepEqual(
+        rejected.map((n) => [n.label, n.description, n.contextValue]),
+        [
+          ['Unauthorized: the cluster rejected the credentials (401)', 'HTTP 401', 'mlinfra.error'],
+          ['ml-training', 'current', 'mlinfra.namespace.current'],
+        ],
+      );
       assert.match(rejected[0].tooltip ?? '', /token may have expired/);
     } finally {
       await setting.update('kubeconfig', original, vscode.ConfigurationTarget.Global);

@@ -65,14 +65,20 @@ class MemoryFiles implements vscode.FileSystemProvider {
 
 describe('files the editor supplies', () => {
   let registration: vscode.Disposable | undefined;
-  after(() => registration?.dispose());
+  after(() => {
+    registration?.dispose();
+  });
 
   it('checks a model repository that only a file system provider can read', async () => {
     const config = 'name: "detector"\nplatform: "tensorrt_plan"\n';
-    registration = vscode.workspace.registerFileSystemProvider(SCHEME, new MemoryFiles({
-      '/models/detector/config.pbtxt': config,
-      '/models/detector/1/model.onnx': '',
-    }), { isReadonly: true });
+    registration = vscode.workspace.registerFileSystemProvider(
+      SCHEME,
+      new MemoryFiles({
+        '/models/detector/config.pbtxt': config,
+        '/models/detector/1/model.onnx': '',
+      }),
+      { isReadonly: true },
+    );
     await activateExtension();
     const uri = vscode.Uri.from({ scheme: SCHEME, path: '/models/detector/config.pbtxt' });
     const document = await vscode.workspace.openTextDocument(uri);

@@ -24,7 +24,11 @@ describe('mlinfra extension', () => {
     await vscode.window.showTextDocument(uri);
     const diagnostics = await waitForDiagnostics(uri, (list) => list.length > 0);
     assert.deepEqual(diagnostics.map(summary), BROKEN_DIAGNOSTICS);
-    const related = diagnostics[0].relatedInformation?.map((info) => [info.location.uri.toString(), info.location.range.start.line, info.message]);
+    const related = diagnostics[0].relatedInformation?.map((info) => [
+      info.location.uri.toString(),
+      info.location.range.start.line,
+      info.message,
+    ]);
     assert.deepEqual(related, [[uri.toString(), 3, 'First "name" is here.']]);
   });
 

@@ -30,7 +30,9 @@ export async function waitForDiagnostics(
     const diagnostics = vscode.languages.getDiagnostics(uri);
     if (accept(diagnostics)) return diagnostics;
     if (Date.now() > deadline) {
-      throw new Error(`diagnostics of ${uri.path} did not settle within ${timeoutMs} ms; last: ${JSON.stringify(diagnostics.map(summary))}`);
+      throw new Error(
+        `diagnostics of ${uri.path} did not settle within ${timeoutMs} ms; last: ${JSON.stringify(diagnostics.map(summary))}`,
+      );
     }
     await new Promise<void>((resolve) => {
       const timer = setTimeout(done, 200);
@@ -72,7 +74,8 @@ export async function eventually<T>(probe: () => Promise<T | undefined>, what: s
     } catch (error) {
       last = error;
     }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${last instanceof Error ? last.message : JSON.stringify(last)}` : ''}`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out waiting for ${what}${last ? `: ${last instanceof Error ? last.message : JSON.stringify(last)}` : ''}`);
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
 }

@@ -9,11 +9,12 @@ import Mocha from 'mocha';
 import * as vscode from 'vscode';
 import { RESULT_MARKER, type SuiteResult } from './result';
 
-
 function report(result: SuiteResult): void {
   const file = process.env.MLINFRA_TEST_RESULT;
   if (file) writeFileSync(file, JSON.stringify(result, null, 2));
-  console.log(`${RESULT_MARKER} ${JSON.stringify({ trusted: result.trusted, passes: result.passes, failures: result.failures, pending: result.pending })}`);
+  console.log(
+    `${RESULT_MARKER} ${JSON.stringify({ trusted: result.trusted, passes: result.passes, failures: result.failures, pending: result.pending })}`,
+  );
 }
 
 export async function run(): Promise<void> {

@@ -21,24 +21,42 @@ export function demoCluster(): { server: string; ca: string; adminToken: string;
   const text = readFileSync(kubeconfigPath(), 'utf8');
   const config = parse(text) as Kubeconfig;
   const cluster = config.clusters[0].cluster;
-  return { server: cluster.server, ca: cluster['certificate-authority-data'], adminToken: config.users.find((u) => u.name === 'demo-admin')!.user.token, text };
+  return {
+    server: cluster.server,
+    ca: cluster['certificate-authority-data'],
+    adminToken: config.users.find((u) => u.name === 'demo-admin')!.user.token,
+    text,
+  };
 }
 
 /** An API object as JSON, read by path in the assertions. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- checked by the assertions that read it
 type ApiJson = any;
 
-export function kubeRequest(method: string, path: string, body?: unknown, contentType = 'application/json'): Promise<{ status: number; body: ApiJson }> {
+export function kubeRequest(
+  method: string,
+  path: string,
+  body?: unknown,
+  contentType = 'application/json',
+): Promise<{ status: number; body: ApiJson }> {
   const { server, ca, adminToken } = demoCluster();
   return new Promise((resolve, reject) => {
-    const req = https.request(new URL(server + path), { method, ca: Buffer.from(ca, 'base64'), headers: { Authorization: `Bearer ${adminToken}`, Accept: 'application/json', 'Content-Type': contentType } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        resolve({ status: res.statusCode ?? 0, body: text ? (JSON.parse(text) as unknown) : undefined });
-      });
-    });
+    const req = https.request(
+      new URL(server + path),
+      {
+        method,
+        ca: Buffer.from(ca, 'base64'),
+        headers: { Authorization: `Bearer ${adminToken}`, Accept: 'application/json', 'Content-Type': contentType },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          resolve({ status: res.statusCode ?? 0, body: text ? (JSON.parse(text) as unknown) : undefined });
+        });
+      },
+    );
     req.on('error', reject);
     if (body !== undefined) req.write(typeof body === 'string' ? body : JSON.stringify(body));
     req.end();
@@ -46,7 +64,10 @@ export function kubeRequest(method: string, path: string, body?: unknown, conten
 }
 
 /** `kubectl apply --server-side` of one object. */
-export async function serverSideApply(object: { apiVersion: string; kind: string; metadata: { name: string; namespace: string } }, plural: string): Promise<void> {
+export async function serverSideApply(
+  object: { apiVersion: string; kind: string; metadata: { name: string; namespace: string } },
+  plural: string,
+): Promise<void> {
   const base = object.apiVersion.includes('/') ? `/apis/${object.apiVersion}` : `/api/${object.apiVersion}`;
   const path = `${base}/namespaces/${object.metadata.namespace}/${plural}/${object.metadata.name}?fieldManager=mlinfra-test&force=true`;
   const answer = await kubeRequest('PATCH', path, object, 'application/apply-patch+yaml');

@@ -23,11 +23,15 @@ describe('quick fixes and folding in VS Code', () => {
     assert.equal(fix.kind?.value, 'quickfix');
     assert.equal(fix.isPreferred, true);
     const edits = fix.edit?.get(uri) ?? [];
-    assert.deepEqual(edits.map((edit) => [edit.range.start.line, edit.range.start.character, edit.range.end.character, edit.newText]), [[7, 6, 13, 'replicas']]);
+    assert.deepEqual(
+      edits.map((edit) => [edit.range.start.line, edit.range.start.character, edit.range.end.character, edit.newText]),
+      [[7, 6, 13, 'replicas']],
+    );
   });
 
   it('fixes an enum typo in a Triton config, and folds the config', async () => {
-    const content = '# a model\n# served by Python\nbackend: "python"\ninput [\n  {\n    name: "x"\n    data_type: TYPE_FP23\n    dims: [ 3 ]\n  }\n]\n';
+    const content =
+      '# a model\n# served by Python\nbackend: "python"\ninput [\n  {\n    name: "x"\n    data_type: TYPE_FP23\n    dims: [ 3 ]\n  }\n]\n';
     const document = await vscode.workspace.openTextDocument({ language: 'pbtxt', content });
     const typo = (list: vscode.Diagnostic[]) => list.some((diagnostic) => codeOf(diagnostic) === 'triton/unknown-enum-value');
     await waitForDiagnostics(document.uri, typo);
@@ -38,10 +42,13 @@ describe('quick fixes and folding in VS Code', () => {
     await waitForDiagnostics(document.uri, (list) => !typo(list));
 
     const folds = await vscode.commands.executeCommand<vscode.FoldingRange[]>('vscode.executeFoldingRangeProvider', document.uri);
-    assert.deepEqual(folds.map((fold) => [fold.start, fold.end, fold.kind]), [
-      [0, 1, vscode.FoldingRangeKind.Comment],
-      [3, 8, undefined],
-      [4, 7, undefined],
-    ]);
+    assert.deepEqual(
+      folds.map((fold) => [fold.start, fold.end, fold.kind]),
+      [
+        [0, 1, vscode.FoldingRangeKind.Comment],
+        [3, 8, undefined],
+        [4, 7, undefined],
+      ],
+    );
   });
 });

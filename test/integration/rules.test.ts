@@ -35,6 +35,9 @@ describe('GPU rules in VS Code', () => {
     const uri = workspaceFile('manifests/typos.yaml');
     await vscode.workspace.openTextDocument(uri);
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
-    assert.deepEqual(lenses.map((lens) => [lens.range.start.line, lens.command?.title]), [[1, '8 GPUs · Worker 1 × 8 · ≥ 1 node of 8 GPUs']]);
+    assert.deepEqual(
+      lenses.map((lens) => [lens.range.start.line, lens.command?.title]),
+      [[1, '8 GPUs · Worker 1 × 8 · ≥ 1 node of 8 GPUs']],
+    );
   });
 });

@@ -61,7 +61,8 @@ async function runPass(trusted: boolean, kubeconfig: string): Promise<SuiteResul
     const result = await waitForResult(resultFile, () => alive);
     // Console messages trail the file a little; let the suite's last lines print first.
     for (let waited = 0; !markerSeen && waited < 3000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
-    if (result.trusted !== trusted) throw new Error(`the suite ran in a ${result.trusted ? 'trusted' : 'untrusted'} workspace; this pass needs the other`);
+    if (result.trusted !== trusted)
+      throw new Error(`the suite ran in a ${result.trusted ? 'trusted' : 'untrusted'} workspace; this pass needs the other`);
     return result;
   } catch (error) {
     console.error(`code-server output:\n${server.output.join('').slice(-4000)}`);
@@ -92,7 +93,9 @@ async function main(): Promise<number> {
       total.failures += result.failures + (result.passes === 0 ? 1 : 0);
       total.pending += result.pending;
     } catch (error) {
-      console.error(`extension-host suite (${trusted ? 'trusted' : 'untrusted'}): ${error instanceof Error ? error.message : String(error)}`);
+      console.error(
+        `extension-host suite (${trusted ? 'trusted' : 'untrusted'}): ${error instanceof Error ? error.message : String(error)}`,
+      );
       total.failures++;
     }
   }

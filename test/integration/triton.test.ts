@@ -33,7 +33,11 @@ describe('Triton model repository in VS Code', () => {
     ]);
     for (const model of MODELS) {
       assert.deepEqual(vscode.languages.getDiagnostics(configOf(model)).map(summary), [], model);
-      const edits = await vscode.commands.executeCommand<vscode.TextEdit[] | undefined>('vscode.executeFormatDocumentProvider', configOf(model), { tabSize: 2, insertSpaces: true });
+      const edits = await vscode.commands.executeCommand<vscode.TextEdit[] | undefined>(
+        'vscode.executeFormatDocumentProvider',
+        configOf(model),
+        { tabSize: 2, insertSpaces: true },
+      );
       assert.deepEqual(edits ?? [], [], `formatting ${model}`);
     }
   });
@@ -42,7 +46,10 @@ describe('Triton model repository in VS Code', () => {
     const ensemble = configOf('classifier_ensemble');
     const document = await replaceInDocument(ensemble, 'model_name: "preprocess"', 'model_name: "preproces"');
     const diagnostics = await waitForDiagnostics(ensemble, (list) => list.length > 0);
-    const line = document.getText().split('\n').findIndex((text) => text.includes('"preproces"'));
+    const line = document
+      .getText()
+      .split('\n')
+      .findIndex((text) => text.includes('"preproces"'));
     const column = document.lineAt(line).text.indexOf('"preproces"');
     assert.deepEqual(diagnostics.map(summary), [
       `${line + 1}:${column + 1}-${line + 1}:${column + 12} Error mlinfra(triton/ensemble-models) ensemble classifier_ensemble contains models that are not available or ambiguous: preproces. Did you mean 'preprocess'?`,
@@ -58,9 +65,12 @@ describe('Triton model repository in VS Code', () => {
     const preprocess = configOf('preprocess');
     await replaceInDocument(preprocess, 'max_batch_size: 32', 'max_batch_size: 4');
     const diagnostics = await waitForDiagnostics(ensemble, (list) => list.length > 0);
-    assert.deepEqual(diagnostics.map((d) => d.message), [
-      "ensemble classifier_ensemble allows maximum batch size 32, but it contains model preprocess which only allows maximum batch size to be 4. Lower the ensemble's max_batch_size.",
-    ]);
+    assert.deepEqual(
+      diagnostics.map((d) => d.message),
+      [
+        "ensemble classifier_ensemble allows maximum batch size 32, but it contains model preprocess which only allows maximum batch size to be 4. Lower the ensemble's max_batch_size.",
+      ],
+    );
     await replaceInDocument(preprocess, 'max_batch_size: 4', 'max_batch_size: 32');
     await waitForDiagnostics(ensemble, (list) => list.length === 0);
   });
@@ -86,7 +96,8 @@ describe('Triton model repository in VS Code', () => {
     const pipeline = workspaceFile('deletions/pipeline/config.pbtxt');
     await vscode.workspace.openTextDocument(pipeline);
     // The ensemble (with no version folder of its own, to show that it was checked) finds its step.
-    const noVersion = "2:11-2:21 Warning mlinfra(triton/model-files) model 'pipeline' has no version folder: Triton loads versions " +
+    const noVersion =
+      "2:11-2:21 Warning mlinfra(triton/model-files) model 'pipeline' has no version folder: Triton loads versions " +
       'from numbered folders beside config.pbtxt (pipeline/1/). Create one and place the model file in it.';
     assert.deepEqual((await waitForDiagnostics(pipeline, (list) => list.length > 0)).map(summary), [noVersion]);
     // The editor reports the folder alone, whatever its name: the server forgets what it knew of it.

@@ -46,35 +46,47 @@ describe('files the editor supplies, over stdio', function () {
     client.files = { [`${REPO}/model_repository/densenet/config.pbtxt`]: gpuModel, [`${REPO}/model_repository/densenet/1/model.onnx`]: '' };
     await client.initialize(REPO);
     const uri = `${REPO}/deploy/triton.yaml`;
-    await client.open(uri, [
-      'apiVersion: apps/v1',
-      'kind: Deployment',
-      'metadata:',
-      '  name: triton',
-      'spec:',
-      '  selector: { matchLabels: { app: triton } }',
-      '  template:',
-      '    metadata: { labels: { app: triton } }',
-      '    spec:',
-      '      containers:',
-      '        - name: server',
-      '          image: nvcr.io/nvidia/tritonserver:24.05-py3',
-      '          args: ["tritonserver", "--model-repository=/mnt/model_repository"]',
-      '',
-    ].join('\n'));
+    await client.open(
+      uri,
+      [
+        'apiVersion: apps/v1',
+        'kind: Deployment',
+        'metadata:',
+        '  name: triton',
+        'spec:',
+        '  selector: { matchLabels: { app: triton } }',
+        '  template:',
+        '    metadata: { labels: { app: triton } }',
+        '    spec:',
+        '      containers:',
+        '        - name: server',
+        '          image: nvcr.io/nvidia/tritonserver:24.05-py3',
+        '          args: ["tritonserver", "--model-repository=/mnt/model_repository"]',
+        '',
+      ].join('\n'),
+    );
     const { diagnostics } = await client.diagnostics(uri);
     // The first needs only the document; the second reads the repository through the client.
-    assert.deepEqual(diagnostics.map(summary), [[
-      'gpu/cuda-image-without-gpu', 11, 17, 54,
-      'Container server runs the CUDA image nvcr.io/nvidia/tritonserver:24.05-py3 without a GPU limit: the scheduler gives it ' +
-        "no GPU, yet on a GPU node the NVIDIA runtime honours the image's NVIDIA_VISIBLE_DEVICES=all and shows it every GPU " +
-        "there, other pods' included (elsewhere it sees none). Set limits: nvidia.com/gpu to the GPUs it needs, or " +
-        'NVIDIA_VISIBLE_DEVICES=void in its env if it needs none.',
-    ], [
-      'gpu/triton-without-gpu', 10, 16, 22,
-      'Triton container server has no GPU limit, but serves models with KIND_GPU instance groups (densenet, from ' +
-        'model_repository/densenet/config.pbtxt): it sees no GPU and fails to load them. Set limits: nvidia.com/gpu: 1, or use KIND_CPU.',
-    ]]);
+    assert.deepEqual(diagnostics.map(summary), [
+      [
+        'gpu/cuda-image-without-gpu',
+        11,
+        17,
+        54,
+        'Container server runs the CUDA image nvcr.io/nvidia/tritonserver:24.05-py3 without a GPU limit: the scheduler gives it ' +
+          "no GPU, yet on a GPU node the NVIDIA runtime honours the image's NVIDIA_VISIBLE_DEVICES=all and shows it every GPU " +
+          "there, other pods' included (elsewhere it sees none). Set limits: nvidia.com/gpu to the GPUs it needs, or " +
+          'NVIDIA_VISIBLE_DEVICES=void in its env if it needs none.',
+      ],
+      [
+        'gpu/triton-without-gpu',
+        10,
+        16,
+        22,
+        'Triton container server has no GPU limit, but serves models with KIND_GPU instance groups (densenet, from ' +
+          'model_repository/densenet/config.pbtxt): it sees no GPU and fails to load them. Set limits: nvidia.com/gpu: 1, or use KIND_CPU.',
+      ],
+    ]);
   });
 
   it('reads the CRD folder of mlinfra.schemas.crds through the client, relative to the workspace folder', async () => {
@@ -85,10 +97,13 @@ describe('files the editor supplies, over stdio', function () {
     const uri = `${REPO}/run.yaml`;
     await client.open(uri, 'apiVersion: ml.example.com/v1\nkind: FineTune\nspec:\n  model: llama\n  dataset: s3://datasets/chats\n');
     const { diagnostics } = await client.diagnostics(uri);
-    assert.deepEqual(diagnostics.map((d) => [d.range.start.line, d.message]), [
-      [2, 'Missing required field "baseModel" in FineTune spec.'],
-      [3, 'Unknown field "model" in FineTune spec.'],
-    ]);
+    assert.deepEqual(
+      diagnostics.map((d) => [d.range.start.line, d.message]),
+      [
+        [2, 'Missing required field "baseModel" in FineTune spec.'],
+        [3, 'Unknown field "model" in FineTune spec.'],
+      ],
+    );
     assert.ok(!client.fileRequests.includes(`readFile ${REPO}/crds/README.md`), client.fileRequests.join('\n'));
   });
 
@@ -114,7 +129,10 @@ describe('files the editor supplies, over stdio', function () {
     const uri = `${REPO}/detector/config.pbtxt`;
     await client.open(uri, 'name: "detector"\nplatform: "tensorrt_plan"\nmax_batch_size: -1\n', 'pbtxt');
     const { diagnostics } = await client.diagnostics(uri);
-    assert.deepEqual(diagnostics.map((d) => d.code), ['triton/max-batch-size']);
+    assert.deepEqual(
+      diagnostics.map((d) => d.code),
+      ['triton/max-batch-size'],
+    );
     // Asked for the first check's files, then never again: the client said it has no such request.
     const asked = client.fileRequests.length;
     assert.ok(asked > 0);

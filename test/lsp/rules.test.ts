@@ -47,13 +47,21 @@ describe('GPU rules over stdio', function () {
     await client.initialize();
     await client.open(uri, pod);
     const { diagnostics } = await client.diagnostics(uri);
-    assert.deepEqual(diagnostics.filter((d) => d.code === 'gpu/limit-required'), []);
+    assert.deepEqual(
+      diagnostics.filter((d) => d.code === 'gpu/limit-required'),
+      [],
+    );
   });
 
   it('shows the GPU summary above a workload', async () => {
     await client.initialize();
     await client.open(uri, pod.replace('requests:', 'limits:'));
     const lenses = await client.connection.sendRequest<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
-    assert.deepEqual(lenses, [{ range: { start: { line: 1, character: 6 }, end: { line: 1, character: 9 } }, command: { title: '2 GPUs · pod 1 × 2 · ≥ 1 node of 8 GPUs', command: '' } }]);
+    assert.deepEqual(lenses, [
+      {
+        range: { start: { line: 1, character: 6 }, end: { line: 1, character: 9 } },
+        command: { title: '2 GPUs · pod 1 × 2 · ≥ 1 node of 8 GPUs', command: '' },
+      },
+    ]);
   });
 });

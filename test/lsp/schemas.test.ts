@@ -50,23 +50,31 @@ describe('schema features over stdio', function () {
     await client.open(uri, job);
     const { diagnostics } = await client.diagnostics(uri);
     // The schema's findings; the GPU rules' findings on the same job have their own tests.
-    assert.deepEqual(diagnostics.filter((diagnostic) => String(diagnostic.code).startsWith('schema/')), [
-      {
-        range: { start: { line: 7, character: 6 }, end: { line: 7, character: 13 } },
-        severity: DiagnosticSeverity.Error,
-        source: 'mlinfra',
-        code: 'schema/unknown-field',
-        // Its entry on the page of syntax and schema codes, shipped beside the server.
-        codeDescription: { href: `${pathToFileURL(join(__dirname, '..', '..', '..', 'docs', 'rules')).href}/syntax-and-schema.md#schemaunknown-field` },
-        message: 'Unknown field "replica" in PyTorchJob spec.pytorchReplicaSpecs.Worker; did you mean "replicas"?',
-      },
-    ]);
+    assert.deepEqual(
+      diagnostics.filter((diagnostic) => String(diagnostic.code).startsWith('schema/')),
+      [
+        {
+          range: { start: { line: 7, character: 6 }, end: { line: 7, character: 13 } },
+          severity: DiagnosticSeverity.Error,
+          source: 'mlinfra',
+          code: 'schema/unknown-field',
+          // Its entry on the page of syntax and schema codes, shipped beside the server.
+          codeDescription: {
+            href: `${pathToFileURL(join(__dirname, '..', '..', '..', 'docs', 'rules')).href}/syntax-and-schema.md#schemaunknown-field`,
+          },
+          message: 'Unknown field "replica" in PyTorchJob spec.pytorchReplicaSpecs.Worker; did you mean "replicas"?',
+        },
+      ],
+    );
   });
 
   it('completes keys with snippets, hovers fields and outlines documents', async () => {
     await client.initialize();
     await client.open(uri, job.replace('      replica: 3', '      '));
-    const list = await client.connection.sendRequest<CompletionList>('textDocument/completion', { textDocument: { uri }, position: { line: 7, character: 6 } });
+    const list = await client.connection.sendRequest<CompletionList>('textDocument/completion', {
+      textDocument: { uri },
+      position: { line: 7, character: 6 },
+    });
     const replicas = list.items.find((item) => item.label === 'replicas');
     assert.deepEqual(replicas && { textEdit: replicas.textEdit, insertTextFormat: replicas.insertTextFormat, detail: replicas.detail }, {
       textEdit: { range: { start: { line: 7, character: 6 }, end: { line: 7, character: 6 } }, newText: 'replicas: $0' },
@@ -75,12 +83,18 @@ describe('schema features over stdio', function () {
     });
     assert.ok(!list.items.some((item) => item.label === 'template'), 'template is already there');
 
-    const hover = await client.connection.sendRequest<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: 12, character: 16 } });
+    const hover = await client.connection.sendRequest<Hover>('textDocument/hover', {
+      textDocument: { uri },
+      position: { line: 12, character: 16 },
+    });
     assert.deepEqual(hover.range, { start: { line: 12, character: 14 }, end: { line: 12, character: 19 } });
     assert.match((hover.contents as { value: string }).value, /^\*\*image\*\* · `string`\n\nContainer image name/);
 
     const symbols = await client.connection.sendRequest<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
-    assert.deepEqual(symbols.map((s) => [s.name, s.detail]), [['PyTorchJob/finetune', 'kubeflow.org/v1']]);
+    assert.deepEqual(
+      symbols.map((s) => [s.name, s.detail]),
+      [['PyTorchJob/finetune', 'kubeflow.org/v1']],
+    );
   });
 
   it('checks kinds from the CRDs named in the settings, and reloads them when they change', async () => {
@@ -95,11 +109,16 @@ describe('schema features over stdio', function () {
     assert.deepEqual((await client.diagnostics(doc)).diagnostics, []);
 
     writeFileSync(crdPath, crd.replaceAll('baseModel', 'model'));
-    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(crdPath).href, type: 2 }] });
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [{ uri: pathToFileURL(crdPath).href, type: 2 }],
+    });
     const { diagnostics } = await client.diagnostics(doc);
-    assert.deepEqual(diagnostics.map((d) => [d.range.start.line, d.message]), [
-      [2, 'Missing required field "model" in FineTune spec.'],
-      [3, 'Unknown field "baseModel" in FineTune spec.'],
-    ]);
+    assert.deepEqual(
+      diagnostics.map((d) => [d.range.start.line, d.message]),
+      [
+        [2, 'Missing required field "model" in FineTune spec.'],
+        [3, 'Unknown field "baseModel" in FineTune spec.'],
+      ],
+    );
   });
 });

@@ -13,7 +13,18 @@ const { version } = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'p
 const uri = 'file:///workspace/train.yaml';
 // Syntax findings link to their entry on the page of syntax and schema codes, shipped beside the server.
 const syntaxPage = `${pathToFileURL(join(__dirname, '..', '..', '..', 'docs', 'rules')).href}/syntax-and-schema.md`;
-const broken = ['apiVersion: batch/v1', 'kind: Job', 'metadata:', '  name: a', '  name: b', '---', 'kind: Pod', 'spec:', '\tcontainers: []', ''].join('\n');
+const broken = [
+  'apiVersion: batch/v1',
+  'kind: Job',
+  'metadata:',
+  '  name: a',
+  '  name: b',
+  '---',
+  'kind: Pod',
+  'spec:',
+  '\tcontainers: []',
+  '',
+].join('\n');
 
 const duplicateName = {
   range: { start: { line: 4, character: 2 }, end: { line: 4, character: 6 } },
@@ -75,7 +86,10 @@ describe('language server over stdio', function () {
     const published = await client.diagnostics(uri, (p) => p.version === 2);
     // Its syntax sound, the second document is checked against the Pod schema.
     const missingApiVersion = ['schema/missing-field', 5, 0, 'Missing required field "apiVersion" in Pod.'];
-    assert.deepEqual(published.diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character, d.message]), [missingApiVersion]);
+    assert.deepEqual(
+      published.diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character, d.message]),
+      [missingApiVersion],
+    );
     await client.connection.sendNotification('textDocument/didChange', {
       textDocument: { uri, version: 3 },
       contentChanges: [{ range: { start: { line: 3, character: 9 }, end: { line: 3, character: 9 } }, text: ': x' }],
@@ -83,7 +97,15 @@ describe('language server over stdio', function () {
     const again = await client.diagnostics(uri, (p) => p.version === 3);
     assert.deepEqual(
       again.diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character, d.message]),
-      [['yaml/colon-in-value', 3, 8, 'This value contains ": ", which YAML reads as the start of another key. Put the value in quotes: "a: x".'], missingApiVersion],
+      [
+        [
+          'yaml/colon-in-value',
+          3,
+          8,
+          'This value contains ": ", which YAML reads as the start of another key. Put the value in quotes: "a: x".',
+        ],
+        missingApiVersion,
+      ],
     );
   });
 
@@ -98,7 +120,10 @@ describe('language server over stdio', function () {
   it('never reports Helm templates, and serves Triton configs whatever their language id', async () => {
     await client.initialize();
     const template = 'file:///chart/templates/job.yaml';
-    await client.open(template, 'kind: Job\nmetadata:\n  name: {{ .Release.Name }}\n  {{- with .Values.labels }}\n  labels: {{- toYaml . | nindent 4 }}\n  {{- end }}\n');
+    await client.open(
+      template,
+      'kind: Job\nmetadata:\n  name: {{ .Release.Name }}\n  {{- with .Values.labels }}\n  labels: {{- toYaml . | nindent 4 }}\n  {{- end }}\n',
+    );
     assert.deepEqual((await client.diagnostics(template)).diagnostics, []);
     const triton = 'file:///models/m/config.pbtxt';
     await client.open(triton, 'name: "m"\n', 'plaintext');
@@ -112,7 +137,10 @@ describe('language server over stdio', function () {
     await client.initialize(pathToFileURL(chart).href);
     // Without template actions and without a Chart.yaml beside templates/, this is plain YAML.
     await client.open(template, 'apiVersion: v1\nkind: Job\nkind: Pod\n');
-    assert.deepEqual((await client.diagnostics(template)).diagnostics.map((d) => d.code), ['yaml/duplicate-key']);
+    assert.deepEqual(
+      (await client.diagnostics(template)).diagnostics.map((d) => d.code),
+      ['yaml/duplicate-key'],
+    );
     writeFileSync(join(chart, 'Chart.yaml'), 'apiVersion: v2\nname: demo\nversion: 0.1.0\n');
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', {
       changes: [{ uri: pathToFileURL(join(chart, 'Chart.yaml')).href, type: 1 }],

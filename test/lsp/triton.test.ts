@@ -21,10 +21,18 @@ describe('Triton configs over stdio', function () {
     await client.initialize();
     await client.open(uri, 'name: "detector"\nbackend: "python"\ninput [ { name: "x" data_type: TYPE_FP23 dims: [ 0 ] } ]\n', 'plaintext');
     const { diagnostics } = await client.diagnostics(uri);
-    assert.deepEqual(diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character, d.message]), [
-      ['triton/unknown-enum-value', 2, 31, 'Unknown enumeration value of "TYPE_FP23" for field "data_type". Did you mean "TYPE_FP32"?'],
-      ['triton/dims', 2, 49, "model 'detector', tensor 'x': dimension must be integer >= 1, or -1 to indicate a variable-size dimension (found 0)."],
-    ]);
+    assert.deepEqual(
+      diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character, d.message]),
+      [
+        ['triton/unknown-enum-value', 2, 31, 'Unknown enumeration value of "TYPE_FP23" for field "data_type". Did you mean "TYPE_FP32"?'],
+        [
+          'triton/dims',
+          2,
+          49,
+          "model 'detector', tensor 'x': dimension must be integer >= 1, or -1 to indicate a variable-size dimension (found 0).",
+        ],
+      ],
+    );
   });
 
   it('applies mlinfra.rules to Triton checks: a check turned off, another at another severity', async () => {
@@ -50,7 +58,10 @@ describe('Triton configs over stdio', function () {
     await client.open(uri, text, 'pbtxt');
     const { diagnostics } = await client.diagnostics(uri);
     const found = diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character]);
-    assert.deepEqual(found, [['triton/unknown-enum-value', 4, 31], ['triton/dims', 4, 49]]);
+    assert.deepEqual(found, [
+      ['triton/unknown-enum-value', 4, 31],
+      ['triton/dims', 4, 49],
+    ]);
     const [structure, check] = diagnostics.map((d) => d.codeDescription?.href ?? '');
     assert.ok(check.endsWith('/docs/rules/triton/dims.md') && existsSync(fileURLToPath(check)), check);
     assert.ok(structure.endsWith('/docs/rules/syntax-and-schema.md#tritonunknown-enum-value'), structure);
@@ -73,10 +84,16 @@ describe('Triton configs over stdio', function () {
         kind: 'quickfix',
         diagnostics,
         isPreferred: true,
-        edit: { changes: { [uri]: [{ range: { start: { line: 2, character: 31 }, end: { line: 2, character: 40 } }, newText: 'TYPE_FP32' }] } },
+        edit: {
+          changes: { [uri]: [{ range: { start: { line: 2, character: 31 }, end: { line: 2, character: 40 } }, newText: 'TYPE_FP32' }] },
+        },
       },
     ]);
-    const elsewhere = await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [] } });
+    const elsewhere = await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [] },
+    });
     assert.deepEqual(elsewhere, []);
   });
 
@@ -84,7 +101,11 @@ describe('Triton configs over stdio', function () {
     await client.initialize();
     await client.open(uri, '# a model\n# served by Python\nbackend: "python"\ninput [\n  {\n    name: "x"\n  }\n]\n', 'pbtxt');
     const folds = await client.connection.sendRequest<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri } });
-    assert.deepEqual(folds, [{ startLine: 0, endLine: 1, kind: 'comment' }, { startLine: 3, endLine: 6 }, { startLine: 4, endLine: 5 }]);
+    assert.deepEqual(folds, [
+      { startLine: 0, endLine: 1, kind: 'comment' },
+      { startLine: 3, endLine: 6 },
+      { startLine: 4, endLine: 5 },
+    ]);
     await client.open('file:///k8s/job.yaml', 'a:\n  b: 1\n');
     assert.equal(await client.connection.sendRequest('textDocument/foldingRange', { textDocument: { uri: 'file:///k8s/job.yaml' } }), null);
   });
@@ -92,7 +113,13 @@ describe('Triton configs over stdio', function () {
   it('formats a config into the canonical text format', async () => {
     await client.initialize();
     await client.open(uri, 'name:"detector"\ninput<name:"x";dims:[1,2]>\n', 'pbtxt');
-    const edits = await client.connection.sendRequest<TextEdit[]>('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } });
-    assert.deepEqual(edits.map((edit) => edit.newText), ['name: "detector"\ninput {\n  name: "x"\n  dims: [ 1, 2 ]\n}\n']);
+    const edits = await client.connection.sendRequest<TextEdit[]>('textDocument/formatting', {
+      textDocument: { uri },
+      options: { tabSize: 2, insertSpaces: true },
+    });
+    assert.deepEqual(
+      edits.map((edit) => edit.newText),
+      ['name: "detector"\ninput {\n  name: "x"\n  dims: [ 1, 2 ]\n}\n'],
+    );
   });
 });

@@ -13,7 +13,7 @@ describe('workspace trust over stdio', function () {
   });
   afterEach(() => client.kill());
 
-  const trusted = async () => ((await client.connection.sendRequest(WorkspaceTrustRequest.method)) as WorkspaceTrustRequest.Result).trusted;
+  const trusted = async () => (await client.connection.sendRequest<WorkspaceTrustRequest.Result>(WorkspaceTrustRequest.method)).trusted;
 
   it('starts untrusted when the client says nothing, and follows mlinfra/trustChanged', async () => {
     await client.initialize();

@@ -62,9 +62,14 @@ describe('GPU totals agree across the editor, the views and the demo cluster', (
       const view = [...model.training().flatMap((g) => g.jobs), ...model.inference()].find((job) => job.name === doc.name);
       if (!view) continue;
       // What the scheduler placed for the job's pods, counted by the scheduler's own arithmetic.
-      const scheduled = [...usage(view.pods.filter((p: any) => p.spec.nodeName)).values()].reduce((sum, used) => sum + (used['nvidia.com/gpu'] ?? 0), 0);
+      const scheduled = [...usage(view.pods.filter((p: any) => p.spec.nodeName)).values()].reduce(
+        (sum, used) => sum + (used['nvidia.com/gpu'] ?? 0),
+        0,
+      );
       const requested = view.pods.reduce((sum: number, pod: any) => sum + podSpecGpus(pod.spec), 0);
-      rows.push(`${doc.kind} ${doc.name}: lens ${editor?.lens ?? 0}, hover ${editor ? editor.hoverAgrees : 'none'}, tree ${view.gpus}, pods ${requested}, scheduled ${scheduled}`);
+      rows.push(
+        `${doc.kind} ${doc.name}: lens ${editor?.lens ?? 0}, hover ${editor ? editor.hoverAgrees : 'none'}, tree ${view.gpus}, pods ${requested}, scheduled ${scheduled}`,
+      );
     }
     assert.deepEqual(rows, [
       'PyTorchJob llama3-8b-finetune: lens 16, hover true, tree 16, pods 16, scheduled 16',
@@ -81,7 +86,9 @@ describe('GPU totals agree across the editor, the views and the demo cluster', (
   it('shows in the GPU nodes view the GPUs the scheduler placed on each node', () => {
     const pods = cluster.sim.store.list('/pods');
     const scheduler = [...usage(pods)].map(([node, used]) => `${node} ${used['nvidia.com/gpu'] ?? 0}`).filter((row) => !row.endsWith(' 0'));
-    const view = gpuNodes(cluster.sim.store.list('/nodes'), pods).map((node) => `${node.name} ${node.used}`).filter((row) => !row.endsWith(' 0'));
+    const view = gpuNodes(cluster.sim.store.list('/nodes'), pods)
+      .map((node) => `${node.name} ${node.used}`)
+      .filter((row) => !row.endsWith(' 0'));
     assert.deepEqual(view.sort(), scheduler.sort());
     assert.ok(view.length >= 3, `GPUs are in use on several nodes: ${view.join(', ')}`);
   });

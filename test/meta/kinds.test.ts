@@ -70,9 +70,14 @@ describe('kinds: one valid and one invalid example of every supported kind', () 
   });
 
   it('lists only kinds the generated schemas know', () => {
-    const index = JSON.parse(readFileSync(join(folder, '..', '..', '..', 'schemas', 'index.json'), 'utf8')) as { kinds: { apiVersion: string; kind: string }[] };
+    const index = JSON.parse(readFileSync(join(folder, '..', '..', '..', 'schemas', 'index.json'), 'utf8')) as {
+      kinds: { apiVersion: string; kind: string }[];
+    };
     const known = new Set(index.kinds.map((entry) => `${entry.apiVersion} ${entry.kind}`));
-    assert.deepEqual(KINDS.filter(([, apiVersion, kind]) => !known.has(`${apiVersion} ${kind}`)), []);
+    assert.deepEqual(
+      KINDS.filter(([, apiVersion, kind]) => !known.has(`${apiVersion} ${kind}`)),
+      [],
+    );
   });
 
   for (const name of files) {

@@ -20,7 +20,8 @@ const OUTSIDE_MODEL = ['server/src', 'client/src', 'cluster/src', 'bench', 'sche
 describe('one workload model (common/model)', () => {
   it('is the only place that parses quantities or counts pods and GPUs', () => {
     // A function of these names, or a table of the binary suffixes, is a second model.
-    const definitions = /\bfunction\s+(parseQuantity|podGpus|podRequests|containerGpus|workloadShape|gpusIn)\b|\bKi\b[^\n]*\bMi\b[^\n]*\bGi\b/;
+    const definitions =
+      /\bfunction\s+(parseQuantity|podGpus|podRequests|containerGpus|workloadShape|gpusIn)\b|\bKi\b[^\n]*\bMi\b[^\n]*\bGi\b/;
     const found = OUTSIDE_MODEL.filter((file) => definitions.test(readFileSync(join(root, file), 'utf8')));
     assert.deepEqual(found, []);
   });
@@ -28,7 +29,10 @@ describe('one workload model (common/model)', () => {
   it('imports nothing but itself: no Node, no editor, no protocol, no parser library', () => {
     const outside = sources('common/model').flatMap((file) => {
       const text = readFileSync(join(root, file), 'utf8');
-      return [...text.matchAll(/from\s+'([^']+)'/g)].map((m) => m[1]).filter((s) => !s.startsWith('./') && !s.startsWith('../') || s.startsWith('../../')).map((s) => `${file}: ${s}`);
+      return [...text.matchAll(/from\s+'([^']+)'/g)]
+        .map((m) => m[1])
+        .filter((s) => (!s.startsWith('./') && !s.startsWith('../')) || s.startsWith('../../'))
+        .map((s) => `${file}: ${s}`);
     });
     assert.deepEqual(outside, []);
   });

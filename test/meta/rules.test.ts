@@ -17,7 +17,11 @@ const DOCS = join(ROOT, 'docs', 'rules');
 function ruleFiles(): string[] {
   return readdirSync(RULES_SOURCE)
     .filter((group) => statSync(join(RULES_SOURCE, group)).isDirectory())
-    .flatMap((group) => readdirSync(join(RULES_SOURCE, group)).filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts')).map((name) => `${group}/${name.slice(0, -3)}`));
+    .flatMap((group) =>
+      readdirSync(join(RULES_SOURCE, group))
+        .filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts'))
+        .map((name) => `${group}/${name.slice(0, -3)}`),
+    );
 }
 
 describe('rules', () => {
@@ -27,8 +31,10 @@ describe('rules', () => {
     assert.deepEqual(ids, [...ids].sort(), 'the registry is sorted by id');
   });
 
-  it('names only workload kinds mlinfra reads in a rule\'s kinds', () => {
-    for (const rule of RULES) for (const kind of rule.kinds ?? []) assert.ok(WORKLOAD_KINDS.includes(kind), `${rule.id}: ${kind} is one of ${WORKLOAD_KINDS.join(', ')}`);
+  it("names only workload kinds mlinfra reads in a rule's kinds", () => {
+    for (const rule of RULES)
+      for (const kind of rule.kinds ?? [])
+        assert.ok(WORKLOAD_KINDS.includes(kind), `${rule.id}: ${kind} is one of ${WORKLOAD_KINDS.join(', ')}`);
   });
 
   it('gives every rule a description, a test and its documentation page', () => {
@@ -42,7 +48,11 @@ describe('rules', () => {
         writeFileSync(page, expected);
       }
       assert.ok(existsSync(page), `docs/rules/${rule.id}.md exists (MLINFRA_UPDATE_DOCS=1 npm run test:unit writes it)`);
-      assert.equal(readFileSync(page, 'utf8'), expected, `docs/rules/${rule.id}.md is what the rule's metadata renders (MLINFRA_UPDATE_DOCS=1 npm run test:unit rewrites it)`);
+      assert.equal(
+        readFileSync(page, 'utf8'),
+        expected,
+        `docs/rules/${rule.id}.md is what the rule's metadata renders (MLINFRA_UPDATE_DOCS=1 npm run test:unit rewrites it)`,
+      );
     }
   });
 

@@ -39,6 +39,10 @@ describe('generated schemas are up to date', () => {
     assert.deepEqual(edited, [], `generated output was edited by hand (or deleted); run \`npm run schemas\``);
     const present = ['kinds', 'kubernetes', 'triton'].flatMap((dir) => readdirSync(join(schemas, dir)).map((name) => `${dir}/${name}`));
     const unknown = present.filter((path) => !(path in index.outputs));
-    assert.deepEqual(unknown, [], 'files in schemas/kinds, schemas/kubernetes or schemas/triton that the generator did not write; run `npm run schemas`');
+    assert.deepEqual(
+      unknown,
+      [],
+      'files in schemas/kinds, schemas/kubernetes or schemas/triton that the generator did not write; run `npm run schemas`',
+    );
   });
 });

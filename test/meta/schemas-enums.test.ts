@@ -61,7 +61,9 @@ function collect(found: Record<string, string[]>, name: string, schema: Schema):
 describe('enums read from Kubernetes descriptions', () => {
   it('are exactly the reviewed table', () => {
     const found: Record<string, string[]> = {};
-    const { definitions } = JSON.parse(readFileSync(join(schemas, 'kubernetes', 'definitions.json'), 'utf8')) as { definitions: Record<string, Schema> };
+    const { definitions } = JSON.parse(readFileSync(join(schemas, 'kubernetes', 'definitions.json'), 'utf8')) as {
+      definitions: Record<string, Schema>;
+    };
     for (const [name, definition] of Object.entries(definitions)) collect(found, name, definition);
     const index = JSON.parse(readFileSync(join(schemas, 'index.json'), 'utf8')) as { kinds: { schema: string; source: string }[] };
     for (const { schema } of index.kinds.filter((kind) => kind.source === 'kubernetes/swagger.json')) {
@@ -70,7 +72,9 @@ describe('enums read from Kubernetes descriptions', () => {
     // The curated values (kubernetes-enums.ts) are in the output too, and are not part of the reviewed table.
     const curated = Object.entries(KUBERNETES_ENUMS).map(([key, values]) => {
       const [, definition, property] = /^(.*)\.([^.]+)$/.exec(key)!;
-      const kindFile = index.kinds.find((kind) => kind.source === 'kubernetes/swagger.json' && definition.toLowerCase().endsWith(`.${kindName(kind.schema)}`))?.schema;
+      const kindFile = index.kinds.find(
+        (kind) => kind.source === 'kubernetes/swagger.json' && definition.toLowerCase().endsWith(`.${kindName(kind.schema)}`),
+      )?.schema;
       const forms = [key, `${key}[]`, ...(kindFile ? [`${kindFile}.${property}`] : [])];
       const form = forms.find((f) => f in found);
       assert.ok(form, `${key} is in the generated schemas`);

@@ -9,7 +9,9 @@ import { parseAllDocuments } from 'yaml';
 const root = join(__dirname, '..', '..', '..');
 const schemas = join(root, 'schemas');
 const fixtures = join(root, 'test', 'fixtures', 'schemas');
-const index = JSON.parse(readFileSync(join(schemas, 'index.json'), 'utf8')) as { kinds: { apiVersion: string; kind: string; schema: string }[] };
+const index = JSON.parse(readFileSync(join(schemas, 'index.json'), 'utf8')) as {
+  kinds: { apiVersion: string; kind: string; schema: string }[];
+};
 
 // logger: false only silences "unknown format int32 ignored"; the options are otherwise ajv's defaults.
 const ajv = new Ajv({ allErrors: true, strict: false, logger: false });
@@ -76,7 +78,9 @@ describe('generated schemas validate real manifests', function () {
     );
     const [ray] = manifests('raycluster.yaml');
     (ray.spec as Record<string, unknown>).headGroupSpecs = {};
-    assert.deepEqual(brief(errorsOf(ray)), ['/spec additionalProperties must NOT have additional properties {"additionalProperty":"headGroupSpecs"}']);
+    assert.deepEqual(brief(errorsOf(ray)), [
+      '/spec additionalProperties must NOT have additional properties {"additionalProperty":"headGroupSpecs"}',
+    ]);
   });
 
   it('reports a value outside an enum read from a description, and a malformed quantity', () => {
@@ -84,7 +88,9 @@ describe('generated schemas validate real manifests', function () {
       errorsOf(pytorchJob((container) => (container.imagePullPolicy = 'Sometimes'))).map((e) => [e.keyword, e.instancePath]),
       [['enum', '/spec/pytorchReplicaSpecs/Master/template/spec/containers/0/imagePullPolicy']],
     );
-    const errors = errorsOf(pytorchJob((container) => ((container.resources as { limits: Record<string, unknown> }).limits.memory = '128GB')));
+    const errors = errorsOf(
+      pytorchJob((container) => ((container.resources as { limits: Record<string, unknown> }).limits.memory = '128GB')),
+    );
     assert.deepEqual(
       errors.map((e) => [e.keyword, e.instancePath]),
       [['pattern', '/spec/pytorchReplicaSpecs/Master/template/spec/containers/0/resources/limits/memory']],
@@ -95,24 +101,39 @@ describe('generated schemas validate real manifests', function () {
     for (const type of ['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName']) {
       for (const protocol of ['TCP', 'UDP', 'SCTP']) {
         for (const targetPort of [8080, 'http']) {
-          const service = { apiVersion: 'v1', kind: 'Service', metadata: { name: 's' }, spec: { type, ports: [{ port: 80, protocol, targetPort }] } };
+          const service = {
+            apiVersion: 'v1',
+            kind: 'Service',
+            metadata: { name: 's' },
+            spec: { type, ports: [{ port: 80, protocol, targetPort }] },
+          };
           assert.deepEqual(brief(errorsOf(service)), [], `${type} ${protocol} ${targetPort}`);
         }
       }
     }
     for (const imagePullPolicy of ['Always', 'IfNotPresent', 'Never']) {
       for (const restartPolicy of ['Always', 'OnFailure', 'Never']) {
-        const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { restartPolicy, containers: [{ name: 'c', image: 'i', imagePullPolicy }] } };
+        const pod = {
+          apiVersion: 'v1',
+          kind: 'Pod',
+          metadata: { name: 'p' },
+          spec: { restartPolicy, containers: [{ name: 'c', image: 'i', imagePullPolicy }] },
+        };
         assert.deepEqual(brief(errorsOf(pod)), []);
       }
     }
     const service = { apiVersion: 'v1', kind: 'Service', metadata: { name: 's' }, spec: { type: 'Internal' } };
-    assert.deepEqual(errorsOf(service).map((e) => [e.keyword, e.instancePath]), [['enum', '/spec/type']]);
+    assert.deepEqual(
+      errorsOf(service).map((e) => [e.keyword, e.instancePath]),
+      [['enum', '/spec/type']],
+    );
   });
 
   it('accepts resource quantities as numbers and as strings', () => {
     for (const value of [1, 0.5, '500m', '2', '1.5Gi', '100M', '1e3', '250u']) {
-      const job = pytorchJob((container) => (container.resources = { limits: { cpu: value, 'nvidia.com/gpu': value }, requests: { memory: value } }));
+      const job = pytorchJob(
+        (container) => (container.resources = { limits: { cpu: value, 'nvidia.com/gpu': value }, requests: { memory: value } }),
+      );
       assert.deepEqual(brief(errorsOf(job)), [], String(value));
     }
   });

@@ -22,11 +22,17 @@ function existing(dir: string): string[] {
 
 function imports(file: string): string[] {
   const text = readFileSync(join(root, file), 'utf8');
-  return [...text.matchAll(/(?:^|\n)\s*(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|require\(['"]([^'"]+)['"]\)/g)].map((m) => m[1] ?? m[2]);
+  return [...text.matchAll(/(?:^|\n)\s*(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|require\(['"]([^'"]+)['"]\)/g)].map(
+    (m) => m[1] ?? m[2],
+  );
 }
 
 function offenders(files: string[], forbidden: (specifier: string, file: string) => boolean): string[] {
-  return files.flatMap((file) => imports(file).filter((s) => forbidden(s, file)).map((s) => `${file} imports ${s}`));
+  return files.flatMap((file) =>
+    imports(file)
+      .filter((s) => forbidden(s, file))
+      .map((s) => `${file} imports ${s}`),
+  );
 }
 
 /** The parts of package.json these tests read. */
@@ -34,7 +40,11 @@ interface PackageJson {
   engines: { vscode: string };
   devDependencies: Record<string, string>;
   activationEvents: string[];
-  contributes: { commands: { command: string }[]; languages: { id: string; filenames: string[]; extensions: string[] }[]; grammars: unknown[] };
+  contributes: {
+    commands: { command: string }[];
+    languages: { id: string; filenames: string[]; extensions: string[] }[];
+    grammars: unknown[];
+  };
 }
 
 const packageJson = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as PackageJson;
@@ -45,21 +55,36 @@ describe('structure', () => {
     assert.ok(pure.length > 3);
     const impure =
       /^(vscode|vscode-languageserver.*|vscode-languageclient|vscode-jsonrpc|@kubernetes\/client-node|(node:)?(fs|child_process|net|http|https|http2|worker_threads|dgram|tls|dns|cluster))(\/|$)/;
-    assert.deepEqual(offenders(pure, (s) => impure.test(s)), []);
+    assert.deepEqual(
+      offenders(pure, (s) => impure.test(s)),
+      [],
+    );
   });
 
-  it('lets cluster/ reach the server only through the core\'s public entries', () => {
+  it("lets cluster/ reach the server only through the core's public entries", () => {
     const entries = /(^|\/)server\/src\/core(\/schema)?\/index(\.js)?$/;
-    assert.deepEqual(offenders(sources('cluster'), (s) => /(^|\/)server\//.test(s) && !entries.test(s)), []);
+    assert.deepEqual(
+      offenders(sources('cluster'), (s) => /(^|\/)server\//.test(s) && !entries.test(s)),
+      [],
+    );
   });
 
   it('never imports vscode from the server', () => {
-    assert.deepEqual(offenders(sources('server/src'), (s) => s === 'vscode'), []);
+    assert.deepEqual(
+      offenders(sources('server/src'), (s) => s === 'vscode'),
+      [],
+    );
   });
 
   it('never imports server code from the client; both share only common/', () => {
-    assert.deepEqual(offenders(sources('client/src'), (s) => /(^|\/)server\//.test(s)), []);
-    assert.deepEqual(offenders(sources('server/src'), (s) => /(^|\/)client\//.test(s)), []);
+    assert.deepEqual(
+      offenders(sources('client/src'), (s) => /(^|\/)server\//.test(s)),
+      [],
+    );
+    assert.deepEqual(
+      offenders(sources('server/src'), (s) => /(^|\/)client\//.test(s)),
+      [],
+    );
   });
 
   it('targets VS Code 1.100 and pins its API types to it', () => {
@@ -88,7 +113,9 @@ describe('structure', () => {
     assert.equal(language.id, 'pbtxt');
     assert.deepEqual(language.filenames, ['config.pbtxt']);
     assert.deepEqual(language.extensions, ['.pbtxt']);
-    assert.deepEqual(packageJson.contributes.grammars, [{ language: 'pbtxt', scopeName: 'source.pbtxt', path: './syntaxes/pbtxt.tmLanguage.json' }]);
+    assert.deepEqual(packageJson.contributes.grammars, [
+      { language: 'pbtxt', scopeName: 'source.pbtxt', path: './syntaxes/pbtxt.tmLanguage.json' },
+    ]);
   });
 
   it('keeps source files small enough to read', () => {

@@ -45,7 +45,7 @@ function serverSources(folder = SERVER): string[] {
 
 /** Checks an example of a check's page in the repository its page describes. */
 function checkExample(check: TritonCheck, example: string): void {
-  const repository = Object.entries(check.docs.repository ?? {}).map(([path, text]) => [`file:///models/${path}`, text]);
+  const repository = Object.entries(check.docs.repository ?? {}).map(([path, text]): [string, string] => [`file:///models/${path}`, text]);
   const uri = `file:///models/${check.docs.folder ?? 'model'}/config.pbtxt`;
   checkFindings(example, { uri, host: testHost(Object.fromEntries(repository)), only: check.id });
 }
@@ -64,7 +64,10 @@ describe('Triton checks', () => {
     // They share the mlinfra.rules setting, the suppression comments and docs/rules/.
     const syntax = SYNTAX_CODE_GROUPS.flatMap((group) => group.codes.map((entry) => entry.code));
     const codes = [...RULES.map((rule) => rule.id), ...TRITON_CHECKS.map((check) => check.id), ...syntax];
-    assert.deepEqual(codes.filter((code, index) => codes.indexOf(code) !== index), []);
+    assert.deepEqual(
+      codes.filter((code, index) => codes.indexOf(code) !== index),
+      [],
+    );
   });
 
   it('gives every check a severity, a description and its documentation page', () => {

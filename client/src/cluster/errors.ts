@@ -34,9 +34,11 @@ function kindOf(code: number): ErrorKind {
 }
 
 const HINTS: Partial<Record<ErrorKind, string>> = {
-  unauthorized: 'The cluster did not accept the credentials of this context: the token may have expired or be invalid. Renew it (log in again), then retry.',
+  unauthorized:
+    'The cluster did not accept the credentials of this context: the token may have expired or be invalid. Renew it (log in again), then retry.',
   forbidden: 'The user of this context lacks the RBAC permission. Ask for it, or pick another namespace or context.',
-  unreachable: 'Check that the cluster is running and reachable from this machine (VPN, proxy, server address in the kubeconfig), then retry.',
+  unreachable:
+    'Check that the cluster is running and reachable from this machine (VPN, proxy, server address in the kubeconfig), then retry.',
 };
 
 /** The error for an HTTP answer that is not a success, from its body (a Status object, usually). */
@@ -66,7 +68,8 @@ export function toClusterError(error: unknown, server: string): ClusterError {
   const code = (error as { statusCode?: unknown; code?: unknown })?.statusCode;
   if (typeof code === 'number') return errorFromResponse(code, '', error instanceof Error ? error.message : '');
   const errno = (error as { code?: unknown })?.code;
-  if (typeof errno === 'string' && /^(E[A-Z]+|UND_ERR|CERT_|DEPTH_ZERO|SELF_SIGNED|UNABLE_TO)/.test(errno)) return errorFromNetwork(error, server);
+  if (typeof errno === 'string' && /^(E[A-Z]+|UND_ERR|CERT_|DEPTH_ZERO|SELF_SIGNED|UNABLE_TO)/.test(errno))
+    return errorFromNetwork(error, server);
   const text = error instanceof Error ? error.message : String(error);
   return new ClusterError(text, 'other');
 }

@@ -69,7 +69,13 @@ function setup() {
   const transport = new FakeTransport();
   const timers = new ManualTimers();
   const changes: string[] = [];
-  const informer = new Informer(transport, { server: 'https://k8s.example:6443', timers, backoff: new Backoff({ random: () => 0 }), onChange: (what) => changes.push(what), random: () => 0 });
+  const informer = new Informer(transport, {
+    server: 'https://k8s.example:6443',
+    timers,
+    backoff: new Backoff({ random: () => 0 }),
+    onChange: (what) => changes.push(what),
+    random: () => 0,
+  });
   return { transport, timers, changes, informer };
 }
 
@@ -80,10 +86,16 @@ describe('informer: list, then watch', () => {
     informer.start();
     await informer.ready;
     await settle();
-    assert.deepEqual(transport.watches.map((w) => [w.query.resourceVersion, w.query.allowWatchBookmarks]), [['7', true]]);
+    assert.deepEqual(
+      transport.watches.map((w) => [w.query.resourceVersion, w.query.allowWatchBookmarks]),
+      [['7', true]],
+    );
     transport.watches[0].emit({ type: 'ADDED', object: pod('b', '8') });
     transport.watches[0].emit({ type: 'BOOKMARK', object: { metadata: { resourceVersion: '20' } } });
-    assert.deepEqual(informer.items().map((p) => p.metadata.name), ['a', 'b']);
+    assert.deepEqual(
+      informer.items().map((p) => p.metadata.name),
+      ['a', 'b'],
+    );
     assert.equal(informer.store.resourceVersion, '20');
     assert.deepEqual(changes, ['listed', 'added']);
   });
@@ -100,7 +112,10 @@ describe('informer: list, then watch', () => {
     transport.watches[0].end(refused);
     await timers.runAll();
     assert.deepEqual(timers.delays, [1000, 2000, 4000]);
-    assert.deepEqual(transport.watches.map((w) => w.query.resourceVersion), ['7', '9']);
+    assert.deepEqual(
+      transport.watches.map((w) => w.query.resourceVersion),
+      ['7', '9'],
+    );
     assert.equal(transport.listCalls, 1, 'no re-list for a dropped connection');
     assert.equal(informer.error, undefined);
   });
@@ -134,8 +149,14 @@ describe('informer: list, then watch', () => {
     await settle();
     assert.equal(transport.listCalls, 2);
     assert.equal(transport.watches[0].stopped, true);
-    assert.deepEqual(informer.items().map((p) => p.metadata.name), ['b']);
-    assert.deepEqual(transport.watches.map((w) => w.query.resourceVersion), ['3', '41']);
+    assert.deepEqual(
+      informer.items().map((p) => p.metadata.name),
+      ['b'],
+    );
+    assert.deepEqual(
+      transport.watches.map((w) => w.query.resourceVersion),
+      ['3', '41'],
+    );
   });
 
   it('reports a 403 with the server message and waits for a retry', async () => {
@@ -179,7 +200,10 @@ describe('informer: list, then watch', () => {
     transport.watches[0].emit({ type: 'BOOKMARK', object: { metadata: { resourceVersion: '77' } } });
     transport.watches[0].end();
     await settle();
-    assert.deepEqual(transport.watches.map((w) => w.query.resourceVersion), ['5', '77']);
+    assert.deepEqual(
+      transport.watches.map((w) => w.query.resourceVersion),
+      ['5', '77'],
+    );
     assert.deepEqual(timers.delays, []);
   });
 

@@ -53,7 +53,10 @@ export class Informer {
   private generation = 0;
   private readonly backoff: Backoff;
 
-  constructor(private readonly transport: Transport, private readonly options: InformerOptions) {
+  constructor(
+    private readonly transport: Transport,
+    private readonly options: InformerOptions,
+  ) {
     this.backoff = options.backoff ?? new Backoff();
     this.ready = new Promise((resolve) => (this.markReady = resolve));
   }
@@ -144,7 +147,8 @@ export class Informer {
         void this.list();
         return;
       }
-      if (applied === 'error') return finish(new ClusterError(String((event.object as { message?: string }).message ?? 'watch error'), 'server'));
+      if (applied === 'error')
+        return finish(new ClusterError(String((event.object as { message?: string }).message ?? 'watch error'), 'server'));
       this.backoff.reset();
       if (this.error) {
         this.error = undefined;
@@ -155,7 +159,11 @@ export class Informer {
     // Servers end watches after timeoutSeconds; a spread keeps many watches from ending together.
     const timeoutSeconds = 240 + Math.floor((this.options.random ?? Math.random)() * 120);
     try {
-      const handle = await this.transport.watch({ resourceVersion: this.store.resourceVersion, allowWatchBookmarks: true, timeoutSeconds }, onEvent, finish);
+      const handle = await this.transport.watch(
+        { resourceVersion: this.store.resourceVersion, allowWatchBookmarks: true, timeoutSeconds },
+        onEvent,
+        finish,
+      );
       if (done || generation !== this.generation) return handle.stop();
       this.watchHandle = handle;
       // Connected again: the views stop saying the cluster cannot be reached.

@@ -71,7 +71,9 @@ describe('streaming requests against the local API server', function () {
     assert.equal(following, 1, 'the server follows the log');
     // Lines printed after the request: they come through the open connection.
     while (printed().length < before.length + 2) clock.advance(1_000);
-    const later = printed().slice(before.length, before.length + 2).map((l) => l.text);
+    const later = printed()
+      .slice(before.length, before.length + 2)
+      .map((l) => l.text);
     assert.deepEqual([(await reader.next()).value, (await reader.next()).value], later);
     controller.abort();
     assert.deepEqual(await reader.next(), { value: undefined, done: true }, 'cancelling ends the lines, without an error');

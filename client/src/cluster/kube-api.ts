@@ -196,7 +196,12 @@ export class KubeApi {
           ended = true;
           onDone(error ?? undefined);
         };
-        const controller = await watch.watch(path, { ...query }, (type: string, object: unknown) => onEvent({ type, object } as WatchEvent), done);
+        const controller = await watch.watch(
+          path,
+          { ...query },
+          (type: string, object: unknown) => onEvent({ type, object } as WatchEvent),
+          done,
+        );
         return {
           stop: () => {
             ended = true;

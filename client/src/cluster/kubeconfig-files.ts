@@ -31,7 +31,11 @@ function expand(path: string, lookup: KubeconfigLookup): string {
 }
 
 function split(list: string, lookup: KubeconfigLookup): string[] {
-  return list.split(lookup.delimiter ?? pathDelimiter).map((p) => p.trim()).filter(Boolean).map((p) => expand(p, lookup));
+  return list
+    .split(lookup.delimiter ?? pathDelimiter)
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map((p) => expand(p, lookup));
 }
 
 export function kubeconfigFiles(lookup: KubeconfigLookup): KubeconfigFiles {
@@ -60,7 +64,9 @@ function firstByName<T extends { name: string }>(lists: T[][]): T[] {
   return [...seen.values()];
 }
 
-export function mergeKubeconfigs<C extends { name: string }, U extends { name: string }, X extends { name: string }>(parts: Array<KubeconfigParts<C, U, X>>): KubeconfigParts<C, U, X> {
+export function mergeKubeconfigs<C extends { name: string }, U extends { name: string }, X extends { name: string }>(
+  parts: Array<KubeconfigParts<C, U, X>>,
+): KubeconfigParts<C, U, X> {
   return {
     clusters: firstByName(parts.map((p) => p.clusters)),
     users: firstByName(parts.map((p) => p.users)),

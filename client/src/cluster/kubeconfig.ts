@@ -23,7 +23,10 @@ export interface KubeconfigSnapshot {
   problems: string[];
 }
 
-export function loadKubeconfig(library: Library, lookup: Omit<KubeconfigLookup, 'exists'>): { snapshot: KubeconfigSnapshot; config: KubeConfig } {
+export function loadKubeconfig(
+  library: Library,
+  lookup: Omit<KubeconfigLookup, 'exists'>,
+): { snapshot: KubeconfigSnapshot; config: KubeConfig } {
   const found = kubeconfigFiles({ ...lookup, exists: (path) => existsSync(path) });
   const problems = found.missing.map((path) => `The kubeconfig file ${path} (setting mlinfra.kubeconfig) does not exist.`);
   const parts: KubeConfig[] = [];
@@ -36,9 +39,16 @@ export function loadKubeconfig(library: Library, lookup: Omit<KubeconfigLookup, 
       problems.push(`Cannot read the kubeconfig ${file}: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
-  const merged = mergeKubeconfigs(parts.map((p) => ({ clusters: p.clusters, users: p.users, contexts: p.contexts, currentContext: p.currentContext })));
+  const merged = mergeKubeconfigs(
+    parts.map((p) => ({ clusters: p.clusters, users: p.users, contexts: p.contexts, currentContext: p.currentContext })),
+  );
   const config = new library.KubeConfig();
-  config.loadFromOptions({ clusters: merged.clusters, users: merged.users, contexts: merged.contexts, currentContext: merged.currentContext ?? '' });
+  config.loadFromOptions({
+    clusters: merged.clusters,
+    users: merged.users,
+    contexts: merged.contexts,
+    currentContext: merged.currentContext ?? '',
+  });
   const contexts = merged.contexts.map((c) => ({
     name: c.name,
     cluster: c.cluster,
@@ -46,7 +56,10 @@ export function loadKubeconfig(library: Library, lookup: Omit<KubeconfigLookup, 
     namespace: c.namespace,
     server: merged.clusters.find((cluster) => cluster.name === c.cluster)?.server,
   }));
-  return { snapshot: { origin: found.origin, files: found.files, contexts, currentContext: merged.currentContext || undefined, problems }, config };
+  return {
+    snapshot: { origin: found.origin, files: found.files, contexts, currentContext: merged.currentContext || undefined, problems },
+    config,
+  };
 }
 
 /** A copy of `config` whose current context is `context`; the original is left as it was. */

@@ -12,6 +12,9 @@ export interface Library {
 }
 
 export async function loadLibrary(): Promise<Library> {
-  const [config, watch] = await Promise.all([import('@kubernetes/client-node/dist/config.js'), import('@kubernetes/client-node/dist/watch.js')]);
+  const [config, watch] = await Promise.all([
+    import('@kubernetes/client-node/dist/config.js'),
+    import('@kubernetes/client-node/dist/watch.js'),
+  ]);
   return { KubeConfig: config.KubeConfig, Watch: watch.Watch };
 }

@@ -33,16 +33,22 @@ describe('cluster access against the local API server', function () {
   });
 
   it('reads the contexts of the kubeconfig', () => {
-    assert.deepEqual(service.snapshot.contexts.map((c) => [c.name, c.namespace, c.server]), [
-      ['mlinfra-demo', 'ml-training', cluster.url],
-      ['mlinfra-demo-restricted', 'ml-training', cluster.url],
-    ]);
+    assert.deepEqual(
+      service.snapshot.contexts.map((c) => [c.name, c.namespace, c.server]),
+      [
+        ['mlinfra-demo', 'ml-training', cluster.url],
+        ['mlinfra-demo-restricted', 'ml-training', cluster.url],
+      ],
+    );
     assert.equal(service.snapshot.currentContext, 'mlinfra-demo');
   });
 
   it('discovers every supported training kind', async () => {
     const served = await service.session('mlinfra-demo')!.served();
-    assert.deepEqual(TRAINING_TYPES.filter((t) => !served.has(t.key)).map((t) => t.key), []);
+    assert.deepEqual(
+      TRAINING_TYPES.filter((t) => !served.has(t.key)).map((t) => t.key),
+      [],
+    );
     assert.equal(served.get('kubeflow.org/mpijobs'), 'v2beta1', 'the MPI operator v2 version, preferred over the training operator v1 one');
   });
 
@@ -67,7 +73,15 @@ describe('cluster access against the local API server', function () {
     session.onDidChange((change) => changes.push(change));
     const lists = service.counters.lists;
     clock.advance(60_000);
-    await until(() => pods.items().some((p) => p.metadata.name === 'llama3-8b-finetune-master-0' && (p.status as { phase?: string } | undefined)?.phase === 'Running'), 'the 8B job to run');
+    await until(
+      () =>
+        pods
+          .items()
+          .some(
+            (p) => p.metadata.name === 'llama3-8b-finetune-master-0' && (p.status as { phase?: string } | undefined)?.phase === 'Running',
+          ),
+      'the 8B job to run',
+    );
     assert.ok(changes.some((c) => c.typeKey === '/pods' && c.namespace === 'ml-training' && c.what === 'modified'));
     assert.equal(service.counters.lists, lists);
   });
@@ -78,8 +92,14 @@ describe('cluster access against the local API server', function () {
     const all = session.informer(POD_TYPE, 'v1');
     const nodes = session.informer(NODE_TYPE, 'v1');
     await Promise.all([secret.ready, all.ready, nodes.ready]);
-    assert.deepEqual([secret.error?.code, secret.error?.message], [403, 'pods is forbidden: User "demo-restricted" cannot list resource "pods" in API group "" in the namespace "secret-ns"']);
-    assert.equal(all.error?.message, 'pods is forbidden: User "demo-restricted" cannot list resource "pods" in API group "" at the cluster scope');
+    assert.deepEqual(
+      [secret.error?.code, secret.error?.message],
+      [403, 'pods is forbidden: User "demo-restricted" cannot list resource "pods" in API group "" in the namespace "secret-ns"'],
+    );
+    assert.equal(
+      all.error?.message,
+      'pods is forbidden: User "demo-restricted" cannot list resource "pods" in API group "" at the cluster scope',
+    );
     assert.equal(nodes.error, undefined);
     assert.equal(nodes.items().length, 5);
   });

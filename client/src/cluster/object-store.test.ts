@@ -1,7 +1,12 @@
 import * as assert from 'node:assert/strict';
 import { ObjectStore } from './object-store';
 
-const pod = (name: string, rv: string, phase = 'Pending') => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: 'ml', resourceVersion: rv }, status: { phase } });
+const pod = (name: string, rv: string, phase = 'Pending') => ({
+  apiVersion: 'v1',
+  kind: 'Pod',
+  metadata: { name, namespace: 'ml', resourceVersion: rv },
+  status: { phase },
+});
 
 describe('watch events applied to a list', () => {
   it('adds, modifies and deletes objects and follows the resourceVersion', () => {
@@ -10,7 +15,13 @@ describe('watch events applied to a list', () => {
     assert.equal(store.apply({ type: 'ADDED', object: pod('c', '13') }), 'added');
     assert.equal(store.apply({ type: 'MODIFIED', object: pod('a', '14', 'Running') }), 'modified');
     assert.equal(store.apply({ type: 'DELETED', object: pod('b', '15') }), 'deleted');
-    assert.deepEqual(store.items().map((p) => `${p.metadata.name} ${(p.status as { phase: string }).phase}`).sort(), ['a Running', 'c Pending']);
+    assert.deepEqual(
+      store
+        .items()
+        .map((p) => `${p.metadata.name} ${(p.status as { phase: string }).phase}`)
+        .sort(),
+      ['a Running', 'c Pending'],
+    );
     assert.equal(store.resourceVersion, '15');
   });
 
@@ -25,7 +36,10 @@ describe('watch events applied to a list', () => {
 
   it('tells a 410 Gone apart from other watch errors', () => {
     const store = new ObjectStore();
-    assert.equal(store.apply({ type: 'ERROR', object: { kind: 'Status', code: 410, message: 'too old resource version: 5 (10)' } }), 'expired');
+    assert.equal(
+      store.apply({ type: 'ERROR', object: { kind: 'Status', code: 410, message: 'too old resource version: 5 (10)' } }),
+      'expired',
+    );
     assert.equal(store.apply({ type: 'ERROR', object: { kind: 'Status', code: 500, message: 'internal error' } }), 'error');
   });
 
@@ -38,7 +52,10 @@ describe('watch events applied to a list', () => {
     const store = new ObjectStore();
     store.replace([pod('a', '1'), pod('b', '2')], '2');
     store.replace([pod('b', '5')], '6');
-    assert.deepEqual(store.items().map((p) => p.metadata.name), ['b']);
+    assert.deepEqual(
+      store.items().map((p) => p.metadata.name),
+      ['b'],
+    );
     assert.equal(store.resourceVersion, '6');
   });
 });

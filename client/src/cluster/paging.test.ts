@@ -3,7 +3,9 @@ import { ClusterError } from './errors';
 import { listAllPages, type KubeObject, type ListPage, type ListQuery } from './paging';
 
 function pods(count: number): KubeObject[] {
-  return Array.from({ length: count }, (_, i) => ({ metadata: { name: `pod-${String(i).padStart(4, '0')}`, namespace: 'ml', uid: `u${i}` } }));
+  return Array.from({ length: count }, (_, i) => ({
+    metadata: { name: `pod-${String(i).padStart(4, '0')}`, namespace: 'ml', uid: `u${i}` },
+  }));
 }
 
 /** A server that pages `items` like the API server: `continue` names the last key answered. */
@@ -32,8 +34,14 @@ describe('paging', () => {
     assert.equal(result.items.length, 5000);
     assert.equal(result.pages, 10);
     assert.equal(result.resourceVersion, '8123');
-    assert.deepEqual(server.queries.map((q) => q.limit), Array(10).fill(500));
-    assert.deepEqual(server.queries.map((q) => q.continue), [undefined, '500', '1000', '1500', '2000', '2500', '3000', '3500', '4000', '4500']);
+    assert.deepEqual(
+      server.queries.map((q) => q.limit),
+      Array(10).fill(500),
+    );
+    assert.deepEqual(
+      server.queries.map((q) => q.continue),
+      [undefined, '500', '1000', '1500', '2000', '2500', '3000', '3500', '4000', '4500'],
+    );
     assert.equal(new Set(result.items.map((p) => p.metadata.name)).size, 5000);
     assert.equal(result.items[4999].metadata.name, 'pod-4999');
   });
@@ -48,11 +56,21 @@ describe('paging', () => {
     const server = pagingServer(pods(1200), '9', '1000');
     const result = await listAllPages(server.fetchPage);
     assert.equal(result.items.length, 1200);
-    assert.deepEqual(server.queries.map((q) => q.continue), [undefined, '500', '1000', undefined, '500', '1000']);
+    assert.deepEqual(
+      server.queries.map((q) => q.continue),
+      [undefined, '500', '1000', undefined, '500', '1000'],
+    );
   });
 
   it('reports an error of the first page, such as a 403', async () => {
-    const forbidden = new ClusterError('pods is forbidden: User "dev" cannot list resource "pods" in API group "" in the namespace "secret-ns"', 'forbidden', 403);
-    await assert.rejects(listAllPages(async () => Promise.reject(forbidden)), forbidden);
+    const forbidden = new ClusterError(
+      'pods is forbidden: User "dev" cannot list resource "pods" in API group "" in the namespace "secret-ns"',
+      'forbidden',
+      403,
+    );
+    await assert.rejects(
+      listAllPages(async () => Promise.reject(forbidden)),
+      forbidden,
+    );
   });
 });

@@ -30,7 +30,11 @@ export interface ListResult {
 
 export const PAGE_SIZE = 500;
 
-export async function listAllPages(fetchPage: (query: ListQuery) => Promise<ListPage>, pageSize = PAGE_SIZE, maxRestarts = 3): Promise<ListResult> {
+export async function listAllPages(
+  fetchPage: (query: ListQuery) => Promise<ListPage>,
+  pageSize = PAGE_SIZE,
+  maxRestarts = 3,
+): Promise<ListResult> {
   for (let restarts = 0; ; restarts++) {
     const items: KubeObject[] = [];
     let token: string | undefined;

@@ -6,7 +6,10 @@ describe('resource types', () => {
     assert.equal(resourcePath(POD_TYPE, 'v1', 'ml-training'), '/api/v1/namespaces/ml-training/pods');
     assert.equal(resourcePath(POD_TYPE, 'v1'), '/api/v1/pods');
     assert.equal(resourcePath(NODE_TYPE, 'v1', undefined, 'gpu-0'), '/api/v1/nodes/gpu-0');
-    assert.equal(resourcePath(typeByKey('kubeflow.org/pytorchjobs')!, 'v1', 'ml', 'llama'), '/apis/kubeflow.org/v1/namespaces/ml/pytorchjobs/llama');
+    assert.equal(
+      resourcePath(typeByKey('kubeflow.org/pytorchjobs')!, 'v1', 'ml', 'llama'),
+      '/apis/kubeflow.org/v1/namespaces/ml/pytorchjobs/llama',
+    );
   });
 
   it('tells a Volcano Job from a batch Job by its group', () => {

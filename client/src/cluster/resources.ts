@@ -17,7 +17,15 @@ export interface ResourceType {
   category: Category;
 }
 
-function type(kind: string, label: string, group: string, versions: string[], plural: string, category: Category, namespaced = true): ResourceType {
+function type(
+  kind: string,
+  label: string,
+  group: string,
+  versions: string[],
+  plural: string,
+  category: Category,
+  namespaced = true,
+): ResourceType {
   return { key: `${group}/${plural}`, kind, label, group, versions, plural, namespaced, category };
 }
 

@@ -116,7 +116,11 @@ describe('REST mapping from discovery, against the local API server', function (
 
   it('says which kind and apiVersion the server does not serve, after one refresh', async () => {
     const discoveries = mapper.discoveries;
-    for (const [apiVersion, kind] of [['example.com/v1', 'Gadget'], ['kubeflow.org/v1', 'Gadget'], ['kubeflow.org/v9', 'PyTorchJob']]) {
+    for (const [apiVersion, kind] of [
+      ['example.com/v1', 'Gadget'],
+      ['kubeflow.org/v1', 'Gadget'],
+      ['kubeflow.org/v9', 'PyTorchJob'],
+    ]) {
       await assert.rejects(mapper.map(apiVersion, kind), (error: unknown) => {
         assert.ok(error instanceof ClusterError);
         assert.deepEqual([error.kind, error.message], ['notFound', `the server does not serve kind ${kind} in apiVersion ${apiVersion}`]);

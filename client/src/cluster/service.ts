@@ -16,14 +16,21 @@ export class ClusterService {
   private readonly sessions = new Map<string, ContextSession>();
   readonly counters: RequestCounters = { requests: 0, lists: 0, watches: 0 };
 
-  constructor(private readonly library: Library, lookup: Lookup, private readonly log: Log) {
+  constructor(
+    private readonly library: Library,
+    lookup: Lookup,
+    private readonly log: Log,
+  ) {
     ({ snapshot: this.snapshot, config: this.config } = this.load(lookup));
   }
 
   private load(lookup: Lookup) {
     const loaded = loadKubeconfig(this.library, lookup);
     const { origin, files, contexts, currentContext, problems } = loaded.snapshot;
-    this.log('info', `kubeconfig (${origin}): ${files.join(', ') || 'none'}; ${contexts.length} context(s), current ${currentContext ?? 'none'}`);
+    this.log(
+      'info',
+      `kubeconfig (${origin}): ${files.join(', ') || 'none'}; ${contexts.length} context(s), current ${currentContext ?? 'none'}`,
+    );
     for (const problem of problems) this.log('warn', problem);
     return loaded;
   }

@@ -129,8 +129,15 @@ export class ContextSession {
     const type = this.typeOrThrow(typeKey);
     const version = (await this.served()).get(typeKey) ?? type.versions[0];
     const body = JSON.stringify({ kind: 'DeleteOptions', apiVersion: 'v1', propagationPolicy: 'Background' });
-    await this.api.request('DELETE', resourcePath(type, version, namespace, name), { query: { propagationPolicy: 'Background' }, body, contentType: 'application/json' });
-    this.log('info', `[${this.context.name}] deleted ${type.kind} ${namespace ? `${namespace}/` : ''}${name} (propagationPolicy Background)`);
+    await this.api.request('DELETE', resourcePath(type, version, namespace, name), {
+      query: { propagationPolicy: 'Background' },
+      body,
+      contentType: 'application/json',
+    });
+    this.log(
+      'info',
+      `[${this.context.name}] deleted ${type.kind} ${namespace ? `${namespace}/` : ''}${name} (propagationPolicy Background)`,
+    );
   }
 
   private typeOrThrow(typeKey: string): ResourceType {

@@ -7,20 +7,15 @@ import { apiVersionOf, INFERENCE_TYPES, TRAINING_TYPES, typeByKey } from '../clu
 import { formatAge } from './model/age';
 import { workloadState, isFinished, type StateInfo } from './model/job-state';
 import { OwnerIndex, uidOf, type Indexed } from './model/ownership';
-import { containers, isPodReady, podGpuCount, podRestarts, podStatus, type ContainerView } from './model/pods';
+import { isPodReady } from './model/pods';
 import { plural } from './model/plural';
-import {
-  childId,
-  STATE_ICONS,
-  type ContainerRow,
-  type FolderName,
-  type FolderRow,
-  type KindRow,
-  type ObjectRef,
-  type ObjectRow,
-} from './node';
+import { icon } from './pod-rows';
+import { childId, type FolderName, type FolderRow, type KindRow, type ObjectRow } from './node';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- objects are read as JSON */
+
+// The pod and container rows live in pod-rows.ts; the view's callers find them here too.
+export { containerNode, containerNodes, podNode, podRef } from './pod-rows';
 
 export interface NamespaceData {
   context: string;
@@ -48,7 +43,8 @@ export interface WorkloadView {
   pods: any[];
 }
 
-const byName = (a: { metadata?: { name?: string } }, b: { metadata?: { name?: string } }) => ((a.metadata?.name ?? '') < (b.metadata?.name ?? '') ? -1 : 1);
+const byName = (a: { metadata?: { name?: string } }, b: { metadata?: { name?: string } }) =>
+  (a.metadata?.name ?? '') < (b.metadata?.name ?? '') ? -1 : 1;
 
 /** The shared model's totals of a live object (list items carry no apiVersion and kind: its type says them). */
 function liveTotals(typeKey: string, object: any): { pods: number; gpus: number; atLeast: boolean } {
@@ -95,7 +91,10 @@ export class NamespaceModel {
   /** Training jobs that nothing listed owns, grouped by kind in the order of TRAINING_TYPES. */
   training(): Array<{ typeKey: string; label: string; jobs: WorkloadView[] }> {
     return TRAINING_TYPES.flatMap((type) => {
-      const jobs = (this.data.objects.get(type.key) ?? []).filter((o) => this.index.isTopLevel(o)).sort(byName).map((o) => this.view(type.key, type.label, o));
+      const jobs = (this.data.objects.get(type.key) ?? [])
+        .filter((o) => this.index.isTopLevel(o))
+        .sort(byName)
+        .map((o) => this.view(type.key, type.label, o));
       return jobs.length ? [{ typeKey: type.key, label: type.label, jobs }] : [];
     });
   }
@@ -136,10 +135,6 @@ function wantsGpus(state: string): boolean {
   return state === 'running' || state === 'pending';
 }
 
-function icon(state: string): { icon: string; color: string } {
-  return STATE_ICONS[state] ?? STATE_ICONS.pending;
-}
-
 /** `running · 2/2 ready · 16 GPUs · 5m`; a finished job drops the readiness. */
 export function workloadDescription(view: WorkloadView, now: number, withKind = false): string {
   const parts = withKind ? [view.kindLabel] : [];
@@ -166,69 +161,6 @@ export function workloadNode(parentId: string, context: string, view: WorkloadVi
     collapsible: view.pods.length ? 'collapsed' : 'none',
     ref: { context, namespace: view.namespace, typeKey: view.typeKey, name: view.name },
   };
-}
-
-function podState(pod: any, status: string): string {
-  if (/BackOff|Err|Error|OOMKilled|Unschedulable/.test(status)) return 'warning';
-  const phase = pod.status?.phase;
-  return phase === 'Running' ? 'running' : phase === 'Succeeded' ? 'succeeded' : phase === 'Failed' ? 'failed' : 'pending';
-}
-
-/** The reference of a pod object of a context. */
-export function podRef(context: string, pod: { metadata?: { name?: string; namespace?: string } }): ObjectRef {
-  return { context, namespace: pod.metadata?.namespace, typeKey: '/pods', name: pod.metadata?.name ?? '' };
-}
-
-/** `Running · 0 restarts · gpu-h100-0 · 8 GPUs · 5m`. */
-export function podNode(parentId: string, context: string, pod: any, now: number): ObjectRow {
-  const status = podStatus(pod);
-  const restarts = podRestarts(pod);
-  const gpus = podGpuCount(pod);
-  const node = pod.spec?.nodeName;
-  const parts = [status, plural(restarts, 'restart'), node ?? 'not scheduled'];
-  if (gpus > 0) parts.push(plural(gpus, 'GPU'));
-  const age = formatAge(pod.metadata?.creationTimestamp, now);
-  if (age) parts.push(age);
-  const { icon: id, color } = icon(podState(pod, status));
-  const unscheduled = (pod.status?.conditions ?? []).find((c: any) => c?.type === 'PodScheduled' && c?.status === 'False');
-  return {
-    type: 'pod',
-    id: childId(parentId, 'pod', pod.metadata?.name ?? ''),
-    label: pod.metadata?.name ?? '',
-    description: parts.join(' · '),
-    tooltip: [`Pod ${pod.metadata?.namespace}/${pod.metadata?.name}: ${status}`, node ? `node ${node}` : unscheduled?.message, pod.status?.podIP ? `IP ${pod.status.podIP}` : undefined].filter(Boolean).join('\n'),
-    icon: id,
-    color,
-    contextValue: 'mlinfra.pod',
-    collapsible: 'collapsed',
-    ref: podRef(context, pod),
-  };
-}
-
-/** `running · 0 restarts · nvcr.io/nvidia/pytorch:24.08-py3`; the row carries its pod's reference and the container's name. */
-export function containerNode(parentId: string, pod: ObjectRef, container: ContainerView): ContainerRow {
-  const state = container.reason ? `${container.state} (${container.reason})` : container.state;
-  const failed = container.state === 'terminated' && container.exitCode !== 0;
-  const shown = container.state === 'running' ? 'running' : container.state === 'terminated' ? (failed ? 'failed' : 'succeeded') : /BackOff|Err/.test(container.reason ?? '') ? 'warning' : 'pending';
-  const { icon: id, color } = icon(shown);
-  return {
-    type: 'container',
-    id: childId(parentId, 'c', container.name),
-    label: container.init ? `${container.name} (init)` : container.name,
-    description: `${state} · ${plural(container.restarts, 'restart')} · ${container.image}`,
-    tooltip: `${container.name}: ${state}${container.exitCode !== undefined ? `, exit code ${container.exitCode}` : ''}\n${container.image}`,
-    icon: id,
-    color,
-    contextValue: 'mlinfra.container',
-    collapsible: 'none',
-    container: { pod: { ...pod }, container: container.name, init: container.init },
-  };
-}
-
-/** The containers of a pod (init containers first, as they run), each with the pod's reference. */
-export function containerNodes(parentId: string, context: string, pod: any): ContainerRow[] {
-  const ref = podRef(context, pod);
-  return containers(pod).map((c) => containerNode(parentId, ref, c));
 }
 
 export const FOLDER_LABELS: Record<FolderName, string> = { training: 'Training jobs', inference: 'Inference services', pods: 'Pods' };

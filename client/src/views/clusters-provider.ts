@@ -71,7 +71,13 @@ export class ClustersProvider implements vscode.TreeDataProvider<NodeData>, vsco
       } catch (error) {
         // Never an empty view for a failure: the failure, with the retry action.
         const context = (node && contextOf(node)) ?? '';
-        children = [errorNode(node?.id ?? 'clusters', { message: error instanceof Error ? error.message : String(error), kind: 'other' }, { context })];
+        children = [
+          errorNode(
+            node?.id ?? 'clusters',
+            { message: error instanceof Error ? error.message : String(error), kind: 'other' },
+            { context },
+          ),
+        ];
       }
       return this.registry.update(node?.id ?? '', children);
     });
@@ -120,7 +126,10 @@ export class ClustersProvider implements vscode.TreeDataProvider<NodeData>, vsco
     await informer.ready;
     const context = session.context.name;
     const current = this.clusters.namespaceOf(context);
-    const names = informer.items().map((n) => n.metadata.name).sort();
+    const names = informer
+      .items()
+      .map((n) => n.metadata.name)
+      .sort();
     const nodes: NodeData[] = [];
     // Without the right to list namespaces, the context's own namespace can still be browsed.
     if (informer.error) nodes.push(errorNode(parentId, informer.error, { context, typeKeys: [NAMESPACE_TYPE.key] }));
@@ -173,7 +182,12 @@ export class ClustersProvider implements vscode.TreeDataProvider<NodeData>, vsco
   private async folderChildren(folder: FolderRow, session: ContextSession): Promise<NodeData[]> {
     const { id: parentId, context, namespace } = folder;
     const { model, collections } = await this.model(session, namespace);
-    const errors = this.errorsOf(parentId, context, namespace, collections.filter((c) => c.type.category === folder.folder));
+    const errors = this.errorsOf(
+      parentId,
+      context,
+      namespace,
+      collections.filter((c) => c.type.category === folder.folder),
+    );
     const now = Date.now();
     if (folder.folder === 'training') {
       const groups = model.training().map((g) => kindGroupNode(parentId, { context, namespace }, g));
@@ -221,7 +235,10 @@ export class ClustersProvider implements vscode.TreeDataProvider<NodeData>, vsco
 
   private subscribe(session: ContextSession): void {
     if (this.subscribed.has(session)) return;
-    this.subscribed.set(session, session.onDidChange((change) => this.onCacheChange(session.context.name, change)));
+    this.subscribed.set(
+      session,
+      session.onDidChange((change) => this.onCacheChange(session.context.name, change)),
+    );
   }
 
   /** A cache changed: refresh the rows that show it, not the whole tree. */
@@ -233,7 +250,12 @@ export class ClustersProvider implements vscode.TreeDataProvider<NodeData>, vsco
     // A list or an error can change what the namespace itself shows (folders, or its errors).
     if (change.what === 'listed' || change.what === 'error') this.request(namespaceRow);
     const type = WORKLOAD_TYPES.find((t) => t.key === change.typeKey);
-    const folders: FolderName[] = change.typeKey === POD_TYPE.key ? ['training', 'inference', 'pods'] : type ? [type.category === 'training' ? 'training' : 'inference'] : [];
+    const folders: FolderName[] =
+      change.typeKey === POD_TYPE.key
+        ? ['training', 'inference', 'pods']
+        : type
+          ? [type.category === 'training' ? 'training' : 'inference']
+          : [];
     for (const folder of folders) this.request(folderId(namespaceRow, folder));
   }
 

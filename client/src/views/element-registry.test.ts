@@ -7,7 +7,10 @@ describe('tree elements and refreshes', () => {
     const registry = new ElementRegistry<{ id: string; label: string; description?: string }>();
     const [pod] = registry.update('pods', [{ id: 'pods/a', label: 'a', description: 'Pending' }]);
     registry.update('pods/a', [{ id: 'pods/a/c', label: 'c' }]);
-    const [again] = registry.update('pods', [{ id: 'pods/a', label: 'a' }, { id: 'pods/b', label: 'b' }]);
+    const [again] = registry.update('pods', [
+      { id: 'pods/a', label: 'a' },
+      { id: 'pods/b', label: 'b' },
+    ]);
     assert.equal(again, pod);
     assert.equal('description' in again, false);
     registry.update('pods', [{ id: 'pods/b', label: 'b' }]);
@@ -36,7 +39,12 @@ describe('tree elements and refreshes', () => {
     const timers: BatchTimers = { setTimeout: (fn) => (due = fn), clearTimeout: () => (due = undefined) };
     const fired: Array<string | undefined> = [];
     let busy = true;
-    const batcher = new RefreshBatcher<string>((e) => fired.push(e), 200, timers, () => busy);
+    const batcher = new RefreshBatcher<string>(
+      (e) => fired.push(e),
+      200,
+      timers,
+      () => busy,
+    );
     batcher.request('namespace');
     due!();
     assert.deepEqual(fired, [], 'held while a fetch is under way');

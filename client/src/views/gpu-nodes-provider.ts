@@ -50,7 +50,13 @@ export class GpuNodesProvider implements vscode.TreeDataProvider<NodeData>, vsco
       try {
         children = await this.children(node);
       } catch (error) {
-        children = [errorNode(node?.id ?? 'gpu', { message: error instanceof Error ? error.message : String(error), kind: 'other' }, { context: this.session?.context.name ?? '' })];
+        children = [
+          errorNode(
+            node?.id ?? 'gpu',
+            { message: error instanceof Error ? error.message : String(error), kind: 'other' },
+            { context: this.session?.context.name ?? '' },
+          ),
+        ];
       }
       return this.registry.update(node?.id ?? '', children);
     });
@@ -62,7 +68,11 @@ export class GpuNodesProvider implements vscode.TreeDataProvider<NodeData>, vsco
     const nodes = this.current() ?? [];
     // Rows of a context the view no longer shows (switched meanwhile) have nothing under them.
     if (node.type === 'gpuProduct' && node.context === this.session?.context.name) {
-      return gpuNodeNodes(node.id, node.context, nodes.filter((n) => n.product === node.product));
+      return gpuNodeNodes(
+        node.id,
+        node.context,
+        nodes.filter((n) => n.product === node.product),
+      );
     }
     if (node.type === 'gpuNode' && node.ref.context === this.session?.context.name) {
       const gpuNode = nodes.find((n) => n.name === node.ref.name);
@@ -84,7 +94,8 @@ export class GpuNodesProvider implements vscode.TreeDataProvider<NodeData>, vsco
     const service = await this.clusters.load();
     const context = this.clusters.currentContext();
     const session = context ? service.session(context) : undefined;
-    if (!context || !session) return [messageNode('gpu', 'No kubeconfig context', 'Set the mlinfra.kubeconfig setting or KUBECONFIG, or create ~/.kube/config.')];
+    if (!context || !session)
+      return [messageNode('gpu', 'No kubeconfig context', 'Set the mlinfra.kubeconfig setting or KUBECONFIG, or create ~/.kube/config.')];
     if (session !== this.session) {
       this.unsubscribe?.();
       this.session = session;
@@ -103,7 +114,8 @@ export class GpuNodesProvider implements vscode.TreeDataProvider<NodeData>, vsco
     // Pods that cannot be listed leave the nodes' use unknown: say so, and show what is known.
     const errors = podInformer.error ? [errorNode('gpu', podInformer.error, { context, typeKeys: [POD_TYPE.key] })] : [];
     this.nodes = this.current() ?? [];
-    if (this.nodes.length === 0) return [...errors, messageNode('gpu', 'No GPU nodes', 'No node of this cluster has nvidia.com/gpu capacity or a GPU product label.')];
+    if (this.nodes.length === 0)
+      return [...errors, messageNode('gpu', 'No GPU nodes', 'No node of this cluster has nvidia.com/gpu capacity or a GPU product label.')];
     return [...errors, clusterNode(context, this.nodes), ...productNodes(context, this.nodes)];
   }
 

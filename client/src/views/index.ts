@@ -28,7 +28,11 @@ export interface ClusterViewsApi {
   statusText(): string | undefined;
 }
 
-export function registerClusterViews(context: vscode.ExtensionContext): { views: ClusterViews; api: ClusterViewsApi; disposables: vscode.Disposable[] } {
+export function registerClusterViews(context: vscode.ExtensionContext): {
+  views: ClusterViews;
+  api: ClusterViewsApi;
+  disposables: vscode.Disposable[];
+} {
   const clusters = new Clusters(context);
   const tree = new ClustersProvider(clusters);
   const gpuNodes = new GpuNodesProvider(clusters);
@@ -57,7 +61,10 @@ export function registerClusterViews(context: vscode.ExtensionContext): { views:
       for (const label of path) {
         const rows = await provider.getChildren(parent);
         parent = rows.find((row) => row.label === label);
-        if (!parent) throw new Error(`no row "${label}" in ${view} under ${path.slice(0, path.indexOf(label)).join(' › ') || 'the top'}; rows: ${rows.map((r) => r.label).join(', ')}`);
+        if (!parent)
+          throw new Error(
+            `no row "${label}" in ${view} under ${path.slice(0, path.indexOf(label)).join(' › ') || 'the top'}; rows: ${rows.map((r) => r.label).join(', ')}`,
+          );
       }
       return JSON.parse(JSON.stringify(await provider.getChildren(parent))) as NodeData[];
     },

@@ -227,7 +227,9 @@ export function untrustedNode(view: string): UntrustedRow {
 }
 
 /** Distinct errors (by status) of several collections, the first of each kind; 404 means not installed. */
-export function distinctErrors<T extends { error?: ErrorLike; typeKey: string }>(items: readonly T[]): Array<{ error: ErrorLike; typeKeys: string[] }> {
+export function distinctErrors<T extends { error?: ErrorLike; typeKey: string }>(
+  items: readonly T[],
+): Array<{ error: ErrorLike; typeKeys: string[] }> {
   const groups = new Map<string, { error: ErrorLike; typeKeys: string[] }>();
   for (const item of items) {
     if (!item.error || item.error.code === 404) continue;

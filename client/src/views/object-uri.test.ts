@@ -15,7 +15,10 @@ describe('live object documents', () => {
       '/kind-dev/_/Node/gpu-a100-0.yaml',
       '/kind-dev/ml/Pod/p-0.yaml',
     ]);
-    assert.deepEqual(refs.map((r) => parseObjectPath(objectPath(r))), refs);
+    assert.deepEqual(
+      refs.map((r) => parseObjectPath(objectPath(r))),
+      refs,
+    );
   });
 
   it('rejects what it did not write', () => {

@@ -48,7 +48,10 @@ function walk(context: string): NodeData[] {
     context,
     namespace: NS,
     now: NOW,
-    objects: new Map<string, unknown[]>([['kubeflow.org/pytorchjobs', [job]], ['serving.kserve.io/inferenceservices', [service]]]),
+    objects: new Map<string, unknown[]>([
+      ['kubeflow.org/pytorchjobs', [job]],
+      ['serving.kserve.io/inferenceservices', [service]],
+    ]),
     pods: [pod],
   });
   const scope = { context, namespace: NS };
@@ -134,14 +137,10 @@ describe('typed tree rows', () => {
 
   it('say which context and object they belong to, without reading ids', () => {
     for (const row of rows.filter((r) => r.type !== 'message' && r.type !== 'untrusted')) assert.equal(contextOf(row), ARN, row.label);
-    assert.deepEqual(rows.filter((r) => refOf(r)).map((r) => `${r.type} ${refOf(r)!.name}`), [
-      `namespace ${NS}`,
-      'job llama',
-      'inference bert',
-      'pod llama-master-0',
-      'gpuNode gpu-h100-0',
-      'pod llama-master-0',
-    ]);
+    assert.deepEqual(
+      rows.filter((r) => refOf(r)).map((r) => `${r.type} ${refOf(r)!.name}`),
+      [`namespace ${NS}`, 'job llama', 'inference bert', 'pod llama-master-0', 'gpuNode gpu-h100-0', 'pod llama-master-0'],
+    );
   });
 
   it('have ids unique across contexts whose names hold slashes, `/kind:` and `/ns:`', () => {
@@ -149,6 +148,13 @@ describe('typed tree rows', () => {
     assert.equal(new Set(all.map((r) => r.id)).size, all.length);
     // A namespace `ml` of context `team/kind:batch` against a context named `team/kind:batch/ns:ml`.
     assert.notEqual(namespaceNode('team/kind:batch', 'ml', false).id, contextNode({ name: ODD }, false).id);
-    assert.deepEqual(new Set(walk(ODD).filter((r) => r.type !== 'message').map(contextOf)), new Set([ODD]));
+    assert.deepEqual(
+      new Set(
+        walk(ODD)
+          .filter((r) => r.type !== 'message')
+          .map(contextOf),
+      ),
+      new Set([ODD]),
+    );
   });
 });

@@ -13,7 +13,18 @@ export type FieldValidation = 'Strict' | 'Warn' | 'Ignore';
 export function fieldValidation(request: ResourceRequest): FieldValidation {
   const value = request.query.fieldValidation ?? 'Warn';
   if (value !== 'Strict' && value !== 'Warn' && value !== 'Ignore') {
-    throw invalid('meta.k8s.io', `${request.req.method === 'PATCH' ? 'Patch' : request.req.method === 'POST' ? 'Create' : 'Update'}Options`, '', [{ reason: 'FieldValueNotSupported', field: 'fieldValidation', message: `Unsupported value: "${value}": supported values: "Ignore", "Warn", "Strict"` }]);
+    throw invalid(
+      'meta.k8s.io',
+      `${request.req.method === 'PATCH' ? 'Patch' : request.req.method === 'POST' ? 'Create' : 'Update'}Options`,
+      '',
+      [
+        {
+          reason: 'FieldValueNotSupported',
+          field: 'fieldValidation',
+          message: `Unsupported value: "${value}": supported values: "Ignore", "Warn", "Strict"`,
+        },
+      ],
+    );
   }
   return value;
 }
@@ -26,9 +37,14 @@ export function parseObject(text: string, yaml: boolean, contentType = ''): Reco
   try {
     value = yaml ? parse(text) : JSON.parse(text);
   } catch (error) {
-    throw badRequest(`${yaml ? 'error decoding YAML' : 'couldn\'t get version/kind; json parse error'}: ${(error as Error).message.split('\n')[0]}`);
+    throw badRequest(
+      `${yaml ? 'error decoding YAML' : "couldn't get version/kind; json parse error"}: ${(error as Error).message.split('\n')[0]}`,
+    );
   }
-  if (!isPlainObject(value)) throw badRequest(`the request body must be an object, not ${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value}`);
+  if (!isPlainObject(value))
+    throw badRequest(
+      `the request body must be an object, not ${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value}`,
+    );
   return value;
 }
 
@@ -36,22 +52,34 @@ export function parseObject(text: string, yaml: boolean, contentType = ''): Reco
 export function checkIdentity(request: ResourceRequest, body: Record<string, unknown>): KubeObject {
   const { type, version } = request;
   const expected = apiVersionOf(type.group, version);
-  if (typeof body.kind !== 'string' || body.kind === '') throw badRequest(`Object 'Kind' is missing in '${JSON.stringify(body).slice(0, 200)}'`);
-  if (typeof body.apiVersion !== 'string' || body.apiVersion === '') throw badRequest(`Object 'apiVersion' is missing in '${JSON.stringify(body).slice(0, 200)}'`);
-  if (body.kind !== type.kind || body.apiVersion !== expected) throw badRequest(`the API version in the data (${body.apiVersion}) does not match the expected API version (${expected})`);
+  if (typeof body.kind !== 'string' || body.kind === '')
+    throw badRequest(`Object 'Kind' is missing in '${JSON.stringify(body).slice(0, 200)}'`);
+  if (typeof body.apiVersion !== 'string' || body.apiVersion === '')
+    throw badRequest(`Object 'apiVersion' is missing in '${JSON.stringify(body).slice(0, 200)}'`);
+  if (body.kind !== type.kind || body.apiVersion !== expected)
+    throw badRequest(`the API version in the data (${body.apiVersion}) does not match the expected API version (${expected})`);
   const metadata = isPlainObject(body.metadata) ? body.metadata : {};
   body.metadata = metadata;
-  if (request.name && metadata.name !== undefined && metadata.name !== request.name) throw badRequest(`the name of the object (${String(metadata.name)}) does not match the name on the URL (${request.name})`);
+  if (request.name && metadata.name !== undefined && metadata.name !== request.name)
+    throw badRequest(`the name of the object (${String(metadata.name)}) does not match the name on the URL (${request.name})`);
   if (request.name) metadata.name = request.name;
   if (type.namespaced) {
-    if (metadata.namespace !== undefined && metadata.namespace !== request.namespace) throw badRequest('the namespace of the provided object does not match the namespace sent on the request');
+    if (metadata.namespace !== undefined && metadata.namespace !== request.namespace)
+      throw badRequest('the namespace of the provided object does not match the namespace sent on the request');
     metadata.namespace = request.namespace;
   } else delete metadata.namespace;
   return body as unknown as KubeObject;
 }
 
 /** Validates an object for a write; returns the warnings to answer with. Throws 400 or 422 Status errors. */
-export function admit(ctx: ApiContext, request: ResourceRequest, object: KubeObject, unknownIn: KubeObject, mode: FieldValidation, apply: boolean): string[] {
+export function admit(
+  ctx: ApiContext,
+  request: ResourceRequest,
+  object: KubeObject,
+  unknownIn: KubeObject,
+  mode: FieldValidation,
+  apply: boolean,
+): string[] {
   const { type, version } = request;
   const schemaId = type.schemaIds[version];
   const unknown = ctx.validator.validate(schemaId, unknownIn, !type.custom).unknown;

@@ -3,7 +3,12 @@
 // legacy APIVersions, APIGroupList and APIResourceList documents.
 import { apiVersionOf, type ResourceType, type ResourceTypes } from './resource-types';
 
-const SUBRESOURCE_VERBS: Record<string, string[]> = { status: ['get', 'patch', 'update'], scale: ['get', 'patch', 'update'], log: ['get'], finalize: ['update'] };
+const SUBRESOURCE_VERBS: Record<string, string[]> = {
+  status: ['get', 'patch', 'update'],
+  scale: ['get', 'patch', 'update'],
+  log: ['get'],
+  finalize: ['update'],
+};
 
 function subresourceKind(type: ResourceType, sub: string): string {
   return sub === 'scale' ? 'Scale' : sub === 'log' ? 'Pod' : type.kind;
@@ -21,7 +26,11 @@ export function apiGroup(types: ResourceTypes, name: string) {
 }
 
 export function apiGroupList(types: ResourceTypes) {
-  return { kind: 'APIGroupList', apiVersion: 'v1', groups: types.groups().map((g) => ({ ...apiGroup(types, g.name), kind: undefined, apiVersion: undefined })) };
+  return {
+    kind: 'APIGroupList',
+    apiVersion: 'v1',
+    groups: types.groups().map((g) => ({ ...apiGroup(types, g.name), kind: undefined, apiVersion: undefined })),
+  };
 }
 
 /** APIResourceList of one group version, or undefined when the group serves no such version. */
@@ -39,7 +48,14 @@ export function resourceList(types: ResourceTypes, group: string, version: strin
       ...(t.categories.length ? { categories: t.categories } : {}),
       ...(t.custom ? {} : { storageVersionHash: Buffer.from(`${t.group}/${version}/${t.kind}`).toString('base64').slice(0, 11) }),
     },
-    ...t.subresources.map((sub) => ({ name: `${t.resource}/${sub}`, singularName: '', namespaced: t.namespaced, kind: subresourceKind(t, sub), verbs: SUBRESOURCE_VERBS[sub] ?? ['get'], ...(sub === 'scale' ? { group: 'autoscaling', version: 'v1' } : {}) })),
+    ...t.subresources.map((sub) => ({
+      name: `${t.resource}/${sub}`,
+      singularName: '',
+      namespaced: t.namespaced,
+      kind: subresourceKind(t, sub),
+      verbs: SUBRESOURCE_VERBS[sub] ?? ['get'],
+      ...(sub === 'scale' ? { group: 'autoscaling', version: 'v1' } : {}),
+    })),
   ]);
   return { kind: 'APIResourceList', apiVersion: 'v1', groupVersion: apiVersionOf(group, version), resources };
 }
@@ -57,7 +73,10 @@ function discoveryResource(t: ResourceType, version: string) {
       ? {
           subresources: t.subresources.map((sub) => ({
             subresource: sub,
-            responseKind: sub === 'scale' ? { group: 'autoscaling', version: 'v1', kind: 'Scale' } : { group: t.group, version, kind: subresourceKind(t, sub) },
+            responseKind:
+              sub === 'scale'
+                ? { group: 'autoscaling', version: 'v1', kind: 'Scale' }
+                : { group: t.group, version, kind: subresourceKind(t, sub) },
             verbs: SUBRESOURCE_VERBS[sub] ?? ['get'],
           })),
         }

@@ -20,7 +20,8 @@ export function podLogs(ctx: ApiContext, request: ResourceRequest): void {
   const containers: string[] = (pod.spec?.containers ?? []).map((c: any) => c.name);
   let container = query.container;
   if (!container) {
-    if (containers.length !== 1) throw badRequest(`a container name must be specified for pod ${name}, choose one of: [${containers.join(' ')}]`);
+    if (containers.length !== 1)
+      throw badRequest(`a container name must be specified for pod ${name}, choose one of: [${containers.join(' ')}]`);
     container = containers[0];
   }
   if (!containers.includes(container)) throw badRequest(`container ${container} is not valid for pod ${name}`);
@@ -28,16 +29,24 @@ export function podLogs(ctx: ApiContext, request: ResourceRequest): void {
   const previous = booleanParam(query.previous);
   const uid = pod.metadata.uid as string;
   const run = ctx.sim.logs.run(uid, container, previous ? 1 : 0);
-  if (previous && (!run || !status?.restartCount)) throw badRequest(`previous terminated container "${container}" in pod "${name}" not found`);
+  if (previous && (!run || !status?.restartCount))
+    throw badRequest(`previous terminated container "${container}" in pod "${name}" not found`);
   if (!run) {
     if (!pod.spec?.nodeName) throw badRequest(`pod ${name} does not have a host assigned`);
-    throw badRequest(`container "${container}" in pod "${name}" is waiting to start: ${status?.state?.waiting?.reason ?? 'ContainerCreating'}`);
+    throw badRequest(
+      `container "${container}" in pod "${name}" is waiting to start: ${status?.state?.waiting?.reason ?? 'ContainerCreating'}`,
+    );
   }
   const tail = integerParam('tailLines', query.tailLines);
   const sinceSeconds = integerParam('sinceSeconds', query.sinceSeconds);
   const limitBytes = integerParam('limitBytes', query.limitBytes);
-  if (query.sinceTime && Number.isNaN(Date.parse(query.sinceTime))) throw badRequest(`sinceTime: Invalid value: "${query.sinceTime}": must be an RFC3339 time`);
-  const since = query.sinceTime ? Date.parse(query.sinceTime) : sinceSeconds !== undefined ? ctx.sim.clock.now() - sinceSeconds * 1000 : -Infinity;
+  if (query.sinceTime && Number.isNaN(Date.parse(query.sinceTime)))
+    throw badRequest(`sinceTime: Invalid value: "${query.sinceTime}": must be an RFC3339 time`);
+  const since = query.sinceTime
+    ? Date.parse(query.sinceTime)
+    : sinceSeconds !== undefined
+      ? ctx.sim.clock.now() - sinceSeconds * 1000
+      : -Infinity;
   const timestamps = booleanParam(query.timestamps);
   const format = (line: LogLine) => `${timestamps ? `${nanoTime(line.time)} ` : ''}${line.text}\n`;
   let lines = run.lines.filter((l) => l.time >= since);

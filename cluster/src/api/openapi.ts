@@ -11,7 +11,10 @@ function query(name: string, description: string) {
 
 const DRY_RUN = query('dryRun', 'When present, indicates that modifications should not be persisted.');
 const FIELD_MANAGER = query('fieldManager', 'fieldManager is a name associated with the actor or entity that is making these changes.');
-const FIELD_VALIDATION = query('fieldValidation', 'fieldValidation instructs the server on how to handle objects in the request containing unknown or duplicate fields. Valid values are: Ignore, Warn, Strict.');
+const FIELD_VALIDATION = query(
+  'fieldValidation',
+  'fieldValidation instructs the server on how to handle objects in the request containing unknown or duplicate fields. Valid values are: Ignore, Warn, Strict.',
+);
 const FORCE = query('force', 'Force is going to "force" Apply requests.');
 
 function operation(type: ResourceType, version: string, action: string, parameters: unknown[]) {
@@ -53,11 +56,18 @@ export function openApiDocument(types: ResourceTypes, group: string, version: st
 
 /** The /openapi/v3 index: where each group version's document is. */
 export function openApiIndex(types: ResourceTypes): unknown {
-  const versions = [{ group: '', version: 'v1' }, ...types.groups().flatMap((g) => g.versions.map((version) => ({ group: g.name, version })))];
+  const versions = [
+    { group: '', version: 'v1' },
+    ...types.groups().flatMap((g) => g.versions.map((version) => ({ group: g.name, version }))),
+  ];
   const paths: Record<string, { serverRelativeURL: string }> = {};
   for (const { group, version } of versions) {
     const path = group ? `apis/${group}/${version}` : `api/${version}`;
-    const hash = createHash('sha512').update(JSON.stringify(openApiDocument(types, group, version))).digest('hex').slice(0, 128).toUpperCase();
+    const hash = createHash('sha512')
+      .update(JSON.stringify(openApiDocument(types, group, version)))
+      .digest('hex')
+      .slice(0, 128)
+      .toUpperCase();
     paths[path] = { serverRelativeURL: `/openapi/v3/${path}?hash=${hash}` };
   }
   return { paths };

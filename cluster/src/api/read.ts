@@ -18,7 +18,8 @@ export function selection(request: ResourceRequest): (object: KubeObject) => boo
 
 function includeObject(request: ResourceRequest): IncludeObject {
   const value = request.query.includeObject ?? 'Metadata';
-  if (!['None', 'Metadata', 'Object'].includes(value)) throw badRequest(`includeObject: Unsupported value: "${value}": supported values: "None", "Metadata", "Object"`);
+  if (!['None', 'Metadata', 'Object'].includes(value))
+    throw badRequest(`includeObject: Unsupported value: "${value}": supported values: "None", "Metadata", "Object"`);
   return value as IncludeObject;
 }
 
@@ -26,7 +27,8 @@ function includeObject(request: ResourceRequest): IncludeObject {
 export function answerFormat(request: ResourceRequest): 'Table' | 'Partial' | 'Object' {
   const accept = request.req.headers.accept;
   if (wants(accept, 'Table', 'meta.k8s.io', ['v1', 'v1beta1'])) return 'Table';
-  if (wants(accept, request.name ? 'PartialObjectMetadata' : 'PartialObjectMetadataList', 'meta.k8s.io', ['v1', 'v1beta1'])) return 'Partial';
+  if (wants(accept, request.name ? 'PartialObjectMetadata' : 'PartialObjectMetadataList', 'meta.k8s.io', ['v1', 'v1beta1']))
+    return 'Partial';
   return 'Object';
 }
 
@@ -40,7 +42,14 @@ export function getObject(ctx: ApiContext, request: ResourceRequest): void {
   if (!object) throw notFound(type.group, type.resource, name as string);
   const format = answerFormat(request);
   const served = atVersion(request, object);
-  if (format === 'Table') return sendJson(request.res, 200, toTable(printerFor(type, request.version), [served], ctx.sim.clock.now(), includeObject(request), { resourceVersion: object.metadata.resourceVersion }));
+  if (format === 'Table')
+    return sendJson(
+      request.res,
+      200,
+      toTable(printerFor(type, request.version), [served], ctx.sim.clock.now(), includeObject(request), {
+        resourceVersion: object.metadata.resourceVersion,
+      }),
+    );
   sendJson(request.res, 200, format === 'Partial' ? partial(served) : served);
 }
 
@@ -64,10 +73,22 @@ export function listObjects(ctx: ApiContext, request: ResourceRequest): void {
   const metadata: Record<string, unknown> = { resourceVersion: String(rv) };
   if (result.continue) metadata.continue = result.continue;
   // The real server counts the rest only when no selector filters it.
-  if (result.remaining !== undefined && !request.query.labelSelector && !request.query.fieldSelector) metadata.remainingItemCount = result.remaining;
+  if (result.remaining !== undefined && !request.query.labelSelector && !request.query.fieldSelector)
+    metadata.remainingItemCount = result.remaining;
   const items = result.items.map((o) => atVersion(request, clone(o)));
   const format = answerFormat(request);
-  if (format === 'Table') return sendJson(request.res, 200, toTable(printerFor(type, request.version), items, ctx.sim.clock.now(), includeObject(request), metadata));
-  if (format === 'Partial') return sendJson(request.res, 200, { kind: 'PartialObjectMetadataList', apiVersion: 'meta.k8s.io/v1', metadata, items: items.map(partial) });
+  if (format === 'Table')
+    return sendJson(
+      request.res,
+      200,
+      toTable(printerFor(type, request.version), items, ctx.sim.clock.now(), includeObject(request), metadata),
+    );
+  if (format === 'Partial')
+    return sendJson(request.res, 200, {
+      kind: 'PartialObjectMetadataList',
+      apiVersion: 'meta.k8s.io/v1',
+      metadata,
+      items: items.map(partial),
+    });
   sendJson(request.res, 200, { kind: type.listKind, apiVersion: apiVersionOf(type.group, request.version), metadata, items });
 }

@@ -14,15 +14,21 @@ export function watchObjects(ctx: ApiContext, request: ResourceRequest): void {
   const { type, res } = request;
   const store = ctx.sim.store;
   const selected = selection(request);
-  const inScope = (o: KubeObject) => (request.namespace === undefined || o.metadata.namespace === request.namespace) && (!request.name || o.metadata.name === request.name) && selected(o);
+  const inScope = (o: KubeObject) =>
+    (request.namespace === undefined || o.metadata.namespace === request.namespace) &&
+    (!request.name || o.metadata.name === request.name) &&
+    selected(o);
   const timeoutSeconds = integerParam('timeoutSeconds', request.query.timeoutSeconds);
   const rvText = request.query.resourceVersion;
-  if (rvText !== undefined && rvText !== '' && !/^\d+$/.test(rvText)) throw badRequest(`resourceVersion: Invalid value: "${rvText}": must be a non-negative integer`);
+  if (rvText !== undefined && rvText !== '' && !/^\d+$/.test(rvText))
+    throw badRequest(`resourceVersion: Invalid value: "${rvText}": must be a non-negative integer`);
   const table = answerFormat(request) === 'Table';
   const printer = printerFor(type, request.version);
   const asEvent = (eventType: ChangeType, object: KubeObject) => {
     const served = atVersion(request, object);
-    const payload = table ? toTable(printer, [served], ctx.sim.clock.now(), 'Metadata', { resourceVersion: object.metadata.resourceVersion }) : served;
+    const payload = table
+      ? toTable(printer, [served], ctx.sim.clock.now(), 'Metadata', { resourceVersion: object.metadata.resourceVersion })
+      : served;
     return `${JSON.stringify({ type: eventType, object: payload })}\n`;
   };
 
@@ -51,7 +57,15 @@ export function watchObjects(ctx: ApiContext, request: ResourceRequest): void {
   } else {
     const changes = store.changesSince(type.key, Number(rvText));
     if (changes === 'expired') {
-      const status = { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: `too old resource version: ${rvText} (${store.compactedRevision + 1})`, reason: 'Expired', code: 410 };
+      const status = {
+        kind: 'Status',
+        apiVersion: 'v1',
+        metadata: {},
+        status: 'Failure',
+        message: `too old resource version: ${rvText} (${store.compactedRevision + 1})`,
+        reason: 'Expired',
+        code: 410,
+      };
       res.write(`${JSON.stringify({ type: 'ERROR', object: status })}\n`);
       return finish();
     }
@@ -63,7 +77,11 @@ export function watchObjects(ctx: ApiContext, request: ResourceRequest): void {
 
   if (booleanParam(request.query.allowWatchBookmarks)) {
     const bookmark = () => {
-      const object = { kind: type.kind, apiVersion: apiVersionOf(type.group, request.version), metadata: { resourceVersion: String(store.resourceVersion) } };
+      const object = {
+        kind: type.kind,
+        apiVersion: apiVersionOf(type.group, request.version),
+        metadata: { resourceVersion: String(store.resourceVersion) },
+      };
       res.write(`${JSON.stringify({ type: 'BOOKMARK', object })}\n`);
       timers.push(setTimeout(bookmark, ctx.bookmarkMs).unref());
     };

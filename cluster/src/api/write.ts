@@ -14,13 +14,19 @@ import { selection } from './read';
 
 function dryRun(request: ResourceRequest): boolean {
   const value = request.query.dryRun;
-  if (value !== undefined && value !== 'All') throw invalid('meta.k8s.io', 'PatchOptions', '', [{ reason: 'FieldValueNotSupported', field: 'dryRun', message: `Unsupported value: "${value}": supported values: "All"` }]);
+  if (value !== undefined && value !== 'All')
+    throw invalid('meta.k8s.io', 'PatchOptions', '', [
+      { reason: 'FieldValueNotSupported', field: 'dryRun', message: `Unsupported value: "${value}": supported values: "All"` },
+    ]);
   return value === 'All';
 }
 
 function managerOf(request: ResourceRequest, fallback: string): string {
   const manager = request.query.fieldManager || String(request.req.headers['user-agent'] ?? fallback).split('/')[0] || fallback;
-  if (manager.length > 128) throw invalid('meta.k8s.io', 'PatchOptions', '', [{ reason: 'FieldValueTooLong', field: 'fieldManager', message: 'Too long: may not be more than 128 bytes' }]);
+  if (manager.length > 128)
+    throw invalid('meta.k8s.io', 'PatchOptions', '', [
+      { reason: 'FieldValueTooLong', field: 'fieldManager', message: 'Too long: may not be more than 128 bytes' },
+    ]);
   return manager;
 }
 
@@ -31,14 +37,22 @@ function bumpGeneration(before: KubeObject, after: KubeObject): void {
   after.metadata.generation = (before.metadata.generation ?? 1) + (deepEqual(x, y) ? 0 : 1);
 }
 
-function store(ctx: ApiContext, request: ResourceRequest, before: KubeObject | undefined, after: KubeObject, warnings: string[], dry: boolean): void {
+function store(
+  ctx: ApiContext,
+  request: ResourceRequest,
+  before: KubeObject | undefined,
+  after: KubeObject,
+  warnings: string[],
+  dry: boolean,
+): void {
   const { type } = request;
   if (!before) {
     withDefaults(type.key, after, ctx.sim.random);
     after.metadata.creationTimestamp ??= timestamp(ctx.sim.clock.now());
     after.metadata.generation = 1;
     delete after.metadata.resourceVersion;
-    if (ctx.sim.store.get(type.key, after.metadata.namespace, after.metadata.name)) throw alreadyExists(type.group, type.resource, after.metadata.name);
+    if (ctx.sim.store.get(type.key, after.metadata.namespace, after.metadata.name))
+      throw alreadyExists(type.group, type.resource, after.metadata.name);
     const created = dry ? after : ctx.sim.store.create(type.key, after);
     return sendJson(request.res, 201, atVersion(request, created), warningHeaders(warnings));
   }
@@ -49,25 +63,41 @@ function store(ctx: ApiContext, request: ResourceRequest, before: KubeObject | u
 }
 
 export async function createObject(ctx: ApiContext, request: ResourceRequest): Promise<void> {
-  const body = parseObject(await readBody(request.req), /yaml/.test(String(request.req.headers['content-type'])), String(request.req.headers['content-type'] ?? ''));
+  const body = parseObject(
+    await readBody(request.req),
+    /yaml/.test(String(request.req.headers['content-type'])),
+    String(request.req.headers['content-type'] ?? ''),
+  );
   const object = checkIdentity(request, body);
-  if (!object.metadata.name && object.metadata.generateName) object.metadata.name = `${object.metadata.generateName}${ctx.sim.random.suffix()}`;
+  if (!object.metadata.name && object.metadata.generateName)
+    object.metadata.name = `${object.metadata.generateName}${ctx.sim.random.suffix()}`;
   const mode = fieldValidation(request);
   const dry = dryRun(request);
   const warnings = admit(ctx, request, object, clone(object), mode, false);
-  if (ctx.sim.store.get(request.type.key, object.metadata.namespace, object.metadata.name)) throw alreadyExists(request.type.group, request.type.resource, object.metadata.name);
+  if (ctx.sim.store.get(request.type.key, object.metadata.namespace, object.metadata.name))
+    throw alreadyExists(request.type.group, request.type.resource, object.metadata.name);
   recordUpdate(undefined, object, managerOf(request, 'unknown'), object.apiVersion, timestamp(ctx.sim.clock.now()));
   store(ctx, request, undefined, object, warnings, dry);
 }
 
 export async function replaceObject(ctx: ApiContext, request: ResourceRequest): Promise<void> {
   const { type } = request;
-  const body = parseObject(await readBody(request.req), /yaml/.test(String(request.req.headers['content-type'])), String(request.req.headers['content-type'] ?? ''));
+  const body = parseObject(
+    await readBody(request.req),
+    /yaml/.test(String(request.req.headers['content-type'])),
+    String(request.req.headers['content-type'] ?? ''),
+  );
   const object = checkIdentity(request, body);
   const before = ctx.sim.store.get(type.key, request.namespace, request.name as string);
   if (!before) throw notFound(type.group, type.resource, request.name as string);
   const rv = object.metadata.resourceVersion;
-  if (rv && rv !== before.metadata.resourceVersion) throw conflict(type.group, type.resource, object.metadata.name, 'the object has been modified; please apply your changes to the latest version and try again');
+  if (rv && rv !== before.metadata.resourceVersion)
+    throw conflict(
+      type.group,
+      type.resource,
+      object.metadata.name,
+      'the object has been modified; please apply your changes to the latest version and try again',
+    );
   const mode = fieldValidation(request);
   const dry = dryRun(request);
   if (request.subresource === 'status') object.spec = before.spec;
@@ -80,7 +110,8 @@ export async function replaceObject(ctx: ApiContext, request: ResourceRequest): 
 
 /** RFC 7386 merge patch, with keyed lists (containers by name) merged item by item as strategic merge does. */
 function applyMergePatch(target: unknown, patch: unknown, strategic: boolean, name = ''): unknown {
-  if (!isPlainObject(patch)) return strategic && Array.isArray(patch) && Array.isArray(target) ? mergeValue(target, patch, name) : clone(patch);
+  if (!isPlainObject(patch))
+    return strategic && Array.isArray(patch) && Array.isArray(target) ? mergeValue(target, patch, name) : clone(patch);
   const result: Record<string, unknown> = isPlainObject(target) ? { ...target } : {};
   for (const [key, value] of Object.entries(patch)) {
     if (key.startsWith('$')) continue;
@@ -92,9 +123,12 @@ function applyMergePatch(target: unknown, patch: unknown, strategic: boolean, na
 
 export async function patchObject(ctx: ApiContext, request: ResourceRequest): Promise<void> {
   const { type } = request;
-  const contentType = String(request.req.headers['content-type'] ?? '').split(';')[0].trim();
+  const contentType = String(request.req.headers['content-type'] ?? '')
+    .split(';')[0]
+    .trim();
   if (contentType === 'application/apply-patch+yaml') return applyObject(ctx, request);
-  if (contentType !== 'application/merge-patch+json' && contentType !== 'application/strategic-merge-patch+json') throw unsupportedMediaType(contentType);
+  if (contentType !== 'application/merge-patch+json' && contentType !== 'application/strategic-merge-patch+json')
+    throw unsupportedMediaType(contentType);
   const patch = parseObject(await readBody(request.req), false);
   const before = ctx.sim.store.get(type.key, request.namespace, request.name as string);
   if (!before) throw notFound(type.group, type.resource, request.name as string);
@@ -114,7 +148,10 @@ export async function patchObject(ctx: ApiContext, request: ResourceRequest): Pr
 
 async function applyObject(ctx: ApiContext, request: ResourceRequest): Promise<void> {
   const { type } = request;
-  if (!request.query.fieldManager) throw invalid('meta.k8s.io', 'PatchOptions', '', [{ reason: 'FieldValueRequired', field: 'fieldManager', message: 'Required value: is required for apply patch' }]);
+  if (!request.query.fieldManager)
+    throw invalid('meta.k8s.io', 'PatchOptions', '', [
+      { reason: 'FieldValueRequired', field: 'fieldManager', message: 'Required value: is required for apply patch' },
+    ]);
   const manager = managerOf(request, 'unknown');
   const config = checkIdentity(request, parseObject(await readBody(request.req), true));
   const mode = fieldValidation(request);
@@ -123,7 +160,14 @@ async function applyObject(ctx: ApiContext, request: ResourceRequest): Promise<v
   const live = ctx.sim.store.get(type.key, request.namespace, request.name as string);
   const served = live ? atVersion(request, live) : undefined;
   const configCopy = clone(config);
-  const merged = serverSideApply({ live: served, config: configCopy, manager, apiVersion: apiVersionOf(type.group, request.version), force, time: timestamp(ctx.sim.clock.now()) });
+  const merged = serverSideApply({
+    live: served,
+    config: configCopy,
+    manager,
+    apiVersion: apiVersionOf(type.group, request.version),
+    force,
+    time: timestamp(ctx.sim.clock.now()),
+  });
   if (live) merged.status = live.status;
   else delete merged.status;
   const warnings = admit(ctx, request, merged, config, mode, true);
@@ -135,7 +179,10 @@ function propagation(request: ResourceRequest, body: Record<string, unknown>): P
   const value = (body.propagationPolicy ?? request.query.propagationPolicy) as string | undefined;
   if (body.orphanDependents === true || request.query.orphanDependents === 'true') return 'Orphan';
   if (value === undefined) return request.type.key === 'batch/jobs' ? 'Orphan' : 'Background';
-  if (value !== 'Background' && value !== 'Foreground' && value !== 'Orphan') throw badRequest(`DeleteOptions.meta.k8s.io "" is invalid: propagationPolicy: Unsupported value: "${value}": supported values: "Foreground", "Background", "Orphan"`);
+  if (value !== 'Background' && value !== 'Foreground' && value !== 'Orphan')
+    throw badRequest(
+      `DeleteOptions.meta.k8s.io "" is invalid: propagationPolicy: Unsupported value: "${value}": supported values: "Foreground", "Background", "Orphan"`,
+    );
   return value;
 }
 
@@ -152,8 +199,15 @@ export async function deleteOne(ctx: ApiContext, request: ResourceRequest): Prom
   const object = ctx.sim.store.get(type.key, request.namespace, request.name as string);
   if (!object) throw notFound(type.group, type.resource, request.name as string);
   const preconditionUid = (options.preconditions as { uid?: string } | undefined)?.uid;
-  if (preconditionUid && preconditionUid !== object.metadata.uid) throw conflict(type.group, type.resource, object.metadata.name, `Precondition failed: UID in precondition: ${preconditionUid}, UID in object meta: ${object.metadata.uid}`);
-  if ((options.dryRun as string[] | undefined)?.includes('All') || dryRun(request)) return sendJson(request.res, 200, atVersion(request, object));
+  if (preconditionUid && preconditionUid !== object.metadata.uid)
+    throw conflict(
+      type.group,
+      type.resource,
+      object.metadata.name,
+      `Precondition failed: UID in precondition: ${preconditionUid}, UID in object meta: ${object.metadata.uid}`,
+    );
+  if ((options.dryRun as string[] | undefined)?.includes('All') || dryRun(request))
+    return sendJson(request.res, 200, atVersion(request, object));
   if (type.key === '/namespaces') return deleteNamespace(ctx, request, object);
   const result = deleteObject(ctx.sim.store, ctx.sim.clock, type.key, object, policy, grace);
   sendJson(request.res, 200, atVersion(request, result ?? object));
@@ -180,5 +234,10 @@ export async function deleteCollection(ctx: ApiContext, request: ResourceRequest
   const selected = selection(request);
   const deleted = ctx.sim.store.list(type.key, request.namespace).filter(selected);
   if (!dryRun(request)) for (const object of deleted) deleteObject(ctx.sim.store, ctx.sim.clock, type.key, object, policy);
-  sendJson(request.res, 200, { kind: type.listKind, apiVersion: apiVersionOf(type.group, request.version), metadata: { resourceVersion: String(ctx.sim.store.resourceVersion) }, items: deleted.map((o) => atVersion(request, o)) });
+  sendJson(request.res, 200, {
+    kind: type.listKind,
+    apiVersion: apiVersionOf(type.group, request.version),
+    metadata: { resourceVersion: String(ctx.sim.store.resourceVersion) },
+    items: deleted.map((o) => atVersion(request, o)),
+  });
 }

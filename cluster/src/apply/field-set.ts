@@ -25,7 +25,20 @@ const LIST_KEYS: Record<string, string> = {
 };
 
 /** Fields the server sets or that name the object; never owned. */
-const NOT_OWNED = new Set(['.apiVersion', '.kind', '.status', '.metadata.name', '.metadata.namespace', '.metadata.uid', '.metadata.resourceVersion', '.metadata.generation', '.metadata.creationTimestamp', '.metadata.managedFields', '.metadata.deletionTimestamp', '.metadata.selfLink']);
+const NOT_OWNED = new Set([
+  '.apiVersion',
+  '.kind',
+  '.status',
+  '.metadata.name',
+  '.metadata.namespace',
+  '.metadata.uid',
+  '.metadata.resourceVersion',
+  '.metadata.generation',
+  '.metadata.creationTimestamp',
+  '.metadata.managedFields',
+  '.metadata.deletionTimestamp',
+  '.metadata.selfLink',
+]);
 
 export function listKey(fieldName: string, items: unknown[]): string | undefined {
   const key = LIST_KEYS[fieldName];
@@ -34,7 +47,13 @@ export function listKey(fieldName: string, items: unknown[]): string | undefined
 
 export function pathString(path: Path): string {
   return path
-    .map((s) => ('field' in s ? `.${s.field}` : `[${Object.entries(s.key).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(',')}]`))
+    .map((s) =>
+      'field' in s
+        ? `.${s.field}`
+        : `[${Object.entries(s.key)
+            .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
+            .join(',')}]`,
+    )
     .join('');
 }
 

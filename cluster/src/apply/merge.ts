@@ -42,7 +42,9 @@ function conflictMessage(conflicts: { entry: ManagedFieldsEntry; path: string }[
   if (conflicts.length === 1) return `Apply failed with 1 conflict: conflict with ${managerName(conflicts[0].entry)}: ${conflicts[0].path}`;
   const byManager = new Map<string, string[]>();
   for (const c of conflicts) byManager.set(managerName(c.entry), [...(byManager.get(managerName(c.entry)) ?? []), c.path]);
-  const lines = [...byManager.keys()].sort().flatMap((m) => [`conflicts with ${m}:`, ...(byManager.get(m) as string[]).map((p) => `- ${p}`)]);
+  const lines = [...byManager.keys()]
+    .sort()
+    .flatMap((m) => [`conflicts with ${m}:`, ...(byManager.get(m) as string[]).map((p) => `- ${p}`)]);
   return `Apply failed with ${conflicts.length} conflicts: ${lines.join('\n')}`;
 }
 
@@ -69,7 +71,11 @@ export function serverSideApply(request: ApplyRequest): KubeObject {
     for (const entry of entries) if (!mine(entry) && ownedBy(entry).has(text)) conflicts.push({ entry, path: text });
   }
   if (conflicts.length && !force) {
-    const causes: StatusCause[] = conflicts.map((c) => ({ reason: 'FieldManagerConflict', message: `conflict with ${managerName(c.entry)}`, field: c.path }));
+    const causes: StatusCause[] = conflicts.map((c) => ({
+      reason: 'FieldManagerConflict',
+      message: `conflict with ${managerName(c.entry)}`,
+      field: c.path,
+    }));
     throw applyConflict(conflictMessage(conflicts), causes);
   }
   const object = clone(live ?? { apiVersion: config.apiVersion, kind: config.kind, metadata: { name: config.metadata.name } });
@@ -92,7 +98,14 @@ export function serverSideApply(request: ApplyRequest): KubeObject {
       return { ...e, fieldsV1: toFieldsV1(remaining) };
     })
     .filter((e) => Object.keys(e.fieldsV1).length > 0);
-  const entry: ManagedFieldsEntry = { manager, operation: 'Apply', apiVersion: request.apiVersion, time: request.time, fieldsType: 'FieldsV1', fieldsV1: toFieldsV1(applied.values()) };
+  const entry: ManagedFieldsEntry = {
+    manager,
+    operation: 'Apply',
+    apiVersion: request.apiVersion,
+    time: request.time,
+    fieldsType: 'FieldsV1',
+    fieldsV1: toFieldsV1(applied.values()),
+  };
   const index = entries.findIndex(mine);
   merged.metadata.managedFields = index >= 0 && !taken.size ? entries.map((e, i) => (i === index ? entry : e)) : [...kept, entry];
   return merged;
@@ -116,7 +129,10 @@ export function recordUpdate(before: KubeObject | undefined, after: KubeObject, 
   const owned = new Map([...(previous ? ownedBy(previous) : []), ...changed]);
   // Fields gone from the object are owned by nobody.
   const present = [...owned.values()].filter((path) => valueAt(after, path) !== undefined);
-  after.metadata.managedFields = [...others, { manager, operation: 'Update', apiVersion, time, fieldsType: 'FieldsV1', fieldsV1: toFieldsV1(present) }];
+  after.metadata.managedFields = [
+    ...others,
+    { manager, operation: 'Update', apiVersion, time, fieldsType: 'FieldsV1', fieldsV1: toFieldsV1(present) },
+  ];
 }
 
 export { pathString };

@@ -20,7 +20,10 @@ export function fieldPath(segments: string[]): string {
 }
 
 function segmentsOf(pointer: string): string[] {
-  return pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 function typeName(value: unknown): string {
@@ -40,14 +43,22 @@ function cause(error: ErrorObject): StatusCause {
   const field = fieldPath(segments);
   const value = error.data;
   const p = error.params as Record<string, unknown>;
-  const invalid = (why: string): StatusCause => ({ reason: 'FieldValueInvalid', message: `Invalid value: ${goValue(value)}: ${field} in body ${why}`, field });
+  const invalid = (why: string): StatusCause => ({
+    reason: 'FieldValueInvalid',
+    message: `Invalid value: ${goValue(value)}: ${field} in body ${why}`,
+    field,
+  });
   switch (error.keyword) {
     case 'required':
       return { reason: 'FieldValueRequired', message: 'Required value', field: fieldPath([...segments, String(p.missingProperty)]) };
     case 'type': {
       const expected = Array.isArray(p.type) ? p.type.join(',') : String(p.type);
       const actual = typeName(value);
-      return { reason: 'FieldValueInvalid', message: `Invalid value: "${actual}": ${field} in body must be of type ${expected}: "${actual}"`, field };
+      return {
+        reason: 'FieldValueInvalid',
+        message: `Invalid value: "${actual}": ${field} in body must be of type ${expected}: "${actual}"`,
+        field,
+      };
     }
     case 'enum': {
       const allowed = (p.allowedValues as unknown[]).map(goValue).join(', ');
@@ -68,9 +79,17 @@ function cause(error: ErrorObject): StatusCause {
     case 'minItems':
       return invalid(`should have at least ${String(p.limit)} items`);
     case 'maxItems':
-      return { reason: 'FieldValueTooMany', message: `Too many: ${Array.isArray(value) ? value.length : 0}: must have at most ${String(p.limit)} items`, field };
+      return {
+        reason: 'FieldValueTooMany',
+        message: `Too many: ${Array.isArray(value) ? value.length : 0}: must have at most ${String(p.limit)} items`,
+        field,
+      };
     case 'uniqueItems':
-      return { reason: 'FieldValueDuplicate', message: `Duplicate value: ${goValue(Array.isArray(value) ? value[Number(p.j)] : value)}`, field: `${field}[${String(p.j)}]` };
+      return {
+        reason: 'FieldValueDuplicate',
+        message: `Duplicate value: ${goValue(Array.isArray(value) ? value[Number(p.j)] : value)}`,
+        field: `${field}[${String(p.j)}]`,
+      };
     default:
       return invalid(String(error.message ?? 'is invalid'));
   }
@@ -81,13 +100,16 @@ const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0
 /** The name rule ObjectMeta validation applies to nearly every kind. */
 function nameCauses(object: KubeObject): StatusCause[] {
   const name = object.metadata?.name;
-  if (typeof name !== 'string' || name === '') return [{ reason: 'FieldValueRequired', message: 'Required value: name or generateName is required', field: 'metadata.name' }];
+  if (typeof name !== 'string' || name === '')
+    return [{ reason: 'FieldValueRequired', message: 'Required value: name or generateName is required', field: 'metadata.name' }];
   if (name.length <= 253 && DNS_SUBDOMAIN.test(name)) return [];
-  return [{
-    reason: 'FieldValueInvalid',
-    field: 'metadata.name',
-    message: `Invalid value: "${name}": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')`,
-  }];
+  return [
+    {
+      reason: 'FieldValueInvalid',
+      field: 'metadata.name',
+      message: `Invalid value: "${name}": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')`,
+    },
+  ];
 }
 
 /** Built-in kinds refuse two containers (or volumes) of one name, as core validation does. */
@@ -103,7 +125,12 @@ function duplicateCauses(value: unknown, path: string[], causes: StatusCause[]):
       child.forEach((item, i) => {
         const name = isPlainObject(item) ? item.name : undefined;
         if (typeof name !== 'string') return;
-        if (seen.has(name)) causes.push({ reason: 'FieldValueDuplicate', message: `Duplicate value: "${name}"`, field: `${fieldPath([...path, key, String(i)])}.name` });
+        if (seen.has(name))
+          causes.push({
+            reason: 'FieldValueDuplicate',
+            message: `Duplicate value: "${name}"`,
+            field: `${fieldPath([...path, key, String(i)])}.name`,
+          });
         seen.add(name);
       });
     }

@@ -23,7 +23,12 @@ export function readBody(req: IncomingMessage): Promise<string> {
 
 export function sendJson(res: ServerResponse, code: number, body: unknown, headers: Record<string, string | string[]> = {}): void {
   const text = JSON.stringify(body);
-  res.writeHead(code, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache, private', ...headers, 'Content-Length': Buffer.byteLength(text) });
+  res.writeHead(code, {
+    'Content-Type': 'application/json',
+    'Cache-Control': 'no-cache, private',
+    ...headers,
+    'Content-Length': Buffer.byteLength(text),
+  });
   res.end(text);
 }
 
@@ -41,7 +46,10 @@ export interface MediaType {
 export function acceptedTypes(accept: string | undefined): MediaType[] {
   return (accept ?? '*/*').split(',').map((part) => {
     const [type, ...params] = part.split(';').map((s) => s.trim());
-    return { type: type.toLowerCase(), params: Object.fromEntries(params.map((p) => p.split('=').map((s) => s.trim()) as [string, string])) };
+    return {
+      type: type.toLowerCase(),
+      params: Object.fromEntries(params.map((p) => p.split('=').map((s) => s.trim()) as [string, string])),
+    };
   });
 }
 

@@ -3,7 +3,15 @@
 // error becomes a Status; nothing a client sends can crash the server. Under /mlinfra-test/, the
 // clock of a cluster started for tests (test-control.ts); other clusters answer 404 there.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { aggregatedDiscovery, AGGREGATED_CONTENT_TYPE, apiGroup, apiGroupList, apiVersions, resourceList, versionInfo } from '../api/discovery';
+import {
+  aggregatedDiscovery,
+  AGGREGATED_CONTENT_TYPE,
+  apiGroup,
+  apiGroupList,
+  apiVersions,
+  resourceList,
+  versionInfo,
+} from '../api/discovery';
 import type { ApiContext, ResourceRequest } from '../api/context';
 import { podLogs } from '../api/logs';
 import { openApiDocument, openApiIndex } from '../api/openapi';
@@ -30,7 +38,8 @@ function parseResource(ctx: ApiContext, segments: string[]): Omit<ResourceReques
   const [resource, name, subresource, ...extra] = rest;
   if (extra.length) return undefined;
   const type = ctx.types.find(group, version, resource);
-  if (!type || (namespace !== undefined && !type.namespaced) || (type.namespaced && name !== undefined && namespace === undefined)) return undefined;
+  if (!type || (namespace !== undefined && !type.namespaced) || (type.namespaced && name !== undefined && namespace === undefined))
+    return undefined;
   if (subresource !== undefined && !type.subresources.includes(subresource)) return undefined;
   return { type, version, namespace, name, subresource };
 }
@@ -87,14 +96,21 @@ function serveDiscovery(ctx: ApiContext, segments: string[], req: IncomingMessag
     return true;
   }
   const document =
-    path === 'version' ? versionInfo()
-    : path === 'api/v1' ? resourceList(ctx.types, '', 'v1')
-    : segments[0] === 'apis' && segments.length === 2 ? apiGroup(ctx.types, segments[1])
-    : segments[0] === 'apis' && segments.length === 3 ? resourceList(ctx.types, segments[1], segments[2])
-    : path === 'openapi/v3' ? openApiIndex(ctx.types)
-    : path === 'openapi/v3/api/v1' ? openApiDocument(ctx.types, '', 'v1')
-    : segments[0] === 'openapi' && segments[1] === 'v3' && segments[2] === 'apis' && segments.length === 5 ? openApiDocument(ctx.types, segments[3], segments[4])
-    : undefined;
+    path === 'version'
+      ? versionInfo()
+      : path === 'api/v1'
+        ? resourceList(ctx.types, '', 'v1')
+        : segments[0] === 'apis' && segments.length === 2
+          ? apiGroup(ctx.types, segments[1])
+          : segments[0] === 'apis' && segments.length === 3
+            ? resourceList(ctx.types, segments[1], segments[2])
+            : path === 'openapi/v3'
+              ? openApiIndex(ctx.types)
+              : path === 'openapi/v3/api/v1'
+                ? openApiDocument(ctx.types, '', 'v1')
+                : segments[0] === 'openapi' && segments[1] === 'v3' && segments[2] === 'apis' && segments.length === 5
+                  ? openApiDocument(ctx.types, segments[3], segments[4])
+                  : undefined;
   if (document === undefined) return false;
   sendJson(res, 200, document);
   return true;

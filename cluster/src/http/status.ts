@@ -52,7 +52,15 @@ export function unauthorized(): StatusError {
   return failure(401, 'Unauthorized', 'Unauthorized');
 }
 
-export function forbidden(user: string, verb: string, group: string, resource: string, namespace: string | undefined, name?: string, subresource?: string): StatusError {
+export function forbidden(
+  user: string,
+  verb: string,
+  group: string,
+  resource: string,
+  namespace: string | undefined,
+  name?: string,
+  subresource?: string,
+): StatusError {
   const what = qualifiedResource(group, resource);
   const subject = name ? `${what} "${name}"` : what;
   const full = subresource ? `${resource}/${subresource}` : resource;
@@ -67,7 +75,11 @@ export function forbiddenPath(user: string, verb: string, path: string): StatusE
 }
 
 export function notFound(group: string, resource: string, name: string): StatusError {
-  return failure(404, 'NotFound', `${qualifiedResource(group, resource)} "${name}" not found`, { name, ...(group ? { group } : {}), kind: resource });
+  return failure(404, 'NotFound', `${qualifiedResource(group, resource)} "${name}" not found`, {
+    name,
+    ...(group ? { group } : {}),
+    kind: resource,
+  });
 }
 
 /** The answer to a path the server does not serve. */
@@ -76,11 +88,19 @@ export function pathNotFound(): StatusError {
 }
 
 export function alreadyExists(group: string, resource: string, name: string): StatusError {
-  return failure(409, 'AlreadyExists', `${qualifiedResource(group, resource)} "${name}" already exists`, { name, ...(group ? { group } : {}), kind: resource });
+  return failure(409, 'AlreadyExists', `${qualifiedResource(group, resource)} "${name}" already exists`, {
+    name,
+    ...(group ? { group } : {}),
+    kind: resource,
+  });
 }
 
 export function conflict(group: string, resource: string, name: string, why: string): StatusError {
-  return failure(409, 'Conflict', `Operation cannot be fulfilled on ${qualifiedResource(group, resource)} "${name}": ${why}`, { name, ...(group ? { group } : {}), kind: resource });
+  return failure(409, 'Conflict', `Operation cannot be fulfilled on ${qualifiedResource(group, resource)} "${name}": ${why}`, {
+    name,
+    ...(group ? { group } : {}),
+    kind: resource,
+  });
 }
 
 /** Server-side apply found fields another manager owns. */
@@ -97,7 +117,11 @@ export function methodNotAllowed(): StatusError {
 }
 
 export function unsupportedMediaType(contentType: string): StatusError {
-  return failure(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: application/json, application/yaml, application/apply-patch+yaml, application/merge-patch+json, application/strategic-merge-patch+json, application/json-patch+json (got ${contentType || 'none'})`);
+  return failure(
+    415,
+    'UnsupportedMediaType',
+    `the body of the request was in an unknown format - accepted media types include: application/json, application/yaml, application/apply-patch+yaml, application/merge-patch+json, application/strategic-merge-patch+json, application/json-patch+json (got ${contentType || 'none'})`,
+  );
 }
 
 export function gone(message: string): StatusError {

@@ -20,7 +20,14 @@ function trialPod(job: KubeObject, index: number, started: number): KubeObject {
   const spec = {
     restartPolicy: 'Never',
     nodeName: node,
-    containers: [{ name: 'trial', image: 'nvcr.io/nvidia/pytorch:24.05-py3', args: ['--trial', String(index)], resources: { limits: { 'nvidia.com/gpu': 1 } } }],
+    containers: [
+      {
+        name: 'trial',
+        image: 'nvcr.io/nvidia/pytorch:24.05-py3',
+        args: ['--trial', String(index)],
+        resources: { limits: { 'nvidia.com/gpu': 1 } },
+      },
+    ],
     tolerations: [{ key: 'nvidia.com/gpu', operator: 'Exists', effect: 'NoSchedule' }],
   };
   return {
@@ -38,7 +45,18 @@ function trialPod(job: KubeObject, index: number, started: number): KubeObject {
       phase: 'Succeeded',
       qosClass: qosClass(spec),
       startTime: start,
-      containerStatuses: [{ name: 'trial', image: spec.containers[0].image, imageID: '', ready: false, started: false, restartCount: 0, state: { terminated: { exitCode: 0, reason: 'Completed', startedAt: start, finishedAt: end } }, lastState: {} }],
+      containerStatuses: [
+        {
+          name: 'trial',
+          image: spec.containers[0].image,
+          imageID: '',
+          ready: false,
+          started: false,
+          restartCount: 0,
+          state: { terminated: { exitCode: 0, reason: 'Completed', startedAt: start, finishedAt: end } },
+          lastState: {},
+        },
+      ],
     },
   };
 }
@@ -46,14 +64,41 @@ function trialPod(job: KubeObject, index: number, started: number): KubeObject {
 /** Adds the sweep's namespace, Job and pods to the store. */
 export function loadSweep(sim: SimContext, trials = SWEEP_TRIALS): void {
   const started = sim.clock.now() - 7 * 24 * 3600 * 1000;
-  sim.store.create('/namespaces', withDefaults('/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: SWEEP_NAMESPACE, creationTimestamp: timestamp(started) } }, sim.random));
-  const job = withDefaults('batch/jobs', {
-    apiVersion: 'batch/v1',
-    kind: 'Job',
-    metadata: { name: 'hparam-sweep', namespace: SWEEP_NAMESPACE, creationTimestamp: timestamp(started) },
-    spec: { completions: trials, parallelism: 32, completionMode: 'Indexed', backoffLimit: 0, template: { spec: { restartPolicy: 'Never', containers: [{ name: 'trial', image: 'nvcr.io/nvidia/pytorch:24.05-py3', resources: { limits: { 'nvidia.com/gpu': 1 } } }] } } },
-    status: { succeeded: trials, startTime: timestamp(started), completionTime: timestamp(started + trials * 60_000 + 50 * 60_000), conditions: [{ type: 'Complete', status: 'True', lastProbeTime: timestamp(started), lastTransitionTime: timestamp(started) }] },
-  }, sim.random);
+  sim.store.create(
+    '/namespaces',
+    withDefaults(
+      '/namespaces',
+      { apiVersion: 'v1', kind: 'Namespace', metadata: { name: SWEEP_NAMESPACE, creationTimestamp: timestamp(started) } },
+      sim.random,
+    ),
+  );
+  const job = withDefaults(
+    'batch/jobs',
+    {
+      apiVersion: 'batch/v1',
+      kind: 'Job',
+      metadata: { name: 'hparam-sweep', namespace: SWEEP_NAMESPACE, creationTimestamp: timestamp(started) },
+      spec: {
+        completions: trials,
+        parallelism: 32,
+        completionMode: 'Indexed',
+        backoffLimit: 0,
+        template: {
+          spec: {
+            restartPolicy: 'Never',
+            containers: [{ name: 'trial', image: 'nvcr.io/nvidia/pytorch:24.05-py3', resources: { limits: { 'nvidia.com/gpu': 1 } } }],
+          },
+        },
+      },
+      status: {
+        succeeded: trials,
+        startTime: timestamp(started),
+        completionTime: timestamp(started + trials * 60_000 + 50 * 60_000),
+        conditions: [{ type: 'Complete', status: 'True', lastProbeTime: timestamp(started), lastTransitionTime: timestamp(started) }],
+      },
+    },
+    sim.random,
+  );
   sim.store.create('batch/jobs', job);
   const stored = sim.store.get('batch/jobs', SWEEP_NAMESPACE, 'hparam-sweep') ?? job;
   for (let i = 0; i < trials; i++) sim.store.create('/pods', withDefaults('/pods', trialPod(stored, i, started), sim.random));

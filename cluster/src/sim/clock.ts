@@ -27,7 +27,10 @@ export class ScaledClock implements Clock {
   private readonly timers = new Map<number, NodeJS.Timeout>();
   private next = 1;
 
-  constructor(private readonly speed = 1, private readonly startSimulated = Date.now()) {
+  constructor(
+    private readonly speed = 1,
+    private readonly startSimulated = Date.now(),
+  ) {
     if (!(speed > 0)) throw new Error(`speed must be positive, not ${speed}`);
   }
 
@@ -37,10 +40,13 @@ export class ScaledClock implements Clock {
 
   schedule(delayMs: number, fn: () => void): number {
     const handle = this.next++;
-    const timer = setTimeout(() => {
-      this.timers.delete(handle);
-      fn();
-    }, Math.max(0, delayMs / this.speed));
+    const timer = setTimeout(
+      () => {
+        this.timers.delete(handle);
+        fn();
+      },
+      Math.max(0, delayMs / this.speed),
+    );
     timer.unref();
     this.timers.set(handle, timer);
     return handle;

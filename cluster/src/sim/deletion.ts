@@ -22,7 +22,14 @@ export function dependentsOf(store: Store, owner: KubeObject): { resource: strin
 }
 
 /** Deletes an object; returns what the API answers with (the object as removed, or as now terminating). */
-export function deleteObject(store: Store, clock: Clock, resource: string, object: KubeObject, policy: PropagationPolicy, graceSeconds?: number): KubeObject | undefined {
+export function deleteObject(
+  store: Store,
+  clock: Clock,
+  resource: string,
+  object: KubeObject,
+  policy: PropagationPolicy,
+  graceSeconds?: number,
+): KubeObject | undefined {
   const { namespace, name } = object.metadata;
   if (object.metadata.deletionTimestamp) return object;
   if (policy === 'Orphan') {

@@ -6,7 +6,11 @@ import type { Clock } from './clock';
 import { deleteObject, dependentsOf, DEPENDENT_RESOURCES, FOREGROUND } from './deletion';
 
 export class GarbageCollector {
-  constructor(private readonly store: Store, private readonly clock: Clock, private readonly resources: string[]) {}
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock,
+    private readonly resources: string[],
+  ) {}
 
   onChange(change: Change): void {
     const object = change.object;
@@ -36,7 +40,8 @@ export class GarbageCollector {
         if (!candidates.includes(owner.metadata.uid) || !owner.metadata.deletionTimestamp) continue;
         if (!(owner.metadata.finalizers ?? []).includes(FOREGROUND) || dependentsOf(this.store, owner).length) continue;
         const finalizers = (owner.metadata.finalizers ?? []).filter((f) => f !== FOREGROUND);
-        if (finalizers.length) this.store.mutate(resource, owner.metadata.namespace, owner.metadata.name, (o) => (o.metadata.finalizers = finalizers));
+        if (finalizers.length)
+          this.store.mutate(resource, owner.metadata.namespace, owner.metadata.name, (o) => (o.metadata.finalizers = finalizers));
         else this.store.remove(resource, owner.metadata.namespace, owner.metadata.name);
       }
     }

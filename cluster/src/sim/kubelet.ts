@@ -108,12 +108,27 @@ export class Kubelet {
       const scheduled = (p.status?.conditions ?? []).find((c: any) => c.type === 'PodScheduled') ?? condition('PodScheduled', true, time);
       p.status = {
         phase: 'Pending',
-        conditions: [condition('PodReadyToStartContainers', false, time), condition('Initialized', true, time), condition('Ready', false, time, 'ContainersNotReady'), condition('ContainersReady', false, time, 'ContainersNotReady'), scheduled],
+        conditions: [
+          condition('PodReadyToStartContainers', false, time),
+          condition('Initialized', true, time),
+          condition('Ready', false, time, 'ContainersNotReady'),
+          condition('ContainersReady', false, time, 'ContainersNotReady'),
+          scheduled,
+        ],
         hostIP,
         hostIPs: [{ ip: hostIP }],
         startTime: time,
         qosClass: qosClass(p.spec),
-        containerStatuses: containers.map((c) => ({ name: c.name, image: c.image, imageID: '', ready: false, started: false, restartCount: 0, state: { waiting: { reason: 'ContainerCreating' } }, lastState: {} })),
+        containerStatuses: containers.map((c) => ({
+          name: c.name,
+          image: c.image,
+          imageID: '',
+          ready: false,
+          started: false,
+          restartCount: 0,
+          state: { waiting: { reason: 'ContainerCreating' } },
+          lastState: {},
+        })),
       };
     });
     if (!started) return;
@@ -122,7 +137,14 @@ export class Kubelet {
       const cached = this.pulled.has(`${pod.spec.nodeName}|${c.image}`);
       const field = `spec.containers{${c.name}}`;
       if (cached) {
-        this.sim.events.record(started, 'Normal', 'Pulled', `Container image "${c.image}" already present on machine`, this.source(pod), field);
+        this.sim.events.record(
+          started,
+          'Normal',
+          'Pulled',
+          `Container image "${c.image}" already present on machine`,
+          this.source(pod),
+          field,
+        );
         continue;
       }
       this.sim.events.record(started, 'Normal', 'Pulling', `Pulling image "${c.image}"`, this.source(pod), field);
@@ -131,7 +153,14 @@ export class Kubelet {
       this.later(pod, ms, () => {
         this.pulled.add(`${pod.spec.nodeName}|${c.image}`);
         const size = this.sim.random.int(2_000_000_000, 9_000_000_000);
-        this.sim.events.record(started, 'Normal', 'Pulled', `Successfully pulled image "${c.image}" in ${(ms / 1000).toFixed(3)}s (${(ms / 1000).toFixed(3)}s including waiting). Image size: ${size} bytes.`, this.source(pod), field);
+        this.sim.events.record(
+          started,
+          'Normal',
+          'Pulled',
+          `Successfully pulled image "${c.image}" in ${(ms / 1000).toFixed(3)}s (${(ms / 1000).toFixed(3)}s including waiting). Image size: ${size} bytes.`,
+          this.source(pod),
+          field,
+        );
       });
     }
     this.later(pod, ready + 100, () => {
@@ -163,10 +192,12 @@ export class Kubelet {
       s.imageID = `${String(container.image).split(':')[0]}@sha256:${this.sim.random.hex(64)}`;
     });
     if (!updated) return;
-    this.later(pod, 1000, () => this.mutate(pod, (p) => {
-      const s = p.status.containerStatuses.find((x: any) => x.name === container.name);
-      if (s.state.running) s.ready = true;
-    }));
+    this.later(pod, 1000, () =>
+      this.mutate(pod, (p) => {
+        const s = p.status.containerStatuses.find((x: any) => x.name === container.name);
+        if (s.state.running) s.ready = true;
+      }),
+    );
     this.print(pod, container, program, 0, start, attempt);
   }
 
@@ -192,7 +223,13 @@ export class Kubelet {
     this.sim.logs.end(uid, container.name);
     const policy = pod.spec.restartPolicy ?? 'Always';
     const restart = policy === 'Always' || (policy === 'OnFailure' && code !== 0);
-    const terminated = { exitCode: code, reason: code === 0 ? 'Completed' : 'Error', startedAt: timestamp(start), finishedAt: this.now(), containerID: '' };
+    const terminated = {
+      exitCode: code,
+      reason: code === 0 ? 'Completed' : 'Error',
+      startedAt: timestamp(start),
+      finishedAt: this.now(),
+      containerID: '',
+    };
     const updated = this.mutate(pod, (p) => {
       const s = p.status.containerStatuses.find((x: any) => x.name === container.name);
       s.state = { terminated: { ...terminated, containerID: s.containerID } };
@@ -207,9 +244,21 @@ export class Kubelet {
       this.mutate(pod, (p) => {
         const s = p.status.containerStatuses.find((x: any) => x.name === container.name);
         s.lastState = { terminated: s.state.terminated };
-        s.state = { waiting: { reason: 'CrashLoopBackOff', message: `back-off ${backoffMs / 1000}s restarting failed container=${container.name} pod=${name}` } };
+        s.state = {
+          waiting: {
+            reason: 'CrashLoopBackOff',
+            message: `back-off ${backoffMs / 1000}s restarting failed container=${container.name} pod=${name}`,
+          },
+        };
       });
-      this.sim.events.record(pod, 'Warning', 'BackOff', `Back-off restarting failed container ${container.name} in pod ${name}`, this.source(pod), `spec.containers{${container.name}}`);
+      this.sim.events.record(
+        pod,
+        'Warning',
+        'BackOff',
+        `Back-off restarting failed container ${container.name} in pod ${name}`,
+        this.source(pod),
+        `spec.containers{${container.name}}`,
+      );
     });
     this.later(pod, 1000 + backoffMs, () => {
       const current = this.mutate(pod, (p) => {
@@ -217,7 +266,14 @@ export class Kubelet {
         s.restartCount += 1;
       });
       if (!current) return;
-      this.sim.events.record(pod, 'Normal', 'Pulled', `Container image "${container.image}" already present on machine`, this.source(pod), `spec.containers{${container.name}}`);
+      this.sim.events.record(
+        pod,
+        'Normal',
+        'Pulled',
+        `Container image "${container.image}" already present on machine`,
+        this.source(pod),
+        `spec.containers{${container.name}}`,
+      );
       this.run(current, container, attempt + 1);
     });
   }
@@ -235,7 +291,8 @@ export class Kubelet {
     this.later(pod, grace, () => {
       for (const s of pod.spec?.containers ?? []) this.sim.logs.end(uid, s.name);
       const current = this.sim.store.get('/pods', pod.metadata.namespace, pod.metadata.name);
-      if (current?.metadata.uid === uid && !(current.metadata.finalizers ?? []).length) this.sim.store.remove('/pods', pod.metadata.namespace, pod.metadata.name);
+      if (current?.metadata.uid === uid && !(current.metadata.finalizers ?? []).length)
+        this.sim.store.remove('/pods', pod.metadata.namespace, pod.metadata.name);
     });
   }
 }

@@ -44,10 +44,18 @@ function training(pod: KubeObject, container: any, attempt: number, random: Rand
   const failing = attempt < numberAnnotation(pod, 'fail-attempts', 0);
   const gpus = containerObjectGpus(container);
   const worldSize = Math.max(1, Math.round(numberAnnotation(pod, 'world-size', 1)));
-  const rank = Number(pod.metadata.labels?.['training.kubeflow.org/replica-index'] ?? 0) + (pod.metadata.labels?.['training.kubeflow.org/replica-type'] === 'worker' ? 1 : 0);
+  const rank =
+    Number(pod.metadata.labels?.['training.kubeflow.org/replica-index'] ?? 0) +
+    (pod.metadata.labels?.['training.kubeflow.org/replica-type'] === 'worker' ? 1 : 0);
   const lines: Line[] = [
-    { at: 0, text: `[rank${rank}]: Initializing process group: backend=${gpus ? 'nccl' : 'gloo'} world_size=${worldSize * Math.max(1, gpus)}` },
-    { at: 200, text: `[rank${rank}]: Using ${gpus ? `${gpus} x CUDA device(s)` : 'CPU'}; batch_size=32 grad_accum=4 precision=${gpus ? 'bf16' : 'fp32'}` },
+    {
+      at: 0,
+      text: `[rank${rank}]: Initializing process group: backend=${gpus ? 'nccl' : 'gloo'} world_size=${worldSize * Math.max(1, gpus)}`,
+    },
+    {
+      at: 200,
+      text: `[rank${rank}]: Using ${gpus ? `${gpus} x CUDA device(s)` : 'CPU'}; batch_size=32 grad_accum=4 precision=${gpus ? 'bf16' : 'fp32'}`,
+    },
     { at: 400, text: `[rank${rank}]: Loaded dataset: 1281167 samples, ${steps} steps` },
   ];
   const failAt = failing ? Math.max(1, Math.floor(steps * random.between(0.25, 0.5))) : undefined;
@@ -58,13 +66,19 @@ function training(pod: KubeObject, container: any, attempt: number, random: Rand
     const warm = Math.min(1, step / Math.max(1, steps * 0.1));
     const lr = 3e-4 * warm * (0.5 + 0.5 * Math.cos((Math.PI * step) / steps));
     const throughput = Math.round(samples * random.between(0.95, 1.05));
-    lines.push({ at: 500 + step * stepMs, text: `step ${step}/${steps} loss=${loss.toFixed(3)} lr=${lr.toExponential(1).replace(/e([+-])(\d)$/, 'e$10$2')} throughput=${throughput} samples/s` });
+    lines.push({
+      at: 500 + step * stepMs,
+      text: `step ${step}/${steps} loss=${loss.toFixed(3)} lr=${lr.toExponential(1).replace(/e([+-])(\d)$/, 'e$10$2')} throughput=${throughput} samples/s`,
+    });
   }
   if (failAt !== undefined) {
     const at = 600 + failAt * stepMs;
     lines.push({ at, text: 'Traceback (most recent call last):' });
     lines.push({ at, text: '  File "/workspace/train.py", line 212, in <module>' });
-    lines.push({ at, text: 'torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.50 GiB. GPU 0 has a total capacity of 79.14 GiB of which 1.21 GiB is free. Of the allocated memory 74.62 GiB is allocated by PyTorch.' });
+    lines.push({
+      at,
+      text: 'torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.50 GiB. GPU 0 has a total capacity of 79.14 GiB of which 1.21 GiB is free. Of the allocated memory 74.62 GiB is allocated by PyTorch.',
+    });
     return { lines, exit: { at: at + 100, code: 1 } };
   }
   const end = 600 + steps * stepMs;
@@ -77,7 +91,8 @@ function preprocess(pod: KubeObject, random: Random): Program {
   const shards = Math.max(1, Math.round(numberAnnotation(pod, 'steps', 8)));
   const stepMs = numberAnnotation(pod, 'step-seconds', 2) * 1000;
   const lines: Line[] = [{ at: 0, text: `Preprocessing ${shards} shards from s3://datasets/imagenet/raw` }];
-  for (let i = 1; i <= shards; i++) lines.push({ at: i * stepMs, text: `processed shard ${i}/${shards} (${random.int(120000, 180000)} records)` });
+  for (let i = 1; i <= shards; i++)
+    lines.push({ at: i * stepMs, text: `processed shard ${i}/${shards} (${random.int(120000, 180000)} records)` });
   lines.push({ at: shards * stepMs + 100, text: 'Wrote 8 TFRecord files to s3://datasets/imagenet/processed' });
   return { lines, exit: { at: shards * stepMs + 200, code: 0 } };
 }
@@ -87,11 +102,18 @@ function triton(start: number, container: any): Program {
   const model = 'llama3-8b-instruct';
   const lines = [
     glog(0, start, 'pinned_memory_manager.cc:277', '"Pinned memory pool is created at \'0x7f2a34000000\' with size 268435456"'),
-    ...Array.from({ length: gpus }, (_, i) => glog(10, start, 'cuda_memory_manager.cc:107', `"CUDA memory pool is created on device ${i} with size 67108864"`)),
+    ...Array.from({ length: gpus }, (_, i) =>
+      glog(10, start, 'cuda_memory_manager.cc:107', `"CUDA memory pool is created on device ${i} with size 67108864"`),
+    ),
     glog(800, start, 'model_lifecycle.cc:472', `"loading: ${model}:1"`),
     glog(900, start, 'python_be.cc:2289', `"TRITONBACKEND_ModelInstanceInitialize: ${model}_0_0 (GPU device 0)"`),
     glog(6000, start, 'model_lifecycle.cc:839', `"successfully loaded '${model}'"`),
-    glog(6100, start, 'server.cc:674', '\n+--------------------+---------+--------+\n| Model              | Version | Status |\n+--------------------+---------+--------+\n| llama3-8b-instruct | 1       | READY  |\n+--------------------+---------+--------+'),
+    glog(
+      6100,
+      start,
+      'server.cc:674',
+      '\n+--------------------+---------+--------+\n| Model              | Version | Status |\n+--------------------+---------+--------+\n| llama3-8b-instruct | 1       | READY  |\n+--------------------+---------+--------+',
+    ),
     glog(6200, start, 'grpc_server.cc:2558', '"Started GRPCInferenceService at 0.0.0.0:8001"'),
     glog(6200, start, 'http_server.cc:4725', '"Started HTTPService at 0.0.0.0:8000"'),
     glog(6300, start, 'http_server.cc:358', '"Started Metrics Service at 0.0.0.0:8002"'),
@@ -102,12 +124,30 @@ function triton(start: number, container: any): Program {
 function server(container: any): Program {
   const image = String(container.image ?? '');
   if (/ray/.test(image)) {
-    return { lines: [{ at: 0, text: 'Usage stats collection is disabled.' }, { at: 500, text: 'Local node IP: 10.244.0.10' }, { at: 2500, text: '--------------------' }, { at: 2500, text: 'Ray runtime started.' }, { at: 2500, text: '--------------------' }] };
+    return {
+      lines: [
+        { at: 0, text: 'Usage stats collection is disabled.' },
+        { at: 500, text: 'Local node IP: 10.244.0.10' },
+        { at: 2500, text: '--------------------' },
+        { at: 2500, text: 'Ray runtime started.' },
+        { at: 2500, text: '--------------------' },
+      ],
+    };
   }
   if (/dcgm|exporter|metrics/.test(image + container.name)) {
-    return { lines: [{ at: 0, text: 'Starting dcgm-exporter' }, { at: 300, text: 'Collecting metrics at 0.0.0.0:9400/metrics every 30000ms' }] };
+    return {
+      lines: [
+        { at: 0, text: 'Starting dcgm-exporter' },
+        { at: 300, text: 'Collecting metrics at 0.0.0.0:9400/metrics every 30000ms' },
+      ],
+    };
   }
-  return { lines: [{ at: 0, text: `Starting ${container.name}` }, { at: 300, text: 'Listening on 0.0.0.0:8080' }] };
+  return {
+    lines: [
+      { at: 0, text: `Starting ${container.name}` },
+      { at: 300, text: 'Listening on 0.0.0.0:8080' },
+    ],
+  };
 }
 
 /** The program of a container in a pod, for its `attempt`-th run (0 first). */

@@ -11,11 +11,17 @@ describe('QoS class', () => {
 
   it('is Guaranteed when every container limits CPU and memory at its requests (limits alone count as requests)', () => {
     assert.equal(qosClass({ containers: [container({ limits: { cpu: '32', memory: '512Gi', 'nvidia.com/gpu': 8 } })] }), 'Guaranteed');
-    assert.equal(qosClass({ containers: [container({ limits: { cpu: '1', memory: '1Gi' }, requests: { cpu: '1000m', memory: '1024Mi' } })] }), 'Guaranteed');
+    assert.equal(
+      qosClass({ containers: [container({ limits: { cpu: '1', memory: '1Gi' }, requests: { cpu: '1000m', memory: '1024Mi' } })] }),
+      'Guaranteed',
+    );
   });
 
   it('is Burstable otherwise', () => {
-    assert.equal(qosClass({ containers: [container({ limits: { memory: '512Gi' }, requests: { cpu: '32', memory: '480Gi' } })] }), 'Burstable');
+    assert.equal(
+      qosClass({ containers: [container({ limits: { memory: '512Gi' }, requests: { cpu: '32', memory: '480Gi' } })] }),
+      'Burstable',
+    );
     assert.equal(qosClass({ containers: [container({ limits: { cpu: '1', memory: '1Gi' } }), container({})] }), 'Burstable');
   });
 });

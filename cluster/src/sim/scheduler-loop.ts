@@ -22,14 +22,19 @@ export class SchedulerLoop {
     const pod = change.object;
     if (change.type === 'ADDED' && unscheduled(pod)) this.place(pod);
     const phase = pod.status?.phase;
-    const freed = change.type === 'DELETED' || (pod.spec?.nodeName && (phase === 'Succeeded' || phase === 'Failed' || pod.metadata.deletionTimestamp));
+    const freed =
+      change.type === 'DELETED' || (pod.spec?.nodeName && (phase === 'Succeeded' || phase === 'Failed' || pod.metadata.deletionTimestamp));
     if (freed && pod.spec?.nodeName) this.retry();
   }
 
   /** Tries every pod still waiting for a node, oldest first. */
   retry(): void {
     const waiting = this.sim.store.view('/pods').filter(unscheduled);
-    waiting.sort((a, b) => String(a.metadata.creationTimestamp).localeCompare(String(b.metadata.creationTimestamp)) || Number(a.metadata.resourceVersion) - Number(b.metadata.resourceVersion));
+    waiting.sort(
+      (a, b) =>
+        String(a.metadata.creationTimestamp).localeCompare(String(b.metadata.creationTimestamp)) ||
+        Number(a.metadata.resourceVersion) - Number(b.metadata.resourceVersion),
+    );
     for (const pod of waiting) this.place(pod, true);
   }
 
@@ -39,15 +44,39 @@ export class SchedulerLoop {
     if ('node' in placement) {
       const bound = this.sim.store.mutate('/pods', pod.metadata.namespace, pod.metadata.name, (p) => {
         p.spec.nodeName = placement.node;
-        p.status = { phase: 'Pending', conditions: [{ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: time }], qosClass: p.status?.qosClass ?? qosClass(p.spec) };
+        p.status = {
+          phase: 'Pending',
+          conditions: [{ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: time }],
+          qosClass: p.status?.qosClass ?? qosClass(p.spec),
+        };
       });
-      if (bound) this.sim.events.record(bound, 'Normal', 'Scheduled', `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${placement.node}`, SOURCE);
+      if (bound)
+        this.sim.events.record(
+          bound,
+          'Normal',
+          'Scheduled',
+          `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${placement.node}`,
+          SOURCE,
+        );
       return;
     }
     const previous = (pod.status?.conditions ?? []).find((c: { type: string; message?: string }) => c.type === 'PodScheduled');
     if (retrying && previous?.message === placement.message) return;
     const updated = this.sim.store.mutate('/pods', pod.metadata.namespace, pod.metadata.name, (p) => {
-      p.status = { ...(p.status ?? {}), phase: 'Pending', conditions: [{ type: 'PodScheduled', status: 'False', lastProbeTime: null, lastTransitionTime: time, reason: 'Unschedulable', message: placement.message }] };
+      p.status = {
+        ...(p.status ?? {}),
+        phase: 'Pending',
+        conditions: [
+          {
+            type: 'PodScheduled',
+            status: 'False',
+            lastProbeTime: null,
+            lastTransitionTime: time,
+            reason: 'Unschedulable',
+            message: placement.message,
+          },
+        ],
+      };
     });
     if (updated) this.sim.events.record(updated, 'Warning', 'FailedScheduling', placement.message, SOURCE);
   }

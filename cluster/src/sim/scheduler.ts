@@ -45,7 +45,9 @@ function tolerates(tolerations: any[], taint: any): boolean {
 
 function untoleratedTaint(pod: KubeObject, node: KubeObject): any {
   const tolerations = pod.spec?.tolerations ?? [];
-  return (node.spec?.taints ?? []).find((taint: any) => (taint.effect === 'NoSchedule' || taint.effect === 'NoExecute') && !tolerates(tolerations, taint));
+  return (node.spec?.taints ?? []).find(
+    (taint: any) => (taint.effect === 'NoSchedule' || taint.effect === 'NoExecute') && !tolerates(tolerations, taint),
+  );
 }
 
 /** What is already requested on each node by pods that hold resources (bound and not finished). */
@@ -67,7 +69,10 @@ function free(node: KubeObject, used: Record<string, number> | undefined, resour
 }
 
 function countText(counts: Map<string, number>): string {
-  return [...counts].map(([reason, n]) => `${n} ${reason}`).sort().join(', ');
+  return [...counts]
+    .map(([reason, n]) => `${n} ${reason}`)
+    .sort()
+    .join(', ');
 }
 
 /** Where a pod goes, or why it goes nowhere. Among nodes that fit, the one with the most free GPUs (then CPU), then by name. */
@@ -86,7 +91,9 @@ export function schedule(pod: KubeObject, nodes: readonly KubeObject[], pods: re
     else if (!matchesAffinity(pod, labels)) count(reasons, "node(s) didn't match Pod's node affinity/selector");
     else if (taint) count(reasons, `node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`);
     else {
-      const short = Object.entries(requests).filter(([resource, amount]) => amount > 0 && free(node, used.get(node.metadata.name), resource) < amount);
+      const short = Object.entries(requests).filter(
+        ([resource, amount]) => amount > 0 && free(node, used.get(node.metadata.name), resource) < amount,
+      );
       for (const [resource] of short) count(reasons, resource === 'pods' ? 'Too many pods' : `Insufficient ${resource}`);
       if (short.length) count(preemption, 'No preemption victims found for incoming pod');
       failed = short.length > 0;
@@ -96,7 +103,10 @@ export function schedule(pod: KubeObject, nodes: readonly KubeObject[], pods: re
     if (failed) count(preemption, 'Preemption is not helpful for scheduling');
   }
   if (fitting.length) {
-    const score = (node: KubeObject) => [free(node, used.get(node.metadata.name), 'nvidia.com/gpu'), free(node, used.get(node.metadata.name), 'cpu')];
+    const score = (node: KubeObject) => [
+      free(node, used.get(node.metadata.name), 'nvidia.com/gpu'),
+      free(node, used.get(node.metadata.name), 'cpu'),
+    ];
     fitting.sort((a, b) => {
       const [x, y] = [score(a), score(b)];
       return y[0] - x[0] || y[1] - x[1] || (a.metadata.name < b.metadata.name ? -1 : 1);
@@ -104,5 +114,7 @@ export function schedule(pod: KubeObject, nodes: readonly KubeObject[], pods: re
     return { node: fitting[0].metadata.name };
   }
   const total = nodes.length;
-  return { message: `0/${total} nodes are available: ${countText(reasons)}. preemption: 0/${total} nodes are available: ${countText(preemption)}.` };
+  return {
+    message: `0/${total} nodes are available: ${countText(reasons)}. preemption: 0/${total} nodes are available: ${countText(preemption)}.`,
+  };
 }

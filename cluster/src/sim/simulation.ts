@@ -26,7 +26,13 @@ export class Simulation {
   constructor(private readonly sim: SimContext) {
     this.kubelet = new Kubelet(sim);
     this.scheduler = new SchedulerLoop(sim);
-    const all = [jobController(sim), ...kubeflowControllers(sim), ...jobSetControllers(sim), ...rayControllers(sim), ...servingControllers(sim)];
+    const all = [
+      jobController(sim),
+      ...kubeflowControllers(sim),
+      ...jobSetControllers(sim),
+      ...rayControllers(sim),
+      ...servingControllers(sim),
+    ];
     for (const controller of all) this.controllers.set(controller.resource, controller);
     const owners = [...new Set([...DEPENDENT_RESOURCES, ...this.controllers.keys()])];
     this.gc = new GarbageCollector(sim.store, sim.clock, owners);
@@ -47,7 +53,9 @@ export class Simulation {
       this.reconcileOwner(change.object);
     } catch (error) {
       // A controller's mistake must not take the API server down; it shows in the server's log.
-      console.error(`[cluster] controller error on ${change.type} ${change.resource} ${change.object.metadata.name}: ${(error as Error).stack}`);
+      console.error(
+        `[cluster] controller error on ${change.type} ${change.resource} ${change.object.metadata.name}: ${(error as Error).stack}`,
+      );
     }
   }
 

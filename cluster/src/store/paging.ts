@@ -29,7 +29,13 @@ export function decodeContinue(text: string): ContinueToken {
 }
 
 /** One page of `items` (sorted by key) after the token's key, with the token for the next page. */
-export function page<T>(items: T[], keyOf: (item: T) => string, limit: number | undefined, after: string | undefined, rv: number): { items: T[]; continue?: string; remaining?: number } {
+export function page<T>(
+  items: T[],
+  keyOf: (item: T) => string,
+  limit: number | undefined,
+  after: string | undefined,
+  rv: number,
+): { items: T[]; continue?: string; remaining?: number } {
   const rest = after === undefined ? items : items.filter((item) => keyOf(item) > after);
   if (!limit || limit <= 0 || rest.length <= limit) return { items: rest };
   const taken = rest.slice(0, limit);
@@ -43,7 +49,8 @@ export function expiredContinue(): StatusError {
     apiVersion: 'v1',
     metadata: {},
     status: 'Failure',
-    message: 'The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter.',
+    message:
+      'The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter.',
     reason: 'Expired',
     code: 410,
   });

@@ -17,23 +17,39 @@ describe('label selectors', () => {
     ['!missing', true],
     ['', true],
   ];
-  for (const [selector, expected] of cases) it(`"${selector}" ${expected ? 'matches' : 'does not match'}`, () => assert.equal(matchesLabels(parseLabelSelector(selector), labels), expected));
+  for (const [selector, expected] of cases)
+    it(`"${selector}" ${expected ? 'matches' : 'does not match'}`, () =>
+      assert.equal(matchesLabels(parseLabelSelector(selector), labels), expected));
 
   it('refuses bad syntax with a 400', () => {
-    for (const bad of ['a=b,,c=d', 'a in (x', '=b', 'a=b c']) assert.throws(() => parseLabelSelector(bad), (e: unknown) => e instanceof StatusError && e.code === 400, bad);
+    for (const bad of ['a=b,,c=d', 'a in (x', '=b', 'a=b c'])
+      assert.throws(
+        () => parseLabelSelector(bad),
+        (e: unknown) => e instanceof StatusError && e.code === 400,
+        bad,
+      );
   });
 });
 
 describe('field selectors', () => {
-  const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', namespace: 'ns' }, spec: { nodeName: 'gpu-a100-0' }, status: { phase: 'Running' } };
+  const pod = {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name: 'p', namespace: 'ns' },
+    spec: { nodeName: 'gpu-a100-0' },
+    status: { phase: 'Running' },
+  };
   it('selects pods by node, phase, name and namespace', () => {
     assert.ok(matchesFields(parseFieldSelector('spec.nodeName=gpu-a100-0,status.phase!=Pending', '/pods', false), pod));
     assert.ok(!matchesFields(parseFieldSelector('metadata.namespace=other', '/pods', false), pod));
     assert.ok(matchesFields(parseFieldSelector('metadata.name==p', '/pods', false), pod));
   });
-  it('refuses fields the resource cannot be selected by, in the real server\'s words', () => {
+  it("refuses fields the resource cannot be selected by, in the real server's words", () => {
     assert.throws(() => parseFieldSelector('spec.foo=x', '/pods', false), /field label not supported: spec\.foo/);
-    assert.throws(() => parseFieldSelector('spec.foo=x', 'kubeflow.org/pytorchjobs', true), /"spec\.foo" is not a known field selector: only "metadata\.name", "metadata\.namespace"/);
+    assert.throws(
+      () => parseFieldSelector('spec.foo=x', 'kubeflow.org/pytorchjobs', true),
+      /"spec\.foo" is not a known field selector: only "metadata\.name", "metadata\.namespace"/,
+    );
   });
 });
 

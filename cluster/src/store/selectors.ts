@@ -34,7 +34,8 @@ function checkKey(key: string, selector: string): string {
 }
 
 function checkValue(value: string, selector: string): string {
-  if (!VALUE.test(value) || value.length > 63) throw badRequest(`unable to parse requirement: invalid label value "${value}" in selector "${selector}"`);
+  if (!VALUE.test(value) || value.length > 63)
+    throw badRequest(`unable to parse requirement: invalid label value "${value}" in selector "${selector}"`);
   return value;
 }
 
@@ -51,11 +52,13 @@ export function parseLabelSelector(selector: string): LabelRequirement[] {
     m = /^(!?)\s*([^=!<>\s]+)$/.exec(part);
     if (m) return { key: checkKey(m[2], selector), op: m[1] ? '!' : 'exists' };
     m = /^([^=!<>\s]+)\s*(==|=|!=|<|>)\s*(\S*)$/.exec(part);
-    if (!m) throw badRequest(`unable to parse requirement: found '${part}', expected: in, notin, =, ==, !=, gt, lt in selector "${selector}"`);
+    if (!m)
+      throw badRequest(`unable to parse requirement: found '${part}', expected: in, notin, =, ==, !=, gt, lt in selector "${selector}"`);
     const key = checkKey(m[1], selector);
     if (m[2] === '<' || m[2] === '>') {
       const value = Number(m[3]);
-      if (!Number.isInteger(value)) throw badRequest(`unable to parse requirement: for 'Gt', 'Lt' operators, the value must be an integer in selector "${selector}"`);
+      if (!Number.isInteger(value))
+        throw badRequest(`unable to parse requirement: for 'Gt', 'Lt' operators, the value must be an integer in selector "${selector}"`);
       return { key, op: m[2] === '>' ? 'gt' : 'lt', value };
     }
     return { key, op: m[2] === '!=' ? 'notin' : 'in', values: [checkValue(m[3], selector)] };
@@ -91,8 +94,29 @@ export interface FieldRequirement {
 
 /** The fields each built-in resource can be selected by, beyond metadata.name and metadata.namespace. */
 const FIELDS: Record<string, string[]> = {
-  '/pods': ['spec.nodeName', 'spec.restartPolicy', 'spec.schedulerName', 'spec.serviceAccountName', 'spec.hostNetwork', 'status.phase', 'status.podIP', 'status.nominatedNodeName'],
-  '/events': ['involvedObject.kind', 'involvedObject.namespace', 'involvedObject.name', 'involvedObject.uid', 'involvedObject.apiVersion', 'involvedObject.resourceVersion', 'involvedObject.fieldPath', 'reason', 'reportingComponent', 'source', 'type'],
+  '/pods': [
+    'spec.nodeName',
+    'spec.restartPolicy',
+    'spec.schedulerName',
+    'spec.serviceAccountName',
+    'spec.hostNetwork',
+    'status.phase',
+    'status.podIP',
+    'status.nominatedNodeName',
+  ],
+  '/events': [
+    'involvedObject.kind',
+    'involvedObject.namespace',
+    'involvedObject.name',
+    'involvedObject.uid',
+    'involvedObject.apiVersion',
+    'involvedObject.resourceVersion',
+    'involvedObject.fieldPath',
+    'reason',
+    'reportingComponent',
+    'source',
+    'type',
+  ],
   '/nodes': ['spec.unschedulable'],
   '/namespaces': ['status.phase'],
   'batch/jobs': ['status.successful'],

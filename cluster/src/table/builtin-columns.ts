@@ -25,7 +25,11 @@ function col(name: string, description: string, options: { type?: string; format
   return { name, type: options.type ?? 'string', format: options.format ?? '', description, priority: options.priority ?? 0 };
 }
 
-export const NAME_COLUMN = col('Name', "Name must be unique within a namespace. Is required when creating resources, although some resources may allow a client to request the generation of an appropriate name automatically.", { format: 'name' });
+export const NAME_COLUMN = col(
+  'Name',
+  'Name must be unique within a namespace. Is required when creating resources, although some resources may allow a client to request the generation of an appropriate name automatically.',
+  { format: 'name' },
+);
 export const AGE_COLUMN = col('Age', 'CreationTimestamp is a timestamp representing the server time when this object was created.');
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- container statuses are read as JSON */
@@ -34,7 +38,10 @@ const pods: Printer = {
     NAME_COLUMN,
     col('Ready', 'The aggregate readiness state of this pod for accepting traffic.'),
     col('Status', 'The aggregate status of the containers in this pod.'),
-    col('Restarts', 'The number of times the containers in this pod have been restarted and when the last container in this pod has restarted.'),
+    col(
+      'Restarts',
+      'The number of times the containers in this pod have been restarted and when the last container in this pod has restarted.',
+    ),
     AGE_COLUMN,
     col('IP', 'podIP address allocated to the pod. Routable at least within the cluster. Empty if not yet allocated.', { priority: 1 }),
     col('Node', 'NodeName indicates in which node this pod is scheduled.', { priority: 1 }),
@@ -44,7 +51,17 @@ const pods: Printer = {
   cells(pod, now) {
     const [ready, status, restarts] = podStatusCells(pod, now);
     const gates: any[] = pod.spec?.readinessGates ?? [];
-    return [pod.metadata.name, ready, status, restarts, age(pod.metadata.creationTimestamp, now), pod.status?.podIP || '<none>', pod.spec?.nodeName || '<none>', pod.status?.nominatedNodeName || '<none>', gates.length ? `0/${gates.length}` : '<none>'];
+    return [
+      pod.metadata.name,
+      ready,
+      status,
+      restarts,
+      age(pod.metadata.creationTimestamp, now),
+      pod.status?.podIP || '<none>',
+      pod.spec?.nodeName || '<none>',
+      pod.status?.nominatedNodeName || '<none>',
+      gates.length ? `0/${gates.length}` : '<none>',
+    ];
   },
 };
 
@@ -59,15 +76,31 @@ const nodes: Printer = {
     col('External-IP', 'List of addresses reachable to the node.', { priority: 1 }),
     col('OS-Image', 'OS Image reported by the node from /etc/os-release (e.g. Debian GNU/Linux 7 (wheezy)).', { priority: 1 }),
     col('Kernel-Version', "Kernel Version reported by the node from 'uname -r' (e.g. 3.16.0-0.bpo.4-amd64).", { priority: 1 }),
-    col('Container-Runtime', 'ContainerRuntime Version reported by the node through runtime remote API (e.g. containerd://1.4.2).', { priority: 1 }),
+    col('Container-Runtime', 'ContainerRuntime Version reported by the node through runtime remote API (e.g. containerd://1.4.2).', {
+      priority: 1,
+    }),
   ],
   cells(node, now) {
     const ready = (node.status?.conditions ?? []).find((c: any) => c.type === 'Ready')?.status === 'True';
     const status = [ready ? 'Ready' : 'NotReady', ...(node.spec?.unschedulable ? ['SchedulingDisabled'] : [])].join(',');
-    const roles = Object.keys(node.metadata.labels ?? {}).filter((l) => l.startsWith('node-role.kubernetes.io/')).map((l) => l.slice('node-role.kubernetes.io/'.length)).sort();
+    const roles = Object.keys(node.metadata.labels ?? {})
+      .filter((l) => l.startsWith('node-role.kubernetes.io/'))
+      .map((l) => l.slice('node-role.kubernetes.io/'.length))
+      .sort();
     const address = (type: string) => (node.status?.addresses ?? []).find((a: any) => a.type === type)?.address || '<none>';
     const info = node.status?.nodeInfo ?? {};
-    return [node.metadata.name, status, roles.join(',') || '<none>', age(node.metadata.creationTimestamp, now), info.kubeletVersion ?? '', address('InternalIP'), address('ExternalIP'), info.osImage || '<unknown>', info.kernelVersion || '<unknown>', info.containerRuntimeVersion || '<unknown>'];
+    return [
+      node.metadata.name,
+      status,
+      roles.join(',') || '<none>',
+      age(node.metadata.creationTimestamp, now),
+      info.kubeletVersion ?? '',
+      address('InternalIP'),
+      address('ExternalIP'),
+      info.osImage || '<unknown>',
+      info.kernelVersion || '<unknown>',
+      info.containerRuntimeVersion || '<unknown>',
+    ];
   },
 };
 
@@ -80,7 +113,10 @@ const events: Printer = {
   columns: [
     col('Last Seen', 'The last time this event was seen.'),
     col('Type', 'Type of this event (Normal, Warning), new types could be added in the future.'),
-    col('Reason', 'This should be a short, machine understandable string that gives the reason for the transition into the object\'s current status.'),
+    col(
+      'Reason',
+      "This should be a short, machine understandable string that gives the reason for the transition into the object's current status.",
+    ),
     col('Object', 'The object this Event is about.'),
     col('Subobject', 'The field of the object this Event is about.', { priority: 1 }),
     col('Source', 'The component reporting this event. Should be a short machine understandable string.', { priority: 1 }),
@@ -93,9 +129,22 @@ const events: Printer = {
     const first = event.firstTimestamp ? age(event.firstTimestamp, now) : age(event.eventTime, now);
     const last = event.lastTimestamp ? age(event.lastTimestamp, now) : first;
     const involved = event.involvedObject ?? {};
-    const target = involved.name ? `${String(involved.kind ?? '').toLowerCase()}/${involved.name}` : String(involved.kind ?? '').toLowerCase();
+    const target = involved.name
+      ? `${String(involved.kind ?? '').toLowerCase()}/${involved.name}`
+      : String(involved.kind ?? '').toLowerCase();
     const source = [event.source?.component, event.source?.host].filter(Boolean).join(', ');
-    return [last, event.type ?? '', event.reason ?? '', target, involved.fieldPath ?? '', source, String(event.message ?? '').trim(), first, event.count || 1, event.metadata.name];
+    return [
+      last,
+      event.type ?? '',
+      event.reason ?? '',
+      target,
+      involved.fieldPath ?? '',
+      source,
+      String(event.message ?? '').trim(),
+      first,
+      event.count || 1,
+      event.metadata.name,
+    ];
   },
 };
 
@@ -130,12 +179,38 @@ const jobs: Printer = {
     const spec = job.spec ?? {};
     const status = job.status ?? {};
     const succeeded = status.succeeded ?? 0;
-    const completions = spec.completions != null ? `${succeeded}/${spec.completions}` : (spec.parallelism ?? 0) > 1 ? `${succeeded}/1 of ${spec.parallelism}` : `${succeeded}/1`;
+    const completions =
+      spec.completions != null
+        ? `${succeeded}/${spec.completions}`
+        : (spec.parallelism ?? 0) > 1
+          ? `${succeeded}/1 of ${spec.parallelism}`
+          : `${succeeded}/1`;
     let duration = '';
-    if (status.startTime) duration = humanDuration((status.completionTime ? Date.parse(status.completionTime) : now) - Date.parse(status.startTime));
+    if (status.startTime)
+      duration = humanDuration((status.completionTime ? Date.parse(status.completionTime) : now) - Date.parse(status.startTime));
     const has = (type: string) => (status.conditions ?? []).some((c: any) => c.type === type && c.status === 'True');
-    const state = has('Complete') ? 'Complete' : has('Failed') ? 'Failed' : job.metadata.deletionTimestamp ? 'Terminating' : has('Suspended') ? 'Suspended' : has('FailureTarget') ? 'FailureTarget' : has('SuccessCriteriaMet') ? 'SuccessCriteriaMet' : 'Running';
-    return [job.metadata.name, state, completions, duration, age(job.metadata.creationTimestamp, now), ...containerCells(spec.template), selectorText(spec.selector)];
+    const state = has('Complete')
+      ? 'Complete'
+      : has('Failed')
+        ? 'Failed'
+        : job.metadata.deletionTimestamp
+          ? 'Terminating'
+          : has('Suspended')
+            ? 'Suspended'
+            : has('FailureTarget')
+              ? 'FailureTarget'
+              : has('SuccessCriteriaMet')
+                ? 'SuccessCriteriaMet'
+                : 'Running';
+    return [
+      job.metadata.name,
+      state,
+      completions,
+      duration,
+      age(job.metadata.creationTimestamp, now),
+      ...containerCells(spec.template),
+      selectorText(spec.selector),
+    ];
   },
 };
 
@@ -143,16 +218,32 @@ const deployments: Printer = {
   columns: [
     NAME_COLUMN,
     col('Ready', 'Number of the pod with ready state'),
-    col('Up-to-date', 'Total number of non-terminated pods targeted by this deployment that have the desired template spec.', { type: 'integer' }),
-    col('Available', 'Total number of available pods (ready for at least minReadySeconds) targeted by this deployment.', { type: 'integer' }),
+    col('Up-to-date', 'Total number of non-terminated pods targeted by this deployment that have the desired template spec.', {
+      type: 'integer',
+    }),
+    col('Available', 'Total number of available pods (ready for at least minReadySeconds) targeted by this deployment.', {
+      type: 'integer',
+    }),
     AGE_COLUMN,
     col('Containers', 'Names of each container in the template.', { priority: 1 }),
     col('Images', 'Images referenced by each container in the template.', { priority: 1 }),
-    col('Selector', 'Label selector for pods. Existing ReplicaSets whose pods are selected by this will be the ones affected by this deployment.', { priority: 1 }),
+    col(
+      'Selector',
+      'Label selector for pods. Existing ReplicaSets whose pods are selected by this will be the ones affected by this deployment.',
+      { priority: 1 },
+    ),
   ],
   cells(d, now) {
     const status = d.status ?? {};
-    return [d.metadata.name, `${status.readyReplicas ?? 0}/${d.spec?.replicas ?? 1}`, status.updatedReplicas ?? 0, status.availableReplicas ?? 0, age(d.metadata.creationTimestamp, now), ...containerCells(d.spec?.template), selectorText(d.spec?.selector)];
+    return [
+      d.metadata.name,
+      `${status.readyReplicas ?? 0}/${d.spec?.replicas ?? 1}`,
+      status.updatedReplicas ?? 0,
+      status.availableReplicas ?? 0,
+      age(d.metadata.creationTimestamp, now),
+      ...containerCells(d.spec?.template),
+      selectorText(d.spec?.selector),
+    ];
   },
 };
 
@@ -168,14 +259,28 @@ const services: Printer = {
   ],
   cells(s, now) {
     const ports = (s.spec?.ports ?? []).map((p: any) => `${p.port}${p.nodePort ? `:${p.nodePort}` : ''}/${p.protocol ?? 'TCP'}`).join(',');
-    const selector = Object.entries(s.spec?.selector ?? {}).map(([k, v]) => `${k}=${String(v)}`).join(',');
-    return [s.metadata.name, s.spec?.type ?? 'ClusterIP', s.spec?.clusterIP || '<none>', (s.spec?.externalIPs ?? []).join(',') || '<none>', ports || '<none>', age(s.metadata.creationTimestamp, now), selector || '<none>'];
+    const selector = Object.entries(s.spec?.selector ?? {})
+      .map(([k, v]) => `${k}=${String(v)}`)
+      .join(',');
+    return [
+      s.metadata.name,
+      s.spec?.type ?? 'ClusterIP',
+      s.spec?.clusterIP || '<none>',
+      (s.spec?.externalIPs ?? []).join(',') || '<none>',
+      ports || '<none>',
+      age(s.metadata.creationTimestamp, now),
+      selector || '<none>',
+    ];
   },
 };
 
 const configmaps: Printer = {
   columns: [NAME_COLUMN, col('Data', 'Data contains the configuration data.', { type: 'integer' }), AGE_COLUMN],
-  cells: (cm, now) => [cm.metadata.name, Object.keys(cm.data ?? {}).length + Object.keys(cm.binaryData ?? {}).length, age(cm.metadata.creationTimestamp, now)],
+  cells: (cm, now) => [
+    cm.metadata.name,
+    Object.keys(cm.data ?? {}).length + Object.keys(cm.binaryData ?? {}).length,
+    age(cm.metadata.creationTimestamp, now),
+  ],
 };
 
 /** The printer of each built-in resource, by resource key. */

@@ -1,7 +1,12 @@
 // The JSONPath subset CRD printer columns use: `.a.b`, `[0]`, `[-1:]`, `[*]`, and filters
 // `[?(@.type=="Ready")]` / `[?(@.latest==true)]`. Returns every match, in order.
 
-type Step = { field: string } | { index: number } | { slice: [number | undefined, number | undefined] } | { all: true } | { filter: { path: string[]; value: unknown } };
+type Step =
+  | { field: string }
+  | { index: number }
+  | { slice: [number | undefined, number | undefined] }
+  | { all: true }
+  | { filter: { path: string[]; value: unknown } };
 
 function literal(text: string): unknown {
   const t = text.trim();
@@ -14,7 +19,10 @@ function literal(text: string): unknown {
 /** Parses a printer-column path; throws on syntax it does not know. */
 export function parseJsonPath(path: string): Step[] {
   const steps: Step[] = [];
-  let rest = path.trim().replace(/^\{(.*)\}$/, '$1').replace(/^\$/, '');
+  let rest = path
+    .trim()
+    .replace(/^\{(.*)\}$/, '$1')
+    .replace(/^\$/, '');
   while (rest.length) {
     let m = /^\.([^.[\]]+)/.exec(rest);
     if (m) {

@@ -49,20 +49,27 @@ export function customPrinter(columns: PrinterColumn[]): Printer {
         name: c.name,
         type: c.type,
         format: c.format ?? '',
-        description: c.description ?? (c.jsonPath === '.metadata.creationTimestamp' ? AGE_COLUMN.description : 'Custom resource definition column (in JSONPath format): ' + c.jsonPath),
+        description:
+          c.description ??
+          (c.jsonPath === '.metadata.creationTimestamp'
+            ? AGE_COLUMN.description
+            : 'Custom resource definition column (in JSONPath format): ' + c.jsonPath),
         priority: c.priority ?? 0,
       })),
     ],
     cells(object, now) {
-      return [object.metadata.name, ...used.map((c) => {
-        let values: unknown[];
-        try {
-          values = findAll(object, c.jsonPath);
-        } catch {
-          return null;
-        }
-        return jsonCell(c.type, values[0], now);
-      })];
+      return [
+        object.metadata.name,
+        ...used.map((c) => {
+          let values: unknown[];
+          try {
+            values = findAll(object, c.jsonPath);
+          } catch {
+            return null;
+          }
+          return jsonCell(c.type, values[0], now);
+        }),
+      ];
     },
   };
 }

@@ -9,7 +9,13 @@ export function jobSetPods(root: YamlMap, kindNode: ScalarNode): PodView[] {
   return (root.map('spec')?.maps('replicatedJobs') ?? []).flatMap((replicated) => {
     const job = replicated.map('template')?.map('spec');
     const copies = replicated.integer('replicas') ?? 1;
-    const pod = podView(job?.map('template')?.map('spec'), replicated.string('name') ?? 'job', replicated.scalar('name') ?? kindNode, copies * jobPodsAtOnce(job), replicated.scalar('replicas'));
+    const pod = podView(
+      job?.map('template')?.map('spec'),
+      replicated.string('name') ?? 'job',
+      replicated.scalar('name') ?? kindNode,
+      copies * jobPodsAtOnce(job),
+      replicated.scalar('replicas'),
+    );
     return pod ? [pod] : [];
   });
 }

@@ -18,7 +18,13 @@ export const REPLICA_SPECS: Record<string, string> = {
 export function replicaSpecPods(key: string): (root: YamlMap, kindNode: ScalarNode) => PodView[] {
   return (root) =>
     (root.map('spec')?.map(key)?.mapEntries() ?? []).flatMap(({ key: roleNode, value: replicaSpec }) => {
-      const pod = podView(replicaSpec.map('template')?.map('spec'), String(roleNode.value), roleNode, replicaSpec.integer('replicas') ?? 1, replicaSpec.scalar('replicas'));
+      const pod = podView(
+        replicaSpec.map('template')?.map('spec'),
+        String(roleNode.value),
+        roleNode,
+        replicaSpec.integer('replicas') ?? 1,
+        replicaSpec.scalar('replicas'),
+      );
       return pod ? [pod] : [];
     });
 }

@@ -16,12 +16,14 @@ export function jobPodsAtOnce(job: YamlMap | undefined): number {
   return completions === undefined ? parallelism : Math.min(parallelism, completions);
 }
 
-const templated = (role: string, replicasKey?: string): Extract => (root, kindNode) => {
-  const spec = root.map('spec');
-  const replicas = replicasKey ? spec?.integer(replicasKey) ?? 1 : undefined;
-  const pod = podView(spec?.map('template')?.map('spec'), role, kindNode, replicas, replicasKey ? spec?.scalar(replicasKey) : undefined);
-  return pod ? [pod] : [];
-};
+const templated =
+  (role: string, replicasKey?: string): Extract =>
+  (root, kindNode) => {
+    const spec = root.map('spec');
+    const replicas = replicasKey ? (spec?.integer(replicasKey) ?? 1) : undefined;
+    const pod = podView(spec?.map('template')?.map('spec'), role, kindNode, replicas, replicasKey ? spec?.scalar(replicasKey) : undefined);
+    return pod ? [pod] : [];
+  };
 
 function jobPods(job: YamlMap | undefined, kindNode: ScalarNode): PodView[] {
   const pod = podView(job?.map('template')?.map('spec'), 'job', kindNode, jobPodsAtOnce(job), job?.scalar('parallelism'));

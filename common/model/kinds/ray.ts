@@ -28,7 +28,15 @@ export function rayClusterSpecPods(cluster: YamlMap | undefined, kindNode: Scala
   const headRole = cluster.entry('headGroupSpec')?.key ?? kindNode;
   const pods = [podView(head?.map('template')?.map('spec'), 'head', headRole, 1)];
   for (const group of cluster.maps('workerGroupSpecs')) {
-    pods.push(podView(group.map('template')?.map('spec'), group.string('groupName') ?? 'workers', group.scalar('groupName') ?? kindNode, workerPods(group), group.scalar('replicas')));
+    pods.push(
+      podView(
+        group.map('template')?.map('spec'),
+        group.string('groupName') ?? 'workers',
+        group.scalar('groupName') ?? kindNode,
+        workerPods(group),
+        group.scalar('replicas'),
+      ),
+    );
   }
   return pods.filter((pod): pod is PodView => pod !== undefined);
 }

@@ -6,7 +6,13 @@ import type { YamlMap } from '../yaml-map';
 
 export function volcanoJobPods(root: YamlMap, kindNode: ScalarNode): PodView[] {
   return (root.map('spec')?.maps('tasks') ?? []).flatMap((task) => {
-    const pod = podView(task.map('template')?.map('spec'), task.string('name') ?? 'task', task.scalar('name') ?? kindNode, task.integer('replicas') ?? 1, task.scalar('replicas'));
+    const pod = podView(
+      task.map('template')?.map('spec'),
+      task.string('name') ?? 'task',
+      task.scalar('name') ?? kindNode,
+      task.integer('replicas') ?? 1,
+      task.scalar('replicas'),
+    );
     return pod ? [pod] : [];
   });
 }

@@ -28,7 +28,10 @@ describe('file snapshot', () => {
     const snapshot = new FileSnapshot();
     const at = snapshot.generation;
     snapshot.answer({ kind: 'text', uri: `${ROOT}/a/config.pbtxt` }, 'name: "a"', at);
-    const entries = [{ name: '1', directory: true }, { name: 'config.pbtxt', directory: false }];
+    const entries = [
+      { name: '1', directory: true },
+      { name: 'config.pbtxt', directory: false },
+    ];
     snapshot.answer({ kind: 'listing', uri: `${ROOT}/a` }, entries, at);
     snapshot.answer({ kind: 'listing', uri: `${ROOT}/gone` }, undefined, at);
     snapshot.answer({ kind: 'stat', uri: `${ROOT}/chart/Chart.yaml` }, { directory: false }, at);
@@ -55,7 +58,10 @@ describe('file snapshot', () => {
       known.forEach((uri) => snapshot.listDirectory(uri));
       snapshot.readFile(`${ROOT}/b/config.pbtxt`);
     });
-    assert.deepEqual(missed.map((question) => question.uri), [`${ROOT}`, `${ROOT}/a`, `${ROOT}/a/1`, `${ROOT}/a/1/sub`]);
+    assert.deepEqual(
+      missed.map((question) => question.uri),
+      [`${ROOT}`, `${ROOT}/a`, `${ROOT}/a/1`, `${ROOT}/a/1/sub`],
+    );
   });
 
   it('drops an answer loaded before files changed: it may be stale', () => {

@@ -122,9 +122,18 @@ export function createLanguageService(host: CoreHost): LanguageService {
     },
     codeActions(file, range) {
       const overlaps = (finding: Finding) => !before(finding.range.end, range.start) && !before(range.end, finding.range.start);
-      return service.validate(file).findings.filter(overlaps).flatMap((finding) =>
-        (finding.fixes ?? []).map((fix): CodeAction => ({ title: fix.title, kind: 'quickfix', finding, edits: fix.edits, preferred: fix.preferred === true })),
-      );
+      return service
+        .validate(file)
+        .findings.filter(overlaps)
+        .flatMap((finding) =>
+          (finding.fixes ?? []).map((fix): CodeAction => ({
+            title: fix.title,
+            kind: 'quickfix',
+            finding,
+            edits: fix.edits,
+            preferred: fix.preferred === true,
+          })),
+        );
     },
     folding(file) {
       return classify(file) === 'triton-config' ? triton.folding(file.text) : undefined;
@@ -141,7 +150,10 @@ export function createLanguageService(host: CoreHost): LanguageService {
     setSchemaAssociations: (associations) => schemas.setAssociations(associations),
     setRuleLevels(value) {
       // One setting for the GPU rules and the Triton checks: their ids never collide (a meta test says so).
-      const { levels, problems } = parseRuleLevels(value, [...RULES, ...TRITON_CHECKS].map((rule) => rule.id));
+      const { levels, problems } = parseRuleLevels(
+        value,
+        [...RULES, ...TRITON_CHECKS].map((rule) => rule.id),
+      );
       yaml.ruleLevels = levels;
       triton.ruleLevels = levels;
       return problems;

@@ -24,7 +24,10 @@ export function replaceSpan(node: { start: number; end: number }, newText: strin
 /** Offset fixes as the core's fixes, in line and character ranges. */
 export function toFixes(lines: LineIndex, fixes: OffsetFix[]): Fix[] {
   return fixes.map((fix) => {
-    const out: Fix = { title: fix.title, edits: fix.edits.map((edit) => ({ range: lines.range(edit.start, edit.end), newText: edit.newText })) };
+    const out: Fix = {
+      title: fix.title,
+      edits: fix.edits.map((edit) => ({ range: lines.range(edit.start, edit.end), newText: edit.newText })),
+    };
     if (fix.preferred) out.preferred = true;
     return out;
   });

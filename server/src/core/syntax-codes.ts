@@ -25,7 +25,7 @@ export const SYNTAX_CODE_GROUPS: readonly SyntaxCodeGroup[] = [
     title: 'YAML syntax',
     intro:
       'Reported in every YAML file. Most are errors of the `yaml` parser reworded and placed on their cause; the codes named after ' +
-      'the parser\'s own error codes (`yaml/<code>`) are its messages as they are. A document with a syntax error gets no schema ' +
+      "the parser's own error codes (`yaml/<code>`) are its messages as they are. A document with a syntax error gets no schema " +
       'findings and no rule runs on it, as its structure cannot be trusted (a duplicate key is the exception: the last value counts).',
     codes: [
       {
@@ -107,8 +107,8 @@ export const SYNTAX_CODE_GROUPS: readonly SyntaxCodeGroup[] = [
   {
     title: 'Schema',
     intro:
-      'Reported in Kubernetes manifests, against the schema of each document\'s kind: the built-in schemas generated from the ' +
-      'Kubernetes and operator OpenAPI documents, the user\'s CRD files, or a schema file named by a setting or a modeline.',
+      "Reported in Kubernetes manifests, against the schema of each document's kind: the built-in schemas generated from the " +
+      "Kubernetes and operator OpenAPI documents, the user's CRD files, or a schema file named by a setting or a modeline.",
     codes: [
       {
         code: 'schema/invalid-value',
@@ -129,13 +129,13 @@ export const SYNTAX_CODE_GROUPS: readonly SyntaxCodeGroup[] = [
       },
       {
         code: 'schema/wrong-type',
-        meaning: 'A value of another type than the schema\'s (a number where a string is wanted…). A fix quotes it where that helps.',
+        meaning: "A value of another type than the schema's (a number where a string is wanted…). A fix quotes it where that helps.",
       },
     ],
   },
   {
     title: 'Protobuf text format syntax',
-    intro: 'Reported in every `.pbtxt` file, in the words of protobuf\'s own text format parser where it has them.',
+    intro: "Reported in every `.pbtxt` file, in the words of protobuf's own text format parser where it has them.",
     codes: [
       {
         code: 'pbtxt/bad-escape',
@@ -148,7 +148,7 @@ export const SYNTAX_CODE_GROUPS: readonly SyntaxCodeGroup[] = [
       { code: 'pbtxt/missing-colon', meaning: 'A scalar field without the colon between its name and value: `name: "x"`.' },
       { code: 'pbtxt/missing-value', meaning: 'A field name with no value after it.' },
       { code: 'pbtxt/slash-comment', meaning: 'A `//` comment: text format comments start with `#`.' },
-      { code: 'pbtxt/too-deep', meaning: 'Messages nested deeper than protobuf\'s parser allows.' },
+      { code: 'pbtxt/too-deep', meaning: "Messages nested deeper than protobuf's parser allows." },
       { code: 'pbtxt/unclosed-brace', meaning: 'A message opened with `{` or `<` that is never closed.' },
       { code: 'pbtxt/unclosed-bracket', meaning: 'A list opened with `[` that is never closed.' },
       {
@@ -161,16 +161,16 @@ export const SYNTAX_CODE_GROUPS: readonly SyntaxCodeGroup[] = [
   {
     title: 'Triton config structure',
     intro:
-      'Reported in Triton model configs, against the message types of Triton\'s model_config.proto: what protobuf refuses ' +
+      "Reported in Triton model configs, against the message types of Triton's model_config.proto: what protobuf refuses " +
       'before Triton reads the config. The load-time checks of Triton itself have their own pages.',
     codes: [
       { code: 'triton/duplicate-field', meaning: 'A field that is not repeated is written twice; protobuf refuses the config.' },
       { code: 'triton/expected-message', meaning: 'A scalar value where the field is a message: write `field { … }`.' },
       { code: 'triton/not-repeated', meaning: 'A list of values for a field that takes one value.' },
       { code: 'triton/oneof-conflict', meaning: 'Two fields of the same oneof are set; only one of them may be.' },
-      { code: 'triton/unknown-enum-value', meaning: 'An enum value the field\'s enum does not have. A fix offers the near name.' },
+      { code: 'triton/unknown-enum-value', meaning: "An enum value the field's enum does not have. A fix offers the near name." },
       { code: 'triton/unknown-field', meaning: 'A field the message type does not have. A fix offers the near name.' },
-      { code: 'triton/wrong-type', meaning: 'A value of another type than the field\'s (a string for a number, a message for a scalar…).' },
+      { code: 'triton/wrong-type', meaning: "A value of another type than the field's (a string for a number, a message for a scalar…)." },
     ],
   },
 ];

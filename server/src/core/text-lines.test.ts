@@ -11,7 +11,10 @@ describe('LineIndex', () => {
     assert.deepEqual(lines.positionAt(7), { line: 2, character: 0 });
     assert.deepEqual(lines.positionAt(10), { line: 3, character: 0 });
     assert.equal(lines.offsetAt({ line: 2, character: 1 }), 8);
-    assert.deepEqual(['ab', 'cd', 'ef', 'gh'], [0, 1, 2, 3].map((line) => lines.lineText(line)));
+    assert.deepEqual(
+      ['ab', 'cd', 'ef', 'gh'],
+      [0, 1, 2, 3].map((line) => lines.lineText(line)),
+    );
   });
 
   it('clamps positions outside the text', () => {

@@ -3,7 +3,11 @@ import { clusterTotals, formatTotals, gpuNodes, productTotals } from './allocati
 
 const node = (name: string, product: string | undefined, gpus: number, allocatable = gpus) => ({
   metadata: { name, labels: product ? { 'nvidia.com/gpu.product': product } : {} },
-  status: { capacity: gpus ? { 'nvidia.com/gpu': String(gpus), cpu: '96' } : { cpu: '32' }, allocatable: gpus ? { 'nvidia.com/gpu': String(allocatable) } : { cpu: '31' }, conditions: [{ type: 'Ready', status: 'True' }] },
+  status: {
+    capacity: gpus ? { 'nvidia.com/gpu': String(gpus), cpu: '96' } : { cpu: '32' },
+    allocatable: gpus ? { 'nvidia.com/gpu': String(allocatable) } : { cpu: '31' },
+    conditions: [{ type: 'Ready', status: 'True' }],
+  },
 });
 const pod = (name: string, nodeName: string | undefined, phase: string, gpus: number, field: 'limits' | 'requests' = 'limits') => ({
   metadata: { name, namespace: 'ml' },
@@ -26,13 +30,19 @@ describe('GPU allocation per node and product', () => {
       pod('serve', 'a0', 'Running', 1),
     ];
     const result = gpuNodes(nodes, pods);
-    assert.deepEqual(result.map((n) => [n.name, n.product, n.capacity, n.allocatable, n.used, n.free]), [
-      ['a0', A100, 8, 7, 1, 6],
-      ['h0', H100, 8, 8, 8, 0],
-      ['h1', H100, 8, 8, 2, 6],
-    ]);
+    assert.deepEqual(
+      result.map((n) => [n.name, n.product, n.capacity, n.allocatable, n.used, n.free]),
+      [
+        ['a0', A100, 8, 7, 1, 6],
+        ['h0', H100, 8, 8, 8, 0],
+        ['h1', H100, 8, 8, 2, 6],
+      ],
+    );
     assert.deepEqual(result[2].pods, [{ namespace: 'ml', name: 'starting', gpus: 2, phase: 'Pending' }]);
-    assert.deepEqual(productTotals(result).map((t) => `${t.product}: ${formatTotals(t)}`), [`${A100}: 7 GPUs, 1 used, 6 free`, `${H100}: 16 GPUs, 10 used, 6 free`]);
+    assert.deepEqual(
+      productTotals(result).map((t) => `${t.product}: ${formatTotals(t)}`),
+      [`${A100}: 7 GPUs, 1 used, 6 free`, `${H100}: 16 GPUs, 10 used, 6 free`],
+    );
     assert.equal(formatTotals(clusterTotals(result)), '23 GPUs, 11 used, 12 free');
   });
 
@@ -44,10 +54,15 @@ describe('GPU allocation per node and product', () => {
 
   it('allocates 5,000 pods over 100 nodes', () => {
     const nodes = Array.from({ length: 100 }, (_, i) => node(`gpu-${i}`, i % 2 ? H100 : A100, 8));
-    const pods = Array.from({ length: 5000 }, (_, i) => pod(`p-${i}`, i < 4000 ? `gpu-${i % 100}` : undefined, Math.floor(i / 100) % 5 === 0 ? 'Succeeded' : 'Running', 1));
+    const pods = Array.from({ length: 5000 }, (_, i) =>
+      pod(`p-${i}`, i < 4000 ? `gpu-${i % 100}` : undefined, Math.floor(i / 100) % 5 === 0 ? 'Succeeded' : 'Running', 1),
+    );
     const result = gpuNodes(nodes, pods);
     // 4,000 bound, a fifth of them finished: 3,200 holding a GPU each, 32 per node: more than the 8 each has.
-    assert.equal(result.reduce((s, n) => s + (n.used ?? 0), 0), 3200);
+    assert.equal(
+      result.reduce((s, n) => s + (n.used ?? 0), 0),
+      3200,
+    );
     assert.ok(result.every((n) => n.free === 0 && n.used === 32));
     assert.deepEqual(productTotals(result).map(formatTotals), ['400 GPUs, 1600 used, 0 free', '400 GPUs, 1600 used, 0 free']);
   });

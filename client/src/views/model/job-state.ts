@@ -32,14 +32,30 @@ function byConditions(object: any, rules: Array<[string, WorkloadState]>): State
 }
 
 const fallback = (object: any, podsRunning: boolean): StateInfo =>
-  object?.spec?.suspend === true || object?.spec?.runPolicy?.suspend === true ? { state: 'suspended' } : { state: podsRunning ? 'running' : 'pending' };
+  object?.spec?.suspend === true || object?.spec?.runPolicy?.suspend === true
+    ? { state: 'suspended' }
+    : { state: podsRunning ? 'running' : 'pending' };
 
 function kubeflow(object: any, podsRunning: boolean): StateInfo {
-  return byConditions(object, [['Failed', 'failed'], ['Succeeded', 'succeeded'], ['Suspended', 'suspended'], ['Restarting', 'running'], ['Running', 'running']]) ?? fallback(object, podsRunning);
+  return (
+    byConditions(object, [
+      ['Failed', 'failed'],
+      ['Succeeded', 'succeeded'],
+      ['Suspended', 'suspended'],
+      ['Restarting', 'running'],
+      ['Running', 'running'],
+    ]) ?? fallback(object, podsRunning)
+  );
 }
 
 function batchJob(object: any, podsRunning: boolean): StateInfo {
-  const decided = byConditions(object, [['Failed', 'failed'], ['FailureTarget', 'failed'], ['Complete', 'succeeded'], ['SuccessCriteriaMet', 'succeeded'], ['Suspended', 'suspended']]);
+  const decided = byConditions(object, [
+    ['Failed', 'failed'],
+    ['FailureTarget', 'failed'],
+    ['Complete', 'succeeded'],
+    ['SuccessCriteriaMet', 'succeeded'],
+    ['Suspended', 'suspended'],
+  ]);
   if (decided) return decided;
   if (object?.spec?.suspend === true) return { state: 'suspended' };
   const status = object?.status ?? {};
@@ -50,8 +66,17 @@ function batchJob(object: any, podsRunning: boolean): StateInfo {
 function volcano(object: any, podsRunning: boolean): StateInfo {
   const phase = String(object?.status?.state?.phase ?? '');
   const state: Record<string, WorkloadState> = {
-    Completed: 'succeeded', Failed: 'failed', Terminated: 'failed', Terminating: 'failed', Aborted: 'suspended', Aborting: 'suspended',
-    Running: 'running', Restarting: 'running', Completing: 'running', Pending: 'pending', Inqueue: 'pending',
+    Completed: 'succeeded',
+    Failed: 'failed',
+    Terminated: 'failed',
+    Terminating: 'failed',
+    Aborted: 'suspended',
+    Aborting: 'suspended',
+    Running: 'running',
+    Restarting: 'running',
+    Completing: 'running',
+    Pending: 'pending',
+    Inqueue: 'pending',
   };
   return state[phase] ? { state: state[phase], detail: object?.status?.state?.message || phase } : fallback(object, podsRunning);
 }
@@ -60,9 +85,11 @@ function rayJob(object: any, podsRunning: boolean): StateInfo {
   const status = object?.status ?? {};
   const deployment = String(status.jobDeploymentStatus ?? '');
   const info = status.message || status.reason || undefined;
-  if (deployment === 'Complete') return { state: status.jobStatus === 'SUCCEEDED' ? 'succeeded' : 'failed', detail: info ?? status.jobStatus };
+  if (deployment === 'Complete')
+    return { state: status.jobStatus === 'SUCCEEDED' ? 'succeeded' : 'failed', detail: info ?? status.jobStatus };
   if (deployment === 'Failed' || status.jobStatus === 'FAILED') return { state: 'failed', detail: info };
-  if (deployment === 'Suspended' || deployment === 'Suspending' || object?.spec?.suspend === true) return { state: 'suspended', detail: info };
+  if (deployment === 'Suspended' || deployment === 'Suspending' || object?.spec?.suspend === true)
+    return { state: 'suspended', detail: info };
   if (deployment === 'Running') return { state: 'running', detail: status.jobStatus };
   return { state: deployment ? 'pending' : podsRunning ? 'running' : 'pending', detail: deployment || undefined };
 }
@@ -91,9 +118,21 @@ export function workloadState(typeKey: string, object: unknown, podsRunning = fa
     case 'batch/jobs':
       return batchJob(object, podsRunning);
     case 'trainer.kubeflow.org/trainjobs':
-      return byConditions(object, [['Failed', 'failed'], ['Complete', 'succeeded'], ['Suspended', 'suspended']]) ?? fallback(object, podsRunning);
+      return (
+        byConditions(object, [
+          ['Failed', 'failed'],
+          ['Complete', 'succeeded'],
+          ['Suspended', 'suspended'],
+        ]) ?? fallback(object, podsRunning)
+      );
     case 'jobset.x-k8s.io/jobsets':
-      return byConditions(object, [['Failed', 'failed'], ['Completed', 'succeeded'], ['Suspended', 'suspended']]) ?? fallback(object, podsRunning);
+      return (
+        byConditions(object, [
+          ['Failed', 'failed'],
+          ['Completed', 'succeeded'],
+          ['Suspended', 'suspended'],
+        ]) ?? fallback(object, podsRunning)
+      );
     case 'batch.volcano.sh/jobs':
       return volcano(object, podsRunning);
     case 'ray.io/rayjobs':

@@ -38,7 +38,10 @@ export function podStatus(pod: any): string {
   let running = false;
   for (const s of [...(pod?.status?.containerStatuses ?? [])].reverse()) {
     if (s?.state?.waiting?.reason) reason = s.state.waiting.reason;
-    else if (s?.state?.terminated) reason = s.state.terminated.reason ?? (s.state.terminated.signal ? `Signal:${s.state.terminated.signal}` : `ExitCode:${s.state.terminated.exitCode}`);
+    else if (s?.state?.terminated)
+      reason =
+        s.state.terminated.reason ??
+        (s.state.terminated.signal ? `Signal:${s.state.terminated.signal}` : `ExitCode:${s.state.terminated.exitCode}`);
     else if (s?.state?.running && s?.ready) running = true;
   }
   if (reason === 'Completed' && running) reason = isPodReady(pod) ? 'Running' : 'NotReady';
@@ -51,10 +54,18 @@ export function podStatus(pod: any): string {
 
 function containerView(spec: any, status: any, init: boolean): ContainerView {
   const state = status?.state ?? {};
-  const view: ContainerView = { name: String(spec?.name ?? status?.name), init, state: 'unknown', restarts: status?.restartCount ?? 0, ready: status?.ready === true, image: String(spec?.image ?? status?.image ?? '') };
+  const view: ContainerView = {
+    name: String(spec?.name ?? status?.name),
+    init,
+    state: 'unknown',
+    restarts: status?.restartCount ?? 0,
+    ready: status?.ready === true,
+    image: String(spec?.image ?? status?.image ?? ''),
+  };
   if (state.running) view.state = 'running';
   else if (state.waiting) Object.assign(view, { state: 'waiting', reason: state.waiting.reason });
-  else if (state.terminated) Object.assign(view, { state: 'terminated', reason: state.terminated.reason, exitCode: state.terminated.exitCode });
+  else if (state.terminated)
+    Object.assign(view, { state: 'terminated', reason: state.terminated.reason, exitCode: state.terminated.exitCode });
   return view;
 }
 

@@ -14,11 +14,20 @@ export interface Controller {
 }
 
 export function ownerReference(owner: KubeObject): OwnerReference {
-  return { apiVersion: owner.apiVersion, kind: owner.kind, name: owner.metadata.name, uid: owner.metadata.uid as string, controller: true, blockOwnerDeletion: true };
+  return {
+    apiVersion: owner.apiVersion,
+    kind: owner.kind,
+    name: owner.metadata.name,
+    uid: owner.metadata.uid as string,
+    controller: true,
+    blockOwnerDeletion: true,
+  };
 }
 
 export function ownedBy(sim: SimContext, resource: string, owner: KubeObject): KubeObject[] {
-  return sim.store.list(resource, owner.metadata.namespace).filter((o) => (o.metadata.ownerReferences ?? []).some((r) => r.uid === owner.metadata.uid));
+  return sim.store
+    .list(resource, owner.metadata.namespace)
+    .filter((o) => (o.metadata.ownerReferences ?? []).some((r) => r.uid === owner.metadata.uid));
 }
 
 /** The owner's `sim.mlinfra.dev/*` annotations, which tune the simulated programs of the pods it makes. */
@@ -27,7 +36,13 @@ export function simAnnotations(owner: KubeObject): Record<string, string> {
 }
 
 /** A pod from a template, owned by `owner`, with Kubernetes' defaults filled in. */
-export function podFrom(owner: KubeObject, template: any, name: string, labels: Record<string, string>, annotations: Record<string, string> = {}): KubeObject {
+export function podFrom(
+  owner: KubeObject,
+  template: any,
+  name: string,
+  labels: Record<string, string>,
+  annotations: Record<string, string> = {},
+): KubeObject {
   const spec = clone(template?.spec ?? {});
   spec.restartPolicy ??= 'Always';
   spec.schedulerName ??= 'default-scheduler';
@@ -41,14 +56,26 @@ export function podFrom(owner: KubeObject, template: any, name: string, labels: 
     resources: {},
     ...c,
   }));
-  const metadata: any = { name, namespace: owner.metadata.namespace, labels: { ...(template?.metadata?.labels ?? {}), ...labels }, ownerReferences: [ownerReference(owner)] };
+  const metadata: any = {
+    name,
+    namespace: owner.metadata.namespace,
+    labels: { ...(template?.metadata?.labels ?? {}), ...labels },
+    ownerReferences: [ownerReference(owner)],
+  };
   const all = { ...simAnnotations(owner), ...(template?.metadata?.annotations ?? {}), ...annotations };
   if (Object.keys(all).length) metadata.annotations = all;
   return { apiVersion: 'v1', kind: 'Pod', metadata, spec, status: { phase: 'Pending', qosClass: qosClass(spec) } };
 }
 
 /** Creates a pod (once) and records the controller's event. */
-export function createPod(sim: SimContext, owner: KubeObject, pod: KubeObject, component: string, reason = 'SuccessfulCreate', message = `Created pod: ${pod.metadata.name}`): void {
+export function createPod(
+  sim: SimContext,
+  owner: KubeObject,
+  pod: KubeObject,
+  component: string,
+  reason = 'SuccessfulCreate',
+  message = `Created pod: ${pod.metadata.name}`,
+): void {
   if (sim.store.get('/pods', pod.metadata.namespace, pod.metadata.name)) return;
   sim.store.create('/pods', pod);
   sim.events.record(owner, 'Normal', reason, message, { component });
@@ -71,7 +98,15 @@ export function now(sim: SimContext): string {
 }
 
 /** Sets a condition, keeping its transition time while its status stays. */
-export function setCondition(conditions: any[], type: string, status: boolean, reason: string, message: string, time: string, withUpdate = true): void {
+export function setCondition(
+  conditions: any[],
+  type: string,
+  status: boolean,
+  reason: string,
+  message: string,
+  time: string,
+  withUpdate = true,
+): void {
   const existing = conditions.find((c) => c.type === type);
   const value = status ? 'True' : 'False';
   if (existing) {

@@ -37,9 +37,15 @@ export function jobController(sim: SimContext): Controller {
         for (let index = 0; missing > 0 && index < (indexed ? completions : Infinity); index++) {
           if (indexed && busy.has(String(index))) continue;
           const name = indexed ? `${job.metadata.name}-${index}-${sim.random.suffix()}` : `${job.metadata.name}-${sim.random.suffix()}`;
-          const labels: Record<string, string> = { 'batch.kubernetes.io/controller-uid': job.metadata.uid as string, 'batch.kubernetes.io/job-name': job.metadata.name, 'controller-uid': job.metadata.uid as string, 'job-name': job.metadata.name };
+          const labels: Record<string, string> = {
+            'batch.kubernetes.io/controller-uid': job.metadata.uid as string,
+            'batch.kubernetes.io/job-name': job.metadata.name,
+            'controller-uid': job.metadata.uid as string,
+            'job-name': job.metadata.name,
+          };
           const annotations: Record<string, string> = {};
-          if (indexed) labels['batch.kubernetes.io/job-completion-index'] = annotations['batch.kubernetes.io/job-completion-index'] = String(index);
+          if (indexed)
+            labels['batch.kubernetes.io/job-completion-index'] = annotations['batch.kubernetes.io/job-completion-index'] = String(index);
           createPod(sim, job, podFrom(job, spec.template, name, labels, annotations), COMPONENT);
           missing--;
           if (!indexed) continue;
@@ -64,13 +70,37 @@ export function jobController(sim: SimContext): Controller {
         for (const key of ['active', 'succeeded', 'failed', 'ready'] as const) if (status[key] === 0 && key !== 'ready') delete status[key];
         status.conditions ??= [];
         if (outcome === 'Complete') {
-          setCondition(status.conditions, 'SuccessCriteriaMet', true, 'CompletionsReached', 'Reached expected number of succeeded pods', time, false);
+          setCondition(
+            status.conditions,
+            'SuccessCriteriaMet',
+            true,
+            'CompletionsReached',
+            'Reached expected number of succeeded pods',
+            time,
+            false,
+          );
           setCondition(status.conditions, 'Complete', true, 'CompletionsReached', 'Reached expected number of succeeded pods', time, false);
           status.completionTime = time;
         }
         if (outcome === 'Failed') {
-          setCondition(status.conditions, 'FailureTarget', true, 'BackoffLimitExceeded', 'Job has reached the specified backoff limit', time, false);
-          setCondition(status.conditions, 'Failed', true, 'BackoffLimitExceeded', 'Job has reached the specified backoff limit', time, false);
+          setCondition(
+            status.conditions,
+            'FailureTarget',
+            true,
+            'BackoffLimitExceeded',
+            'Job has reached the specified backoff limit',
+            time,
+            false,
+          );
+          setCondition(
+            status.conditions,
+            'Failed',
+            true,
+            'BackoffLimitExceeded',
+            'Job has reached the specified backoff limit',
+            time,
+            false,
+          );
         }
         if (!status.conditions.length) delete status.conditions;
       });
@@ -92,6 +122,12 @@ export function defaultJob(job: KubeObject): void {
   spec.selector ??= { matchLabels: { 'batch.kubernetes.io/controller-uid': uid } };
   const template = (spec.template ??= {});
   template.metadata ??= {};
-  template.metadata.labels = { ...(template.metadata.labels ?? {}), 'batch.kubernetes.io/controller-uid': uid, 'batch.kubernetes.io/job-name': job.metadata.name, 'controller-uid': uid, 'job-name': job.metadata.name };
+  template.metadata.labels = {
+    ...(template.metadata.labels ?? {}),
+    'batch.kubernetes.io/controller-uid': uid,
+    'batch.kubernetes.io/job-name': job.metadata.name,
+    'controller-uid': uid,
+    'job-name': job.metadata.name,
+  };
   if (spec.manualSelector === undefined) delete spec.manualSelector;
 }

@@ -24,18 +24,33 @@ function reconcileJobSet(sim: SimContext, jobset: KubeObject): void {
       for (let i = 0; i < (rj.replicas ?? 1); i++) {
         const jobName = `${name}-${rj.name}-${i}`;
         if (sim.store.get('batch/jobs', jobset.metadata.namespace, jobName)) continue;
-        const labels = { 'jobset.sigs.k8s.io/jobset-name': name, 'jobset.sigs.k8s.io/replicatedjob-name': rj.name, 'jobset.sigs.k8s.io/job-index': String(i), 'jobset.sigs.k8s.io/replicatedjob-replicas': String(rj.replicas ?? 1) };
+        const labels = {
+          'jobset.sigs.k8s.io/jobset-name': name,
+          'jobset.sigs.k8s.io/replicatedjob-name': rj.name,
+          'jobset.sigs.k8s.io/job-index': String(i),
+          'jobset.sigs.k8s.io/replicatedjob-replicas': String(rj.replicas ?? 1),
+        };
         const template = clone(rj.template ?? {});
         const spec = (template.spec ??= {});
         spec.completionMode ??= 'Indexed';
         spec.template ??= {};
-        spec.template.metadata = { ...(spec.template.metadata ?? {}), labels: { ...(spec.template.metadata?.labels ?? {}), ...labels }, annotations: { ...(spec.template.metadata?.annotations ?? {}), ...simAnnotations(jobset) } };
+        spec.template.metadata = {
+          ...(spec.template.metadata ?? {}),
+          labels: { ...(spec.template.metadata?.labels ?? {}), ...labels },
+          annotations: { ...(spec.template.metadata?.annotations ?? {}), ...simAnnotations(jobset) },
+        };
         spec.template.spec ??= {};
         spec.template.spec.restartPolicy ??= 'Never';
         createObject(sim, 'batch/jobs', {
           apiVersion: 'batch/v1',
           kind: 'Job',
-          metadata: { name: jobName, namespace: jobset.metadata.namespace, labels: { ...(template.metadata?.labels ?? {}), ...labels }, annotations: simAnnotations(jobset), ownerReferences: [ownerReference(jobset)] },
+          metadata: {
+            name: jobName,
+            namespace: jobset.metadata.namespace,
+            labels: { ...(template.metadata?.labels ?? {}), ...labels },
+            annotations: simAnnotations(jobset),
+            ownerReferences: [ownerReference(jobset)],
+          },
           spec,
         });
         sim.events.record(jobset, 'Normal', 'SuccessfulCreate', `Created job: ${jobName}`, { component: 'jobset-controller' });
@@ -64,7 +79,15 @@ function reconcileJobSet(sim: SimContext, jobset: KubeObject): void {
     });
     if (finished) return;
     if (failed) {
-      setCondition(status.conditions, 'Failed', true, 'FailedJobs', `jobset failed due to job ${failed.metadata.name} failing`, time, false);
+      setCondition(
+        status.conditions,
+        'Failed',
+        true,
+        'FailedJobs',
+        `jobset failed due to job ${failed.metadata.name} failing`,
+        time,
+        false,
+      );
       status.terminalState = 'Failed';
     } else if (complete) {
       setCondition(status.conditions, 'Completed', true, 'AllJobsCompleted', 'jobset completed successfully', time, false);
@@ -90,7 +113,23 @@ function reconcileTrainJob(sim: SimContext, trainjob: KubeObject): void {
       apiVersion: 'jobset.x-k8s.io/v1alpha2',
       kind: 'JobSet',
       metadata: { name, namespace: ns, labels, annotations: simAnnotations(trainjob), ownerReferences: [ownerReference(trainjob)] },
-      spec: { replicatedJobs: [{ name: 'node', replicas: 1, template: { metadata: { labels }, spec: { parallelism: nodes, completions: nodes, backoffLimit: 0, template: { metadata: { labels }, spec: { restartPolicy: 'Never', containers: [container] } } } } }] },
+      spec: {
+        replicatedJobs: [
+          {
+            name: 'node',
+            replicas: 1,
+            template: {
+              metadata: { labels },
+              spec: {
+                parallelism: nodes,
+                completions: nodes,
+                backoffLimit: 0,
+                template: { metadata: { labels }, spec: { restartPolicy: 'Never', containers: [container] } },
+              },
+            },
+          },
+        ],
+      },
     });
   }
   const jobset = sim.store.get('jobset.x-k8s.io/jobsets', ns, name);
@@ -100,8 +139,10 @@ function reconcileTrainJob(sim: SimContext, trainjob: KubeObject): void {
     status.conditions ??= [];
     if (status.conditions.some((c: any) => (c.type === 'Complete' || c.type === 'Failed') && c.status === 'True')) return;
     setCondition(status.conditions, 'Created', true, 'JobSetCreated', 'Succeeded to create Jobs', time, false);
-    if (jobset?.status?.terminalState === 'Completed') setCondition(status.conditions, 'Complete', true, 'JobSetCompleted', 'jobset completed successfully', time, false);
-    if (jobset?.status?.terminalState === 'Failed') setCondition(status.conditions, 'Failed', true, 'JobSetFailed', 'jobset failed', time, false);
+    if (jobset?.status?.terminalState === 'Completed')
+      setCondition(status.conditions, 'Complete', true, 'JobSetCompleted', 'jobset completed successfully', time, false);
+    if (jobset?.status?.terminalState === 'Failed')
+      setCondition(status.conditions, 'Failed', true, 'JobSetFailed', 'jobset failed', time, false);
   });
 }
 

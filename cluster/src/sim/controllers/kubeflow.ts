@@ -19,11 +19,29 @@ interface Flavor {
 }
 
 const FLAVORS: Flavor[] = [
-  { resource: 'kubeflow.org/pytorchjobs', kind: 'PyTorchJob', field: 'pytorchReplicaSpecs', leaders: ['Master'], controller: 'pytorchjob-controller' },
+  {
+    resource: 'kubeflow.org/pytorchjobs',
+    kind: 'PyTorchJob',
+    field: 'pytorchReplicaSpecs',
+    leaders: ['Master'],
+    controller: 'pytorchjob-controller',
+  },
   { resource: 'kubeflow.org/tfjobs', kind: 'TFJob', field: 'tfReplicaSpecs', leaders: ['Chief', 'Master'], controller: 'tfjob-controller' },
   { resource: 'kubeflow.org/mpijobs', kind: 'MPIJob', field: 'mpiReplicaSpecs', leaders: ['Launcher'], controller: 'mpi-operator' },
-  { resource: 'kubeflow.org/xgboostjobs', kind: 'XGBoostJob', field: 'xgbReplicaSpecs', leaders: ['Master'], controller: 'xgboostjob-controller' },
-  { resource: 'kubeflow.org/paddlejobs', kind: 'PaddleJob', field: 'paddleReplicaSpecs', leaders: ['Master'], controller: 'paddlejob-controller' },
+  {
+    resource: 'kubeflow.org/xgboostjobs',
+    kind: 'XGBoostJob',
+    field: 'xgbReplicaSpecs',
+    leaders: ['Master'],
+    controller: 'xgboostjob-controller',
+  },
+  {
+    resource: 'kubeflow.org/paddlejobs',
+    kind: 'PaddleJob',
+    field: 'paddleReplicaSpecs',
+    leaders: ['Master'],
+    controller: 'paddlejob-controller',
+  },
   { resource: 'kubeflow.org/jaxjobs', kind: 'JAXJob', field: 'jaxReplicaSpecs', leaders: [], controller: 'jaxjob-controller' },
 ];
 
@@ -62,20 +80,27 @@ function podFor(flavor: Flavor, job: KubeObject, type: string, index: number, sp
   const policy = spec.restartPolicy ?? (flavor.kind === 'MPIJob' && type === 'Worker' ? 'Always' : 'OnFailure');
   pod.spec.restartPolicy = policy === 'ExitCode' ? 'Never' : policy;
   const env = environment(flavor, job, type, index, specs);
-  if (env.length) pod.spec.containers = pod.spec.containers.map((c: any) => ({ ...c, env: [...(c.env ?? []), ...env.filter((e) => !(c.env ?? []).some((x: any) => x.name === e.name))] }));
+  if (env.length)
+    pod.spec.containers = pod.spec.containers.map((c: any) => ({
+      ...c,
+      env: [...(c.env ?? []), ...env.filter((e) => !(c.env ?? []).some((x: any) => x.name === e.name))],
+    }));
   return pod;
 }
 
 function reconcileJob(sim: SimContext, flavor: Flavor, job: KubeObject): void {
   if (job.metadata.deletionTimestamp) return;
   const specs: Record<string, any> = job.spec?.[flavor.field] ?? {};
-  const types = Object.keys(specs).sort((a, b) => Number(flavor.leaders.includes(b)) - Number(flavor.leaders.includes(a)) || (a < b ? -1 : 1));
+  const types = Object.keys(specs).sort(
+    (a, b) => Number(flavor.leaders.includes(b)) - Number(flavor.leaders.includes(a)) || (a < b ? -1 : 1),
+  );
   const conditions: any[] = job.status?.conditions ?? [];
   const finished = conditions.some((c) => (c.type === 'Succeeded' || c.type === 'Failed') && c.status === 'True');
   const label = `${flavor.kind} ${job.metadata.namespace}/${job.metadata.name}`;
   if (!finished) {
     for (const type of types) {
-      for (let i = 0; i < (specs[type]?.replicas ?? 1); i++) createPod(sim, job, podFor(flavor, job, type, i, specs), flavor.controller, 'SuccessfulCreatePod');
+      for (let i = 0; i < (specs[type]?.replicas ?? 1); i++)
+        createPod(sim, job, podFor(flavor, job, type, i, specs), flavor.controller, 'SuccessfulCreatePod');
     }
   }
   const pods = ownedBy(sim, '/pods', job).filter((p) => !p.metadata.deletionTimestamp);
@@ -104,7 +129,9 @@ function reconcileJob(sim: SimContext, flavor: Flavor, job: KubeObject): void {
       const running = phaseOf(pod) !== 'Succeeded' && phaseOf(pod) !== 'Failed';
       if (policy === 'All' || (policy === 'Running' && running)) deleteObject(sim.store, sim.clock, '/pods', pod, 'Background');
     }
-    sim.events.record(job, outcome === 'Failed' ? 'Warning' : 'Normal', `${flavor.kind}${outcome}`, message, { component: flavor.controller });
+    sim.events.record(job, outcome === 'Failed' ? 'Warning' : 'Normal', `${flavor.kind}${outcome}`, message, {
+      component: flavor.controller,
+    });
   }
   const time = now(sim);
   sim.store.mutate(flavor.resource, job.metadata.namespace, job.metadata.name, (j) => {
@@ -113,9 +140,11 @@ function reconcileJob(sim: SimContext, flavor: Flavor, job: KubeObject): void {
     status.startTime ??= time;
     setCondition(status.conditions, 'Created', true, `${flavor.kind}Created`, `${flavor.kind} ${j.metadata.name} is created.`, time);
     const running = pods.length === total && pods.every((p) => phaseOf(p) === 'Running');
-    if (!finished && !outcome && running) setCondition(status.conditions, 'Running', true, `${flavor.kind}Running`, `${label} is running.`, time);
+    if (!finished && !outcome && running)
+      setCondition(status.conditions, 'Running', true, `${flavor.kind}Running`, `${label} is running.`, time);
     if (outcome) {
-      if (status.conditions.some((c: any) => c.type === 'Running')) setCondition(status.conditions, 'Running', false, `${flavor.kind}${outcome}`, message, time);
+      if (status.conditions.some((c: any) => c.type === 'Running'))
+        setCondition(status.conditions, 'Running', false, `${flavor.kind}${outcome}`, message, time);
       setCondition(status.conditions, outcome, true, `${flavor.kind}${outcome}`, message, time);
       status.completionTime = time;
     }
@@ -130,7 +159,8 @@ function reconcileJob(sim: SimContext, flavor: Flavor, job: KubeObject): void {
       if (active) entry.active = active;
       if (succeeded) entry.succeeded = succeeded;
       if (failed) entry.failed = failed;
-      if (type === 'Worker' && flavor.kind === 'PyTorchJob') entry.selector = `training.kubeflow.org/job-name=${j.metadata.name},training.kubeflow.org/operator-name=${flavor.controller},training.kubeflow.org/replica-type=worker`;
+      if (type === 'Worker' && flavor.kind === 'PyTorchJob')
+        entry.selector = `training.kubeflow.org/job-name=${j.metadata.name},training.kubeflow.org/operator-name=${flavor.controller},training.kubeflow.org/replica-type=worker`;
       replicaStatuses[type] = entry;
     }
     status.replicaStatuses = replicaStatuses;

@@ -5,7 +5,19 @@
 import type { KubeObject } from '../../store/object';
 import type { SimContext } from '../context';
 import { deleteObject } from '../deletion';
-import { createObject, createPod, isReady, now, ownedBy, ownerReference, phaseOf, podFrom, setCondition, templateHash, type Controller } from './common';
+import {
+  createObject,
+  createPod,
+  isReady,
+  now,
+  ownedBy,
+  ownerReference,
+  phaseOf,
+  podFrom,
+  setCondition,
+  templateHash,
+  type Controller,
+} from './common';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- specs are read as JSON */
 
@@ -15,10 +27,13 @@ function reconcileDeployment(sim: SimContext, d: KubeObject): void {
   const replicas: number = d.spec?.replicas ?? 1;
   const pods = ownedBy(sim, '/pods', d).filter((p) => !p.metadata.deletionTimestamp);
   const current = pods.filter((p) => p.metadata.labels?.['pod-template-hash'] === hash);
-  for (const old of pods.filter((p) => p.metadata.labels?.['pod-template-hash'] !== hash)) deleteObject(sim.store, sim.clock, '/pods', old, 'Background');
+  for (const old of pods.filter((p) => p.metadata.labels?.['pod-template-hash'] !== hash))
+    deleteObject(sim.store, sim.clock, '/pods', old, 'Background');
   for (const extra of current.slice(replicas)) deleteObject(sim.store, sim.clock, '/pods', extra, 'Background');
   if (current.length < replicas && (d.status?.replicas ?? 0) < replicas && current.length === 0) {
-    sim.events.record(d, 'Normal', 'ScalingReplicaSet', `Scaled up replica set ${d.metadata.name}-${hash} from 0 to ${replicas}`, { component: 'deployment-controller' });
+    sim.events.record(d, 'Normal', 'ScalingReplicaSet', `Scaled up replica set ${d.metadata.name}-${hash} from 0 to ${replicas}`, {
+      component: 'deployment-controller',
+    });
   }
   for (let i = current.length; i < replicas; i++) {
     const pod = podFrom(d, d.spec?.template, `${d.metadata.name}-${hash}-${sim.random.suffix()}`, { 'pod-template-hash': hash });
@@ -29,15 +44,37 @@ function reconcileDeployment(sim: SimContext, d: KubeObject): void {
   const time = now(sim);
   sim.store.mutate('apps/deployments', d.metadata.namespace, d.metadata.name, (dep) => {
     const status = (dep.status ??= {});
-    Object.assign(status, { observedGeneration: dep.metadata.generation, replicas: kept.length, updatedReplicas: kept.length, readyReplicas: ready, availableReplicas: ready });
+    Object.assign(status, {
+      observedGeneration: dep.metadata.generation,
+      replicas: kept.length,
+      updatedReplicas: kept.length,
+      readyReplicas: ready,
+      availableReplicas: ready,
+    });
     if (ready === 0) delete status.readyReplicas;
     if (ready === 0) delete status.availableReplicas;
     const unavailable = kept.length - ready;
     if (unavailable > 0) status.unavailableReplicas = unavailable;
     else delete status.unavailableReplicas;
     status.conditions ??= [];
-    setCondition(status.conditions, 'Available', ready >= replicas, ready >= replicas ? 'MinimumReplicasAvailable' : 'MinimumReplicasUnavailable', ready >= replicas ? 'Deployment has minimum availability.' : 'Deployment does not have minimum availability.', time);
-    setCondition(status.conditions, 'Progressing', true, ready >= replicas ? 'NewReplicaSetAvailable' : 'ReplicaSetUpdated', ready >= replicas ? `ReplicaSet "${dep.metadata.name}-${hash}" has successfully progressed.` : `ReplicaSet "${dep.metadata.name}-${hash}" is progressing.`, time);
+    setCondition(
+      status.conditions,
+      'Available',
+      ready >= replicas,
+      ready >= replicas ? 'MinimumReplicasAvailable' : 'MinimumReplicasUnavailable',
+      ready >= replicas ? 'Deployment has minimum availability.' : 'Deployment does not have minimum availability.',
+      time,
+    );
+    setCondition(
+      status.conditions,
+      'Progressing',
+      true,
+      ready >= replicas ? 'NewReplicaSetAvailable' : 'ReplicaSetUpdated',
+      ready >= replicas
+        ? `ReplicaSet "${dep.metadata.name}-${hash}" has successfully progressed.`
+        : `ReplicaSet "${dep.metadata.name}-${hash}" is progressing.`,
+      time,
+    );
   });
 }
 
@@ -45,14 +82,24 @@ const TRITON_IMAGE = 'nvcr.io/nvidia/tritonserver:24.08-py3';
 
 function predictorTemplate(isvc: KubeObject): any {
   const predictor = isvc.spec?.predictor ?? {};
-  const labels = { 'serving.kserve.io/inferenceservice': isvc.metadata.name, component: 'predictor', app: `isvc.${isvc.metadata.name}-predictor` };
+  const labels = {
+    'serving.kserve.io/inferenceservice': isvc.metadata.name,
+    component: 'predictor',
+    app: `isvc.${isvc.metadata.name}-predictor`,
+  };
   const placement: any = {};
-  for (const key of ['nodeSelector', 'tolerations', 'affinity', 'serviceAccountName', 'volumes']) if (predictor[key]) placement[key] = predictor[key];
+  for (const key of ['nodeSelector', 'tolerations', 'affinity', 'serviceAccountName', 'volumes'])
+    if (predictor[key]) placement[key] = predictor[key];
   if (predictor.containers?.length) return { metadata: { labels }, spec: { ...placement, containers: predictor.containers } };
   const model = predictor.model ?? predictor.triton ?? predictor.pytorch ?? predictor.sklearn ?? {};
   const format = String(model.modelFormat?.name ?? (predictor.triton ? 'triton' : 'sklearn'));
   const image = format === 'triton' || format === 'tensorrt' || format === 'onnx' ? TRITON_IMAGE : `kserve/${format}server:v0.14.1`;
-  const container: any = { name: 'kserve-container', image, args: model.args ?? [`--model-repository=/mnt/models`], env: [{ name: 'STORAGE_URI', value: model.storageUri ?? '' }] };
+  const container: any = {
+    name: 'kserve-container',
+    image,
+    args: model.args ?? [`--model-repository=/mnt/models`],
+    env: [{ name: 'STORAGE_URI', value: model.storageUri ?? '' }],
+  };
   if (model.resources) container.resources = model.resources;
   return { metadata: { labels }, spec: { ...placement, containers: [container] } };
 }
@@ -65,14 +112,28 @@ function reconcileInferenceService(sim: SimContext, isvc: KubeObject): void {
   const replicas = isvc.spec?.predictor?.minReplicas ?? 1;
   const existing = sim.store.get('apps/deployments', ns, name);
   if (!existing) {
-    createObject(sim, 'apps/deployments', { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name, namespace: ns, labels: template.metadata.labels, ownerReferences: [ownerReference(isvc)] }, spec: { replicas, selector: { matchLabels: { app: template.metadata.labels.app } }, template } });
+    createObject(sim, 'apps/deployments', {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name, namespace: ns, labels: template.metadata.labels, ownerReferences: [ownerReference(isvc)] },
+      spec: { replicas, selector: { matchLabels: { app: template.metadata.labels.app } }, template },
+    });
   }
   const ready = (sim.store.get('apps/deployments', ns, name)?.status?.availableReplicas ?? 0) > 0;
   const time = now(sim);
   sim.store.mutate('serving.kserve.io/inferenceservices', ns, isvc.metadata.name, (i) => {
     const status = (i.status ??= {});
     status.conditions ??= [];
-    for (const type of ['IngressReady', 'PredictorReady', 'Ready']) setCondition(status.conditions, type, ready, ready ? '' : 'MinimumReplicasUnavailable', ready ? '' : 'Deployment does not have minimum availability.', time, false);
+    for (const type of ['IngressReady', 'PredictorReady', 'Ready'])
+      setCondition(
+        status.conditions,
+        type,
+        ready,
+        ready ? '' : 'MinimumReplicasUnavailable',
+        ready ? '' : 'Deployment does not have minimum availability.',
+        time,
+        false,
+      );
     for (const c of status.conditions) {
       if (c.reason) continue;
       delete c.reason;
@@ -81,7 +142,10 @@ function reconcileInferenceService(sim: SimContext, isvc: KubeObject): void {
     status.url = `http://${i.metadata.name}-${ns}.example.com`;
     status.address = { url: `http://${i.metadata.name}-predictor.${ns}.svc.cluster.local` };
     status.components = { predictor: { url: `http://${i.metadata.name}-predictor-${ns}.example.com` } };
-    status.modelStatus = { states: { activeModelState: ready ? 'Loaded' : 'Pending', targetModelState: 'Loaded' }, transitionStatus: ready ? 'UpToDate' : 'InProgress' };
+    status.modelStatus = {
+      states: { activeModelState: ready ? 'Loaded' : 'Pending', targetModelState: 'Loaded' },
+      transitionStatus: ready ? 'UpToDate' : 'InProgress',
+    };
     status.observedGeneration = i.metadata.generation;
   });
 }
@@ -95,8 +159,19 @@ function reconcileLeaderWorkerSet(sim: SimContext, lws: KubeObject): void {
   for (let g = 0; g < groups; g++) {
     for (let w = 0; w < size; w++) {
       const podName = w === 0 ? `${name}-${g}` : `${name}-${g}-${w}`;
-      const labels = { 'leaderworkerset.sigs.k8s.io/name': name, 'leaderworkerset.sigs.k8s.io/group-index': String(g), 'leaderworkerset.sigs.k8s.io/worker-index': String(w) };
-      createPod(sim, lws, podFrom(lws, w === 0 ? (template.leaderTemplate ?? template.workerTemplate) : template.workerTemplate, podName, labels, { 'leaderworkerset.sigs.k8s.io/size': String(size) }), 'leaderworkerset-controller');
+      const labels = {
+        'leaderworkerset.sigs.k8s.io/name': name,
+        'leaderworkerset.sigs.k8s.io/group-index': String(g),
+        'leaderworkerset.sigs.k8s.io/worker-index': String(w),
+      };
+      createPod(
+        sim,
+        lws,
+        podFrom(lws, w === 0 ? (template.leaderTemplate ?? template.workerTemplate) : template.workerTemplate, podName, labels, {
+          'leaderworkerset.sigs.k8s.io/size': String(size),
+        }),
+        'leaderworkerset-controller',
+      );
     }
   }
   const pods = ownedBy(sim, '/pods', lws).filter((p) => !p.metadata.deletionTimestamp);
@@ -108,7 +183,12 @@ function reconcileLeaderWorkerSet(sim: SimContext, lws: KubeObject): void {
   const time = now(sim);
   sim.store.mutate('leaderworkerset.x-k8s.io/leaderworkersets', lws.metadata.namespace, name, (l) => {
     const status = (l.status ??= {});
-    Object.assign(status, { replicas: groups, readyReplicas: ready, updatedReplicas: groups, hpaPodSelector: `leaderworkerset.sigs.k8s.io/name=${name},leaderworkerset.sigs.k8s.io/worker-index=0` });
+    Object.assign(status, {
+      replicas: groups,
+      readyReplicas: ready,
+      updatedReplicas: groups,
+      hpaPodSelector: `leaderworkerset.sigs.k8s.io/name=${name},leaderworkerset.sigs.k8s.io/worker-index=0`,
+    });
     status.conditions ??= [];
     setCondition(status.conditions, 'Available', ready === groups, 'AllGroupsReady', 'All replicas are ready', time, false);
   });
@@ -121,8 +201,16 @@ function reconcileVolcanoJob(sim: SimContext, job: KubeObject): void {
   if (!finished) {
     for (const task of job.spec?.tasks ?? []) {
       for (let i = 0; i < (task.replicas ?? 1); i++) {
-        const labels = { 'volcano.sh/job-name': job.metadata.name, 'volcano.sh/job-namespace': job.metadata.namespace as string, 'volcano.sh/task-spec': task.name, 'volcano.sh/queue-name': job.spec?.queue ?? 'default' };
-        const pod = podFrom(job, task.template, `${job.metadata.name}-${task.name}-${i}`, labels, { 'volcano.sh/task-index': String(i), 'volcano.sh/job-version': '0' });
+        const labels = {
+          'volcano.sh/job-name': job.metadata.name,
+          'volcano.sh/job-namespace': job.metadata.namespace as string,
+          'volcano.sh/task-spec': task.name,
+          'volcano.sh/queue-name': job.spec?.queue ?? 'default',
+        };
+        const pod = podFrom(job, task.template, `${job.metadata.name}-${task.name}-${i}`, labels, {
+          'volcano.sh/task-index': String(i),
+          'volcano.sh/job-version': '0',
+        });
         if (!task.template?.spec?.restartPolicy) pod.spec.restartPolicy = 'OnFailure';
         createPod(sim, job, pod, 'vc-controller-manager');
       }
@@ -144,7 +232,14 @@ function reconcileVolcanoJob(sim: SimContext, job: KubeObject): void {
       status.state = { phase: next, lastTransitionTime: time };
       status.conditions = [...(status.conditions ?? []), { status: next, lastTransitionTime: time }];
     }
-    Object.assign(status, { minAvailable: j.spec?.minAvailable ?? total, running: count('Running'), pending: count('Pending'), succeeded: count('Succeeded'), failed: count('Failed'), version: 0 });
+    Object.assign(status, {
+      minAvailable: j.spec?.minAvailable ?? total,
+      running: count('Running'),
+      pending: count('Pending'),
+      succeeded: count('Succeeded'),
+      failed: count('Failed'),
+      version: 0,
+    });
     for (const key of ['running', 'pending', 'succeeded', 'failed']) if (status[key] === 0) delete status[key];
   });
 }

@@ -58,7 +58,10 @@ describe('YAML document splitting', () => {
 
   it('counts as many documents as the library', () => {
     const counts = SAMPLES.map((text) => [text, splitDocuments(text).length]);
-    assert.deepEqual(counts, SAMPLES.map((text) => [text, parseAllDocuments(text).length]));
+    assert.deepEqual(
+      counts,
+      SAMPLES.map((text) => [text, parseAllDocuments(text).length]),
+    );
   });
 
   it('covers the file with contiguous chunks starting at the lines LineIndex gives', () => {

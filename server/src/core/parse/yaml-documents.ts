@@ -33,7 +33,7 @@ function isBetweenDocuments(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) {
     const ch = text.charCodeAt(i);
     if (ch === 32 || ch === 9) continue;
-    return ch === 10 || ch === 13 || ch === 35 /* # */;
+    return ch === 10 || ch === 13 || ch === 35; /* # */
   }
   return true;
 }
@@ -51,7 +51,7 @@ function rawChunks(text: string): RawChunk[] {
   const loneCRs = text.includes('\r') && /\r(?!\n)/.test(text);
   let chunk: RawChunk = { start: 0, end: 0, startLine: 0, marked: false, content: false };
   let line = 0;
-  for (let start = 0; start < text.length; ) {
+  for (let start = 0; start < text.length;) {
     const lf = text.indexOf('\n', start);
     const next = lf === -1 ? text.length : lf + 1;
     const ch = text.charCodeAt(start);

@@ -27,7 +27,7 @@ function readHeader(cursor: Cursor, start: number): Header {
   let i = start + 1;
   for (let k = 0; k < 2; k++) {
     const ch = cursor.code(i);
-    if (!chomp && (ch === 43 /* + */ || ch === 45 /* - */)) chomp = ch === 43 ? '+' : '-';
+    if (!chomp && (ch === 43 /* + */ || ch === 45) /* - */) chomp = ch === 43 ? '+' : '-';
     else if (!indicator && ch >= 49 && ch <= 57) indicator = ch - 48;
     else break;
     i++;
@@ -141,7 +141,8 @@ function blockValue(cursor: Cursor, header: Header, lines: Line[], first: number
     }
   }
   if (header.chomp === '+') {
-    for (let i = chompStart; i < lines.length; ++i) value += '\n' + (lines[i].indent > trimIndent ? ' '.repeat(lines[i].indent - trimIndent) : '');
+    for (let i = chompStart; i < lines.length; ++i)
+      value += '\n' + (lines[i].indent > trimIndent ? ' '.repeat(lines[i].indent - trimIndent) : '');
     if (!value.endsWith('\n')) value += '\n';
   } else if (header.chomp === '') {
     value += '\n';

@@ -65,7 +65,9 @@ describe('fast YAML parser on real files', () => {
   });
 
   it('reads every document of every CRD itself', () => {
-    const given = crds.flatMap((file) => documents(file).map((text, i) => [`${relative(crdDir, file)} #${i + 1}`, parseFast(text) === undefined] as const));
+    const given = crds.flatMap((file) =>
+      documents(file).map((text, i) => [`${relative(crdDir, file)} #${i + 1}`, parseFast(text) === undefined] as const),
+    );
     const fallbacks = given.filter(([, gaveUp]) => gaveUp).map(([name]) => name);
     counts.fast += given.length - fallbacks.length;
     counts.library += fallbacks.length;

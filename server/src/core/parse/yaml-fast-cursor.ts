@@ -104,7 +104,9 @@ export class Cursor {
   /** A document marker (`---` or `...`) at a line start. */
   isMarker(offset: number, ch: number): boolean {
     const text = this.text;
-    return text.charCodeAt(offset) === ch && text.charCodeAt(offset + 1) === ch && text.charCodeAt(offset + 2) === ch && this.isBlank(offset + 3);
+    return (
+      text.charCodeAt(offset) === ch && text.charCodeAt(offset + 1) === ch && text.charCodeAt(offset + 2) === ch && this.isBlank(offset + 3)
+    );
   }
 
   /** After a node: only spaces and a comment may remain on the line. Then moves to the next content line. */

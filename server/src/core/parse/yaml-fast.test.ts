@@ -38,7 +38,7 @@ const SUPPORTED: Record<string, string> = {
   'spaces before a folded break': 'k: "trailing   \n  spaces"\n',
   'single-quoted escape': "k: 'it''s'\n",
   'single-quoted folding': "k: 'single\n  folded\n\n  para'\n",
-  'quotes keep spaces': "k: '  lead and trail  '\nj: \" lead\"\n",
+  'quotes keep spaces': 'k: \'  lead and trail  \'\nj: " lead"\n',
   'empty quotes': 'k: ""\nj: \'\'\n',
   'colon and hash inside quotes': 'k: "a: b # not comment"\nj: \'x: y\'\n',
   'comments everywhere': '# c1\na: 1 # c2\n# c3\nb:\n  # c4\n  c: 2 # c5\n  # c6\n# c7\n',
@@ -53,7 +53,7 @@ const SUPPORTED: Record<string, string> = {
   'keys with dots, slashes and spaces': 'nvidia.com/gpu: 1\nkey with spaces: 2\na.b.c: 3\n"x/y": 4\n',
   'hash without a space before it': 'k: a#b\nj: a #b\n',
   'trailing spaces': 'k: value   \nj: 1   \n',
-  'CRLF': 'a: 1\r\nb:\r\n  c: "x\r\n    y"\r\n  d: |\r\n    l1\r\n    l2\r\n',
+  CRLF: 'a: 1\r\nb:\r\n  c: "x\r\n    y"\r\n  d: |\r\n    l1\r\n    l2\r\n',
   'only a comment': '# only a comment\n',
   'no trailing newline': 'a: 1',
   'quoted, no trailing newline': 'k: "no newline"',
@@ -65,16 +65,16 @@ const SUPPORTED: Record<string, string> = {
   'spaces in flow collections': 'm: { a: 1 , b: 2 }\n',
   'trailing comma': 'f: [a, b, ]\n',
   'colons inside flow scalars': 'f: [http://x, a:b]\n',
-  'booleans': 'v: [y, n, Yes, NO, On, OFF, true, False, TRUE, Y, N, on]\n',
-  'nulls': 'a: ~\nb: Null\nc: NULL\nd: nULL\n',
-  'integers': 'i: [0, 12, -3, +4, 0x1F, 0o17, 017, 0b101, 1_000, 08, 0_7, -0, 0x_1]\n',
-  'floats': 'f: [1.5, -2.5e3, .5, 1., 1e3, .inf, -.Inf, +.INF, .nan, 1_0.5, ., -.5]\n',
+  booleans: 'v: [y, n, Yes, NO, On, OFF, true, False, TRUE, Y, N, on]\n',
+  nulls: 'a: ~\nb: Null\nc: NULL\nd: nULL\n',
+  integers: 'i: [0, 12, -3, +4, 0x1F, 0o17, 017, 0b101, 1_000, 08, 0_7, -0, 0x_1]\n',
+  floats: 'f: [1.5, -2.5e3, .5, 1., 1e3, .inf, -.Inf, +.INF, .nan, 1_0.5, ., -.5]\n',
   'strings that look like numbers': 's: [1:30, 2024-01-01, 2024-01-01T10:00:00Z, 1.2.3, 0x, inf, NaN, 1e400, 0xG]\n',
   'quoted numbers stay strings': 'k: 123\nj: "123"\nl: \'true\'\n',
   'multi-line plain scalar': 'multi: word\n  continued\n  again\n\n  para\n',
   'multi-line plain item': '- first\n  second\n',
   'dash in a continuation line': 'k: a\n  - b\n',
-  'indicators in a continuation line': "k: a\n  `b` [c] {d} \"e\" 'f' &g *h !i |j >k %l @m ?n ,o\n",
+  'indicators in a continuation line': 'k: a\n  `b` [c] {d} "e" \'f\' &g *h !i |j >k %l @m ?n ,o\n',
   'values on the next line': 'key:\n  plain on next line\n  and more\nq:\n  "quoted on next line"\nf:\n  [flow, next]\n',
   'document start marker': '---\na: 1\n',
   'markers with comments': '--- # comment\na: 1\n...\n',
@@ -158,7 +158,9 @@ describe('fast YAML parser', () => {
   }
 
   it('leaves what it does not support to the library', () => {
-    const taken = Object.entries(UNSUPPORTED).filter(([, text]) => parseFast(text) !== undefined).map(([name]) => name);
+    const taken = Object.entries(UNSUPPORTED)
+      .filter(([, text]) => parseFast(text) !== undefined)
+      .map(([name]) => name);
     assert.deepEqual(taken, []);
   });
 

@@ -17,7 +17,9 @@ function file(...documents: string[]): string {
 
 /** A whole parse, rendered: what an incremental parse must give too. */
 function rendered(parsed: YamlFile): string {
-  const documents = parsed.documents.map((document) => `@${document.startLine}/${document.startOffset}\n${renderModel(document.text, document.root)}`);
+  const documents = parsed.documents.map(
+    (document) => `@${document.startLine}/${document.startOffset}\n${renderModel(document.text, document.root)}`,
+  );
   return [...documents, JSON.stringify(fileFindings(parsed))].join('\n');
 }
 
@@ -33,7 +35,10 @@ describe('YAML files', () => {
     const kept = edited.documents.map((document, i) => document.content === first.documents[i].content);
     assert.deepEqual(kept, [true, true, false, true, true]);
     // The documents before the edit did not move: the very same objects. Those after it moved by a character.
-    assert.deepEqual(edited.documents.map((document, i) => document === first.documents[i]), [true, true, false, false, false]);
+    assert.deepEqual(
+      edited.documents.map((document, i) => document === first.documents[i]),
+      [true, true, false, false, false],
+    );
     assert.equal((valueAt(edited, 2) as { metadata: { name: string } }).metadata.name, 'c2');
   });
 
@@ -86,12 +91,38 @@ describe('YAML files', () => {
   });
 
   it('never throws, and stays equal to a fresh parse, while a file is typed into', () => {
-    const inserts = ['---\n', '...\n', '%YAML 1.2\n', '\t', '"', "'", '[', '{', ']', ':', ': ', '- ', '#', ' ', '\n', '&a ', '*a', '<<: *a\n', '!x ', '|', '? ', '\r\n'];
+    const inserts = [
+      '---\n',
+      '...\n',
+      '%YAML 1.2\n',
+      '\t',
+      '"',
+      "'",
+      '[',
+      '{',
+      ']',
+      ':',
+      ': ',
+      '- ',
+      '#',
+      ' ',
+      '\n',
+      '&a ',
+      '*a',
+      '<<: *a\n',
+      '!x ',
+      '|',
+      '? ',
+      '\r\n',
+    ];
     let text = file(generateDocument(1), generateDocument(2), job('a'));
     let previous = parseYamlFile(text);
     for (let step = 0; step < 250; step++) {
       const at = (step * 7919) % (text.length + 1);
-      text = step % 3 === 2 ? text.slice(0, at) + text.slice(at + 1 + (step % 4)) : text.slice(0, at) + inserts[step % inserts.length] + text.slice(at);
+      text =
+        step % 3 === 2
+          ? text.slice(0, at) + text.slice(at + 1 + (step % 4))
+          : text.slice(0, at) + inserts[step % inserts.length] + text.slice(at);
       if (step % 50 === 49) text = file(generateDocument(step), job(`j${step}`), generateDocument(step + 1));
       const parsed = parseYamlFile(text, previous);
       assert.equal(rendered(parsed), rendered(parseYamlFile(text)), JSON.stringify(text));
@@ -124,18 +155,29 @@ describe('YAML files', () => {
     assert.deepEqual(value.one, { restartPolicy: 'Never', backoffLimit: 6 });
     assert.deepEqual(value.two, { restartPolicy: 'Never', backoffLimit: 3, parallelism: 2 });
     const one = (parsed.documents[0].root as MapNode).entries[2].value as MapNode;
-    assert.deepEqual(one.entries.map((entry) => String(entry.key.value)), ['restartPolicy', 'backoffLimit']);
+    assert.deepEqual(
+      one.entries.map((entry) => String(entry.key.value)),
+      ['restartPolicy', 'backoffLimit'],
+    );
   });
 
   it('breaks alias cycles and unknown aliases into nulls', () => {
     const parsed = parseYamlFile('list: &l [a, *l]\nmap: &m {self: *m}\nmissing: *nowhere\n');
     assert.deepEqual(valueAt(parsed, 0), { list: ['a', null], map: { self: null }, missing: null });
-    assert.deepEqual(fileFindings(parsed).map((finding) => finding.code), ['yaml/unknown-alias']);
+    assert.deepEqual(
+      fileFindings(parsed).map((finding) => finding.code),
+      ['yaml/unknown-alias'],
+    );
   });
 
   it('keeps an alias bomb small', () => {
     const levels = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
-    for (let i = 1; i < 12; i++) levels.push(`l${i}: &l${i} [${Array(10).fill(i === 1 ? '*a' : `*l${i - 1}`).join(', ')}]`);
+    for (let i = 1; i < 12; i++)
+      levels.push(
+        `l${i}: &l${i} [${Array(10)
+          .fill(i === 1 ? '*a' : `*l${i - 1}`)
+          .join(', ')}]`,
+      );
     const started = Date.now();
     const parsed = parseYamlFile(`${levels.join('\n')}\n`);
     assert.ok(JSON.stringify(valueAt(parsed, 0)).length < 10_000_000);

@@ -145,7 +145,11 @@ export function fileFinding(document: YamlDocument, finding: DocumentFinding): F
   const shifted: Finding = { ...plain, range: fileRange(document, finding.range) };
   if (finding.messageAt) shifted.message = finding.messageAt(document.startLine);
   if (finding.related) shifted.related = finding.related.map((related) => ({ ...related, range: fileRange(document, related.range) }));
-  if (finding.fixes) shifted.fixes = finding.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((edit) => ({ ...edit, range: fileRange(document, edit.range) })) }));
+  if (finding.fixes)
+    shifted.fixes = finding.fixes.map((fix) => ({
+      ...fix,
+      edits: fix.edits.map((edit) => ({ ...edit, range: fileRange(document, edit.range) })),
+    }));
   return shifted;
 }
 

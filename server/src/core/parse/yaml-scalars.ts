@@ -49,7 +49,15 @@ function goInteger(plain: string): number | undefined {
   if (!match) return undefined;
   const [, sign, hex, octal, binary, leadingZeroOctal, decimal] = match;
   const [digits, radix] =
-    hex !== undefined ? [hex, 16] : octal !== undefined ? [octal, 8] : binary !== undefined ? [binary, 2] : decimal !== undefined ? [decimal, 10] : [leadingZeroOctal || '0', 8];
+    hex !== undefined
+      ? [hex, 16]
+      : octal !== undefined
+        ? [octal, 8]
+        : binary !== undefined
+          ? [binary, 2]
+          : decimal !== undefined
+            ? [decimal, 10]
+            : [leadingZeroOctal || '0', 8];
   if (digits.length > 15) {
     // Past 64 bits Go fails to parse the integer: only decimal-looking text then reads as a float.
     const prefix = radix === 16 ? '0x' : radix === 8 ? '0o' : radix === 2 ? '0b' : '';

@@ -32,7 +32,15 @@ function sentence(text: string): string {
   return /[.!?]$/.test(capital) ? capital : `${capital}.`;
 }
 
-function finding(ctx: Context, error: YAMLError, start: number, end: number, code: string, message: string, specific = true): SyntaxFinding {
+function finding(
+  ctx: Context,
+  error: YAMLError,
+  start: number,
+  end: number,
+  code: string,
+  message: string,
+  specific = true,
+): SyntaxFinding {
   return { range: ctx.lines.range(start, Math.max(start, end)), severity: ctx.severity, code, message, span: error.pos, specific };
 }
 
@@ -76,7 +84,10 @@ function missingColon(error: YAMLError, ctx: Context, line: number): SyntaxFindi
 function colonInValue(error: YAMLError, ctx: Context): SyntaxFinding | undefined {
   const { line } = ctx.lines.positionAt(error.pos[0]);
   const lineEnd = ctx.lines.lineEnd(line);
-  const rest = ctx.text(error.pos[0], lineEnd).replace(/\s+#.*$/, '').trimEnd();
+  const rest = ctx
+    .text(error.pos[0], lineEnd)
+    .replace(/\s+#.*$/, '')
+    .trimEnd();
   if (!rest.includes(': ')) return undefined;
   const message = `This value contains ": ", which YAML reads as the start of another key. Put the value in quotes: "${rest.replace(/"/g, '\\"')}".`;
   return finding(ctx, error, error.pos[0], error.pos[0] + rest.length, 'yaml/colon-in-value', message);

@@ -93,8 +93,12 @@ describe('YAML syntax', () => {
   });
 
   it('reports tabs used for indentation on the tab, without cascades', () => {
-    checkFindings('spec:\n\treplicas: 1\n^ error[yaml/tab-as-indent]: Tab used for indentation: YAML allows only spaces there. Replace the tab with spaces.');
-    checkFindings('spec:\n  args:\n\t- a\n^ error[yaml/tab-as-indent]: Tab used for indentation: YAML allows only spaces there. Replace the tab with spaces.');
+    checkFindings(
+      'spec:\n\treplicas: 1\n^ error[yaml/tab-as-indent]: Tab used for indentation: YAML allows only spaces there. Replace the tab with spaces.',
+    );
+    checkFindings(
+      'spec:\n  args:\n\t- a\n^ error[yaml/tab-as-indent]: Tab used for indentation: YAML allows only spaces there. Replace the tab with spaces.',
+    );
   });
 
   it('allows a tab between a key and its value', () => {

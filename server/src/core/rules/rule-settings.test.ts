@@ -24,7 +24,10 @@ describe('rule settings and suppression', () => {
     checkFindings(POD('          # mlinfra-disable-next-line gpu/limit-required\n'), { only: 'gpu/limit-required' });
     checkFindings(`# mlinfra-disable gpu/other-rule, gpu/limit-required\n${POD()}`, { only: 'gpu/limit-required' });
     checkFindings(`# mlinfra-disable\n${POD()}`, { only: 'gpu/limit-required' });
-    checkFindings(`# mlinfra-disable gpu/other-rule\n${POD()}#         ^^^^^^^^^^^^^^ error[gpu/limit-required]: nvidia.com/gpu is requested without a limit in container trainer: Kubernetes requires a limit for GPUs and rejects the pod. Set limits: nvidia.com/gpu: 1.`, { only: 'gpu/limit-required' });
+    checkFindings(
+      `# mlinfra-disable gpu/other-rule\n${POD()}#         ^^^^^^^^^^^^^^ error[gpu/limit-required]: nvidia.com/gpu is requested without a limit in container trainer: Kubernetes requires a limit for GPUs and rejects the pod. Set limits: nvidia.com/gpu: 1.`,
+      { only: 'gpu/limit-required' },
+    );
   });
 
   it('sets a rule to another severity, or off, and says what it could not use', () => {
@@ -32,9 +35,18 @@ describe('rule settings and suppression', () => {
     assert.deepEqual(service.setRuleLevels({ 'gpu/limit-required': 'warning' }), []);
     const text = POD();
     const uri = 'file:///w/pod.yaml';
-    assert.deepEqual(service.validate({ uri, text }).findings.filter((f) => f.code === 'gpu/limit-required').map((f) => f.severity), ['warning']);
+    assert.deepEqual(
+      service
+        .validate({ uri, text })
+        .findings.filter((f) => f.code === 'gpu/limit-required')
+        .map((f) => f.severity),
+      ['warning'],
+    );
     service.setRuleLevels({ 'gpu/limit-required': 'off' });
-    assert.deepEqual(service.validate({ uri, text }).findings.filter((f) => f.code === 'gpu/limit-required'), []);
+    assert.deepEqual(
+      service.validate({ uri, text }).findings.filter((f) => f.code === 'gpu/limit-required'),
+      [],
+    );
     assert.deepEqual(service.setRuleLevels({ 'gpu/limit-requird': 'off', 'gpu/limit-required': 'loud' }), [
       'mlinfra.rules: unknown rule "gpu/limit-requird".',
       'mlinfra.rules: "gpu/limit-required" must be off, info, warning or error, not "loud".',

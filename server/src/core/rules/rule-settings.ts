@@ -13,17 +13,24 @@ export function parseRuleLevels(value: unknown, knownIds: readonly string[]): { 
   const levels = new Map<string, RuleLevel>();
   const problems: string[] = [];
   if (value === undefined || value === null) return { levels, problems };
-  if (typeof value !== 'object' || Array.isArray(value)) return { levels, problems: ['mlinfra.rules must be an object of rule id to off, info, warning or error.'] };
+  if (typeof value !== 'object' || Array.isArray(value))
+    return { levels, problems: ['mlinfra.rules must be an object of rule id to off, info, warning or error.'] };
   for (const [id, level] of Object.entries(value)) {
     if (!knownIds.includes(id)) problems.push(`mlinfra.rules: unknown rule "${id}".`);
-    else if (typeof level !== 'string' || !LEVELS.has(level)) problems.push(`mlinfra.rules: "${id}" must be off, info, warning or error, not ${JSON.stringify(level)}.`);
+    else if (typeof level !== 'string' || !LEVELS.has(level))
+      problems.push(`mlinfra.rules: "${id}" must be off, info, warning or error, not ${JSON.stringify(level)}.`);
     else levels.set(id, level as RuleLevel);
   }
   return { levels, problems };
 }
 
 /** The rule findings of a file as the user wants them: levels applied, suppressed ones gone, each linked to its page. */
-export function applyRuleSettings(findings: Finding[], fileText: string, levels: ReadonlyMap<string, RuleLevel>, docsBase: string | undefined): Finding[] {
+export function applyRuleSettings(
+  findings: Finding[],
+  fileText: string,
+  levels: ReadonlyMap<string, RuleLevel>,
+  docsBase: string | undefined,
+): Finding[] {
   const suppressions = readSuppressions(fileText);
   const out: Finding[] = [];
   for (const finding of findings) {

@@ -19,7 +19,7 @@ const broken = defineRule({
 });
 
 describe('a rule that throws', () => {
-  it('leaves the other rules\' findings in place, shows a hint at the kind and tells the log', () => {
+  it("leaves the other rules' findings in place, shows a hint at the kind and tells the log", () => {
     const { text, expected } = parseFixture(fixture`
       apiVersion: v1
       kind: Pod

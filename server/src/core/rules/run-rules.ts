@@ -26,7 +26,12 @@ export function runRules(
     text: document.text,
     workspace,
     report(at, message, options = {}) {
-      const finding: DocumentFinding = { range: document.lines.range(at.start, at.end), severity: options.severity ?? rule.severity, code: rule.id, message };
+      const finding: DocumentFinding = {
+        range: document.lines.range(at.start, at.end),
+        severity: options.severity ?? rule.severity,
+        code: rule.id,
+        message,
+      };
       if (options.fixes?.length) finding.fixes = toFixes(document.lines, options.fixes);
       findings.push(finding);
     },

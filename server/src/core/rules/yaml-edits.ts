@@ -20,7 +20,10 @@ function scalarText(value: string | number | boolean | null): string {
 /** Flow syntax: `{ a: 1, b: [x] }`. */
 export function flowText(value: YamlValue): string {
   if (Array.isArray(value)) return `[${value.map(flowText).join(', ')}]`;
-  if (value !== null && typeof value === 'object') return `{ ${Object.entries(value).map(([k, v]) => `${scalarText(k)}: ${flowText(v)}`).join(', ')} }`;
+  if (value !== null && typeof value === 'object')
+    return `{ ${Object.entries(value)
+      .map(([k, v]) => `${scalarText(k)}: ${flowText(v)}`)
+      .join(', ')} }`;
   return scalarText(value);
 }
 
@@ -32,7 +35,9 @@ export function blockEntry(key: string, value: YamlValue, indent: number): strin
   }
   if (Array.isArray(value)) return `${pad}${scalarText(key)}:\n${value.map((item) => blockItem(item, indent)).join('\n')}`;
   if (value !== null && typeof value === 'object') {
-    return `${pad}${scalarText(key)}:\n${Object.entries(value).map(([k, v]) => blockEntry(k, v, indent + 2)).join('\n')}`;
+    return `${pad}${scalarText(key)}:\n${Object.entries(value)
+      .map(([k, v]) => blockEntry(k, v, indent + 2))
+      .join('\n')}`;
   }
   return `${pad}${scalarText(key)}: ${scalarText(value)}`;
 }

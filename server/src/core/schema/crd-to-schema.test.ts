@@ -10,7 +10,11 @@ const META = 'io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta';
 const ref = (name: string) => ({ $ref: `#/definitions/${name}` });
 const quantity = { type: ['string', 'number'], pattern: QUANTITY_PATTERN };
 const definitions: Record<string, JsonSchema> = {
-  [META]: { type: 'object', properties: { name: { type: 'string' }, labels: { type: 'object', additionalProperties: { type: 'string' } } }, additionalProperties: false },
+  [META]: {
+    type: 'object',
+    properties: { name: { type: 'string' }, labels: { type: 'object', additionalProperties: { type: 'string' } } },
+    additionalProperties: false,
+  },
   'io.k8s.apimachinery.pkg.api.resource.Quantity': quantity,
   [`${P}PodTemplateSpec`]: { type: 'object', properties: { metadata: ref(META), spec: ref(`${P}PodSpec`) }, additionalProperties: false },
   [`${P}PodSpec`]: {
@@ -46,7 +50,10 @@ const definitions: Record<string, JsonSchema> = {
 };
 
 const INT_OR_STRING = { anyOf: [{ type: 'integer' }, { type: 'string' }], 'x-kubernetes-int-or-string': true };
-const KUBEBUILDER_QUANTITY = { ...INT_OR_STRING, pattern: '^(\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE](\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))))?$' };
+const KUBEBUILDER_QUANTITY = {
+  ...INT_OR_STRING,
+  pattern: '^(\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE](\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))))?$',
+};
 const container = (extra: Record<string, unknown> = {}, required = ['name']) => ({
   type: 'object',
   required,
@@ -56,7 +63,10 @@ const container = (extra: Record<string, unknown> = {}, required = ['name']) => 
     args: { type: 'array', items: { type: 'string' }, 'x-kubernetes-list-type': 'atomic' },
     resources: {
       type: 'object',
-      properties: { limits: { type: 'object', additionalProperties: KUBEBUILDER_QUANTITY }, requests: { type: 'object', additionalProperties: KUBEBUILDER_QUANTITY } },
+      properties: {
+        limits: { type: 'object', additionalProperties: KUBEBUILDER_QUANTITY },
+        requests: { type: 'object', additionalProperties: KUBEBUILDER_QUANTITY },
+      },
     },
     ...extra,
   },
@@ -69,7 +79,12 @@ const podTemplate = (specExtra: Record<string, unknown> = {}, containerSchema: u
     spec: {
       type: 'object',
       required: ['containers'],
-      properties: { containers: { type: 'array', items: containerSchema }, restartPolicy: { type: 'string' }, nodeName: { type: 'string' }, ...specExtra },
+      properties: {
+        containers: { type: 'array', items: containerSchema },
+        restartPolicy: { type: 'string' },
+        nodeName: { type: 'string' },
+        ...specExtra,
+      },
     },
   },
 });
@@ -79,7 +94,12 @@ function crd(spec: Record<string, unknown>, options: { scope?: string; versions?
     openAPIV3Schema: {
       type: 'object',
       description: 'A widget job.',
-      properties: { apiVersion: { type: 'string' }, kind: { type: 'string' }, metadata: { type: 'object' }, spec: { type: 'object', properties: spec } },
+      properties: {
+        apiVersion: { type: 'string' },
+        kind: { type: 'string' },
+        metadata: { type: 'object' },
+        spec: { type: 'object', properties: spec },
+      },
       required: ['spec'],
     },
   };
@@ -103,23 +123,28 @@ function specOf(schema: JsonSchema): Record<string, JsonSchema> {
 describe('crdToSchemas', () => {
   it('writes the kind shape: apiVersion, kind, ObjectMeta, required, closed', () => {
     const [kind] = crdToSchemas(crd({ replicas: { type: 'integer' } }), definitions);
-    assert.deepEqual({ ...kind, schema: undefined, replaced: undefined }, {
-      apiVersion: 'example.com/v1',
-      kind: 'WidgetJob',
-      group: 'example.com',
-      version: 'v1',
-      plural: 'widgetjobs',
-      namespaced: true,
-      schema: undefined,
-      replaced: undefined,
-    });
+    assert.deepEqual(
+      { ...kind, schema: undefined, replaced: undefined },
+      {
+        apiVersion: 'example.com/v1',
+        kind: 'WidgetJob',
+        group: 'example.com',
+        version: 'v1',
+        plural: 'widgetjobs',
+        namespaced: true,
+        schema: undefined,
+        replaced: undefined,
+      },
+    );
     const { schema } = kind;
     assert.equal(schema.$schema, 'http://json-schema.org/draft-07/schema#');
     assert.equal(schema.title, 'WidgetJob');
     assert.equal(schema.description, 'A widget job.');
     assert.deepEqual(schema.required, ['apiVersion', 'kind', 'spec']);
     assert.equal(schema.additionalProperties, false);
-    assert.deepEqual((schema.properties as Record<string, unknown>).metadata, { $ref: `../kubernetes/definitions.json#/definitions/${META}` });
+    assert.deepEqual((schema.properties as Record<string, unknown>).metadata, {
+      $ref: `../kubernetes/definitions.json#/definitions/${META}`,
+    });
     assert.equal((schema.properties as Record<string, JsonSchema>).spec.additionalProperties, false);
   });
 
@@ -143,7 +168,9 @@ describe('crdToSchemas', () => {
   });
 
   it('replaces an embedded PodTemplateSpec by a $ref, keeping its description', () => {
-    const [kind] = crdToSchemas(crd({ template: podTemplate() }), definitions, { definitionsUri: 'https://schemas.mlinfra.dev/kubernetes/definitions.json' });
+    const [kind] = crdToSchemas(crd({ template: podTemplate() }), definitions, {
+      definitionsUri: 'https://schemas.mlinfra.dev/kubernetes/definitions.json',
+    });
     assert.deepEqual(specOf(kind.schema).template, {
       $ref: `https://schemas.mlinfra.dev/kubernetes/definitions.json#/definitions/${P}PodTemplateSpec`,
       description: 'Template of the pods.',
@@ -157,7 +184,9 @@ describe('crdToSchemas', () => {
     assert.equal(template.$ref, undefined);
     const podSpec = (template.properties as Record<string, JsonSchema>).spec;
     assert.ok('workloadRef' in (podSpec.properties as object));
-    assert.deepEqual((podSpec.properties as Record<string, JsonSchema>).containers.items, { $ref: `../kubernetes/definitions.json#/definitions/${P}Container` });
+    assert.deepEqual((podSpec.properties as Record<string, JsonSchema>).containers.items, {
+      $ref: `../kubernetes/definitions.json#/definitions/${P}Container`,
+    });
     assert.deepEqual(kind.replaced, [{ path: '/spec/template/spec/containers[]', definition: `${P}Container` }]);
   });
 
@@ -165,35 +194,56 @@ describe('crdToSchemas', () => {
     // Only the resources inside the containers are still the Kubernetes type.
     const resources = [`${P}ResourceRequirements`];
     const optionalName = crdToSchemas(crd({ template: podTemplate({}, container({}, [])) }), definitions)[0];
-    assert.deepEqual(optionalName.replaced.map((r) => r.definition), resources);
+    assert.deepEqual(
+      optionalName.replaced.map((r) => r.definition),
+      resources,
+    );
     const stringArgs = crdToSchemas(crd({ template: podTemplate({}, container({ args: { type: 'string' } })) }), definitions)[0];
-    assert.deepEqual(stringArgs.replaced.map((r) => r.definition), resources);
+    assert.deepEqual(
+      stringArgs.replaced.map((r) => r.definition),
+      resources,
+    );
   });
 
   it('scores by coverage: a small struct with a few Kubernetes-like names is not the Kubernetes type', () => {
-    const translatedContainer = (properties: Record<string, JsonSchema>) => ({ type: 'object', required: ['name'], properties, additionalProperties: false });
+    const translatedContainer = (properties: Record<string, JsonSchema>) => ({
+      type: 'object',
+      required: ['name'],
+      properties,
+      additionalProperties: false,
+    });
     assert.equal(sameTypeScore(translatedContainer({ name: { type: 'string' } }), `${P}Container`, definitions), 0);
-    const full = translatedContainer({ name: { type: 'string' }, image: { type: 'string' }, args: { type: 'array', items: { type: 'string' } } });
+    const full = translatedContainer({
+      name: { type: 'string' },
+      image: { type: 'string' },
+      args: { type: 'array', items: { type: 'string' } },
+    });
     assert.equal(sameTypeScore(full, `${P}Container`, definitions), 0.75);
   });
 
   it('makes one schema per served version, and knows cluster-scoped kinds', () => {
     const schema = { openAPIV3Schema: { type: 'object', properties: { spec: { type: 'object' } } } };
     const kinds = crdToSchemas(
-      crd({}, {
-        scope: 'Cluster',
-        versions: [
-          { name: 'v1', served: true, schema },
-          { name: 'v1beta1', served: false, schema },
-          { name: 'v1alpha1', served: true, schema },
-        ],
-      }),
+      crd(
+        {},
+        {
+          scope: 'Cluster',
+          versions: [
+            { name: 'v1', served: true, schema },
+            { name: 'v1beta1', served: false, schema },
+            { name: 'v1alpha1', served: true, schema },
+          ],
+        },
+      ),
       definitions,
     );
-    assert.deepEqual(kinds.map((k) => [k.apiVersion, k.namespaced]), [
-      ['example.com/v1', false],
-      ['example.com/v1alpha1', false],
-    ]);
+    assert.deepEqual(
+      kinds.map((k) => [k.apiVersion, k.namespaced]),
+      [
+        ['example.com/v1', false],
+        ['example.com/v1alpha1', false],
+      ],
+    );
   });
 
   it('refuses what is not a CRD', () => {

@@ -52,4 +52,3 @@ function unquotedWouldFit(value: string, types: string[]): boolean {
   if (types.includes('number') && /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(value)) return true;
   return types.includes('boolean') && /^(true|false)$/.test(value);
 }
-

@@ -12,7 +12,9 @@ export interface FileReader {
 /** Resolves a modeline target written in a file: a relative or absolute path, or a file URI. */
 export function resolveSchemaTarget(target: string, fileUri: string): string | { error: string } {
   if (/^https?:/i.test(target)) {
-    return { error: `mlinfra never downloads schemas, so ${target} is not used. Save the schema in the workspace and point $schema at the file.` };
+    return {
+      error: `mlinfra never downloads schemas, so ${target} is not used. Save the schema in the workspace and point $schema at the file.`,
+    };
   }
   try {
     if (/^[a-z][a-z0-9+.-]*:/i.test(target) && !/^[a-z]:[\\/]/i.test(target)) return new URL(target).href;
@@ -63,7 +65,8 @@ export class ExternalSchemas {
     } catch (error) {
       return { error: `Schema file ${name} is not valid ${/\.ya?ml$/i.test(uri) ? 'YAML' : 'JSON'}: ${(error as Error).message}` };
     }
-    if (!schema || typeof schema !== 'object' || Array.isArray(schema)) return { error: `Schema file ${name} does not hold a JSON schema object.` };
+    if (!schema || typeof schema !== 'object' || Array.isArray(schema))
+      return { error: `Schema file ${name} does not hold a JSON schema object.` };
     if (previous !== text) this.registry.setFileSchema(uri, schema);
     this.texts.set(uri, text);
     return { id: uri, label: typeof schema.title === 'string' && schema.title ? schema.title : name };

@@ -11,10 +11,7 @@ import type { KindEntry, SchemaRegistry } from './schema-registry';
 /** Where the generated Kubernetes kinds come from (schemas/index.json `source`). */
 const KUBERNETES_SOURCE = 'kubernetes/swagger.json';
 
-export type Match =
-  | { schema: string; label: string }
-  | { finding: Finding }
-  | undefined;
+export type Match = { schema: string; label: string } | { finding: Finding } | undefined;
 
 /** A `$schema` comment, as the Red Hat YAML extension reads it. */
 const MODELINE = /^[ \t]*#[ \t]*yaml-language-server:[ \t]*\$schema=(\S+)/m;
@@ -45,7 +42,12 @@ function stringAt(document: YamlDocument, key: string): { value: string; start: 
 const HOW_TO_ADD =
   'To check it, add its CRD to the "mlinfra.schemas.crds" setting, map the file to a JSON schema with "mlinfra.schemas.files", or add a "# yaml-language-server: $schema=<path>" comment.';
 
-function unknownKind(document: YamlDocument, registry: SchemaRegistry, apiVersion: string, kind: { value: string; start: number; end: number }): Finding {
+function unknownKind(
+  document: YamlDocument,
+  registry: SchemaRegistry,
+  apiVersion: string,
+  kind: { value: string; start: number; end: number },
+): Finding {
   const sameKind = registry.kinds().filter((entry) => entry.kind === kind.value);
   let message: string;
   if (sameKind.length) {

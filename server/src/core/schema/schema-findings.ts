@@ -10,7 +10,6 @@ import { entryOf, formatPath, keySpanOf, locate, parsePointer, spanOf, type Loca
 import { selectErrors } from './select-errors';
 import { QUANTITY_PATTERN } from './translate';
 
-
 interface Context {
   document: YamlDocument;
   /** What the document is, for messages: `PyTorchJob`, or the title of a user's schema. */
@@ -40,7 +39,8 @@ function replaceFix(context: Context, node: ScalarNode, suggestion: string): Fix
   if (/[\r\n]/.test(written) || /^[|>]/.test(written)) return [];
   let newText: string;
   if (written.startsWith("'")) newText = `'${suggestion.replace(/'/g, "''")}'`;
-  else if (written.startsWith('"') || !/^[A-Za-z_][\w./-]*$/.test(suggestion) || NOT_A_STRING.test(suggestion)) newText = JSON.stringify(suggestion);
+  else if (written.startsWith('"') || !/^[A-Za-z_][\w./-]*$/.test(suggestion) || NOT_A_STRING.test(suggestion))
+    newText = JSON.stringify(suggestion);
   else newText = suggestion;
   const range = context.document.lines.range(node.start, node.end);
   return [{ title: `Change to "${suggestion}"`, edits: [{ range, newText }], preferred: true }];
@@ -70,7 +70,13 @@ function unknownField(context: Context, error: ErrorObject, segments: string[], 
   // Renaming onto a key the mapping has already would only make a duplicate key.
   const taken = parent.node?.kind === 'map' && entryOf(parent.node, suggestion ?? '') !== undefined;
   const fixes = suggestion && !taken ? replaceFix(context, entry.key, suggestion) : undefined;
-  return finding(context, [entry.key.start, entry.key.end], 'schema/unknown-field', `Unknown field "${name}" in ${where(context, segments)}${hint}`, fixes);
+  return finding(
+    context,
+    [entry.key.start, entry.key.end],
+    'schema/unknown-field',
+    `Unknown field "${name}" in ${where(context, segments)}${hint}`,
+    fixes,
+  );
 }
 
 function missingField(context: Context, error: ErrorObject, segments: string[]): Finding {
@@ -89,7 +95,13 @@ function valueFinding(context: Context, error: ErrorObject, segments: string[], 
     case 'type': {
       const hint = typeHint(located.node, document.text, error.params.type);
       const expected = describeExpectedType(error.params.type);
-      return finding(context, span, 'schema/wrong-type', `${subject} must be ${expected}, not ${describeValue(value)}.${hint}`, quotingFix(context, located, hint));
+      return finding(
+        context,
+        span,
+        'schema/wrong-type',
+        `${subject} must be ${expected}, not ${describeValue(value)}.${hint}`,
+        quotingFix(context, located, hint),
+      );
     }
     case 'enum': {
       const allowed = (error.params.allowedValues as unknown[]).map(String);
@@ -97,10 +109,21 @@ function valueFinding(context: Context, error: ErrorObject, segments: string[], 
       const hint = suggestion ? ` Did you mean "${suggestion}"?` : '';
       const shown = allowed.map((v) => (/^[\w./-]+$/.test(v) ? v : JSON.stringify(v)));
       const fixes = suggestion && located.node?.kind === 'scalar' ? replaceFix(context, located.node, suggestion) : undefined;
-      return finding(context, span, 'schema/invalid-value', `${JSON.stringify(value)} is not allowed for ${subject}; use one of ${shown.join(', ')}.${hint}`, fixes);
+      return finding(
+        context,
+        span,
+        'schema/invalid-value',
+        `${JSON.stringify(value)} is not allowed for ${subject}; use one of ${shown.join(', ')}.${hint}`,
+        fixes,
+      );
     }
     case 'const':
-      return finding(context, span, 'schema/invalid-value', `${subject} must be ${JSON.stringify(error.params.allowedValue)}, not ${JSON.stringify(value)}.`);
+      return finding(
+        context,
+        span,
+        'schema/invalid-value',
+        `${subject} must be ${JSON.stringify(error.params.allowedValue)}, not ${JSON.stringify(value)}.`,
+      );
     case 'pattern':
       return finding(context, span, 'schema/invalid-value', patternMessage(JSON.stringify(value), String(error.params.pattern), subject));
     case 'anyOf':
@@ -109,7 +132,12 @@ function valueFinding(context: Context, error: ErrorObject, segments: string[], 
     default: {
       const limit = LIMITS[error.keyword]?.(error.params.limit as number);
       if (limit) return finding(context, span, 'schema/invalid-value', `${subject} ${limit}.`);
-      return finding(context, span, 'schema/invalid-value', `${subject} ${error.message ?? 'is not valid'}${value !== undefined && typeof value !== 'object' ? ` (it is ${JSON.stringify(value)})` : ''}.`);
+      return finding(
+        context,
+        span,
+        'schema/invalid-value',
+        `${subject} ${error.message ?? 'is not valid'}${value !== undefined && typeof value !== 'object' ? ` (it is ${JSON.stringify(value)})` : ''}.`,
+      );
     }
   }
 }
@@ -121,13 +149,15 @@ function quotingFix(context: Context, located: Located, hint: string): Fix[] | u
   const written = context.document.text.slice(node.start, node.end);
   const range = context.document.lines.range(node.start, node.end);
   if (hint.startsWith(' Quote it')) return [{ title: 'Add quotes', edits: [{ range, newText: JSON.stringify(written) }], preferred: true }];
-  if (hint === ' Remove the quotes.') return [{ title: 'Remove the quotes', edits: [{ range, newText: String(node.value) }], preferred: true }];
+  if (hint === ' Remove the quotes.')
+    return [{ title: 'Remove the quotes', edits: [{ range, newText: String(node.value) }], preferred: true }];
   return undefined;
 }
 
 /** A value that does not match a pattern, in words where the pattern is a well-known one. */
 function patternMessage(value: string, pattern: string, subject: string): string {
-  if (pattern === QUANTITY_PATTERN) return `${value} is not a quantity, as ${subject} must be: write a number with an optional suffix, such as 2, 500m or 64Gi.`;
+  if (pattern === QUANTITY_PATTERN)
+    return `${value} is not a quantity, as ${subject} must be: write a number with an optional suffix, such as 2, 500m or 64Gi.`;
   const words = PATTERN_WORDS[pattern];
   if (words) return `${value} is not ${words}, as ${subject} must be.`;
   return `${value} does not match the pattern ${pattern} that ${subject} must follow.`;
@@ -136,8 +166,10 @@ function patternMessage(value: string, pattern: string, subject: string): string
 /** The patterns Kubernetes names use, in words. */
 const PATTERN_WORDS: Record<string, string> = {
   '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$': 'a DNS label (lowercase letters, digits and "-", starting and ending with a letter or digit)',
-  '^[a-z]([-a-z0-9]*[a-z0-9])?$': 'a DNS-1035 label (lowercase letters, digits and "-", starting with a letter and ending with a letter or digit)',
-  '^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$': 'a DNS subdomain (lowercase letters, digits, "-" and ".", each part starting and ending with a letter or digit)',
+  '^[a-z]([-a-z0-9]*[a-z0-9])?$':
+    'a DNS-1035 label (lowercase letters, digits and "-", starting with a letter and ending with a letter or digit)',
+  '^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$':
+    'a DNS subdomain (lowercase letters, digits, "-" and ".", each part starting and ending with a letter or digit)',
   '^/.*': 'an absolute path (starting with "/")',
 };
 
@@ -157,10 +189,20 @@ function alternativesFinding(context: Context, error: ErrorObject, subject: stri
   const branchErrors = (error.params.branchErrors ?? []) as ErrorObject[];
   const required = [...new Set(branchErrors.filter((e) => e.keyword === 'required').map((e) => String(e.params.missingProperty)))];
   if (branchErrors.length === 0) {
-    return finding(context, span, 'schema/invalid-value', `${subject} fits more than one of its allowed forms; remove the fields that make it ambiguous.`);
+    return finding(
+      context,
+      span,
+      'schema/invalid-value',
+      `${subject} fits more than one of its allowed forms; remove the fields that make it ambiguous.`,
+    );
   }
   if (required.length === branchErrors.length) {
-    return finding(context, span, 'schema/missing-field', `${subject} needs one of the fields ${required.map((r) => `"${r}"`).join(', ')}.`);
+    return finding(
+      context,
+      span,
+      'schema/missing-field',
+      `${subject} needs one of the fields ${required.map((r) => `"${r}"`).join(', ')}.`,
+    );
   }
   return finding(context, span, 'schema/invalid-value', `${subject} does not fit any of its allowed forms.`);
 }
@@ -169,7 +211,11 @@ function alternativesFinding(context: Context, error: ErrorObject, subject: stri
  * An empty value (`env:`) reads as no value at all for the API server: fine where the field is
  * optional, a missing field where it is required. Errors about such values become that.
  */
-function emptyValueFindings(context: Context, errors: ErrorObject[], isRequired: (path: string[]) => boolean): { findings: Finding[]; rest: ErrorObject[] } {
+function emptyValueFindings(
+  context: Context,
+  errors: ErrorObject[],
+  isRequired: (path: string[]) => boolean,
+): { findings: Finding[]; rest: ErrorObject[] } {
   const findings: Finding[] = [];
   const reported = new Set<string>();
   const rest = errors.filter((error) => {
@@ -181,7 +227,14 @@ function emptyValueFindings(context: Context, errors: ErrorObject[], isRequired:
     if (!reported.has(error.instancePath) && isRequired(segments)) {
       const name = segments[segments.length - 1];
       const key = located.entry.key;
-      findings.push(finding(context, [key.start, key.end], 'schema/missing-field', `Required field "${name}" in ${where(context, segments.slice(0, -1))} has no value.`));
+      findings.push(
+        finding(
+          context,
+          [key.start, key.end],
+          'schema/missing-field',
+          `Required field "${name}" in ${where(context, segments.slice(0, -1))} has no value.`,
+        ),
+      );
     }
     reported.add(error.instancePath);
     return false;
@@ -190,7 +243,12 @@ function emptyValueFindings(context: Context, errors: ErrorObject[], isRequired:
 }
 
 /** Findings for one document's validation errors, with ranges local to the document. */
-export function schemaFindings(errors: readonly ErrorObject[], document: YamlDocument, label: string, isRequired: (path: string[]) => boolean = () => false): Finding[] {
+export function schemaFindings(
+  errors: readonly ErrorObject[],
+  document: YamlDocument,
+  label: string,
+  isRequired: (path: string[]) => boolean = () => false,
+): Finding[] {
   const context: Context = { document, label };
   const empty = emptyValueFindings(context, selectErrors(errors), isRequired);
   // A value outside an enum is one mistake, whatever its type: report the enum, not the type too.
@@ -206,7 +264,8 @@ export function schemaFindings(errors: readonly ErrorObject[], document: YamlDoc
     const segments = parsePointer(error.instancePath);
     if (error.keyword === 'required') {
       // A misspelled key already says which field it should have been: one finding, not two.
-      if (!suggestions.has(`${error.instancePath}/${String(error.params.missingProperty)}`)) findings.push(missingField(context, error, segments));
+      if (!suggestions.has(`${error.instancePath}/${String(error.params.missingProperty)}`))
+        findings.push(missingField(context, error, segments));
       continue;
     }
     findings.push(valueFinding(context, error, segments, locate(document.root, segments)));

@@ -37,15 +37,27 @@ const pod = (container: string) => fixture`
 describe('schema quick fixes', () => {
   it('renames a misspelled field to the one suggested, unless that one is there already', () => {
     const source = pytorchJob('      repli$0ca: 3');
-    assert.deepEqual(codeActionsAt(source, uri).map((action) => [action.title, action.preferred, action.finding.code]), [['Change to "replicas"', true, 'schema/unknown-field']]);
+    assert.deepEqual(
+      codeActionsAt(source, uri).map((action) => [action.title, action.preferred, action.finding.code]),
+      [['Change to "replicas"', true, 'schema/unknown-field']],
+    );
     assert.equal(applyFix(source, uri, 'Change to "replicas"'), pytorchJob('      replicas: 3'));
     assert.deepEqual(codeActionsAt(pytorchJob('      replicas: 2\n      repli$0ca: 3'), uri), []);
   });
 
   it('replaces a misspelled enum value by the one suggested, in its quotes', () => {
-    assert.equal(applyFix(pod('      imagePullPolicy: IfNotPresnt$0'), uri, 'Change to "IfNotPresent"'), pod('      imagePullPolicy: IfNotPresent'));
-    assert.equal(applyFix(pod('      imagePullPolicy: "IfNotPresnt"$0'), uri, 'Change to "IfNotPresent"'), pod('      imagePullPolicy: "IfNotPresent"'));
-    assert.equal(applyFix(pod("      imagePullPolicy: 'IfNotPresnt'$0"), uri, 'Change to "IfNotPresent"'), pod("      imagePullPolicy: 'IfNotPresent'"));
+    assert.equal(
+      applyFix(pod('      imagePullPolicy: IfNotPresnt$0'), uri, 'Change to "IfNotPresent"'),
+      pod('      imagePullPolicy: IfNotPresent'),
+    );
+    assert.equal(
+      applyFix(pod('      imagePullPolicy: "IfNotPresnt"$0'), uri, 'Change to "IfNotPresent"'),
+      pod('      imagePullPolicy: "IfNotPresent"'),
+    );
+    assert.equal(
+      applyFix(pod("      imagePullPolicy: 'IfNotPresnt'$0"), uri, 'Change to "IfNotPresent"'),
+      pod("      imagePullPolicy: 'IfNotPresent'"),
+    );
   });
 
   it('quotes a number or boolean where a string belongs, and unquotes a quoted number', () => {
@@ -59,6 +71,9 @@ describe('schema quick fixes', () => {
   it('places the edit in the document it fixes, in a file of several', () => {
     const second = pod('      imagePullPolicy: Alwys$0');
     const source = `${pod('      imagePullPolicy: Always')}---\n${second}`;
-    assert.equal(applyFix(source, uri, 'Change to "Always"'), `${pod('      imagePullPolicy: Always')}---\n${pod('      imagePullPolicy: Always')}`);
+    assert.equal(
+      applyFix(source, uri, 'Change to "Always"'),
+      `${pod('      imagePullPolicy: Always')}---\n${pod('      imagePullPolicy: Always')}`,
+    );
   });
 });

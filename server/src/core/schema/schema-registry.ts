@@ -26,7 +26,16 @@ export type JsonSchema = Record<string, unknown>;
 export const BUILTIN_BASE = 'https://schemas.mlinfra.dev/';
 
 interface IndexFile {
-  kinds: { apiVersion: string; kind: string; schema: string; group: string; version: string; plural?: string; namespaced?: boolean; source: string }[];
+  kinds: {
+    apiVersion: string;
+    kind: string;
+    schema: string;
+    group: string;
+    version: string;
+    plural?: string;
+    namespaced?: boolean;
+    source: string;
+  }[];
 }
 
 export class SchemaRegistry {

@@ -7,7 +7,8 @@ const SCHEMA_FINDINGS = { only: (code: string) => code.startsWith('schema/') || 
 
 describe('schema validation of manifests', () => {
   it('puts an unknown field on its key and suggests the field meant', () => {
-    checkFindings(fixture`
+    checkFindings(
+      fixture`
       apiVersion: kubeflow.org/v1
       kind: PyTorchJob
       metadata:
@@ -22,11 +23,14 @@ describe('schema validation of manifests', () => {
                 containers:
                   - name: pytorch
                     image: nvcr.io/nvidia/pytorch:24.05-py3
-    `, SCHEMA_FINDINGS);
+    `,
+      SCHEMA_FINDINGS,
+    );
   });
 
   it('puts a wrong value on the value, with the fix for YAML surprises', () => {
-    checkFindings(fixture`
+    checkFindings(
+      fixture`
       apiVersion: v1
       kind: Pod
       metadata:
@@ -53,7 +57,9 @@ describe('schema validation of manifests', () => {
       #                         ^^^^^ error[schema/invalid-value]: "1 GPU" is not a quantity, as Pod spec.containers[0].resources.limits["nvidia.com/gpu"] must be: write a number with an optional suffix, such as 2, 500m or 64Gi.
                 memory: 64Gi
                 cpu: 0.5
-    `, SCHEMA_FINDINGS);
+    `,
+      SCHEMA_FINDINGS,
+    );
   });
 
   it('puts a missing field on its parent key, and an empty required field on its own key', () => {

@@ -36,7 +36,8 @@ export class SchemaService {
 
   /** Replaces the kinds built from the user's CRD files; says which kinds were found and what failed. */
   setUserCrds(files: { uri: string; text: string }[]): { kinds: string[]; problems: string[] } {
-    const definitions = this.registry.document(`${BUILTIN_BASE}kubernetes/definitions.json`)?.definitions as Record<string, JsonSchema> | undefined;
+    const definitions = this.registry.document(`${BUILTIN_BASE}kubernetes/definitions.json`)?.definitions as
+      Record<string, JsonSchema> | undefined;
     const result = schemasFromCrds(files, definitions ?? {});
     this.registry.setUserKinds(result.kinds);
     return { kinds: result.kinds.map(({ entry }) => `${entry.kind} (${entry.apiVersion})`), problems: result.problems };
@@ -76,7 +77,9 @@ export class SchemaService {
       const loaded: Loaded = typeof target === 'string' ? this.external.load(target) : target;
       return this.fromLoaded(loaded, document, [modeline.start, modeline.end]);
     }
-    const association = this.associations.find((a) => fileUri.startsWith(`${a.folder}/`) && matchesGlob(decodeURIComponent(fileUri.slice(a.folder.length + 1)), a.glob));
+    const association = this.associations.find(
+      (a) => fileUri.startsWith(`${a.folder}/`) && matchesGlob(decodeURIComponent(fileUri.slice(a.folder.length + 1)), a.glob),
+    );
     if (association) return this.fromLoaded(this.external.load(association.schema), document, [0, 0]);
     return matchManifest(document, this.registry);
   }

@@ -14,7 +14,12 @@ const trainingConfig = JSON.stringify({
     optimizer: {
       anyOf: [
         { type: 'string', enum: ['adam', 'sgd'] },
-        { type: 'object', properties: { name: { type: 'string' }, lr: { type: 'number' } }, required: ['name'], additionalProperties: false },
+        {
+          type: 'object',
+          properties: { name: { type: 'string' }, lr: { type: 'number' } },
+          required: ['name'],
+          additionalProperties: false,
+        },
       ],
     },
     data: { oneOf: [{ required: ['path'] }, { required: ['bucket'] }], type: 'object' },
@@ -23,7 +28,10 @@ const trainingConfig = JSON.stringify({
 });
 
 /** The team CRD of the demo workspace: FineTune, with required baseModel and dataset. */
-const crd = readFileSync(join(__dirname, '..', '..', '..', '..', '..', 'test', 'fixtures', 'workspace', 'crds', 'finetune-crd.yaml'), 'utf8');
+const crd = readFileSync(
+  join(__dirname, '..', '..', '..', '..', '..', 'test', 'fixtures', 'workspace', 'crds', 'finetune-crd.yaml'),
+  'utf8',
+);
 
 const files = {
   'file:///workspace/schemas/training.json': trainingConfig,
@@ -93,12 +101,15 @@ describe('schema sources', () => {
       {
         uri: 'file:///workspace/configs/run.yaml',
         host: testHost(files),
-        configure: (service) => service.setSchemaAssociations([{ folder: 'file:///workspace', glob: 'configs/*.yaml', schema: 'file:///workspace/schemas/training.json' }]),
+        configure: (service) =>
+          service.setSchemaAssociations([
+            { folder: 'file:///workspace', glob: 'configs/*.yaml', schema: 'file:///workspace/schemas/training.json' },
+          ]),
       },
     );
   });
 
-  it('checks kinds from the user\'s CRDs', () => {
+  it("checks kinds from the user's CRDs", () => {
     checkFindings(
       fixture`
         apiVersion: ml.example.com/v1

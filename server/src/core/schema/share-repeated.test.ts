@@ -5,7 +5,9 @@ import type { JsonSchema } from './translate';
 
 /** An object schema whose compact JSON is longer than MIN_SHARED_SIZE. */
 function big(tag: string, description?: string): JsonSchema {
-  const properties = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`${tag}field${i}`, { type: 'string', description: 'x'.repeat(20) }]));
+  const properties = Object.fromEntries(
+    Array.from({ length: 40 }, (_, i) => [`${tag}field${i}`, { type: 'string', description: 'x'.repeat(20) }]),
+  );
   return { type: 'object', ...(description ? { description } : {}), properties, additionalProperties: false };
 }
 

@@ -14,7 +14,11 @@ describe('translate', () => {
   });
 
   it('turns an int-or-string with the quantity pattern into a quantity', () => {
-    const node = tr({ anyOf: [{ type: 'integer' }, { type: 'string' }], pattern: KUBEBUILDER_QUANTITY, 'x-kubernetes-int-or-string': true });
+    const node = tr({
+      anyOf: [{ type: 'integer' }, { type: 'string' }],
+      pattern: KUBEBUILDER_QUANTITY,
+      'x-kubernetes-int-or-string': true,
+    });
     assert.deepEqual(node, { type: ['string', 'number'], pattern: QUANTITY_PATTERN });
     assert.ok(isQuantityPattern(KUBEBUILDER_QUANTITY));
     assert.ok(!isQuantityPattern('^[a-z]+$'));
@@ -22,7 +26,8 @@ describe('translate', () => {
 
   it('accepts every quantity Kubernetes accepts and refuses units it does not', () => {
     const pattern = new RegExp(QUANTITY_PATTERN);
-    for (const ok of ['1', '500m', '0.5', '.5', '1Gi', '1.5Gi', '100M', '1e3', '1E-3', '+1k', '-2', '250n', '10u', '2Ti', '1Ei']) assert.ok(pattern.test(ok), ok);
+    for (const ok of ['1', '500m', '0.5', '.5', '1Gi', '1.5Gi', '100M', '1e3', '1E-3', '+1k', '-2', '250n', '10u', '2Ti', '1Ei'])
+      assert.ok(pattern.test(ok), ok);
     for (const bad of ['1GB', '1gi', 'one', '', '1.2.3', '1 Gi', 'Gi', '1KiB']) assert.ok(!pattern.test(bad), bad);
   });
 
@@ -30,7 +35,10 @@ describe('translate', () => {
     assert.equal(tr({ type: 'object', properties: { a: { type: 'string' } } }).additionalProperties, false);
     const open = tr({ type: 'object', properties: { a: { type: 'string' } }, 'x-kubernetes-preserve-unknown-fields': true });
     assert.equal('additionalProperties' in open, false);
-    assert.deepEqual(tr({ type: 'object', additionalProperties: { type: 'string' } }), { type: 'object', additionalProperties: { type: 'string' } });
+    assert.deepEqual(tr({ type: 'object', additionalProperties: { type: 'string' } }), {
+      type: 'object',
+      additionalProperties: { type: 'string' },
+    });
     assert.deepEqual(tr({ type: 'object' }), { type: 'object' });
     assert.deepEqual(closeObject({ properties: {}, additionalProperties: true }, false), { properties: {}, additionalProperties: true });
   });

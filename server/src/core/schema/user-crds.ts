@@ -36,14 +36,24 @@ export function schemasFromCrds(files: { uri: string; text: string }[], definiti
         for (const converted of crdToSchemas(value, definitions)) {
           found++;
           const id = userId(converted.group, converted.version, converted.kind);
-          const entry: KindEntry = { apiVersion: converted.apiVersion, kind: converted.kind, id, group: converted.group, version: converted.version, plural: converted.plural, namespaced: converted.namespaced, source: file.uri };
+          const entry: KindEntry = {
+            apiVersion: converted.apiVersion,
+            kind: converted.kind,
+            id,
+            group: converted.group,
+            version: converted.version,
+            plural: converted.plural,
+            namespaced: converted.namespaced,
+            source: file.uri,
+          };
           kinds.push({ entry, schema: { ...converted.schema, $id: id } });
         }
       } catch (error) {
         problems.push(`${fileName(file.uri)}: ${(error as Error).message}.`);
       }
     }
-    if (found === 0 && !problems.some((p) => p.startsWith(`${fileName(file.uri)}:`))) problems.push(`${fileName(file.uri)}: holds no CustomResourceDefinition.`);
+    if (found === 0 && !problems.some((p) => p.startsWith(`${fileName(file.uri)}:`)))
+      problems.push(`${fileName(file.uri)}: holds no CustomResourceDefinition.`);
   }
   return { kinds, problems };
 }

@@ -16,7 +16,15 @@ interface Context {
   findings: Finding[];
 }
 
-function report(context: Context, start: number, end: number, code: string, message: string, related?: Finding['related'], fixes?: OffsetFix[]): void {
+function report(
+  context: Context,
+  start: number,
+  end: number,
+  code: string,
+  message: string,
+  related?: Finding['related'],
+  fixes?: OffsetFix[],
+): void {
   const finding: Finding = { range: context.lines.range(start, end), severity: 'error', code, message };
   if (related) finding.related = related;
   if (fixes) finding.fixes = toFixes(context.lines, fixes);
@@ -40,7 +48,13 @@ export function mapEntry(owner: string, field: ProtoField): ProtoMessage {
 function checkValue(context: Context, owner: ProtoMessage, field: ProtoField, value: PbValue): void {
   if (value.kind === 'list') {
     if (!field.repeated && !field.map) {
-      report(context, value.start, value.start + 1, 'triton/not-repeated', `Field "${field.name}" is not repeated: it takes one value, not a list.`);
+      report(
+        context,
+        value.start,
+        value.start + 1,
+        'triton/not-repeated',
+        `Field "${field.name}" is not repeated: it takes one value, not a list.`,
+      );
       return;
     }
     for (const item of value.items) checkValue(context, owner, { ...field, repeated: false }, item);
@@ -49,11 +63,24 @@ function checkValue(context: Context, owner: ProtoMessage, field: ProtoField, va
   const message = field.map ? mapEntry(owner.name, field) : context.schema.message(field.type);
   if (message) {
     if (value.kind === 'message') checkMessage(context, message, value);
-    else report(context, value.start, value.end, 'triton/expected-message', `Expected "{", found ${value.text}: "${field.name}" is a message (${message.name.replace(/^inference\./, '')}), written as ${field.name} { … }.`);
+    else
+      report(
+        context,
+        value.start,
+        value.end,
+        'triton/expected-message',
+        `Expected "{", found ${value.text}: "${field.name}" is a message (${message.name.replace(/^inference\./, '')}), written as ${field.name} { … }.`,
+      );
     return;
   }
   if (value.kind === 'message') {
-    report(context, value.start, value.start + 1, 'triton/wrong-type', `Field "${field.name}" takes a ${field.type.replace(/^inference\./, '')} value, not a message.`);
+    report(
+      context,
+      value.start,
+      value.start + 1,
+      'triton/wrong-type',
+      `Field "${field.name}" takes a ${field.type.replace(/^inference\./, '')} value, not a message.`,
+    );
     return;
   }
   const problem = scalarProblem(value, field.name, field.type, context.schema.enum(field.type));
@@ -74,17 +101,39 @@ function checkMessage(context: Context, message: ProtoMessage, node: PbMessage):
       const target = suggestion === undefined ? undefined : message.fields.get(suggestion);
       const taken = target && !target.repeated && !target.map && node.fields.some((other) => other.name === suggestion);
       const fixes = suggestion && !taken ? replacement(field.nameStart, field.nameEnd, `Change to ${suggestion}`, suggestion) : undefined;
-      report(context, field.nameStart, field.nameEnd, 'triton/unknown-field', `Message type "${message.name}" has no field named "${field.name}".${suggestion ? ` Did you mean "${suggestion}"?` : ''}`, undefined, fixes);
+      report(
+        context,
+        field.nameStart,
+        field.nameEnd,
+        'triton/unknown-field',
+        `Message type "${message.name}" has no field named "${field.name}".${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
+        undefined,
+        fixes,
+      );
       continue;
     }
     const first = seen.get(field.name);
     const firstRange = (f: PbField) => [{ range: context.lines.range(f.nameStart, f.nameEnd), message: `First "${f.name}" is here.` }];
     if (first && !proto.repeated && !proto.map) {
-      report(context, field.nameStart, field.nameEnd, 'triton/duplicate-field', `Non-repeated field "${field.name}" is specified multiple times.`, firstRange(first));
+      report(
+        context,
+        field.nameStart,
+        field.nameEnd,
+        'triton/duplicate-field',
+        `Non-repeated field "${field.name}" is specified multiple times.`,
+        firstRange(first),
+      );
     } else if (proto.oneof) {
       const other = oneofs.get(proto.oneof);
       if (other && other.name !== field.name) {
-        report(context, field.nameStart, field.nameEnd, 'triton/oneof-conflict', `Field "${field.name}" is specified along with field "${other.name}", another member of oneof "${proto.oneof}".`, firstRange(other));
+        report(
+          context,
+          field.nameStart,
+          field.nameEnd,
+          'triton/oneof-conflict',
+          `Field "${field.name}" is specified along with field "${other.name}", another member of oneof "${proto.oneof}".`,
+          firstRange(other),
+        );
       }
       oneofs.set(proto.oneof, other ?? field);
     }

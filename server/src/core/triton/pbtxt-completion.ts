@@ -45,7 +45,8 @@ function fieldSnippet(schema: ProtoSchema, field: ProtoField): string {
 function valueCompletions(schema: ProtoSchema, owner: ProtoMessage, name: string): { label: string; insert: string }[] {
   const field = owner.fields.get(name);
   if (!field) return [];
-  if (owner.name === 'inference.ModelConfig' && name === 'platform') return [...Object.keys(PLATFORM_BACKENDS), 'ensemble'].map((p) => ({ label: p, insert: `"${p}"` }));
+  if (owner.name === 'inference.ModelConfig' && name === 'platform')
+    return [...Object.keys(PLATFORM_BACKENDS), 'ensemble'].map((p) => ({ label: p, insert: `"${p}"` }));
   if (owner.name === 'inference.ModelConfig' && name === 'backend') return BACKENDS.map((b) => ({ label: b, insert: `"${b}"` }));
   const enumType = schema.enum(field.type);
   if (enumType) return enumType.names.map((v) => ({ label: v, insert: v }));
@@ -64,7 +65,14 @@ export function completePbtxt(document: PbDocument, position: Position, schema: 
   if (valueMatch) {
     const prefixStart = position.character - valueMatch[2].length - (before.endsWith(`"${valueMatch[2]}`) ? 1 : 0);
     const range = { start: { line: position.line, character: prefixStart }, end: position };
-    return valueCompletions(schema, owner, valueMatch[1]).map((v, i) => ({ label: v.label, kind: 'value', insertText: v.insert, snippet: false, range, sortText: String(i).padStart(3, '0') }));
+    return valueCompletions(schema, owner, valueMatch[1]).map((v, i) => ({
+      label: v.label,
+      kind: 'value',
+      insertText: v.insert,
+      snippet: false,
+      range,
+      sortText: String(i).padStart(3, '0'),
+    }));
   }
   const keyMatch = /(?:^|[\s{[<,;])(\w*)$/.exec(before);
   if (!keyMatch) return [];

@@ -20,15 +20,25 @@ describe('Triton config editing', () => {
     const items = complete('name: "detector"\n$0\n');
     const labels = items.map((item) => item.label);
     assert.ok(!labels.includes('name'), 'name is set already');
-    for (const label of ['platform', 'backend', 'max_batch_size', 'input', 'instance_group', 'dynamic_batching', 'parameters']) assert.ok(labels.includes(label), label);
-    assert.equal(items.find((item) => item.label === 'instance_group')!.insertText, 'instance_group [\n  {\n    count: ${1:1}\n    kind: ${2|KIND_GPU,KIND_CPU,KIND_MODEL,KIND_AUTO|}\n  }\n]');
+    for (const label of ['platform', 'backend', 'max_batch_size', 'input', 'instance_group', 'dynamic_batching', 'parameters'])
+      assert.ok(labels.includes(label), label);
+    assert.equal(
+      items.find((item) => item.label === 'instance_group')!.insertText,
+      'instance_group [\n  {\n    count: ${1:1}\n    kind: ${2|KIND_GPU,KIND_CPU,KIND_MODEL,KIND_AUTO|}\n  }\n]',
+    );
     const inInput = complete('input [\n  {\n    name: "x"\n    da$0\n  }\n]\n');
-    assert.deepEqual(inInput.filter((item) => item.label.startsWith('da')).map((item) => [item.label, item.detail]), [['data_type', 'DataType']]);
+    assert.deepEqual(
+      inInput.filter((item) => item.label.startsWith('da')).map((item) => [item.label, item.detail]),
+      [['data_type', 'DataType']],
+    );
   });
 
   it('completes enum values, and platform and backend names', () => {
     assert.ok(complete('input { data_type: TYPE_F$0 }\n').some((item) => item.label === 'TYPE_FP16'));
-    assert.deepEqual(complete('instance_group { kind: $0 }\n').map((item) => item.label), ['KIND_AUTO', 'KIND_GPU', 'KIND_CPU', 'KIND_MODEL']);
+    assert.deepEqual(
+      complete('instance_group { kind: $0 }\n').map((item) => item.label),
+      ['KIND_AUTO', 'KIND_GPU', 'KIND_CPU', 'KIND_MODEL'],
+    );
     const platforms = complete('platform: "onnx$0"\n');
     assert.ok(platforms.some((item) => item.label === 'onnxruntime_onnx' && item.insertText === '"onnxruntime_onnx"'));
     assert.deepEqual(platforms[0].range, { start: { line: 0, character: 10 }, end: { line: 0, character: 15 } });
@@ -45,16 +55,35 @@ describe('Triton config editing', () => {
   });
 
   it('outlines inputs, outputs, instance groups and ensemble steps by name', () => {
-    const text = readFileSync(join(__dirname, '..', '..', '..', '..', '..', 'examples', 'model_repository', 'classifier_ensemble', 'config.pbtxt'), 'utf8');
+    const text = readFileSync(
+      join(__dirname, '..', '..', '..', '..', '..', 'examples', 'model_repository', 'classifier_ensemble', 'config.pbtxt'),
+      'utf8',
+    );
     const outline = sharedService().outline({ uri: 'file:///repo/classifier_ensemble/config.pbtxt', text });
-    assert.deepEqual(outline.map((s) => [s.name, s.detail]), [['name', '"classifier_ensemble"'], ['platform', '"ensemble"'], ['max_batch_size', '32'], ['input', 'IMAGE'], ['output', 'LABEL'], ['ensemble_scheduling', undefined]]);
-    assert.deepEqual(outline[5].children.map((s) => s.detail), ['preprocess', 'resnet50_trt', 'postprocess']);
+    assert.deepEqual(
+      outline.map((s) => [s.name, s.detail]),
+      [
+        ['name', '"classifier_ensemble"'],
+        ['platform', '"ensemble"'],
+        ['max_batch_size', '32'],
+        ['input', 'IMAGE'],
+        ['output', 'LABEL'],
+        ['ensemble_scheduling', undefined],
+      ],
+    );
+    assert.deepEqual(
+      outline[5].children.map((s) => s.detail),
+      ['preprocess', 'resnet50_trt', 'postprocess'],
+    );
   });
 
   it('formats every example config to itself, and each has no problems', async () => {
     const root = join(__dirname, '..', '..', '..', '..', '..', 'examples');
     const configs: string[] = [];
-    const walk = (dir: string) => readdirSync(dir).forEach((name) => (statSync(join(dir, name)).isDirectory() ? walk(join(dir, name)) : name === 'config.pbtxt' && configs.push(join(dir, name))));
+    const walk = (dir: string) =>
+      readdirSync(dir).forEach((name) =>
+        statSync(join(dir, name)).isDirectory() ? walk(join(dir, name)) : name === 'config.pbtxt' && configs.push(join(dir, name)),
+      );
     walk(root);
     assert.ok(configs.length >= 7, `${configs.length} configs`);
     const onDisk = diskChecker();

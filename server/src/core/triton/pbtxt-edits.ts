@@ -6,7 +6,6 @@ import type { PbField, PbScalar } from './pbtxt-ast';
 
 export { replaceSpan, toFixes, type OffsetEdit, type OffsetFix } from '../offset-edits';
 
-
 /** Replaces a string scalar by another string, in the quotes it was written with. */
 export function replaceString(scalar: PbScalar, value: string): OffsetEdit {
   const quote = scalar.text.startsWith("'") ? "'" : '"';

@@ -20,7 +20,8 @@ function format(text: string): string {
 /** The tree without offsets, bracket kinds, colons or separators: what the file means. */
 function dump(value: PbValue | null): unknown {
   if (!value) return null;
-  if (value.kind === 'scalar') return [value.token, value.string ?? String(value.number ?? value.text), value.bigint?.toString(), value.negative];
+  if (value.kind === 'scalar')
+    return [value.token, value.string ?? String(value.number ?? value.text), value.bigint?.toString(), value.negative];
   if (value.kind === 'list') return { list: value.items.map(dump) };
   return value.fields.map((field) => [field.name, dump(field.value)]);
 }
@@ -32,7 +33,10 @@ function checkFormat(text: string): string {
   const after = parsePbtxt(formatted);
   assert.deepEqual(after.findings, []);
   assert.deepEqual(dump(after.root), dump(before.root));
-  assert.deepEqual(after.comments.map((c) => c.text), before.comments.map((c) => c.text));
+  assert.deepEqual(
+    after.comments.map((c) => c.text),
+    before.comments.map((c) => c.text),
+  );
   assert.equal(format(formatted), formatted, 'not idempotent');
   return formatted;
 }
@@ -41,7 +45,9 @@ const expectFormat = (input: string, expected: string) => assert.equal(checkForm
 
 function exampleConfigs(): string[] {
   const repository = join(ROOT, 'examples', 'model_repository');
-  return readdirSync(repository, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => join(repository, e.name, 'config.pbtxt'));
+  return readdirSync(repository, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => join(repository, e.name, 'config.pbtxt'));
 }
 
 /** A seeded generator, so that a failing mutation can be replayed. */
@@ -142,8 +148,10 @@ describe('pbtxt formatter: comments', () => {
     expectFormat('dims: [ 3, # channels\n 224, 224 ]\n', 'dims: [\n  3, # channels\n  224,\n  224\n]\n');
     expectFormat('d: [ # why\n 1 ]', 'd: [ # why\n  1\n]\n');
     expectFormat('d: [\n  1\n  # last\n]\n', 'd: [\n  1\n  # last\n]\n');
-    expectFormat('input [\n  # first\n  { name: "x" }, # x\n  # second\n  { name: "y" } # y\n]\n',
-      'input [\n  # first\n  {\n    name: "x"\n  }, # x\n  # second\n  {\n    name: "y"\n  } # y\n]\n');
+    expectFormat(
+      'input [\n  # first\n  { name: "x" }, # x\n  # second\n  { name: "y" } # y\n]\n',
+      'input [\n  # first\n  {\n    name: "x"\n  }, # x\n  # second\n  {\n    name: "y"\n  } # y\n]\n',
+    );
   });
 
   it('moves a second comment that would share a line onto its own line', () => {
@@ -152,7 +160,7 @@ describe('pbtxt formatter: comments', () => {
 });
 
 describe('pbtxt formatter: safety', () => {
-  it('refuses a file with syntax errors, naming the first one\'s line', () => {
+  it("refuses a file with syntax errors, naming the first one's line", () => {
     const result = formatPbtxt('name: "x"\ninput [\n  { name: "y" \n]\nmax_batch_size 8 8\n');
     assert.ok('error' in result);
     assert.match(result.error, /^Formatting needs a file without syntax errors: line 3: /);
@@ -179,8 +187,11 @@ describe('pbtxt formatter: safety', () => {
   });
 
   it('is idempotent and tree-preserving on mutated inputs', () => {
-    const bases = [...exampleConfigs().map((file) => readFileSync(file, 'utf8')), DENSENET_CONFIG,
-      'a: "x" \'y\' b: -1 c: - 2.5 d: [ -3, "p" "q" ] e { f: [ { g: 1 }, {} ] } h: [ 1, { i: 2 } ]\n'];
+    const bases = [
+      ...exampleConfigs().map((file) => readFileSync(file, 'utf8')),
+      DENSENET_CONFIG,
+      'a: "x" \'y\' b: -1 c: - 2.5 d: [ -3, "p" "q" ] e { f: [ { g: 1 }, {} ] } h: [ 1, { i: 2 } ]\n',
+    ];
     let checked = 0;
     const seen = new Set<string>();
     bases.forEach((base, b) => {

@@ -46,7 +46,9 @@ class Formatter {
   format(root: PbMessage): string {
     this.fields(root.fields, 0);
     this.flushComments(this.text.length, 0);
-    const out = this.lines.map((line) => (line ? INDENT.repeat(line.indent) + line.code + (line.comment ? (line.code ? ' ' : '') + line.comment : '') : ''));
+    const out = this.lines.map((line) =>
+      line ? INDENT.repeat(line.indent) + line.code + (line.comment ? (line.code ? ' ' : '') + line.comment : '') : '',
+    );
     return out.length ? out.join('\n') + '\n' : '';
   }
 
@@ -97,7 +99,9 @@ class Formatter {
   /** A scalar as written; one spanning lines (strings concatenated, `-` then a number) joined. */
   private scalar(scalar: PbScalar): string {
     if (!/[\r\n]/.test(scalar.text)) return scalar.text;
-    const parts = lex(scalar.text).tokens.filter((token) => token.kind !== 'eof').map((token) => token.text);
+    const parts = lex(scalar.text)
+      .tokens.filter((token) => token.kind !== 'eof')
+      .map((token) => token.text);
     return scalar.negative ? `-${parts.slice(1).join(' ')}` : parts.join(' ');
   }
 
@@ -120,7 +124,8 @@ class Formatter {
   }
 
   private blankLineBefore(start: number): void {
-    if (!this.atBodyStart && this.cursor < start && BLANK_LINE.test(this.text.slice(this.cursor, start).replace(/\r\n?/g, '\n'))) this.lines.push(null);
+    if (!this.atBodyStart && this.cursor < start && BLANK_LINE.test(this.text.slice(this.cursor, start).replace(/\r\n?/g, '\n')))
+      this.lines.push(null);
     this.atBodyStart = false;
   }
 

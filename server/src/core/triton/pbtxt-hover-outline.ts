@@ -48,7 +48,11 @@ function symbolsOf(field: PbField, lines: LineIndex): OutlineSymbol[] {
   if (value?.kind === 'list' && value.items.every((item) => item.kind === 'message')) {
     return value.items.map((item) => {
       const message = item;
-      return { ...symbol(field.name, message, labelOf(message)), range: lines.range(message.start, message.end), selectionRange: lines.range(message.start, message.start + 1) };
+      return {
+        ...symbol(field.name, message, labelOf(message)),
+        range: lines.range(message.start, message.end),
+        selectionRange: lines.range(message.start, message.start + 1),
+      };
     });
   }
   if (value?.kind === 'message') return [symbol(field.name, value, labelOf(value))];

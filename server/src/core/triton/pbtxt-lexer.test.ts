@@ -13,9 +13,24 @@ const only = (text: string): Token => {
 describe('pbtxt lexer', () => {
   it('splits identifiers, numbers, strings and punctuation with offsets', () => {
     assert.deepEqual(kinds('name: "x" dims: [-1, 2.5] { } < > ;,'), [
-      ['identifier', 'name'], ['symbol', ':'], ['string', '"x"'], ['identifier', 'dims'], ['symbol', ':'], ['symbol', '['],
-      ['symbol', '-'], ['integer', '1'], ['symbol', ','], ['float', '2.5'], ['symbol', ']'], ['symbol', '{'], ['symbol', '}'],
-      ['symbol', '<'], ['symbol', '>'], ['symbol', ';'], ['symbol', ','], ['eof', ''],
+      ['identifier', 'name'],
+      ['symbol', ':'],
+      ['string', '"x"'],
+      ['identifier', 'dims'],
+      ['symbol', ':'],
+      ['symbol', '['],
+      ['symbol', '-'],
+      ['integer', '1'],
+      ['symbol', ','],
+      ['float', '2.5'],
+      ['symbol', ']'],
+      ['symbol', '{'],
+      ['symbol', '}'],
+      ['symbol', '<'],
+      ['symbol', '>'],
+      ['symbol', ';'],
+      ['symbol', ','],
+      ['eof', ''],
     ]);
     const [name, colon] = lex('  ab_1: x').tokens;
     assert.deepEqual([name.start, name.end, colon.start, colon.end], [2, 6, 6, 7]);
@@ -35,7 +50,17 @@ describe('pbtxt lexer', () => {
   });
 
   it('reads floats: decimals, exponents and the f suffix', () => {
-    const floats: [string, number][] = [['1.5', 1.5], ['.5', 0.5], ['1.', 1], ['1e-3', 0.001], ['2E+2', 200], ['2f', 2], ['2.5F', 2.5], ['0f', 0], ['1e3f', 1000]];
+    const floats: [string, number][] = [
+      ['1.5', 1.5],
+      ['.5', 0.5],
+      ['1.', 1],
+      ['1e-3', 0.001],
+      ['2E+2', 200],
+      ['2f', 2],
+      ['2.5F', 2.5],
+      ['0f', 0],
+      ['1e3f', 1000],
+    ];
     for (const [text, value] of floats) {
       const token = only(text);
       assert.equal(token.kind, 'float', text);
@@ -44,7 +69,13 @@ describe('pbtxt lexer', () => {
   });
 
   it('keeps inf, infinity and nan as identifiers', () => {
-    assert.deepEqual(kinds('inf -Infinity NaN'), [['identifier', 'inf'], ['symbol', '-'], ['identifier', 'Infinity'], ['identifier', 'NaN'], ['eof', '']]);
+    assert.deepEqual(kinds('inf -Infinity NaN'), [
+      ['identifier', 'inf'],
+      ['symbol', '-'],
+      ['identifier', 'Infinity'],
+      ['identifier', 'NaN'],
+      ['eof', ''],
+    ]);
   });
 
   it('decodes strings with every escape', () => {
@@ -65,8 +96,14 @@ describe('pbtxt lexer', () => {
 
   it('collects # comments with their ranges, and not "//"', () => {
     const { comments, tokens, errors } = lex('a: 1 # one\r\n# two\nb: 2');
-    assert.deepEqual(comments, [{ start: 5, end: 10, text: '# one' }, { start: 12, end: 17, text: '# two' }]);
-    assert.deepEqual(tokens.map((t) => t.line), [0, 0, 0, 2, 2, 2, 2]);
+    assert.deepEqual(comments, [
+      { start: 5, end: 10, text: '# one' },
+      { start: 12, end: 17, text: '# two' },
+    ]);
+    assert.deepEqual(
+      tokens.map((t) => t.line),
+      [0, 0, 0, 2, 2, 2, 2],
+    );
     assert.deepEqual(errors, []);
     assert.equal(lex('a: 1 // no').errors[0].code, 'pbtxt/slash-comment');
   });
@@ -79,15 +116,26 @@ describe('pbtxt lexer', () => {
 
   it('reports malformed numbers and strings as single tokens', () => {
     const cases: [string, string, number][] = [
-      ['10abc', 'pbtxt/bad-number', 5], ['0x', 'pbtxt/bad-number', 2], ['08', 'pbtxt/bad-number', 2], ['1e', 'pbtxt/bad-number', 2],
-      ['1.2.3', 'pbtxt/bad-number', 5], ['0x1.5', 'pbtxt/bad-number', 5], ['"abc', 'pbtxt/unterminated-string', 4],
-      [String.raw`"\q"`, 'pbtxt/bad-escape', 2], [String.raw`"\x"`, 'pbtxt/bad-escape', 2], [String.raw`"\u12"`, 'pbtxt/bad-escape', 4],
+      ['10abc', 'pbtxt/bad-number', 5],
+      ['0x', 'pbtxt/bad-number', 2],
+      ['08', 'pbtxt/bad-number', 2],
+      ['1e', 'pbtxt/bad-number', 2],
+      ['1.2.3', 'pbtxt/bad-number', 5],
+      ['0x1.5', 'pbtxt/bad-number', 5],
+      ['"abc', 'pbtxt/unterminated-string', 4],
+      [String.raw`"\q"`, 'pbtxt/bad-escape', 2],
+      [String.raw`"\x"`, 'pbtxt/bad-escape', 2],
+      [String.raw`"\u12"`, 'pbtxt/bad-escape', 4],
       [String.raw`"\U00110000"`, 'pbtxt/bad-escape', 10],
     ];
     for (const [text, code, width] of cases) {
       const { tokens, errors } = lex(text);
       assert.equal(tokens.length, 2, text);
-      assert.deepEqual(errors.map((e) => [e.code, e.end - e.start]), [[code, width]], text);
+      assert.deepEqual(
+        errors.map((e) => [e.code, e.end - e.start]),
+        [[code, width]],
+        text,
+      );
     }
   });
 });

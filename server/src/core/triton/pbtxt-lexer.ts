@@ -109,8 +109,17 @@ export function lex(src: string): LexResult {
   }
   const eofLine = line !== lastLine;
   tokens.push({
-    kind: 'eof', start: src.length, end: src.length, text: '', line, column: src.length - lineStart,
-    indent: eofLine ? src.length - lineStart : indent, first: eofLine, string: undefined, number: undefined, bigint: undefined,
+    kind: 'eof',
+    start: src.length,
+    end: src.length,
+    text: '',
+    line,
+    column: src.length - lineStart,
+    indent: eofLine ? src.length - lineStart : indent,
+    first: eofLine,
+    string: undefined,
+    number: undefined,
+    bigint: undefined,
   });
   return { tokens, comments, errors };
 }

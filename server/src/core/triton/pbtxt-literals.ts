@@ -23,14 +23,25 @@ export interface NumberLiteral {
 }
 
 const SIMPLE_ESCAPES: Record<string, number> = {
-  a: 7, b: 8, f: 12, n: 10, r: 13, t: 9, v: 11, '?': 63, '\\': 92, "'": 39, '"': 34,
+  a: 7,
+  b: 8,
+  f: 12,
+  n: 10,
+  r: 13,
+  t: 9,
+  v: 11,
+  '?': 63,
+  '\\': 92,
+  "'": 39,
+  '"': 34,
 };
 
 const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
 const isOctal = (c: string | undefined) => c !== undefined && c >= '0' && c <= '7';
 // Character tests by comparison rather than regular expression: every number's characters go through them.
 const isHex = (c: string | undefined) => c !== undefined && (isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'));
-const isIdentPart = (c: string | undefined) => c !== undefined && (isDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c === '_');
+const isIdentPart = (c: string | undefined) =>
+  c !== undefined && (isDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c === '_');
 
 function pushUtf8(bytes: number[], cp: number): void {
   if (cp < 0x80) bytes.push(cp);
@@ -73,9 +84,10 @@ function readEscape(src: string, i: number, bytes: number[], errors: RawError[])
     let cp = end - (i + 2) === want ? parseInt(src.slice(i + 2, end), 16) : -1;
     if (cp > 0x10ffff) cp = -1;
     if (cp < 0) {
-      const message = c === 'u'
-        ? 'Expected four hex digits after "\\u" in string literal.'
-        : 'Expected eight hex digits, up to 0010ffff, after "\\U" in string literal.';
+      const message =
+        c === 'u'
+          ? 'Expected four hex digits after "\\u" in string literal.'
+          : 'Expected eight hex digits, up to 0010ffff, after "\\U" in string literal.';
       errors.push({ start: i, end, code: 'pbtxt/bad-escape', message });
       return end;
     }
@@ -193,9 +205,12 @@ export function readNumber(src: string, start: number, errors: RawError[]): Numb
   const after = src[i];
   if (isIdentPart(after) || after === '.') {
     while (isIdentPart(src[i]) || src[i] === '.') i++;
-    problem ??= after === '.'
-      ? isFloat ? 'it already has a decimal point or exponent' : 'hex and octal numbers must be integers'
-      : 'a number cannot be directly followed by letters; add a space or remove them';
+    problem ??=
+      after === '.'
+        ? isFloat
+          ? 'it already has a decimal point or exponent'
+          : 'hex and octal numbers must be integers'
+        : 'a number cannot be directly followed by letters; add a space or remove them';
   }
   if (problem) {
     errors.push({ start, end: i, code: 'pbtxt/bad-number', message: `Invalid number "${src.slice(start, i)}": ${problem}.` });

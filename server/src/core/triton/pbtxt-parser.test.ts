@@ -28,7 +28,16 @@ describe('pbtxt parser: valid files', () => {
   it('parses a realistic ONNX model config with no findings and the right tree', () => {
     const { root, comments } = checkPbtxtSyntax(DENSENET_CONFIG);
     assert.deepEqual(names(root), [
-      'name', 'platform', 'max_batch_size', 'input', 'output', 'instance_group', 'dynamic_batching', 'parameters', 'parameters', 'version_policy',
+      'name',
+      'platform',
+      'max_batch_size',
+      'input',
+      'output',
+      'instance_group',
+      'dynamic_batching',
+      'parameters',
+      'parameters',
+      'version_policy',
     ]);
     assert.equal(scalar(at(root, 'name')).string, 'densenet_onnx');
     assert.equal(scalar(at(root, 'max_batch_size')).number, 8);
@@ -40,21 +49,42 @@ describe('pbtxt parser: valid files', () => {
     assert.equal(scalar(at(input, 'data_type')).text, 'TYPE_FP32');
     const dims = at(input, 'dims');
     assert.ok(dims?.kind === 'list');
-    assert.deepEqual(dims.items.map((d) => (d as PbScalar).number), [3, 224, 224]);
+    assert.deepEqual(
+      dims.items.map((d) => (d as PbScalar).number),
+      [3, 224, 224],
+    );
     const groups = at(root, 'instance_group');
     assert.ok(groups?.kind === 'list');
-    assert.deepEqual(groups.items.map((g) => names(g)), [['count', 'kind', 'gpus'], ['count', 'kind']]);
+    assert.deepEqual(
+      groups.items.map((g) => names(g)),
+      [
+        ['count', 'kind', 'gpus'],
+        ['count', 'kind'],
+      ],
+    );
     assert.equal(scalar(at(root, 'dynamic_batching', 'default_queue_policy', 'default_timeout_microseconds')).number, 10000);
     assert.equal(scalar(at(root, 'version_policy', 'latest', 'num_versions')).number, 2);
     assert.equal(comments.length, 1);
   });
 
   it('parses every field form', () => {
-    const { root, text } = checkPbtxtSyntax('a: 1\nb: { x: 1 }\nc { x: 2 }\nd < x: 3 >\ne: < >\nf: [1, 2]\ng [ {x: 1}, {x: 2} ]\nh: [{}, <>]\ni: []\n');
-    assert.deepEqual(root.fields.map((f) => [f.name, f.value?.kind, f.colon !== undefined]), [
-      ['a', 'scalar', true], ['b', 'message', true], ['c', 'message', false], ['d', 'message', false], ['e', 'message', true],
-      ['f', 'list', true], ['g', 'list', false], ['h', 'list', true], ['i', 'list', true],
-    ]);
+    const { root, text } = checkPbtxtSyntax(
+      'a: 1\nb: { x: 1 }\nc { x: 2 }\nd < x: 3 >\ne: < >\nf: [1, 2]\ng [ {x: 1}, {x: 2} ]\nh: [{}, <>]\ni: []\n',
+    );
+    assert.deepEqual(
+      root.fields.map((f) => [f.name, f.value?.kind, f.colon !== undefined]),
+      [
+        ['a', 'scalar', true],
+        ['b', 'message', true],
+        ['c', 'message', false],
+        ['d', 'message', false],
+        ['e', 'message', true],
+        ['f', 'list', true],
+        ['g', 'list', false],
+        ['h', 'list', true],
+        ['i', 'list', true],
+      ],
+    );
     const d = at(root, 'd') as PbMessage;
     assert.deepEqual([d.open, d.closed, slice(text, d)], ['<', true, '< x: 3 >']);
     assert.equal((at(root, 'i') as { items: unknown[] }).items.length, 0);
@@ -62,9 +92,15 @@ describe('pbtxt parser: valid files', () => {
 
   it('reads separators, and fields on one line', () => {
     const { root, text } = checkPbtxtSyntax('a: 1; b: "x", c { d: 2; }, e: f\n');
-    assert.deepEqual(root.fields.map((f) => [f.name, slice(text, f), f.separator === undefined ? null : text[f.separator]]), [
-      ['a', 'a: 1;', ';'], ['b', 'b: "x",', ','], ['c', 'c { d: 2; },', ','], ['e', 'e: f', null],
-    ]);
+    assert.deepEqual(
+      root.fields.map((f) => [f.name, slice(text, f), f.separator === undefined ? null : text[f.separator]]),
+      [
+        ['a', 'a: 1;', ';'],
+        ['b', 'b: "x",', ','],
+        ['c', 'c { d: 2; },', ','],
+        ['e', 'e: f', null],
+      ],
+    );
   });
 
   it('reads each kind of scalar with its value', () => {
@@ -92,7 +128,9 @@ describe('pbtxt parser: valid files', () => {
   });
 
   it('reads map entries as plain repeated messages', () => {
-    const { root } = checkPbtxtSyntax('parameters { key: "a" value: { string_value: "b" } }\nparameters [{ key: "c" value { string_value: "d" } }]\n');
+    const { root } = checkPbtxtSyntax(
+      'parameters { key: "a" value: { string_value: "b" } }\nparameters [{ key: "c" value { string_value: "d" } }]\n',
+    );
     assert.equal(scalar(at(root, 'parameters', 'key')).string, 'a');
     assert.equal(scalar(at(root, 'parameters', 'value', 'string_value')).string, 'b');
     assert.equal(root.fields.length, 2);
@@ -109,16 +147,25 @@ describe('pbtxt parser: valid files', () => {
     assert.deepEqual([slice(text, name), text[name.colon!], slice(text, name.value!)], ['name: "x"', ':', '"x"']);
     assert.equal(slice(text, dims.value!), '[ 1, -2 ]');
     const items = (dims.value as { items: PbScalar[] }).items;
-    assert.deepEqual(items.map((i) => slice(text, i)), ['1', '-2']);
+    assert.deepEqual(
+      items.map((i) => slice(text, i)),
+      ['1', '-2'],
+    );
     assert.deepEqual([root.start, root.end, root.open, root.closed], [0, text.length, undefined, true]);
   });
 
   it('keeps comments with their ranges, wherever they are', () => {
     const text = '# head\na: 1 # tail\nb {\n  # inside\n}\n#end';
     const { comments } = checkPbtxtSyntax(text);
-    assert.deepEqual(comments.map((c) => [c.text, slice(text, c)]), [
-      ['# head', '# head'], ['# tail', '# tail'], ['# inside', '# inside'], ['#end', '#end'],
-    ]);
+    assert.deepEqual(
+      comments.map((c) => [c.text, slice(text, c)]),
+      [
+        ['# head', '# head'],
+        ['# tail', '# tail'],
+        ['# inside', '# inside'],
+        ['#end', '#end'],
+      ],
+    );
   });
 
   it('counts lines in CRLF files', () => {

@@ -134,7 +134,14 @@ class Parser extends ScalarParser {
   /** Parses `{…}` or `<…>` at the current token. */
   private parseMessage(depth: number, byIndent: boolean): PbMessage {
     const open = this.next();
-    const message: PbMessage = { kind: 'message', start: open.start, end: open.end, open: open.text as '{' | '<', closed: false, fields: [] };
+    const message: PbMessage = {
+      kind: 'message',
+      start: open.start,
+      end: open.end,
+      open: open.text as '{' | '<',
+      closed: false,
+      fields: [],
+    };
     if (depth > MAX_DEPTH) {
       this.report(open.start, open.end, 'pbtxt/too-deep', messages.tooDeep(MAX_DEPTH));
       this.skipBalanced(message);
@@ -204,12 +211,19 @@ class Parser extends ScalarParser {
         return list;
       }
       const fieldStart = token.kind === 'identifier' && isSymbol(this.peek(1), ':', '{', '<');
-      if (token.kind === 'eof' || isClose(token) || isSymbol(token, ':') || fieldStart || (byIndent && token.first && token.indent <= open.indent)) {
+      if (
+        token.kind === 'eof' ||
+        isClose(token) ||
+        isSymbol(token, ':') ||
+        fieldStart ||
+        (byIndent && token.first && token.indent <= open.indent)
+      ) {
         this.report(open.start, open.end, 'pbtxt/unclosed-bracket', messages.unclosedList());
         return list;
       }
       if (expectItem || startsValue(token) || isOpen(token)) {
-        if (!expectItem && !missingComma) this.report(token.start, token.end, 'pbtxt/unexpected-token', messages.expectedCommaOrClose(token));
+        if (!expectItem && !missingComma)
+          this.report(token.start, token.end, 'pbtxt/unexpected-token', messages.expectedCommaOrClose(token));
         missingComma = !expectItem;
         const item = isOpen(token) ? this.parseMessage(depth + 1, byIndent) : startsValue(token) ? this.parseScalar() : null;
         if (item) {
@@ -252,7 +266,9 @@ export function parsePbtxt(text: string): PbDocument {
     if (second.errors.length <= parser.errors.length) [parser, root] = [second, secondRoot];
   }
   const lexStarts = new Set(lexErrors.map((error) => error.start));
-  const all = [...lexErrors, ...parser.errors.filter((error) => !lexStarts.has(error.start))].sort((a, b) => a.start - b.start || a.end - b.end);
+  const all = [...lexErrors, ...parser.errors.filter((error) => !lexStarts.has(error.start))].sort(
+    (a, b) => a.start - b.start || a.end - b.end,
+  );
   const lines = new LineIndex(text);
   return { text, lines, root, comments, findings: all.map((error) => toFinding(lines, error)) };
 }

@@ -54,7 +54,10 @@ describe('pbtxt parser: error recovery', () => {
       dims [1, 2]
       #    ^ error[pbtxt/missing-colon]: Expected ":", found "[".
     `);
-    assert.deepEqual(root.fields.map((f) => f.value?.kind), ['scalar', 'scalar', 'list']);
+    assert.deepEqual(
+      root.fields.map((f) => f.value?.kind),
+      ['scalar', 'scalar', 'list'],
+    );
   });
 
   it('reports a missing value', () => {
@@ -118,7 +121,10 @@ describe('pbtxt parser: error recovery', () => {
       output { name: "b" }
     `);
     assert.deepEqual(names(root), ['dims', 'shape', 'kinds', 'gpus', 'input', 'output']);
-    assert.deepEqual(root.fields.map((f) => (f.value as { items: unknown[] }).items?.length), [2, 2, 3, 1, 1, undefined]);
+    assert.deepEqual(
+      root.fields.map((f) => (f.value as { items: unknown[] }).items?.length),
+      [2, 2, 3, 1, 1, undefined],
+    );
   });
 
   it('reports "<" closed by "}", and a stray ">" before the right closer', () => {
@@ -173,7 +179,16 @@ describe('pbtxt parser: error recovery', () => {
       version_policy: { all { } }
     `);
     // The output message is never closed: indentation ends it at instance_group.
-    assert.deepEqual(names(root), ['name', 'platform', 'max_batch_size', 'input', 'output', 'instance_group', 'dynamic_batching', 'version_policy']);
+    assert.deepEqual(names(root), [
+      'name',
+      'platform',
+      'max_batch_size',
+      'input',
+      'output',
+      'instance_group',
+      'dynamic_batching',
+      'version_policy',
+    ]);
     const input = (root.fields[3].value as { items: PbMessage[] }).items[0];
     assert.deepEqual(names(input), ['name', 'data_type', 'dims']);
     assert.deepEqual(names(child(root, 'output')), ['name', 'data_type', 'dims']);

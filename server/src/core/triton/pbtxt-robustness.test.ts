@@ -7,8 +7,35 @@ import type { PbMessage, PbValue } from './pbtxt-ast';
 import { parsePbtxt } from './pbtxt-parser';
 import { random } from '../../../../test/harness/random';
 
-
-const INSERTS = ['{', '}', '<', '>', '[', ']', ':', ',', ';', '"', "'", '\\', '#', '//', '-', '.', '0x', 'e', 'abc', '@', '=', '\n', '\r\n', ' ', '1', 'é', '😀'];
+const INSERTS = [
+  '{',
+  '}',
+  '<',
+  '>',
+  '[',
+  ']',
+  ':',
+  ',',
+  ';',
+  '"',
+  "'",
+  '\\',
+  '#',
+  '//',
+  '-',
+  '.',
+  '0x',
+  'e',
+  'abc',
+  '@',
+  '=',
+  '\n',
+  '\r\n',
+  ' ',
+  '1',
+  'é',
+  '😀',
+];
 
 function mutate(text: string, next: () => number): string {
   let out = text;
@@ -39,7 +66,10 @@ function checkDocument(text: string, where: string): void {
     const { start, end } = finding.range;
     for (const position of [start, end]) {
       assert.ok(position.line >= 0 && position.line < lines.lineCount, `${where}: line of ${finding.message}`);
-      assert.ok(position.character >= 0 && position.character <= lines.lineText(position.line).length, `${where}: column of ${finding.message}`);
+      assert.ok(
+        position.character >= 0 && position.character <= lines.lineText(position.line).length,
+        `${where}: column of ${finding.message}`,
+      );
     }
     assert.ok(lines.offsetAt(start) <= lines.offsetAt(end), `${where}: reversed range for ${finding.message}`);
   }
@@ -50,7 +80,14 @@ function checkDocument(text: string, where: string): void {
 function generatedConfig(lines: number): string {
   const parts = ['name: "big"', 'max_batch_size: 64'];
   for (let i = 0; parts.length < lines; i++) {
-    parts.push('input {', `  name: "in_${i}" # input ${i}`, '  data_type: TYPE_FP32', `  dims: [ -1, ${i}, 0x10, 1.5e3 ]`, '  reshape { shape: [ 1, 2 ] }', '}');
+    parts.push(
+      'input {',
+      `  name: "in_${i}" # input ${i}`,
+      '  data_type: TYPE_FP32',
+      `  dims: [ -1, ${i}, 0x10, 1.5e3 ]`,
+      '  reshape { shape: [ 1, 2 ] }',
+      '}',
+    );
     parts.push(`parameters { key: "k${i}" value: { string_value: "v\\t${i}" } }`);
   }
   return `${parts.join('\n')}\n`;
@@ -66,12 +103,24 @@ describe('pbtxt parser: robustness', () => {
   });
 
   it('survives pathological input', () => {
-    for (const text of ['{'.repeat(5000), '}'.repeat(1000), '['.repeat(5000), 'a '.repeat(2000), 'a: -'.repeat(1000), '"\\'.repeat(500), '<'.repeat(3000) + '>'.repeat(3000), '\0\u0001\uffff\ud800']) {
+    for (const text of [
+      '{'.repeat(5000),
+      '}'.repeat(1000),
+      '['.repeat(5000),
+      'a '.repeat(2000),
+      'a: -'.repeat(1000),
+      '"\\'.repeat(500),
+      '<'.repeat(3000) + '>'.repeat(3000),
+      '\0\u0001\uffff\ud800',
+    ]) {
       checkDocument(text, JSON.stringify(text.slice(0, 20)));
     }
     const deep = 'a { '.repeat(300) + '}'.repeat(300);
     const findings = parsePbtxt(deep).findings;
-    assert.deepEqual(findings.map((f) => f.code), ['pbtxt/too-deep']);
+    assert.deepEqual(
+      findings.map((f) => f.code),
+      ['pbtxt/too-deep'],
+    );
   });
 
   it('parses a 5,000-line generated config without findings', () => {

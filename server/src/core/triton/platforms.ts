@@ -53,7 +53,11 @@ const BY_BACKEND: Record<string, string[]> = {
  * The file names any of which Triton would load for this model, or undefined when the backend
  * finds its files its own way (fil, tensorrtllm, custom backends) or there is no model file (ensembles).
  */
-export function defaultModelFiles(platform: string | undefined, backend: string | undefined, defaultModelFilename: string | undefined): string[] | undefined {
+export function defaultModelFiles(
+  platform: string | undefined,
+  backend: string | undefined,
+  defaultModelFilename: string | undefined,
+): string[] | undefined {
   if (platform === 'ensemble') return undefined;
   if (defaultModelFilename) return [defaultModelFilename];
   return (platform && BY_PLATFORM[platform]) || (backend && BY_BACKEND[backend]) || undefined;

@@ -45,7 +45,7 @@ export class ProtoSchema {
   private readonly enums = new Map<string, ProtoEnum>();
 
   constructor(json: unknown) {
-    const definitions = ((json as { definitions?: Record<string, Definition> } | null)?.definitions ?? {});
+    const definitions = (json as { definitions?: Record<string, Definition> } | null)?.definitions ?? {};
     for (const [name, definition] of Object.entries(definitions)) {
       const proto = definition['x-proto'];
       if (proto?.message) this.messages.set(name, this.readMessage(name, definition));

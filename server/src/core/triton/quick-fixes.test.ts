@@ -8,7 +8,10 @@ import { fixture } from '../../../../test/harness/fixture';
 const uri = 'file:///repo/detector/config.pbtxt';
 const fix = (source: string, title: string) => applyFix(source, uri, title);
 const titles = (source: string) => codeActionsAt(source, uri).map((action) => [action.title, action.preferred]);
-const codes = (text: string) => sharedService().validate({ uri, text }).findings.map((finding) => finding.code);
+const codes = (text: string) =>
+  sharedService()
+    .validate({ uri, text })
+    .findings.map((finding) => finding.code);
 
 describe('Triton quick fixes', () => {
   it('corrects an enum typo to the value it suggests, and unquotes an enum value', () => {
@@ -37,11 +40,15 @@ describe('Triton quick fixes', () => {
     const source = 'platform: "tensorrt_plan"\nbackend: "onnx$0runtime"\n';
     assert.deepEqual(titles(source), [['Change backend to "tensorrt"', false]]);
     assert.equal(fix(source, 'Change backend to "tensorrt"'), 'platform: "tensorrt_plan"\nbackend: "tensorrt"\n');
-    assert.equal(fix("platform: 'libtorch'\nbackend: 'onnxruntime'$0\n", 'Change backend to "pytorch"'), "platform: 'libtorch'\nbackend: 'pytorch'\n");
+    assert.equal(
+      fix("platform: 'libtorch'\nbackend: 'onnxruntime'$0\n", 'Change backend to "pytorch"'),
+      "platform: 'libtorch'\nbackend: 'pytorch'\n",
+    );
   });
 
   it("removes an ensemble's backend, with its line when it stands alone", () => {
-    const steps = 'ensemble_scheduling { step [ { model_name: "a" input_map { key: "x" value: "y" } output_map { key: "z" value: "w" } } ] }\n';
+    const steps =
+      'ensemble_scheduling { step [ { model_name: "a" input_map { key: "x" value: "y" } output_map { key: "z" value: "w" } } ] }\n';
     const source = `platform: "ensemble"\nbackend: "python$0"\n${steps}`;
     assert.deepEqual(titles(source), [['Remove backend', true]]);
     const fixed = fix(source, 'Remove backend');
@@ -49,7 +56,11 @@ describe('Triton quick fixes', () => {
     assert.ok(!codes(fixed).includes('triton/platform-backend'));
     assert.equal(fix(`platform: "ensemble" backend: "python"$0\n${steps}`, 'Remove backend'), `platform: "ensemble"\n${steps}`);
     assert.equal(fix(`backend: "python"$0 platform: "ensemble"\n${steps}`, 'Remove backend'), `platform: "ensemble"\n${steps}`);
-    assert.equal(fix(`${steps}platform: "ensemble"\nbackend: "python"$0`, 'Remove backend'), `${steps}platform: "ensemble"`, 'the last line, without a line break');
+    assert.equal(
+      fix(`${steps}platform: "ensemble"\nbackend: "python"$0`, 'Remove backend'),
+      `${steps}platform: "ensemble"`,
+      'the last line, without a line break',
+    );
   });
 
   it('offers to remove the gpus of a CPU group or to make it a GPU group', () => {
@@ -60,21 +71,30 @@ describe('Triton quick fixes', () => {
         { kind: KIND_GPU }
       ]
     `;
-    assert.deepEqual(titles(source), [['Remove gpus', false], ['Use kind: KIND_GPU', false]]);
-    assert.equal(fix(source, 'Remove gpus'), fixture`
+    assert.deepEqual(titles(source), [
+      ['Remove gpus', false],
+      ['Use kind: KIND_GPU', false],
+    ]);
+    assert.equal(
+      fix(source, 'Remove gpus'),
+      fixture`
       backend: "python"
       instance_group [
         { name: "cpu" kind: KIND_CPU },
         { kind: KIND_GPU }
       ]
-    `);
-    assert.equal(fix(source, 'Use kind: KIND_GPU'), fixture`
+    `,
+    );
+    assert.equal(
+      fix(source, 'Use kind: KIND_GPU'),
+      fixture`
       backend: "python"
       instance_group [
         { name: "cpu" kind: KIND_GPU gpus: [ 0 ] },
         { kind: KIND_GPU }
       ]
-    `);
+    `,
+    );
   });
 
   it('removes every gpus field of a group, lines and all, leaving what else is on their lines', () => {
@@ -88,14 +108,17 @@ describe('Triton quick fixes', () => {
         gpus: 3 # the fourth
       }
     `;
-    assert.equal(fix(source, 'Remove gpus'), fixture`
+    assert.equal(
+      fix(source, 'Remove gpus'),
+      fixture`
       backend: "python"
       instance_group {
         kind: KIND_MODEL
         count: 2
         # the fourth
       }
-    `);
+    `,
+    );
     assert.deepEqual(codes(fix(source, 'Remove gpus')), []);
   });
 
@@ -115,7 +138,11 @@ describe('Triton quick fixes', () => {
     const source = 'name: "detector_v2"\nbackend: "python"\ninstance_group [ { kind: KIND_GPU count: 0 } ]\n';
     const at = (marked: string) => codeActionsAt(marked, uri).map((action) => action.title);
     assert.deepEqual(at(source.replace('backend', '$0backend')), []);
-    assert.deepEqual(at(source.replace('"detector_v2"', '$0"detector_v2"')), ['Change name to "detector"'], 'a cursor touching the start of a finding');
+    assert.deepEqual(
+      at(source.replace('"detector_v2"', '$0"detector_v2"')),
+      ['Change name to "detector"'],
+      'a cursor touching the start of a finding',
+    );
     assert.deepEqual(at(source.replace('name', '$0name')), [], 'a cursor on the name, before the finding');
     assert.deepEqual(at(`$0${source.replace('count: 0', 'count: 0$0')}`), ['Change name to "detector"', 'Change count to 1']);
     const [action] = codeActionsAt(source.replace('v2', 'v2$0'), uri);

@@ -30,7 +30,10 @@ export interface ScalarProblem {
   fix?: { title: string; newText: string };
 }
 
-const removeQuotes = (message: string, scalar: PbScalar): ScalarProblem => ({ message, fix: { title: 'Remove the quotes', newText: scalar.string ?? '' } });
+const removeQuotes = (message: string, scalar: PbScalar): ScalarProblem => ({
+  message,
+  fix: { title: 'Remove the quotes', newText: scalar.string ?? '' },
+});
 
 /** A problem with a scalar for a field of this type, or undefined when it fits. */
 export function scalarProblem(scalar: PbScalar, field: string, type: string, enumType: ProtoEnum | undefined): ScalarProblem | undefined {
@@ -45,7 +48,8 @@ function scalarMessage(scalar: PbScalar, field: string, type: string, enumType: 
     if (scalar.token === 'string' && (scalar.string ?? '') in enumType.values) {
       return removeQuotes(`Field "${field}" takes an enumeration value, written without quotes: ${scalar.string}.`, scalar);
     }
-    if (scalar.token !== 'identifier') return `Field "${field}" takes an enumeration value such as ${enumType.names[1] ?? enumType.names[0]}, not ${written}.`;
+    if (scalar.token !== 'identifier')
+      return `Field "${field}" takes an enumeration value such as ${enumType.names[1] ?? enumType.names[0]}, not ${written}.`;
     if (written in enumType.values) return undefined;
     const suggestion = didYouMean(written, enumType.names);
     const message = `Unknown enumeration value of "${written}" for field "${field}".${suggestion ? ` Did you mean "${suggestion}"?` : ''}`;
@@ -54,7 +58,10 @@ function scalarMessage(scalar: PbScalar, field: string, type: string, enumType: 
   if (type === 'bool') return BOOLEANS.has(written) ? undefined : `Invalid value for boolean field "${field}". Value: "${written}".`;
   if (type === 'string' || type === 'bytes') {
     if (scalar.token === 'string') return undefined;
-    return { message: `Field "${field}" takes a string: write it in quotes ("${written}").`, fix: { title: 'Add quotes', newText: `"${written}"` } };
+    return {
+      message: `Field "${field}" takes a string: write it in quotes ("${written}").`,
+      fix: { title: 'Add quotes', newText: `"${written}"` },
+    };
   }
   if (type === 'float' || type === 'double') {
     return scalar.number !== undefined ? undefined : `Field "${field}" takes a number, not ${written}.`;

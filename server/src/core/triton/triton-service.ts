@@ -91,6 +91,8 @@ export class TritonService {
     const repository = model === undefined ? undefined : repositoryView(this.host, model, this.others);
     const checked = runChecks(document, this.checks, { uri, folderName, repository, log: this.host.log?.bind(this.host) });
     const semantic = applyRuleSettings(checked, text, this.ruleLevels, this.host.ruleDocs);
-    return [...document.findings, ...structure, ...semantic].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    return [...document.findings, ...structure, ...semantic].sort(
+      (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
+    );
   }
 }

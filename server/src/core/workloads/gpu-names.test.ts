@@ -3,7 +3,16 @@ import { gpuNameProblem, gpusOffering, isKnownGpuName, isSharedGpuResource, migP
 
 describe('GPU resource names', () => {
   it('knows whole GPUs, MIG profiles, shared GPUs and the names of other GPU plugins', () => {
-    for (const name of ['nvidia.com/gpu', 'amd.com/gpu', 'gpu.intel.com/i915', 'nvidia.com/gpu.shared', 'nvidia.com/mig-1g.5gb', 'nvidia.com/mig-3g.47gb', 'nvidia.com/mig-1g.10gb.shared', 'nvidia.com/gpumem']) {
+    for (const name of [
+      'nvidia.com/gpu',
+      'amd.com/gpu',
+      'gpu.intel.com/i915',
+      'nvidia.com/gpu.shared',
+      'nvidia.com/mig-1g.5gb',
+      'nvidia.com/mig-3g.47gb',
+      'nvidia.com/mig-1g.10gb.shared',
+      'nvidia.com/gpumem',
+    ]) {
       assert.ok(isKnownGpuName(name), name);
       assert.equal(gpuNameProblem(name), undefined, name);
     }
@@ -11,11 +20,25 @@ describe('GPU resource names', () => {
     assert.equal(migProfile('nvidia.com/gpu'), undefined);
     assert.deepEqual(gpusOffering('1g.10gb'), ['A100 80GB / H100 80GB']);
     assert.deepEqual(gpusOffering('1g.7gb'), []);
-    assert.deepEqual(['nvidia.com/gpu.shared', 'nvidia.com/mig-1g.5gb.shared', 'nvidia.com/gpu', 'nvidia.com/mig-1g.5gb'].map(isSharedGpuResource), [true, true, false, false]);
+    assert.deepEqual(
+      ['nvidia.com/gpu.shared', 'nvidia.com/mig-1g.5gb.shared', 'nvidia.com/gpu', 'nvidia.com/mig-1g.5gb'].map(isSharedGpuResource),
+      [true, true, false, false],
+    );
   });
 
   it('leaves alone the names not meant as GPUs', () => {
-    for (const name of ['cpu', 'memory', 'hugepages-2Mi', 'example.com/foo', 'example.com/gpu', 'rdma/hca', 'aliyun.com/gpu-mem', 'volcano.sh/vgpu-number', 'nvidia.com/rdma_shared_device_a', 'gpu.intel.com/millicores']) {
+    for (const name of [
+      'cpu',
+      'memory',
+      'hugepages-2Mi',
+      'example.com/foo',
+      'example.com/gpu',
+      'rdma/hca',
+      'aliyun.com/gpu-mem',
+      'volcano.sh/vgpu-number',
+      'nvidia.com/rdma_shared_device_a',
+      'gpu.intel.com/millicores',
+    ]) {
       assert.equal(gpuNameProblem(name), undefined, name);
     }
   });
@@ -42,6 +65,13 @@ describe('GPU resource names', () => {
   it('lists the profiles with as many compute slices for a MIG profile no GPU offers', () => {
     const problem = gpuNameProblem('nvidia.com/mig-3g.30gb');
     assert.equal(problem?.kind, 'mig-profile');
-    assert.deepEqual(problem?.kind === 'mig-profile' && problem.alternatives.map((alternative) => alternative.profile), ['3g.20gb', '3g.40gb', '3g.47gb', '3g.48gb', '3g.71gb', '3g.90gb']);
+    assert.deepEqual(problem?.kind === 'mig-profile' && problem.alternatives.map((alternative) => alternative.profile), [
+      '3g.20gb',
+      '3g.40gb',
+      '3g.47gb',
+      '3g.48gb',
+      '3g.71gb',
+      '3g.90gb',
+    ]);
   });
 });

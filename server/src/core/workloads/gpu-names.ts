@@ -35,7 +35,10 @@ export function gpusOffering(profile: string): string[] {
   return GPUS_BY_PROFILE.get(profile) ?? [];
 }
 
-/** A shared (time-sliced or MPS) GPU resource: the device plugin's `renameByDefault` names, `nvidia.com/gpu.shared` and `nvidia.com/mig-<profile>.shared`. */
+/**
+ * A shared (time-sliced or MPS) GPU resource: the device plugin's `renameByDefault` names, `nvidia.com/gpu.shared`
+ * and `nvidia.com/mig-<profile>.shared`.
+ */
 export function isSharedGpuResource(name: string): boolean {
   return /^nvidia\.com\/gpu\..+$/.test(name) || MIG_NAME.exec(name)?.[2] === 'shared';
 }
@@ -51,7 +54,11 @@ export function isKnownGpuName(name: string): boolean {
 }
 
 /** The names a misspelt one is compared with. */
-const SUGGESTIONS = [...WHOLE_GPU_RESOURCES, 'nvidia.com/gpu.shared', ...[...GPUS_BY_PROFILE.keys()].map((profile) => `nvidia.com/mig-${profile}`)];
+const SUGGESTIONS = [
+  ...WHOLE_GPU_RESOURCES,
+  'nvidia.com/gpu.shared',
+  ...[...GPUS_BY_PROFILE.keys()].map((profile) => `nvidia.com/mig-${profile}`),
+];
 
 const VENDORS = [
   { word: 'nvidia', domain: 'nvidia.com' },

@@ -7,11 +7,16 @@ import { sharedService } from '../../../../test/harness/cursor';
 import { fixture } from '../../../../test/harness/fixture';
 
 const KINDS_DIR = join(__dirname, '..', '..', '..', '..', '..', 'test', 'fixtures', 'kinds');
-const lensesOf = (text: string) => sharedService().codeLenses({ uri: 'file:///w/job.yaml', text }).map((lens) => `${lens.range.start.line + 1}: ${lens.title}`);
+const lensesOf = (text: string) =>
+  sharedService()
+    .codeLenses({ uri: 'file:///w/job.yaml', text })
+    .map((lens) => `${lens.range.start.line + 1}: ${lens.title}`);
 
 describe('GPU summary', () => {
   it('sums replicas × GPUs per pod by role, with the product and the nodes needed', () => {
-    const summaries = ['pod', 'pytorchjob', 'tfjob', 'jobset', 'raycluster', 'leaderworkerset', 'statefulset'].flatMap((name) => lensesOf(readFileSync(join(KINDS_DIR, `${name}.valid.yaml`), 'utf8')).map((lens) => `${name} ${lens}`));
+    const summaries = ['pod', 'pytorchjob', 'tfjob', 'jobset', 'raycluster', 'leaderworkerset', 'statefulset'].flatMap((name) =>
+      lensesOf(readFileSync(join(KINDS_DIR, `${name}.valid.yaml`), 'utf8')).map((lens) => `${name} ${lens}`),
+    );
     assert.deepEqual(summaries, [
       'pod 3: 1 GPU · pod 1 × 1 · NVIDIA-A100-SXM4-80GB · ≥ 1 node of 8 GPUs',
       'pytorchjob 3: 16 GPUs · Worker 2 × 8 · ≥ 2 nodes of 8 GPUs',
@@ -25,7 +30,8 @@ describe('GPU summary', () => {
   });
 
   it('reads the product from a required node affinity and the node size from the GPU count label', () => {
-    assert.deepEqual(lensesOf(fixture`
+    assert.deepEqual(
+      lensesOf(fixture`
       apiVersion: kubeflow.org/v1
       kind: PyTorchJob
       metadata:
@@ -52,7 +58,9 @@ describe('GPU summary', () => {
                     resources:
                       limits:
                         nvidia.com/gpu: 2
-    `), ['2: 12 GPUs · Worker 6 × 2 · NVIDIA-H100-80GB-HBM3 · ≥ 3 nodes of 4 GPUs']);
+    `),
+      ['2: 12 GPUs · Worker 6 × 2 · NVIDIA-H100-80GB-HBM3 · ≥ 3 nodes of 4 GPUs'],
+    );
   });
 
   it('shows the summary in the hover on kind', () => {

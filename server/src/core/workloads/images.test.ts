@@ -3,7 +3,11 @@ import { cpuOnlyMarker, isCudaImage, parseImage } from './images';
 
 describe('images', () => {
   it('splits a reference into registry, repository and tag', () => {
-    assert.deepEqual(parseImage('nvcr.io/nvidia/pytorch:24.05-py3'), { registry: 'nvcr.io', repository: 'nvidia/pytorch', tag: '24.05-py3' });
+    assert.deepEqual(parseImage('nvcr.io/nvidia/pytorch:24.05-py3'), {
+      registry: 'nvcr.io',
+      repository: 'nvidia/pytorch',
+      tag: '24.05-py3',
+    });
     assert.deepEqual(parseImage('pytorch/pytorch'), { repository: 'pytorch/pytorch', tag: undefined });
     assert.deepEqual(parseImage('localhost:5000/train:v1'), { registry: 'localhost:5000', repository: 'train', tag: 'v1' });
     assert.deepEqual(parseImage('Busybox@sha256:0123abcd'), { repository: 'busybox', tag: undefined });

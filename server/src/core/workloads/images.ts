@@ -29,7 +29,8 @@ export function parseImage(reference: string): ImageReference {
 const words = (text: string | undefined) => (text ?? '').split(/[^a-z0-9]+/).filter(Boolean);
 
 /** Images that serve every GPU of a node on purpose (GPU Operator, device plugin, DCGM, drivers): never one container's GPUs. */
-const NODE_AGENT = /device-plugin|gpu-operator|feature-discovery|dcgm|container-toolkit|driver-manager|mig-manager|kata-manager|device-manager|cc-manager/;
+const NODE_AGENT =
+  /device-plugin|gpu-operator|feature-discovery|dcgm|container-toolkit|driver-manager|mig-manager|kata-manager|device-manager|cc-manager/;
 const NGC_NODE_AGENT_FOLDERS = new Set(['k8s', 'cloud-native', 'driver']);
 
 /** Repositories that only exist as CUDA builds, wherever they are mirrored (matched on the last path component). */
@@ -58,5 +59,7 @@ export const isCudaImage = memoByString(function isCudaImage(reference: string):
   // Triton's SDK image holds the clients and perf_analyzer, which need no GPU.
   if (words(image.tag).includes('sdk')) return false;
   if (ngc || CUDA_REPOSITORIES.has(name) || image.repository.includes('cuda')) return true;
-  return words(image.tag).some((word) => word.startsWith('cuda') || /^cu\d{2,3}$/.test(word) || word === 'gpu') || words(name).includes('gpu');
+  return (
+    words(image.tag).some((word) => word.startsWith('cuda') || /^cu\d{2,3}$/.test(word) || word === 'gpu') || words(name).includes('gpu')
+  );
 });

@@ -49,7 +49,21 @@ const LAUNCH_MODULES: Record<string, LauncherKind> = {
   'accelerate.commands.launch': 'accelerate',
 };
 /** torchrun options that take no value; every other option does (torch/distributed/run.py). */
-const TORCHRUN_SWITCHES = new Set(['--standalone', '-m', '--module', '--no-python', '--no_python', '--run-path', '--run_path', '--use-env', '--use_env', '--virtual-local-rank', '--virtual_local_rank', '-h', '--help']);
+const TORCHRUN_SWITCHES = new Set([
+  '--standalone',
+  '-m',
+  '--module',
+  '--no-python',
+  '--no_python',
+  '--run-path',
+  '--run_path',
+  '--use-env',
+  '--use_env',
+  '--virtual-local-rank',
+  '--virtual_local_rank',
+  '-h',
+  '--help',
+]);
 const NPROC_FLAGS = new Set(['--nproc_per_node', '--nproc-per-node']);
 
 const basename = (path: string) => path.slice(path.lastIndexOf('/') + 1);
@@ -188,7 +202,9 @@ function nprocFlag(launch: Launch): NprocFlag | undefined {
 /** The value's span without the quotes around it (`"8"` → `8`). */
 function unquoted(flag: NprocFlag): NprocFlag {
   const raw = flag.word.raw.slice(flag.rawStart, flag.rawEnd);
-  return raw.length >= 2 && (raw[0] === '"' || raw[0] === "'") && raw.endsWith(raw[0]) ? { ...flag, rawStart: flag.rawStart + 1, rawEnd: flag.rawEnd - 1 } : flag;
+  return raw.length >= 2 && (raw[0] === '"' || raw[0] === "'") && raw.endsWith(raw[0])
+    ? { ...flag, rawStart: flag.rawStart + 1, rawEnd: flag.rawEnd - 1 }
+    : flag;
 }
 
 /** Launches by container: several rules ask for the same container's. */
@@ -221,7 +237,12 @@ function findLaunches(container: ContainerView): Launch[] {
  * scalar's source by its occurrence in the value, which holds for plain and block scalars and
  * quoted ones without escapes. Undefined when the source spells it otherwise.
  */
-export function locateWord(documentText: string, word: Word, rawStart = 0, rawEnd = word.raw.length): { start: number; end: number } | undefined {
+export function locateWord(
+  documentText: string,
+  word: Word,
+  rawStart = 0,
+  rawEnd = word.raw.length,
+): { start: number; end: number } | undefined {
   if (!word.raw) return undefined;
   const value = word.node.value === null ? '' : String(word.node.value);
   let occurrence = 0;

@@ -33,10 +33,14 @@ describe('resource quantities', () => {
   });
 
   it('reads a request or limit, and gives it back as written', () => {
-    const text = 'apiVersion: v1\nkind: Pod\nspec:\n  containers:\n    - name: a\n      resources:\n        limits: { nvidia.com/gpu: 500m, cpu: "2", memory: 1.50 }\n';
+    const text =
+      'apiVersion: v1\nkind: Pod\nspec:\n  containers:\n    - name: a\n      resources:\n        limits: { nvidia.com/gpu: 500m, cpu: "2", memory: 1.50 }\n';
     const workload = workloadOf(parseYamlFile(text).documents[0].root)!;
     const limits = workload.pods[0].containers[0].resources.limits;
     assert.deepEqual(limits.map(quantityValue), [0.5, 2, 1.5]);
-    assert.deepEqual(limits.map((limit) => quantityText(text, limit)), ['500m', '2', '1.50']);
+    assert.deepEqual(
+      limits.map((limit) => quantityText(text, limit)),
+      ['500m', '2', '1.50'],
+    );
   });
 });

@@ -72,7 +72,11 @@ const GiB = 2 ** 30;
 const MiB = 2 ** 20;
 
 /** Bytes in the largest of Ti, Gi, Mi that writes them whole, rounded down to Mi otherwise: `32Gi`, `1536Mi`. */
-const UNITS = [['Ti', 2 ** 40], ['Gi', GiB], ['Mi', MiB]] as const;
+const UNITS = [
+  ['Ti', 2 ** 40],
+  ['Gi', GiB],
+  ['Mi', MiB],
+] as const;
 
 export function formatBytes(bytes: number): string {
   for (const [unit, size] of UNITS) {

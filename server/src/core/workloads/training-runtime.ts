@@ -26,7 +26,11 @@ const RUNTIME_KINDS = ['ClusterTrainingRuntime', 'TrainingRuntime'];
 function runtimeOf(root: YamlMap, source: string): TrainingRuntime {
   const spec = root.map('spec');
   const policy = spec?.map('mlPolicy');
-  const nodeJob = spec?.map('template')?.map('spec')?.maps('replicatedJobs').find((job) => job.string('name') === 'node');
+  const nodeJob = spec
+    ?.map('template')
+    ?.map('spec')
+    ?.maps('replicatedJobs')
+    .find((job) => job.string('name') === 'node');
   const containers = nodeJob?.map('template')?.map('spec')?.map('template')?.map('spec')?.maps('containers') ?? [];
   const container = containers.find((candidate) => candidate.string('name') === 'node') ?? containers[0];
   const torch = policy?.map('torch');
@@ -49,7 +53,12 @@ function matching(roots: readonly (YamlNode | null)[], kinds: string[], name: st
 }
 
 /** The TrainJob's runtime, or undefined when the workspace does not have it (it lives in the cluster). */
-export function findTrainingRuntime(trainJob: WorkloadView, documents: readonly (YamlNode | null)[], uri: string, host: CoreHost): TrainingRuntime | undefined {
+export function findTrainingRuntime(
+  trainJob: WorkloadView,
+  documents: readonly (YamlNode | null)[],
+  uri: string,
+  host: CoreHost,
+): TrainingRuntime | undefined {
   const ref = trainJob.root.map('spec')?.map('runtimeRef');
   const name = ref?.string('name');
   if (!name) return undefined;
@@ -64,7 +73,12 @@ export function findTrainingRuntime(trainJob: WorkloadView, documents: readonly 
     const text = host.readFile?.(`${folder}/${encodeURIComponent(entry.name)}`);
     // Only files that could hold a runtime are parsed.
     if (!text || !text.includes('TrainingRuntime')) continue;
-    const found = matching(parseYamlFile(text).documents.map((document) => document.root), kinds, name, entry.name);
+    const found = matching(
+      parseYamlFile(text).documents.map((document) => document.root),
+      kinds,
+      name,
+      entry.name,
+    );
     if (found) return found;
   }
   return undefined;

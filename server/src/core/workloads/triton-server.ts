@@ -35,7 +35,12 @@ export function modelRepositories(container: ContainerView): string[] {
 
 /** Models from the ConfigMaps of the file that the pod mounts as volumes. */
 function fromConfigMaps(pod: PodView, documents: readonly (YamlNode | null)[]): ServedModel[] {
-  const mounted = new Set(pod.spec.maps('volumes').map((volume) => volume.map('configMap')?.string('name')).filter(Boolean));
+  const mounted = new Set(
+    pod.spec
+      .maps('volumes')
+      .map((volume) => volume.map('configMap')?.string('name'))
+      .filter(Boolean),
+  );
   return documents.flatMap((root) => {
     const map = asMap(root);
     const name = map?.map('metadata')?.string('name');
@@ -53,7 +58,9 @@ function fromConfigMaps(pod: PodView, documents: readonly (YamlNode | null)[]): 
 /** Models of a workspace repository named like the container's repository path, beside the manifest or up to three folders above it. */
 function fromWorkspace(container: ContainerView, uri: string, host: CoreHost): ServedModel[] {
   if (!host.listDirectory) return [];
-  const names = modelRepositories(container).map((path) => path.replace(/\/+$/, '').split('/').pop() ?? '').filter((name) => name && !name.includes(':'));
+  const names = modelRepositories(container)
+    .map((path) => path.replace(/\/+$/, '').split('/').pop() ?? '')
+    .filter((name) => name && !name.includes(':'));
   let folder = uri.slice(0, uri.lastIndexOf('/'));
   for (let up = 0; up < 4 && folder.includes('/'); up++) {
     for (const name of names) {
@@ -62,7 +69,9 @@ function fromWorkspace(container: ContainerView, uri: string, host: CoreHost): S
       if (!models?.length) continue;
       return models.flatMap((model) => {
         const text = host.readFile?.(`${repository}/${encodeURIComponent(model.name)}/config.pbtxt`);
-        return text === undefined ? [] : [{ name: model.name, config: new ConfigNode(parsePbtxt(text).root), source: `${name}/${model.name}/config.pbtxt` }];
+        return text === undefined
+          ? []
+          : [{ name: model.name, config: new ConfigNode(parsePbtxt(text).root), source: `${name}/${model.name}/config.pbtxt` }];
       });
     }
     folder = folder.slice(0, folder.lastIndexOf('/'));
@@ -70,7 +79,13 @@ function fromWorkspace(container: ContainerView, uri: string, host: CoreHost): S
   return [];
 }
 
-export function servedModels(pod: PodView, container: ContainerView, documents: readonly (YamlNode | null)[], uri: string, host: CoreHost): ServedModel[] {
+export function servedModels(
+  pod: PodView,
+  container: ContainerView,
+  documents: readonly (YamlNode | null)[],
+  uri: string,
+  host: CoreHost,
+): ServedModel[] {
   return [...fromConfigMaps(pod, documents), ...fromWorkspace(container, uri, host)];
 }
 

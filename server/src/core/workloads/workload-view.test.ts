@@ -31,7 +31,28 @@ function workloadsIn(file: string): string[] {
 
 describe('workload view', () => {
   it('reads every workload kind', () => {
-    const files = ['pod', 'job', 'cronjob', 'deployment', 'statefulset', 'pytorchjob', 'tfjob', 'mpijob', 'mpijob-v2beta1', 'xgboostjob', 'paddlejob', 'jaxjob', 'trainjob', 'jobset', 'volcano-job', 'raycluster', 'rayjob', 'rayservice', 'leaderworkerset', 'inferenceservice'];
+    const files = [
+      'pod',
+      'job',
+      'cronjob',
+      'deployment',
+      'statefulset',
+      'pytorchjob',
+      'tfjob',
+      'mpijob',
+      'mpijob-v2beta1',
+      'xgboostjob',
+      'paddlejob',
+      'jaxjob',
+      'trainjob',
+      'jobset',
+      'volcano-job',
+      'raycluster',
+      'rayjob',
+      'rayservice',
+      'leaderworkerset',
+      'inferenceservice',
+    ];
     const actual = files.flatMap((file) => workloadsIn(`${file}.valid.yaml`));
     assert.deepEqual(actual, [
       'Pod: pod×1 [trainer nvidia.com/gpu=1]',

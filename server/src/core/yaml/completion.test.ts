@@ -68,27 +68,45 @@ describe('completion in YAML manifests', () => {
     `);
     const names = labels(items);
     assert.ok(!names.includes('cpu'));
-    for (const name of ['memory', 'ephemeral-storage', 'nvidia.com/gpu', 'amd.com/gpu', 'nvidia.com/mig-1g.5gb', 'nvidia.com/mig-3g.40gb', 'nvidia.com/mig-7g.141gb']) {
+    for (const name of [
+      'memory',
+      'ephemeral-storage',
+      'nvidia.com/gpu',
+      'amd.com/gpu',
+      'nvidia.com/mig-1g.5gb',
+      'nvidia.com/mig-3g.40gb',
+      'nvidia.com/mig-7g.141gb',
+    ]) {
       assert.ok(names.includes(name), `${name} offered`);
     }
     assert.equal(items.find((item) => item.label === 'nvidia.com/gpu')!.insertText, 'nvidia.com/gpu: $0');
   });
 
   it('offers enum values and booleans for a value', () => {
-    assert.deepEqual(labels(complete(fixture`
+    assert.deepEqual(
+      labels(
+        complete(fixture`
       apiVersion: v1
       kind: Pod
       spec:
         containers:
           - name: main
             imagePullPolicy: $0
-    `)), ['Always', 'Never', 'IfNotPresent']);
-    assert.deepEqual(labels(complete(fixture`
+    `),
+      ),
+      ['Always', 'Never', 'IfNotPresent'],
+    );
+    assert.deepEqual(
+      labels(
+        complete(fixture`
       apiVersion: v1
       kind: Pod
       spec:
         hostIPC: t$0
-    `)), ['true', 'false']);
+    `),
+      ),
+      ['true', 'false'],
+    );
   });
 
   it('offers every known kind at the top of an empty document, each with a valid skeleton', () => {
@@ -103,19 +121,26 @@ describe('completion in YAML manifests', () => {
     const pytorch = items.find((item) => item.label === 'PyTorchJob (kubeflow.org/v1)');
     assert.ok(pytorch, 'PyTorchJob offered');
     assert.equal(pytorch.detail, 'kubeflow.org/v1');
-    assert.equal(expandSnippet(pytorch.insertText), 'apiVersion: kubeflow.org/v1\nkind: PyTorchJob\nmetadata:\n  name: pytorchjob\nspec:\n  pytorchReplicaSpecs: {}\n');
+    assert.equal(
+      expandSnippet(pytorch.insertText),
+      'apiVersion: kubeflow.org/v1\nkind: PyTorchJob\nmetadata:\n  name: pytorchjob\nspec:\n  pytorchReplicaSpecs: {}\n',
+    );
     assert.ok(items.length >= 40, `${items.length} kinds`);
   });
 
   it('offers apiVersions and kinds as values at the top level', () => {
-    const kinds = labels(complete(fixture`
+    const kinds = labels(
+      complete(fixture`
       apiVersion: ray.io/v1
       kind: Ray$0
-    `));
+    `),
+    );
     assert.ok(kinds.includes('RayJob') && kinds.includes('RayCluster') && kinds.includes('PyTorchJob'));
-    const versions = labels(complete(fixture`
+    const versions = labels(
+      complete(fixture`
       apiVersion: kubeflow$0
-    `));
+    `),
+    );
     assert.ok(versions.includes('kubeflow.org/v1') && versions.includes('kubeflow.org/v2beta1'));
   });
 });

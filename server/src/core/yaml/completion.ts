@@ -50,7 +50,18 @@ function keyCompletions(input: CompletionInput, context: CursorContext, range: R
   if ((last === 'limits' || last === 'requests') && context.path[context.path.length - 2] === 'resources') {
     resourceNames()
       .filter((resource) => !context.siblings.has(resource.name))
-      .forEach((resource, index) => items.push({ label: resource.name, kind: 'property', detail: 'resource', documentation: resource.description, insertText: `${resource.name}: $0`, snippet: true, range, sortText: `0${String(index).padStart(3, '0')}` }));
+      .forEach((resource, index) =>
+        items.push({
+          label: resource.name,
+          kind: 'property',
+          detail: 'resource',
+          documentation: resource.description,
+          insertText: `${resource.name}: $0`,
+          snippet: true,
+          range,
+          sortText: `0${String(index).padStart(3, '0')}`,
+        }),
+      );
     return items;
   }
   if (!at) return context.path.length === 0 ? kindCompletions(input, context, range) : [];
@@ -103,13 +114,23 @@ function valueCompletions(input: CompletionInput, context: CursorContext, range:
   if (!at) return [];
   const shape = shapeOf(input.navigator, at);
   if (shape.kind !== 'choice') return [];
-  return shape.values.map((value, index) => ({ label: value, kind: 'value', insertText: value, snippet: false, range, sortText: String(index).padStart(3, '0') }));
+  return shape.values.map((value, index) => ({
+    label: value,
+    kind: 'value',
+    insertText: value,
+    snippet: false,
+    range,
+    sortText: String(index).padStart(3, '0'),
+  }));
 }
 
 export function completeYaml(input: CompletionInput): Completion[] {
   const lines = input.document.text.split(/\r?\n/);
   if (input.line >= lines.length) return [];
   const context = cursorContext(lines, input.line, input.character);
-  const range: Range = { start: { line: input.line, character: context.prefixStart }, end: { line: input.line, character: input.character } };
+  const range: Range = {
+    start: { line: input.line, character: context.prefixStart },
+    end: { line: input.line, character: input.character },
+  };
   return context.mode === 'key' ? keyCompletions(input, context, range) : valueCompletions(input, context, range);
 }

@@ -28,7 +28,7 @@ describe('cursorContext', () => {
     assert.deepEqual([...context.siblings], ['nvidia.com/gpu']);
   });
 
-  it('reads lists written at their key\'s indentation', () => {
+  it("reads lists written at their key's indentation", () => {
     const context = contextAt(fixture`
       containers:
       - name: trainer

@@ -12,7 +12,7 @@ function hover(source: string) {
 }
 
 describe('hover in YAML manifests', () => {
-  it('shows a field\'s type, whether it is required, its description and its path', () => {
+  it("shows a field's type, whether it is required, its description and its path", () => {
     const result = hover(fixture`
       apiVersion: v1
       kind: ConfigMap
@@ -75,13 +75,22 @@ describe('outline of YAML files', () => {
     const uri = 'file:///workspace/outline.yaml';
     const outline = sharedService().outline({ uri, text });
     sharedService().forget(uri);
-    assert.deepEqual(outline.map((s) => [s.name, s.detail, s.range.start.line, s.range.end.line, s.selectionRange.start.line]), [
-      ['Service/trainer', 'v1', 0, 3, 1],
-      ['Job/eval', 'batch/v1', 5, 14, 6],
-    ]);
+    assert.deepEqual(
+      outline.map((s) => [s.name, s.detail, s.range.start.line, s.range.end.line, s.selectionRange.start.line]),
+      [
+        ['Service/trainer', 'v1', 0, 3, 1],
+        ['Job/eval', 'batch/v1', 5, 14, 6],
+      ],
+    );
     const containers = outline[1].children[3].children[0].children[0].children[0];
     assert.equal(containers.name, 'containers');
-    assert.deepEqual(containers.children.map((c) => c.name), ['main']);
-    assert.deepEqual(containers.children[0].children.map((c) => `${c.name}=${c.detail}`), ['name=main', 'image=busybox']);
+    assert.deepEqual(
+      containers.children.map((c) => c.name),
+      ['main'],
+    );
+    assert.deepEqual(
+      containers.children[0].children.map((c) => `${c.name}=${c.detail}`),
+      ['name=main', 'image=busybox'],
+    );
   });
 });

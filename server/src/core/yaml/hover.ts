@@ -39,7 +39,13 @@ function requiredIn(navigator: SchemaNavigator, schemaId: string, path: (string 
   return parent ? navigator.fields(parent).some((field) => field.name === name && field.required) : false;
 }
 
-export function hoverYaml(document: YamlDocument, offset: number, schemaId: string, label: string, navigator: SchemaNavigator): Hover | undefined {
+export function hoverYaml(
+  document: YamlDocument,
+  offset: number,
+  schemaId: string,
+  label: string,
+  navigator: SchemaNavigator,
+): Hover | undefined {
   const hit = pathAtOffset(document.root, offset);
   if (!hit || hit.path.length === 0) return undefined;
   const at = navigator.at(schemaId, hit.path);

@@ -35,13 +35,15 @@ function children(node: YamlNode | null, document: YamlDocument): OutlineSymbol[
       if (!item) return [];
       const named = item.kind === 'map' ? (scalarText(entryOf(item, 'name')?.value) ?? scalarText(entryOf(item, 'key')?.value)) : undefined;
       const kind = item.kind === 'map' ? 'object' : item.kind === 'seq' ? 'array' : 'field';
-      return [{
-        name: named ?? (item.kind === 'scalar' ? (scalarText(item) ?? `[${index}]`) : `[${index}]`),
-        kind,
-        range: range(item.start, item.end),
-        selectionRange: range(item.start, item.start),
-        children: children(item, document),
-      } satisfies OutlineSymbol];
+      return [
+        {
+          name: named ?? (item.kind === 'scalar' ? (scalarText(item) ?? `[${index}]`) : `[${index}]`),
+          kind,
+          range: range(item.start, item.end),
+          selectionRange: range(item.start, item.start),
+          children: children(item, document),
+        } satisfies OutlineSymbol,
+      ];
     });
   }
   return [];
@@ -58,6 +60,8 @@ export function outlineDocument(document: YamlDocument, index: number): OutlineS
   const apiVersion = root.kind === 'map' ? scalarText(entryOf(root, 'apiVersion')?.value) : undefined;
   const whole = spanRange(document, root.start, root.end);
   const kindEntry = root.kind === 'map' ? entryOf(root, 'kind') : undefined;
-  const selection = kindEntry?.value ? spanRange(document, kindEntry.value.start, kindEntry.value.end) : spanRange(document, root.start, root.start);
+  const selection = kindEntry?.value
+    ? spanRange(document, kindEntry.value.start, kindEntry.value.end)
+    : spanRange(document, root.start, root.start);
   return { name: title, detail: apiVersion, kind: 'document', range: whole, selectionRange: selection, children: children(root, document) };
 }

@@ -22,7 +22,10 @@ const BASE: ResourceName[] = [
   { name: 'hugepages-2Mi', description: 'Huge pages of 2 MiB.' },
   { name: 'hugepages-1Gi', description: 'Huge pages of 1 GiB.' },
   { name: 'nvidia.com/gpu', description: 'Whole NVIDIA GPUs (NVIDIA device plugin). An integer; requests must equal limits.' },
-  { name: 'nvidia.com/gpu.shared', description: 'A time-sliced or MPS share of an NVIDIA GPU (device plugin sharing with `renameByDefault`). Ask for 1.' },
+  {
+    name: 'nvidia.com/gpu.shared',
+    description: 'A time-sliced or MPS share of an NVIDIA GPU (device plugin sharing with `renameByDefault`). Ask for 1.',
+  },
   { name: 'amd.com/gpu', description: 'Whole AMD GPUs (ROCm device plugin).' },
   { name: 'gpu.intel.com/i915', description: 'Intel GPUs (Intel GPU device plugin).' },
   { name: 'habana.ai/gaudi', description: 'Intel Gaudi accelerators (Habana device plugin).' },

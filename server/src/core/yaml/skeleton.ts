@@ -29,13 +29,21 @@ function scalarDefault(type: string, name: string): string {
 /** At the top, apiVersion/kind/metadata are written already, and spec is wanted even where optional. */
 const TOP_WRITTEN = new Set(['apiVersion', 'kind', 'metadata', 'status']);
 
-function writeRequired(navigator: SchemaNavigator, at: SchemaAt, indent: string, writer: SnippetWriter, depth: number, firstPrefix?: string): boolean {
+function writeRequired(
+  navigator: SchemaNavigator,
+  at: SchemaAt,
+  indent: string,
+  writer: SnippetWriter,
+  depth: number,
+  firstPrefix?: string,
+): boolean {
   const top = depth === 0 && indent === '';
   const all = navigator.fields(at);
   let fields = all.filter((f) => (top ? !TOP_WRITTEN.has(f.name) && (f.required || f.name === 'spec') : f.required));
   // A mapping that must not be empty but requires nothing in particular: write its template, or its first field.
   const minProperties = navigator.resolve(at).schema.minProperties;
-  if (!fields.length && typeof minProperties === 'number' && minProperties > 0 && all.length) fields = [all.find((f) => f.name === 'template') ?? all[0]];
+  if (!fields.length && typeof minProperties === 'number' && minProperties > 0 && all.length)
+    fields = [all.find((f) => f.name === 'template') ?? all[0]];
   fields.forEach((field, index) => {
     const lead = index === 0 && firstPrefix !== undefined ? firstPrefix : indent;
     writeField(navigator, field.name, field.at, lead, indent, writer, depth + 1);
@@ -43,7 +51,15 @@ function writeRequired(navigator: SchemaNavigator, at: SchemaAt, indent: string,
   return fields.length > 0;
 }
 
-function writeField(navigator: SchemaNavigator, name: string, at: SchemaAt, lead: string, indent: string, writer: SnippetWriter, depth: number): void {
+function writeField(
+  navigator: SchemaNavigator,
+  name: string,
+  at: SchemaAt,
+  lead: string,
+  indent: string,
+  writer: SnippetWriter,
+  depth: number,
+): void {
   const shape = shapeOf(navigator, at);
   if (depth > MAX_DEPTH) {
     writer.lines.push(`${lead}${name}: {}`);
@@ -81,7 +97,12 @@ function writeField(navigator: SchemaNavigator, name: string, at: SchemaAt, lead
 /** A snippet of the minimal valid document of a kind. */
 export function skeleton(navigator: SchemaNavigator, entry: KindEntry): string {
   const writer = new SnippetWriter();
-  writer.lines.push(`apiVersion: ${entry.apiVersion}`, `kind: ${entry.kind}`, 'metadata:', `  name: ${writer.placeholder(entry.kind.toLowerCase())}`);
+  writer.lines.push(
+    `apiVersion: ${entry.apiVersion}`,
+    `kind: ${entry.kind}`,
+    'metadata:',
+    `  name: ${writer.placeholder(entry.kind.toLowerCase())}`,
+  );
   const root = navigator.root(entry.id);
   if (root) writeRequired(navigator, root, '', writer, 0);
   return `${writer.lines.join('\n')}\n$0`;

@@ -32,4 +32,3 @@ export function shapeOf(navigator: SchemaNavigator, at: SchemaAt): Shape {
   if (typeList.includes('object') || schema.additionalProperties) return { kind: 'map', at: resolved };
   return { kind: 'scalar', type: typeList.join(' or ') || 'any', schema };
 }
-

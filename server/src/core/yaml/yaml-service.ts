@@ -75,7 +75,11 @@ export class YamlService {
     const findings: Finding[] = [];
     const ruleFindings: Finding[] = [];
     // What workspace-scoped rules read: the file's documents, once for the whole file.
-    const workspace: RuleWorkspace | undefined = this.host && { uri, documents: file.documents.map((document) => document.root), host: this.host };
+    const workspace: RuleWorkspace | undefined = this.host && {
+      uri,
+      documents: file.documents.map((document) => document.root),
+      host: this.host,
+    };
     for (const document of file.documents) {
       for (const finding of document.findings) findings.push(fileFinding(document, finding));
       if (!withSchemas || !soundEnough(document)) continue;
@@ -125,7 +129,9 @@ export class YamlService {
     const cached = this.checks.get(document.content);
     if (cached && cached.uri === uri && cached.generation === generation) return cached.findings;
     const notFound = this.schemas.external.notFound;
-    const findings = this.schemas.validate(document, uri).sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    const findings = this.schemas
+      .validate(document, uri)
+      .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     // A schema file not found yet may be loaded before the next check: keep no findings that relied on its absence.
     if (this.schemas.external.notFound === notFound) this.checks.set(document.content, { uri, generation, findings });
     return findings;
@@ -147,7 +153,10 @@ export class YamlService {
       navigator: this.navigator,
       registry: this.schemas.registry,
     });
-    return items.map((item) => ({ ...item, range: { start: { line: position.line, character: item.range.start.character }, end: position } }));
+    return items.map((item) => ({
+      ...item,
+      range: { start: { line: position.line, character: item.range.start.character }, end: position },
+    }));
   }
 
   hover(file: YamlFile, uri: string, position: Position): Hover | undefined {
@@ -177,7 +186,9 @@ export class YamlService {
       const workload = workloadOf(document.root);
       const summary = workload && gpuSummary(workload);
       if (!workload || !summary) return [];
-      return [{ range: fileRange(document, document.lines.range(workload.kindNode.start, workload.kindNode.end)), title: summaryLine(summary) }];
+      return [
+        { range: fileRange(document, document.lines.range(workload.kindNode.start, workload.kindNode.end)), title: summaryLine(summary) },
+      ];
     });
   }
 

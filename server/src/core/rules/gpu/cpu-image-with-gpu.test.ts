@@ -3,11 +3,14 @@ import { checkRule } from '../../../../../test/harness/rules';
 
 const ID = 'gpu/cpu-image-with-gpu';
 
-const WHY = "its framework is built without CUDA, so the GPUs stay reserved and idle while the work runs on the CPU. Use the image's GPU build, or remove the GPU from its resources.";
+const WHY =
+  "its framework is built without CUDA, so the GPUs stay reserved and idle while the work runs on the CPU. Use the image's GPU build, or remove the GPU from its resources.";
 
 describe(ID, () => {
   it('accepts GPU builds with GPUs and CPU builds without', () => {
-    checkRule(ID, fixture`
+    checkRule(
+      ID,
+      fixture`
       apiVersion: ray.io/v1
       kind: RayCluster
       metadata:
@@ -37,11 +40,14 @@ describe(ID, () => {
                     resources:
                       limits:
                         cpu: 100m
-    `);
+    `,
+    );
   });
 
   it('reports a CPU-only image given GPUs, as a limit or only a request, in every kind', () => {
-    checkRule(ID, fixture`
+    checkRule(
+      ID,
+      fixture`
       apiVersion: ray.io/v1
       kind: RayJob
       metadata:
@@ -69,8 +75,11 @@ describe(ID, () => {
                       resources:
                         limits:
                           nvidia.com/gpu: 1
-    `);
-    checkRule(ID, fixture`
+    `,
+    );
+    checkRule(
+      ID,
+      fixture`
       apiVersion: batch/v1
       kind: Job
       metadata:
@@ -86,6 +95,7 @@ describe(ID, () => {
                 resources:
                   requests:
                     nvidia.com/mig-1g.10gb: 1
-    `);
+    `,
+    );
   });
 });

@@ -3,12 +3,16 @@ import { checkRule, checkRuleFix } from '../../../../../test/harness/rules';
 
 const ID = 'gpu/cuda-image-without-gpu';
 
-const WHY = "without a GPU limit: the scheduler gives it no GPU, yet on a GPU node the NVIDIA runtime honours the image's NVIDIA_VISIBLE_DEVICES=all and shows it every GPU there, other pods' included (elsewhere it sees none). Set limits: nvidia.com/gpu to the GPUs it needs, or NVIDIA_VISIBLE_DEVICES=void in its env if it needs none.";
-const HEAD = 'without a GPU limit and rayStartParams has no num-gpus: Ray then counts the GPUs the container sees, and on a GPU node the NVIDIA runtime shows it every GPU there (the image sets NVIDIA_VISIBLE_DEVICES=all), so Ray can place GPU tasks on the head, on GPUs other pods hold. Set rayStartParams num-gpus: "0", or give the head a GPU limit.';
+const WHY =
+  "without a GPU limit: the scheduler gives it no GPU, yet on a GPU node the NVIDIA runtime honours the image's NVIDIA_VISIBLE_DEVICES=all and shows it every GPU there, other pods' included (elsewhere it sees none). Set limits: nvidia.com/gpu to the GPUs it needs, or NVIDIA_VISIBLE_DEVICES=void in its env if it needs none.";
+const HEAD =
+  'without a GPU limit and rayStartParams has no num-gpus: Ray then counts the GPUs the container sees, and on a GPU node the NVIDIA runtime shows it every GPU there (the image sets NVIDIA_VISIBLE_DEVICES=all), so Ray can place GPU tasks on the head, on GPUs other pods hold. Set rayStartParams num-gpus: "0", or give the head a GPU limit.';
 
 describe(ID, () => {
   it('accepts CUDA images with GPUs, containers that hide the GPUs, init containers, launchers and DRA claims', () => {
-    checkRule(ID, fixture`
+    checkRule(
+      ID,
+      fixture`
       apiVersion: kubeflow.org/v2beta1
       kind: MPIJob
       metadata:
@@ -59,11 +63,14 @@ describe(ID, () => {
                         nvidia.com/mig-1g.10gb: 1
                   - name: shell
                     image: busybox
-    `);
+    `,
+    );
   });
 
   it('leaves a TrainJob trainer without resources to its runtime, and reports one that sets them without a GPU', () => {
-    checkRule(ID, fixture`
+    checkRule(
+      ID,
+      fixture`
       apiVersion: trainer.kubeflow.org/v1alpha1
       kind: TrainJob
       metadata:
@@ -74,8 +81,11 @@ describe(ID, () => {
         trainer:
           image: nvcr.io/nvidia/pytorch:24.05-py3
           numNodes: 2
-    `);
-    checkRule(ID, fixture`
+    `,
+    );
+    checkRule(
+      ID,
+      fixture`
       apiVersion: trainer.kubeflow.org/v1alpha1
       kind: TrainJob
       metadata:
@@ -89,11 +99,14 @@ describe(ID, () => {
           numNodes: 2
           resourcesPerNode:
             limits: { cpu: 8 }
-    `);
+    `,
+    );
   });
 
   it('leaves node agents and CPU builds alone', () => {
-    checkRule(ID, fixture`
+    checkRule(
+      ID,
+      fixture`
       apiVersion: apps/v1
       kind: DaemonSet
       metadata:
@@ -110,11 +123,14 @@ describe(ID, () => {
                 image: nvcr.io/nvidia/k8s/dcgm-exporter:3.3.5-3.4.1-ubuntu22.04
               - name: ray
                 image: rayproject/ray:2.9.0-cpu
-    `);
+    `,
+    );
   });
 
   it('reports a CUDA image without GPUs, in each role that is not a launcher', () => {
-    checkRule(ID, fixture`
+    checkRule(
+      ID,
+      fixture`
       apiVersion: kubeflow.org/v1
       kind: TFJob
       metadata:
@@ -142,11 +158,14 @@ describe(ID, () => {
                   - name: sidecar
                     image: "nvcr.io/nvidia/cuda:12.4.1-base-ubuntu22.04"
       #                    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ warning[gpu/cuda-image-without-gpu]: Container sidecar of Worker runs the CUDA image nvcr.io/nvidia/cuda:12.4.1-base-ubuntu22.04 ${WHY}
-    `);
+    `,
+    );
   });
 
   it('tells about a Ray head without num-gpus, and warns for a worker group', () => {
-    checkRule(ID, fixture`
+    checkRule(
+      ID,
+      fixture`
       apiVersion: ray.io/v1
       kind: RayCluster
       metadata:
@@ -180,7 +199,8 @@ describe(ID, () => {
                 containers:
                   - name: ray-worker
                     image: rayproject/ray:2.9.0-py310-cu121
-    `);
+    `,
+    );
   });
 
   it('hides the GPUs with NVIDIA_VISIBLE_DEVICES=void: in env, or a new env', () => {
@@ -197,13 +217,20 @@ spec:
           nvidia.com/gpu: 1
     - name: warmup
 ${container}`;
-    const title = 'Hide the node\'s GPUs: set NVIDIA_VISIBLE_DEVICES=void';
-    checkRuleFix(ID, pod('      image: $0vllm/vllm-openai:v0.5.0\n'), title, pod('      image: vllm/vllm-openai:v0.5.0\n      env:\n      - name: NVIDIA_VISIBLE_DEVICES\n        value: void\n'));
+    const title = "Hide the node's GPUs: set NVIDIA_VISIBLE_DEVICES=void";
+    checkRuleFix(
+      ID,
+      pod('      image: $0vllm/vllm-openai:v0.5.0\n'),
+      title,
+      pod('      image: vllm/vllm-openai:v0.5.0\n      env:\n      - name: NVIDIA_VISIBLE_DEVICES\n        value: void\n'),
+    );
     checkRuleFix(
       ID,
       pod('      image: $0vllm/vllm-openai:v0.5.0\n      env:\n        - name: HF_HOME\n          value: /cache\n'),
       title,
-      pod('      image: vllm/vllm-openai:v0.5.0\n      env:\n        - name: HF_HOME\n          value: /cache\n        - name: NVIDIA_VISIBLE_DEVICES\n          value: void\n'),
+      pod(
+        '      image: vllm/vllm-openai:v0.5.0\n      env:\n        - name: HF_HOME\n          value: /cache\n        - name: NVIDIA_VISIBLE_DEVICES\n          value: void\n',
+      ),
     );
   });
 
@@ -222,7 +249,12 @@ ${head}    template:
 `;
     const title = 'Set rayStartParams num-gpus: "0"';
     const fixed = (head: string) => cluster(head).replace('$0', '');
-    checkRuleFix(ID, cluster('    rayStartParams:\n      dashboard-host: 0.0.0.0\n'), title, fixed('    rayStartParams:\n      dashboard-host: 0.0.0.0\n      num-gpus: "0"\n'));
+    checkRuleFix(
+      ID,
+      cluster('    rayStartParams:\n      dashboard-host: 0.0.0.0\n'),
+      title,
+      fixed('    rayStartParams:\n      dashboard-host: 0.0.0.0\n      num-gpus: "0"\n'),
+    );
     checkRuleFix(ID, cluster('    rayStartParams: {}\n'), title, fixed('    rayStartParams: { num-gpus: "0" }\n'));
     checkRuleFix(ID, cluster(''), title, `${fixed('')}    rayStartParams:\n      num-gpus: "0"\n`);
     checkRuleFix(ID, cluster('    rayStartParams:\n'), title, fixed('    rayStartParams:\n      num-gpus: "0"\n'));

@@ -23,7 +23,11 @@ function rayGroup(workload: WorkloadView, pod: PodView): { group: YamlMap; head:
 
 /** The container already decides what it sees: NVIDIA_VISIBLE_DEVICES set (`void`, `none`…), or CUDA told to use no device. */
 function choosesItsDevices(container: ContainerView): boolean {
-  return container.env.some((env) => env.name === 'NVIDIA_VISIBLE_DEVICES' || (env.name === 'CUDA_VISIBLE_DEVICES' && ['', '-1'].includes(String(env.value?.value ?? 'unset').trim())));
+  return container.env.some(
+    (env) =>
+      env.name === 'NVIDIA_VISIBLE_DEVICES' ||
+      (env.name === 'CUDA_VISIBLE_DEVICES' && ['', '-1'].includes(String(env.value?.value ?? 'unset').trim())),
+  );
 }
 
 /**
@@ -44,7 +48,12 @@ function hideGpusFix(text: string, container: ContainerView): OffsetFix[] {
   const env = container.node.seq('env');
   // An `env` that is not a list (`env:` alone, being typed) is left to the user.
   if (!env && container.node.entry('env')) return [];
-  return [{ title: "Hide the node's GPUs: set NVIDIA_VISIBLE_DEVICES=void", edits: [env ? addItem(text, env, item) : addEntry(text, container.node.node, 'env', [item])] }];
+  return [
+    {
+      title: "Hide the node's GPUs: set NVIDIA_VISIBLE_DEVICES=void",
+      edits: [env ? addItem(text, env, item) : addEntry(text, container.node.node, 'env', [item])],
+    },
+  ];
 }
 
 /** Where num-gpus "0" goes: into rayStartParams, under an empty `rayStartParams:`, or a new rayStartParams. */
@@ -67,13 +76,15 @@ function check(workload: WorkloadView, context: RuleContext): void {
     // An MPI launcher only runs mpirun and reaches the workers over SSH; it shares their image by habit.
     if (/launcher/i.test(pod.role)) continue;
     const ray = rayGroup(workload, pod);
-    // Ray was told how many GPUs this group has (num-gpus, or the group's resources.GPU): it places no GPU work on what the container may see.
+    // Ray was told how many GPUs this group has (num-gpus, or the group's resources.GPU): it places no GPU work
+    // on what the container may see.
     if (ray && (ray.group.map('rayStartParams')?.get('num-gpus') || ray.group.map('resources')?.get('GPU'))) continue;
     // Init containers run before the app and would only add GPUs to the pod (see gpu/init-container-gpu).
     for (const container of pod.containers) {
       const image = container.image?.value;
       if (!container.image || typeof image !== 'string' || !isCudaImage(image)) continue;
-      if (asksForGpu(container) || claimsDevices(container) || choosesItsDevices(container) || inheritsResources(workload, pod, container)) continue;
+      if (asksForGpu(container) || claimsDevices(container) || choosesItsDevices(container) || inheritsResources(workload, pod, container))
+        continue;
       const label = containerLabel(workload, pod, container);
       if (ray?.head) {
         context.report(
@@ -101,7 +112,8 @@ export const gpuCudaImageWithoutGpu = defineRule({
 
 What is left alone, to avoid noise: init containers (they run before the app, and giving them GPUs only adds to the pod's reservation — see \`gpu/init-container-gpu\`); MPI launchers (a role named \`Launcher\`, or any role with \`launcher\` in its name), which only run \`mpirun\` and share the workers' image by habit; containers that set \`NVIDIA_VISIBLE_DEVICES\` themselves or hide every device from CUDA (\`CUDA_VISIBLE_DEVICES: ""\` or \`"-1"\`); containers that claim devices through Dynamic Resource Allocation (\`resources.claims\`); a TrainJob's trainer or an InferenceService's model that writes no resources (its runtime gives them); images of the GPU Operator, the device plugin and DCGM, which serve the whole node on purpose; and Ray groups that tell Ray their GPUs (\`num-gpus\` in \`rayStartParams\`, or \`GPU\` in the group's \`resources\`). A Ray head (which often shares the workers' GPU image and runs on a CPU node) without \`num-gpus\` is reported as information: Ray counts the GPUs it sees, so on a GPU node it would place GPU tasks on the head.`,
     fix: 'Give the container the GPUs it uses under `resources.limits` (`nvidia.com/gpu: 1`). If it needs none — a sidecar, a parameter server, a data loader sharing the trainer\'s image — set `NVIDIA_VISIBLE_DEVICES` to `void` in its `env` (the quick fix), so the NVIDIA runtime exposes no GPU; or use a CPU build of the image. For a Ray head, the preferred quick fix sets `rayStartParams` `num-gpus: "0"`.',
-    source: 'NVIDIA k8s-device-plugin README: "if you don\'t request GPUs when using the device plugin with NVIDIA images all the GPUs on the machine will be exposed inside your container"; NVIDIA Container Toolkit, "Specialized Configurations with Docker" (`NVIDIA_VISIBLE_DEVICES`: `all`, `none`, `void`) and `accept-nvidia-visible-devices-envvar-when-unprivileged`; the `ENV NVIDIA_VISIBLE_DEVICES all` of the nvidia/cuda Dockerfiles; KubeRay\'s `generateRayStartCommand` (sets `--num-gpus` from the container\'s GPU limit only when it is not zero) and Ray\'s GPU autodetection.',
+    source:
+      'NVIDIA k8s-device-plugin README: "if you don\'t request GPUs when using the device plugin with NVIDIA images all the GPUs on the machine will be exposed inside your container"; NVIDIA Container Toolkit, "Specialized Configurations with Docker" (`NVIDIA_VISIBLE_DEVICES`: `all`, `none`, `void`) and `accept-nvidia-visible-devices-envvar-when-unprivileged`; the `ENV NVIDIA_VISIBLE_DEVICES all` of the nvidia/cuda Dockerfiles; KubeRay\'s `generateRayStartCommand` (sets `--num-gpus` from the container\'s GPU limit only when it is not zero) and Ray\'s GPU autodetection.',
     invalid: `apiVersion: batch/v1
 kind: Job
 metadata:

@@ -5,7 +5,9 @@ const ID = 'gpu/init-container-gpu';
 
 describe(ID, () => {
   it('accepts init containers asking for no more GPUs than the app containers, and GPU sidecars', () => {
-    checkRule(ID, fixture`
+    checkRule(
+      ID,
+      fixture`
       apiVersion: kubeflow.org/v1
       kind: PyTorchJob
       metadata:
@@ -42,11 +44,14 @@ describe(ID, () => {
                     resources:
                       limits:
                         nvidia.com/gpu: 3
-    `);
+    `,
+    );
   });
 
   it('reports GPUs of an init container the app containers do not use, in every kind', () => {
-    checkRule(ID, fixture`
+    checkRule(
+      ID,
+      fixture`
       apiVersion: batch/v1
       kind: Job
       metadata:
@@ -65,8 +70,11 @@ describe(ID, () => {
             containers:
               - name: train
                 image: python:3.11-slim
-    `);
-    checkRule(ID, fixture`
+    `,
+    );
+    checkRule(
+      ID,
+      fixture`
       apiVersion: ray.io/v1
       kind: RayCluster
       metadata:
@@ -98,6 +106,7 @@ describe(ID, () => {
                     resources:
                       limits:
                         nvidia.com/gpu: 1
-    `);
+    `,
+    );
   });
 });

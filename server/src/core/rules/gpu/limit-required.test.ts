@@ -5,7 +5,9 @@ const ID = 'gpu/limit-required';
 
 describe(ID, () => {
   it('accepts GPUs set as limits, with or without an equal request', () => {
-    checkRule(ID, fixture`
+    checkRule(
+      ID,
+      fixture`
       apiVersion: batch/v1
       kind: Job
       metadata:
@@ -23,11 +25,14 @@ describe(ID, () => {
                     cpu: 8
                   limits:
                     nvidia.com/gpu: 2
-    `);
+    `,
+    );
   });
 
   it('reports a GPU request without a limit, in every kind and container', () => {
-    checkRule(ID, fixture`
+    checkRule(
+      ID,
+      fixture`
       apiVersion: kubeflow.org/v1
       kind: PyTorchJob
       metadata:
@@ -53,7 +58,8 @@ describe(ID, () => {
                         memory: 64Gi
                       limits:
                         memory: 64Gi
-    `);
+    `,
+    );
   });
 
   it('adds the limit: under limits, or a new limits map', () => {
@@ -67,7 +73,17 @@ spec:
       image: nvcr.io/nvidia/pytorch:24.05-py3
       resources:
 ${resources}`;
-    checkRuleFix(ID, job('        requests:\n          $0nvidia.com/gpu: 2\n        limits:\n          memory: 8Gi\n'), 'Add limit nvidia.com/gpu: 2', job('        requests:\n          nvidia.com/gpu: 2\n        limits:\n          memory: 8Gi\n          nvidia.com/gpu: 2\n'));
-    checkRuleFix(ID, job('        requests:\n          $0nvidia.com/gpu: 1\n'), 'Add limit nvidia.com/gpu: 1', job('        requests:\n          nvidia.com/gpu: 1\n        limits:\n          nvidia.com/gpu: 1\n'));
+    checkRuleFix(
+      ID,
+      job('        requests:\n          $0nvidia.com/gpu: 2\n        limits:\n          memory: 8Gi\n'),
+      'Add limit nvidia.com/gpu: 2',
+      job('        requests:\n          nvidia.com/gpu: 2\n        limits:\n          memory: 8Gi\n          nvidia.com/gpu: 2\n'),
+    );
+    checkRuleFix(
+      ID,
+      job('        requests:\n          $0nvidia.com/gpu: 1\n'),
+      'Add limit nvidia.com/gpu: 1',
+      job('        requests:\n          nvidia.com/gpu: 1\n        limits:\n          nvidia.com/gpu: 1\n'),
+    );
   });
 });

@@ -2,13 +2,16 @@ import { fixture } from '../../../../../test/harness/fixture';
 import { checkRule, checkRuleFix } from '../../../../../test/harness/rules';
 
 const ID = 'gpu/no-toleration';
-const WHY = 'with no toleration for the nvidia.com/gpu taint and no GPU node selector: GPU node pools are often tainted (nvidia.com/gpu:NoSchedule), and such pods stay Pending there. Add a toleration for nvidia.com/gpu, or a node selector for your GPU nodes.';
+const WHY =
+  'with no toleration for the nvidia.com/gpu taint and no GPU node selector: GPU node pools are often tainted (nvidia.com/gpu:NoSchedule), and such pods stay Pending there. Add a toleration for nvidia.com/gpu, or a node selector for your GPU nodes.';
 const FIX = 'Add toleration for nvidia.com/gpu';
 
 describe(ID, () => {
   it('accepts GPU tolerations, tolerate-all, GPU node selectors and affinities, Kueue, pods without GPUs, and TrainJobs', () => {
     // A TrainJob's pod spec is its runtime's: the runtime is where tolerations and /dev/shm go.
-    checkRule(ID, fixture`
+    checkRule(
+      ID,
+      fixture`
       apiVersion: trainer.kubeflow.org/v1alpha1
       kind: TrainJob
       metadata:
@@ -23,8 +26,11 @@ describe(ID, () => {
           resourcesPerNode:
             limits:
               nvidia.com/gpu: 8
-    `);
-    checkRule(ID, fixture`
+    `,
+    );
+    checkRule(
+      ID,
+      fixture`
       apiVersion: kubeflow.org/v1
       kind: PyTorchJob
       metadata:
@@ -53,8 +59,11 @@ describe(ID, () => {
             template:
               spec:
                 containers: [{ name: tensorboard, image: "tensorflow/tensorflow:2.16.1" }]
-    `);
-    checkRule(ID, fixture`
+    `,
+    );
+    checkRule(
+      ID,
+      fixture`
       apiVersion: ray.io/v1
       kind: RayCluster
       metadata:
@@ -80,8 +89,11 @@ describe(ID, () => {
               spec:
                 nodeSelector: { karpenter.k8s.aws/instance-gpu-name: a10g }
                 containers: [{ name: ray-worker, image: "rayproject/ray-ml:2.35.0-py310-gpu", resources: { limits: { nvidia.com/gpu: 1 } } }]
-    `);
-    checkRule(ID, fixture`
+    `,
+    );
+    checkRule(
+      ID,
+      fixture`
       apiVersion: batch/v1
       kind: Job
       metadata:
@@ -93,11 +105,14 @@ describe(ID, () => {
           spec:
             restartPolicy: Never
             containers: [{ name: trainer, image: "nvcr.io/nvidia/pytorch:24.05-py3", resources: { limits: { nvidia.com/gpu: 1 } } }]
-    `);
+    `,
+    );
   });
 
   it('reports once per role, on the role or the pod template', () => {
-    checkRule(ID, fixture`
+    checkRule(
+      ID,
+      fixture`
       apiVersion: kubeflow.org/v1
       kind: PyTorchJob
       metadata:
@@ -115,8 +130,11 @@ describe(ID, () => {
                 containers:
                   - { name: pytorch, image: "nvcr.io/nvidia/pytorch:24.05-py3", resources: { limits: { nvidia.com/gpu: 8 } } }
                   - { name: profiler, image: "nvcr.io/nvidia/pytorch:24.05-py3", resources: { limits: { nvidia.com/mig-1g.10gb: 1 } } }
-    `);
-    checkRule(ID, fixture`
+    `,
+    );
+    checkRule(
+      ID,
+      fixture`
       apiVersion: apps/v1
       kind: Deployment
       metadata:
@@ -132,8 +150,11 @@ describe(ID, () => {
                 resources:
                   limits:
                     nvidia.com/gpu: 1
-    `);
-    checkRule(ID, fixture`
+    `,
+    );
+    checkRule(
+      ID,
+      fixture`
       apiVersion: v1
       kind: Pod
       metadata:
@@ -144,7 +165,8 @@ describe(ID, () => {
           - { name: warmup, image: "nvcr.io/nvidia/pytorch:24.05-py3", resources: { limits: { nvidia.com/gpu: 1 } } }
         containers:
           - { name: main, image: busybox }
-    `);
+    `,
+    );
   });
 
   it('adds the toleration to the pod spec, in the style of its tolerations', () => {
@@ -157,15 +179,30 @@ spec:
     spec:
 ${spec}
 `;
-    const container = '      containers:\n        - name: trainer\n          image: nvcr.io/nvidia/pytorch:24.05-py3\n          resources:\n            limits:\n              nvidia.com/gpu: 1';
-    checkRuleFix(ID, job(`      restartPolicy: Never\n${container}`).replace('  template:', '  $0template:'), FIX, job(`      restartPolicy: Never\n${container}\n      tolerations:\n      - key: nvidia.com/gpu\n        operator: Exists\n        effect: NoSchedule`));
+    const container =
+      '      containers:\n        - name: trainer\n          image: nvcr.io/nvidia/pytorch:24.05-py3\n          resources:\n            limits:\n              nvidia.com/gpu: 1';
+    checkRuleFix(
+      ID,
+      job(`      restartPolicy: Never\n${container}`).replace('  template:', '  $0template:'),
+      FIX,
+      job(
+        `      restartPolicy: Never\n${container}\n      tolerations:\n      - key: nvidia.com/gpu\n        operator: Exists\n        effect: NoSchedule`,
+      ),
+    );
     checkRuleFix(
       ID,
       job(`      tolerations:\n        - key: spot\n          operator: Exists\n${container}`).replace('  template:', '  $0template:'),
       FIX,
-      job(`      tolerations:\n        - key: spot\n          operator: Exists\n        - key: nvidia.com/gpu\n          operator: Exists\n          effect: NoSchedule\n${container}`),
+      job(
+        `      tolerations:\n        - key: spot\n          operator: Exists\n        - key: nvidia.com/gpu\n          operator: Exists\n          effect: NoSchedule\n${container}`,
+      ),
     );
-    checkRuleFix(ID, job(`      tolerations: []\n${container}`).replace('  template:', '  $0template:'), FIX, job(`      tolerations: [{ key: nvidia.com/gpu, operator: Exists, effect: NoSchedule }]\n${container}`));
+    checkRuleFix(
+      ID,
+      job(`      tolerations: []\n${container}`).replace('  template:', '  $0template:'),
+      FIX,
+      job(`      tolerations: [{ key: nvidia.com/gpu, operator: Exists, effect: NoSchedule }]\n${container}`),
+    );
     const flow = (tolerations: string) => `apiVersion: kubeflow.org/v1
 kind: PyTorchJob
 metadata: { name: finetune }
@@ -175,6 +212,11 @@ spec:
       template:
         spec: { ${tolerations}containers: [{ name: pytorch, image: "nvcr.io/nvidia/pytorch:24.05-py3", resources: { limits: { nvidia.com/gpu: 8 } } }] }
 `;
-    checkRuleFix(ID, flow('').replace('Worker:', '$0Worker:'), FIX, flow('').replace('}] }', '}] , tolerations: [{ key: nvidia.com/gpu, operator: Exists, effect: NoSchedule }] }'));
+    checkRuleFix(
+      ID,
+      flow('').replace('Worker:', '$0Worker:'),
+      FIX,
+      flow('').replace('}] }', '}] , tolerations: [{ key: nvidia.com/gpu, operator: Exists, effect: NoSchedule }] }'),
+    );
   });
 });

@@ -2,12 +2,16 @@ import { fixture } from '../../../../../test/harness/fixture';
 import { checkRule, checkRuleFix } from '../../../../../test/harness/rules';
 
 const ID = 'gpu/nproc-per-node';
-const MORE = (extra: number, gpus: number) => `the ${extra} processes without a GPU of their own fail or share one (CUDA out of memory, NCCL errors). Set it to ${gpus}, or raise the GPU limit.`;
-const FEWER = (idle: number, gpus: number) => `${idle} of the GPUs stay idle while the job holds them. Set it to ${gpus} (or auto), or lower the GPU limit.`;
+const MORE = (extra: number, gpus: number) =>
+  `the ${extra} processes without a GPU of their own fail or share one (CUDA out of memory, NCCL errors). Set it to ${gpus}, or raise the GPU limit.`;
+const FEWER = (idle: number, gpus: number) =>
+  `${idle} of the GPUs stay idle while the job holds them. Set it to ${gpus} (or auto), or lower the GPU limit.`;
 
 describe(ID, () => {
   it('accepts counts equal to the GPUs, auto and gpu, and CPU training', () => {
-    checkRule(ID, fixture`
+    checkRule(
+      ID,
+      fixture`
       apiVersion: kubeflow.org/v1
       kind: PyTorchJob
       metadata:
@@ -34,8 +38,11 @@ describe(ID, () => {
                     env:
                       - { name: PET_NPROC_PER_NODE, value: auto }
                     resources: { limits: { nvidia.com/gpu: "8" } }
-    `);
-    checkRule(ID, fixture`
+    `,
+    );
+    checkRule(
+      ID,
+      fixture`
       apiVersion: batch/v1
       kind: Job
       metadata:
@@ -50,8 +57,11 @@ describe(ID, () => {
                 command: [torchrun, --nproc-per-node=16, train.py]
                 env: [{ name: PET_NPROC_PER_NODE, value: "16" }]
                 resources: { limits: { cpu: 16 } }
-    `);
-    checkRule(ID, fixture`
+    `,
+    );
+    checkRule(
+      ID,
+      fixture`
       apiVersion: trainer.kubeflow.org/v1alpha1
       kind: TrainJob
       metadata:
@@ -65,11 +75,14 @@ describe(ID, () => {
           resourcesPerNode:
             limits:
               nvidia.com/gpu: 4
-    `);
+    `,
+    );
   });
 
   it('reports torchrun flags and PET_NPROC_PER_NODE against the container GPUs', () => {
-    checkRule(ID, fixture`
+    checkRule(
+      ID,
+      fixture`
       apiVersion: batch/v1
       kind: Job
       metadata:
@@ -90,8 +103,11 @@ describe(ID, () => {
                 resources:
                   limits:
                     nvidia.com/gpu: 8
-    `);
-    checkRule(ID, fixture`
+    `,
+    );
+    checkRule(
+      ID,
+      fixture`
       apiVersion: jobset.x-k8s.io/v1alpha2
       kind: JobSet
       metadata:
@@ -111,11 +127,14 @@ describe(ID, () => {
                         command: [python3, -u, -m, torch.distributed.run, --nproc-per-node, "1", train.py]
       #                                                                                      ^ warning[gpu/nproc-per-node]: --nproc-per-node starts 1 process per pod but container trainer has 4 GPUs: ${FEWER(3, 4)}
                         resources: { limits: { nvidia.com/gpu: 4 } }
-    `);
+    `,
+    );
   });
 
   it("reports a PyTorchJob's nprocPerNode and elastic nProcPerNode against each role's GPUs, and a TrainJob's numProcPerNode", () => {
-    checkRule(ID, fixture`
+    checkRule(
+      ID,
+      fixture`
       apiVersion: kubeflow.org/v1
       kind: PyTorchJob
       metadata:
@@ -150,8 +169,11 @@ describe(ID, () => {
                   - name: pytorch
                     image: nvcr.io/nvidia/pytorch:24.05-py3
                     resources: { limits: { nvidia.com/gpu: 8 } }
-    `);
-    checkRule(ID, fixture`
+    `,
+    );
+    checkRule(
+      ID,
+      fixture`
       apiVersion: trainer.kubeflow.org/v1alpha1
       kind: TrainJob
       metadata:
@@ -166,7 +188,8 @@ describe(ID, () => {
           resourcesPerNode:
             limits:
               nvidia.com/gpu: 4
-    `);
+    `,
+    );
   });
 
   it('writes the GPU count in place of the count', () => {
@@ -187,8 +210,18 @@ spec:
             limits:
               nvidia.com/gpu: 8
 `;
-    checkRuleFix(ID, job('[sh, -c, "torchrun --nproc_per_node=$016 train.py"]', '"8"'), 'Set --nproc_per_node to 8', job('[sh, -c, "torchrun --nproc_per_node=8 train.py"]', '"8"'));
-    checkRuleFix(ID, job('[torchrun, --nproc-per-node, "$04", train.py]', '"8"'), 'Set --nproc-per-node to 8', job('[torchrun, --nproc-per-node, "8", train.py]', '"8"'));
+    checkRuleFix(
+      ID,
+      job('[sh, -c, "torchrun --nproc_per_node=$016 train.py"]', '"8"'),
+      'Set --nproc_per_node to 8',
+      job('[sh, -c, "torchrun --nproc_per_node=8 train.py"]', '"8"'),
+    );
+    checkRuleFix(
+      ID,
+      job('[torchrun, --nproc-per-node, "$04", train.py]', '"8"'),
+      'Set --nproc-per-node to 8',
+      job('[torchrun, --nproc-per-node, "8", train.py]', '"8"'),
+    );
     checkRuleFix(ID, job('[torchrun, train.py]', '$0"4"'), 'Set PET_NPROC_PER_NODE to 8', job('[torchrun, train.py]', '"8"'));
     const pytorchJob = (settings: string) => `apiVersion: kubeflow.org/v1
 kind: PyTorchJob
@@ -209,7 +242,12 @@ ${settings}
                   nvidia.com/gpu: 4
 `;
     checkRuleFix(ID, pytorchJob('  nprocPerNode: $0"8"'), 'Set nprocPerNode to 4', pytorchJob('  nprocPerNode: "4"'));
-    checkRuleFix(ID, pytorchJob('  elasticPolicy:\n    rdzvBackend: c10d\n    nProcPerNode: $02'), 'Set elasticPolicy.nProcPerNode to 4', pytorchJob('  elasticPolicy:\n    rdzvBackend: c10d\n    nProcPerNode: 4'));
+    checkRuleFix(
+      ID,
+      pytorchJob('  elasticPolicy:\n    rdzvBackend: c10d\n    nProcPerNode: $02'),
+      'Set elasticPolicy.nProcPerNode to 4',
+      pytorchJob('  elasticPolicy:\n    rdzvBackend: c10d\n    nProcPerNode: 4'),
+    );
     const trainJob = (count: string) => `apiVersion: trainer.kubeflow.org/v1alpha1
 kind: TrainJob
 metadata:

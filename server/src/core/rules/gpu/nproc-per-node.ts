@@ -40,7 +40,10 @@ function report(context: RuleContext, setting: Setting, gpus: number, holder: st
   context.report(setting.at, message, { severity: more ? 'error' : 'warning', fixes: fix ? [{ ...fix, preferred: more }] : [] });
 }
 
-/** The job-level counts: a PyTorchJob's nprocPerNode (a string) and elastic nProcPerNode (an integer), a TrainJob trainer's numProcPerNode (an integer). */
+/**
+ * The job-level counts: a PyTorchJob's nprocPerNode (a string) and elastic nProcPerNode (an integer), a
+ * TrainJob trainer's numProcPerNode (an integer).
+ */
 function jobSettings(workload: WorkloadView): { node: ScalarNode | undefined; what: string; write: (count: number) => string | number }[] {
   const spec = workload.root.map('spec');
   if (workload.kind === 'PyTorchJob') {
@@ -61,7 +64,8 @@ export const gpuNprocPerNode = defineRule({
   docs: {
     why: "torchrun starts `--nproc-per-node` processes in each pod and gives each a local rank, which training code maps to a GPU (`cuda:LOCAL_RANK`). With more processes than GPUs in the container, the extra ranks fail with `invalid device ordinal` or pile onto one GPU until CUDA runs out of memory (an error); with fewer, the remaining GPUs are held and never used (a warning). The count is read from torchrun's `--nproc-per-node`/`--nproc_per_node` (also inside a `sh -c` script), from `PET_NPROC_PER_NODE` (torchrun's environment default, which the Kubeflow operator sets from a PyTorchJob's `nprocPerNode` — it also computes `WORLD_SIZE` from it), from a PyTorchJob's `spec.nprocPerNode` and `spec.elasticPolicy.nProcPerNode`, and from a TrainJob's `spec.trainer.numProcPerNode`. Values such as `auto` and `gpu` (one process per visible GPU) are fine, and containers without a GPU limit (CPU training) are not checked.",
     fix: 'Make the number of processes per node equal to the GPU limit, or use `auto`. The quick fix writes the GPU count.',
-    source: 'PyTorch `torch/distributed/run.py` (`--nproc-per-node`: "auto", "cpu", "gpu" or an integer; `PET_` environment defaults); Kubeflow Training Operator `pkg/controller.v1/pytorch/envvar.go` (`PET_NPROC_PER_NODE` and `WORLD_SIZE` from `nprocPerNode`); Kubeflow Trainer `Trainer.numProcPerNode` (passed to torchrun as `--nproc-per-node`).',
+    source:
+      'PyTorch `torch/distributed/run.py` (`--nproc-per-node`: "auto", "cpu", "gpu" or an integer; `PET_` environment defaults); Kubeflow Training Operator `pkg/controller.v1/pytorch/envvar.go` (`PET_NPROC_PER_NODE` and `WORLD_SIZE` from `nprocPerNode`); Kubeflow Trainer `Trainer.numProcPerNode` (passed to torchrun as `--nproc-per-node`).',
     invalid: `apiVersion: kubeflow.org/v1
 kind: PyTorchJob
 metadata:
@@ -124,7 +128,18 @@ spec:
           const value = env.value;
           const processes = processCount(value?.value);
           if (processes === undefined || !value || !disagrees(processes, gpus)) continue;
-          report(context, { what: 'PET_NPROC_PER_NODE', processes, at: value, fix: (count) => ({ title: `Set PET_NPROC_PER_NODE to ${count}`, edits: [replaceValue(value, String(count))] }) }, gpus, holder, false);
+          report(
+            context,
+            {
+              what: 'PET_NPROC_PER_NODE',
+              processes,
+              at: value,
+              fix: (count) => ({ title: `Set PET_NPROC_PER_NODE to ${count}`, edits: [replaceValue(value, String(count))] }),
+            },
+            gpus,
+            holder,
+            false,
+          );
         }
       }
     }
@@ -139,8 +154,17 @@ spec:
       }
       for (const [gpus, roles] of byGpus) {
         if (!disagrees(processes, gpus)) continue;
-        const holder = roles.length === 1 ? rolePods(workload, workload.pods.find((pod) => pod.role === roles[0])!) : `the ${roles.join(' and ')} pods`;
-        const fix = byGpus.size === 1 ? (count: number) => ({ title: `Set ${what} to ${count}`, edits: [replaceValue(node, write(count))] }) : undefined;
+        const holder =
+          roles.length === 1
+            ? rolePods(
+                workload,
+                workload.pods.find((pod) => pod.role === roles[0])!,
+              )
+            : `the ${roles.join(' and ')} pods`;
+        const fix =
+          byGpus.size === 1
+            ? (count: number) => ({ title: `Set ${what} to ${count}`, edits: [replaceValue(node, write(count))] })
+            : undefined;
         report(context, { what, processes, at: node, fix }, gpus, holder, true);
       }
     }

@@ -2,11 +2,14 @@ import { fixture } from '../../../../../test/harness/fixture';
 import { checkRule } from '../../../../../test/harness/rules';
 
 const ID = 'gpu/replica-gpus-differ';
-const WHY = 'the job starts the same number of processes on every pod, so pods with fewer GPUs get ranks without one and pods with more leave GPUs idle. Give every role the same GPU limit.';
+const WHY =
+  'the job starts the same number of processes on every pod, so pods with fewer GPUs get ranks without one and pods with more leave GPUs idle. Give every role the same GPU limit.';
 
 describe(ID, () => {
   it('accepts uniform roles, coordinators without GPUs, CPU jobs and kinds whose roles are different programs', () => {
-    checkRule(ID, fixture`
+    checkRule(
+      ID,
+      fixture`
       apiVersion: kubeflow.org/v1
       kind: PyTorchJob
       metadata:
@@ -30,8 +33,11 @@ describe(ID, () => {
                     resources: { limits: { nvidia.com/gpu: "8" } }
                   - name: sidecar
                     image: busybox
-    `);
-    checkRule(ID, fixture`
+    `,
+    );
+    checkRule(
+      ID,
+      fixture`
       apiVersion: kubeflow.org/v1
       kind: PyTorchJob
       metadata:
@@ -47,8 +53,11 @@ describe(ID, () => {
             template:
               spec:
                 containers: [{ name: pytorch, image: "pytorch/pytorch:2.4.0-cpu", resources: { limits: { cpu: 8 } } }]
-    `);
-    checkRule(ID, fixture`
+    `,
+    );
+    checkRule(
+      ID,
+      fixture`
       apiVersion: kubeflow.org/v1
       kind: TFJob
       metadata:
@@ -77,8 +86,11 @@ describe(ID, () => {
               spec:
                 containers:
                   - { name: tensorflow, image: "tensorflow/tensorflow:2.16.1-gpu", resources: { limits: { nvidia.com/gpu: 1 } } }
-    `);
-    checkRule(ID, fixture`
+    `,
+    );
+    checkRule(
+      ID,
+      fixture`
       apiVersion: leaderworkerset.x-k8s.io/v1
       kind: LeaderWorkerSet
       metadata:
@@ -94,8 +106,11 @@ describe(ID, () => {
             spec:
               containers:
                 - { name: vllm, image: "vllm/vllm-openai:v0.6.3", resources: { limits: { nvidia.com/gpu: 8 } } }
-    `);
-    checkRule(ID, fixture`
+    `,
+    );
+    checkRule(
+      ID,
+      fixture`
       apiVersion: ray.io/v1
       kind: RayCluster
       metadata:
@@ -117,11 +132,14 @@ describe(ID, () => {
               spec:
                 containers:
                   - { name: ray-worker, image: "rayproject/ray-ml:2.35.0-py310-gpu", resources: { limits: { nvidia.com/gpu: 8 } } }
-    `);
+    `,
+    );
   });
 
   it("reports a PyTorchJob's Master without the Workers' GPUs, even with none", () => {
-    checkRule(ID, fixture`
+    checkRule(
+      ID,
+      fixture`
       apiVersion: kubeflow.org/v1
       kind: PyTorchJob
       metadata:
@@ -143,11 +161,14 @@ describe(ID, () => {
                   - name: pytorch
                     image: nvcr.io/nvidia/pytorch:24.05-py3
                     resources: { limits: { nvidia.com/gpu: 8 } }
-    `);
+    `,
+    );
   });
 
   it('reports JobSet replicated jobs, LeaderWorkerSet leaders and Volcano tasks that differ from the most pods', () => {
-    checkRule(ID, fixture`
+    checkRule(
+      ID,
+      fixture`
       apiVersion: jobset.x-k8s.io/v1alpha2
       kind: JobSet
       metadata:
@@ -177,8 +198,11 @@ describe(ID, () => {
                   spec:
                     restartPolicy: Never
                     containers: [{ name: jax, image: "ghcr.io/acme/maxtext:2024.10", resources: { limits: { nvidia.com/gpu: 4 } } }]
-    `);
-    checkRule(ID, fixture`
+    `,
+    );
+    checkRule(
+      ID,
+      fixture`
       apiVersion: leaderworkerset.x-k8s.io/v1
       kind: LeaderWorkerSet
       metadata:
@@ -196,8 +220,11 @@ describe(ID, () => {
             spec:
               containers:
                 - { name: vllm, image: "vllm/vllm-openai:v0.6.3", resources: { limits: { nvidia.com/gpu: 8 } } }
-    `);
-    checkRule(ID, fixture`
+    `,
+    );
+    checkRule(
+      ID,
+      fixture`
       apiVersion: batch.volcano.sh/v1alpha1
       kind: Job
       metadata:
@@ -221,11 +248,14 @@ describe(ID, () => {
               spec:
                 restartPolicy: OnFailure
                 containers: [{ name: pytorch, image: "nvcr.io/nvidia/pytorch:24.05-py3", resources: { limits: { nvidia.com/gpu: 2 } } }]
-    `);
+    `,
+    );
   });
 
   it('leaves a batch/v1 Job alone: one template', () => {
-    checkRule(ID, fixture`
+    checkRule(
+      ID,
+      fixture`
       apiVersion: batch/v1
       kind: Job
       metadata:
@@ -235,6 +265,7 @@ describe(ID, () => {
           spec:
             restartPolicy: Never
             containers: [{ name: trainer, image: "nvcr.io/nvidia/pytorch:24.05-py3", resources: { limits: { nvidia.com/gpu: 2 } } }]
-    `);
+    `,
+    );
   });
 });

@@ -5,7 +5,9 @@ const ID = 'gpu/request-equals-limit';
 
 describe(ID, () => {
   it('accepts equal requests and limits, by value, and leaves other resources alone', () => {
-    checkRule(ID, fixture`
+    checkRule(
+      ID,
+      fixture`
       apiVersion: batch/v1
       kind: Job
       metadata:
@@ -37,11 +39,14 @@ describe(ID, () => {
                 resources:
                   requests: { nvidia.com/gpu: 1 }
                   limits: { memory: 1Gi }
-    `);
+    `,
+    );
   });
 
   it('reports a request different from its limit, in every kind, role and container', () => {
-    checkRule(ID, fixture`
+    checkRule(
+      ID,
+      fixture`
       apiVersion: kubeflow.org/v1
       kind: PyTorchJob
       metadata:
@@ -79,8 +84,11 @@ describe(ID, () => {
       #                              ^ error[gpu/request-equals-limit]: amd.com/gpu is requested as 1 but limited to 0.5 in container pytorch of Worker: Kubernetes requires a GPU request to equal its limit and rejects the pod. Set the request to 0.5, or remove it (it defaults to the limit).
                       limits:
                         amd.com/gpu: 0.5
-    `);
-    checkRule(ID, fixture`
+    `,
+    );
+    checkRule(
+      ID,
+      fixture`
       apiVersion: ray.io/v1
       kind: RayCluster
       metadata:
@@ -106,7 +114,8 @@ describe(ID, () => {
       #                                         ^^^ error[gpu/request-equals-limit]: nvidia.com/mig-3g.40gb is requested as 2 but limited to 1 in container ray-worker of gpu-group: Kubernetes requires a GPU request to equal its limit and rejects the pod. Set the request to 1, or remove it (it defaults to the limit).
                       limits:
                         nvidia.com/mig-3g.40gb: 1
-    `);
+    `,
+    );
   });
 
   it('sets the request to the limit, as the limit is written', () => {
@@ -120,7 +129,17 @@ spec:
       image: nvcr.io/nvidia/pytorch:24.05-py3
       resources:
 ${resources}`;
-    checkRuleFix(ID, pod('        requests:\n          nvidia.com/gpu: $01\n        limits:\n          nvidia.com/gpu: 2\n'), 'Set request to 2', pod('        requests:\n          nvidia.com/gpu: 2\n        limits:\n          nvidia.com/gpu: 2\n'));
-    checkRuleFix(ID, pod('        requests: { nvidia.com/gpu: $00.5 }\n        limits: { nvidia.com/gpu: "1" }\n'), 'Set request to 1', pod('        requests: { nvidia.com/gpu: "1" }\n        limits: { nvidia.com/gpu: "1" }\n'));
+    checkRuleFix(
+      ID,
+      pod('        requests:\n          nvidia.com/gpu: $01\n        limits:\n          nvidia.com/gpu: 2\n'),
+      'Set request to 2',
+      pod('        requests:\n          nvidia.com/gpu: 2\n        limits:\n          nvidia.com/gpu: 2\n'),
+    );
+    checkRuleFix(
+      ID,
+      pod('        requests: { nvidia.com/gpu: $00.5 }\n        limits: { nvidia.com/gpu: "1" }\n'),
+      'Set request to 1',
+      pod('        requests: { nvidia.com/gpu: "1" }\n        limits: { nvidia.com/gpu: "1" }\n'),
+    );
   });
 });

@@ -13,7 +13,8 @@ export const gpuRequestEqualsLimit = defineRule({
   docs: {
     why: 'Extended resources such as `nvidia.com/gpu` cannot be overcommitted: Kubernetes accepts a GPU request only when it equals the limit, and rejects the pod otherwise (`must be equal to nvidia.com/gpu limit`). The device plugin allocates the limit; a different request is never what runs. For a custom resource such as a PyTorchJob the rejection comes only when the operator creates the pods, after `kubectl apply` reported success.',
     fix: 'Make the request equal to the limit, or remove the request: it defaults to the limit. The quick fix sets the request to the limit.',
-    source: 'Kubernetes API validation of container resources (`ValidateResourceRequirements` in pkg/apis/core/validation: "must be equal to … limit" for resources that are not overcommitable); kubernetes.io › Schedule GPUs: "You can specify GPU in both limits and requests but these two values must be equal".',
+    source:
+      'Kubernetes API validation of container resources (`ValidateResourceRequirements` in pkg/apis/core/validation: "must be equal to … limit" for resources that are not overcommitable); kubernetes.io › Schedule GPUs: "You can specify GPU in both limits and requests but these two values must be equal".',
     invalid: `apiVersion: batch/v1
 kind: Job
 metadata:
@@ -55,14 +56,27 @@ spec:
         for (const request of requests) {
           // The API server keeps the last of duplicate keys; the parser reports the duplicate.
           const limit = limits.filter((candidate) => candidate.name === request.name).at(-1);
-          if (!isGpuResource(request.name) || !limit || !request.value || requests.filter((other) => other.name === request.name).at(-1) !== request) continue;
+          if (
+            !isGpuResource(request.name) ||
+            !limit ||
+            !request.value ||
+            requests.filter((other) => other.name === request.name).at(-1) !== request
+          )
+            continue;
           const requested = quantityValue(request);
           const limited = quantityValue(limit);
           if (requested === undefined || limited === undefined || requested === limited) continue;
           const limitText = quantityText(context.text, limit);
-          const fixes = Number.isInteger(limited) && limited >= 0 && limit.value
-            ? [{ title: `Set request to ${limitText}`, edits: [replaceSpan(request.value, context.text.slice(limit.value.start, limit.value.end))], preferred: true }]
-            : [];
+          const fixes =
+            Number.isInteger(limited) && limited >= 0 && limit.value
+              ? [
+                  {
+                    title: `Set request to ${limitText}`,
+                    edits: [replaceSpan(request.value, context.text.slice(limit.value.start, limit.value.end))],
+                    preferred: true,
+                  },
+                ]
+              : [];
           context.report(
             request.value,
             `${request.name} is requested as ${quantityText(context.text, request)} but limited to ${limitText} in ${containerLabel(workload, pod, container)}: Kubernetes requires a GPU request to equal its limit and rejects the pod. Set the request to ${limitText}, or remove it (it defaults to the limit).`,

@@ -7,7 +7,9 @@ const ID = 'gpu/resource-name';
 
 describe(ID, () => {
   it('accepts the names device plugins advertise, and leaves other extended resources alone', () => {
-    checkRule(ID, fixture`
+    checkRule(
+      ID,
+      fixture`
       apiVersion: batch/v1
       kind: Job
       metadata:
@@ -35,11 +37,14 @@ describe(ID, () => {
                     example.com/gpu: 1
                     aliyun.com/gpu-mem: 8
                     nvidia.com/rdma_shared_device_a: 1
-    `);
+    `,
+    );
   });
 
   it('reports names without a domain, misspelt vendor names and MIG names, in every kind and container', () => {
-    checkRule(ID, fixture`
+    checkRule(
+      ID,
+      fixture`
       apiVersion: kubeflow.org/v1
       kind: PyTorchJob
       metadata:
@@ -82,8 +87,11 @@ describe(ID, () => {
       #                 ^^^^^^^^^^^^^^^^^^^^^^ warning[gpu/resource-name]: nvidia.com/mig-2g.40gb in container pytorch of Worker names a MIG profile no known GPU offers, 2g.40gb: unless your GPU is newer than the list, no node advertises it and the pod stays Pending. Profiles with 2 compute slices: 2g.10gb (A100 40GB), 2g.12gb (A30 24GB), 2g.20gb (A100 80GB / H100 80GB), 2g.24gb (H100 94GB, GH200 96GB), 2g.35gb (H200 141GB), 2g.45gb (B200 180GB); nvidia-smi mig -lgip lists the profiles of your GPU.
                         nvidia.com/mig-5g.40gb: 1
       #                 ^^^^^^^^^^^^^^^^^^^^^^ warning[gpu/resource-name]: nvidia.com/mig-5g.40gb in container pytorch of Worker names a MIG profile no known GPU offers, 5g.40gb: unless your GPU is newer than the list, no node advertises it and the pod stays Pending. nvidia-smi mig -lgip lists the profiles of your GPU.
-    `);
-    checkRule(ID, fixture`
+    `,
+    );
+    checkRule(
+      ID,
+      fixture`
       apiVersion: trainer.kubeflow.org/v1alpha1
       kind: TrainJob
       metadata:
@@ -102,7 +110,8 @@ describe(ID, () => {
       #       ^^^^ error[gpu/resource-name]: GPUs in container trainer is not a resource Kubernetes knows: a name without a domain must be a standard one (cpu, memory, ephemeral-storage, hugepages-<size>), so the API server rejects the pod. Did you mean nvidia.com/gpu?
               NVIDIA.com/gpu: 4
       #       ^^^^^^^^^^^^^^ error[gpu/resource-name]: NVIDIA.com/gpu in container trainer is not a valid resource name: its domain must be lowercase, so the API server rejects the pod. Did you mean nvidia.com/gpu?
-    `);
+    `,
+    );
   });
 
   it('changes the name to the near one, in the requests and the limits of the container', () => {
@@ -120,14 +129,33 @@ spec:
       volumeMounts: [{ name: dshm, mountPath: /dev/shm }]
       resources:
 ${resources}`;
-    checkRuleFix(ID, pod('        requests:\n          $0gpu: 2\n        limits:\n          gpu: 2\n          memory: 64Gi\n'), 'Change to nvidia.com/gpu', pod('        requests:\n          nvidia.com/gpu: 2\n        limits:\n          nvidia.com/gpu: 2\n          memory: 64Gi\n'));
-    checkRuleFix(ID, pod('        limits: { "nvidia.com/$0gpus": 8, memory: 64Gi }\n'), 'Change to nvidia.com/gpu', pod('        limits: { nvidia.com/gpu: 8, memory: 64Gi }\n'));
-    checkRuleFix(ID, pod('        limits:\n          $0nvidia.com/mig-1g.5GB: 1\n          memory: 64Gi\n'), 'Change to nvidia.com/mig-1g.5gb', pod('        limits:\n          nvidia.com/mig-1g.5gb: 1\n          memory: 64Gi\n'));
+    checkRuleFix(
+      ID,
+      pod('        requests:\n          $0gpu: 2\n        limits:\n          gpu: 2\n          memory: 64Gi\n'),
+      'Change to nvidia.com/gpu',
+      pod('        requests:\n          nvidia.com/gpu: 2\n        limits:\n          nvidia.com/gpu: 2\n          memory: 64Gi\n'),
+    );
+    checkRuleFix(
+      ID,
+      pod('        limits: { "nvidia.com/$0gpus": 8, memory: 64Gi }\n'),
+      'Change to nvidia.com/gpu',
+      pod('        limits: { nvidia.com/gpu: 8, memory: 64Gi }\n'),
+    );
+    checkRuleFix(
+      ID,
+      pod('        limits:\n          $0nvidia.com/mig-1g.5GB: 1\n          memory: 64Gi\n'),
+      'Change to nvidia.com/mig-1g.5gb',
+      pod('        limits:\n          nvidia.com/mig-1g.5gb: 1\n          memory: 64Gi\n'),
+    );
   });
 
   it('offers no rename onto a name already there, nor a guess of a MIG profile', () => {
-    const pod = (resources: string) => `apiVersion: v1\nkind: Pod\nspec:\n  containers:\n    - name: trainer\n      resources:\n${resources}`;
-    const titles = (source: string) => codeActionsAt(source, 'file:///workspace/manifest.yaml').filter((action) => action.finding.code === ID).map((action) => action.title);
+    const pod = (resources: string) =>
+      `apiVersion: v1\nkind: Pod\nspec:\n  containers:\n    - name: trainer\n      resources:\n${resources}`;
+    const titles = (source: string) =>
+      codeActionsAt(source, 'file:///workspace/manifest.yaml')
+        .filter((action) => action.finding.code === ID)
+        .map((action) => action.title);
     assert.deepEqual(titles(pod('        limits:\n          nvidia.com/gpu: 1\n          $0nvidia.com/gpus: 1\n')), []);
     assert.deepEqual(titles(pod('        limits:\n          $0nvidia.com/mig-3g.30gb: 1\n')), []);
     assert.deepEqual(titles(pod('        limits:\n          $0nvidia.com/gpus: 1\n')), ['Change to nvidia.com/gpu']);

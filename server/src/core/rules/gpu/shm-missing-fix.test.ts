@@ -63,11 +63,24 @@ spec:
   containers:
     - { name: trainer, image: "nvcr.io/nvidia/pytorch:24.05-py3", resources: { limits: { nvidia.com/gpu: 8, memory: 1Ti } }, volumeMounts: [${mounts}] }
 `;
-    checkRuleFix(ID, pod('', '').replace('name: trainer', 'name: $0trainer'), FIX, pod(', { name: dshm, emptyDir: { medium: Memory, sizeLimit: 512Gi } }', '{ name: dshm, mountPath: /dev/shm }'));
+    checkRuleFix(
+      ID,
+      pod('', '').replace('name: trainer', 'name: $0trainer'),
+      FIX,
+      pod(', { name: dshm, emptyDir: { medium: Memory, sizeLimit: 512Gi } }', '{ name: dshm, mountPath: /dev/shm }'),
+    );
     const flowSpec = (mounts: string, volumes: string) =>
       `apiVersion: v1\nkind: Pod\nmetadata: { name: train }\nspec: { containers: [{ name: trainer, image: "nvcr.io/nvidia/pytorch:24.05-py3", resources: { limits: { nvidia.com/gpu: 2 } }${mounts} }]${volumes} }\n`;
     // addEntry writes ` , key: value` when the flow map ends in a space before its brace.
-    checkRuleFix(ID, flowSpec('', '').replace('name: trainer', 'name: $0trainer'), FIX, flowSpec(' , volumeMounts: [{ name: dshm, mountPath: /dev/shm }]', ' , volumes: [{ name: dshm, emptyDir: { medium: Memory, sizeLimit: 16Gi } }]'));
+    checkRuleFix(
+      ID,
+      flowSpec('', '').replace('name: trainer', 'name: $0trainer'),
+      FIX,
+      flowSpec(
+        ' , volumeMounts: [{ name: dshm, mountPath: /dev/shm }]',
+        ' , volumes: [{ name: dshm, emptyDir: { medium: Memory, sizeLimit: 16Gi } }]',
+      ),
+    );
   });
 
   it('mounts the /dev/shm volume another container of the pod already has', () => {
@@ -90,6 +103,11 @@ spec:
     - name: shm
       emptyDir: { medium: Memory, sizeLimit: 8Gi }
 `;
-    checkRuleFix(ID, pod('').replace('name: evaluator', 'name: $0evaluator'), FIX, pod('\n      volumeMounts:\n      - name: shm\n        mountPath: /dev/shm'));
+    checkRuleFix(
+      ID,
+      pod('').replace('name: evaluator', 'name: $0evaluator'),
+      FIX,
+      pod('\n      volumeMounts:\n      - name: shm\n        mountPath: /dev/shm'),
+    );
   });
 });

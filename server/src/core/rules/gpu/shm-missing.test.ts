@@ -4,12 +4,15 @@ import { fixture } from '../../../../../test/harness/fixture';
 import { checkRule } from '../../../../../test/harness/rules';
 
 const ID = 'gpu/shm-missing';
-const WHY = "but has no memory-backed /dev/shm: it gets the container runtime's 64 MB, on which DataLoader workers die with a bus error and NCCL cannot set up shared memory. Mount an emptyDir with medium: Memory at /dev/shm, or set hostIPC: true.";
+const WHY =
+  "but has no memory-backed /dev/shm: it gets the container runtime's 64 MB, on which DataLoader workers die with a bus error and NCCL cannot set up shared memory. Mount an emptyDir with medium: Memory at /dev/shm, or set hostIPC: true.";
 
 describe(ID, () => {
   it('accepts a memory-backed /dev/shm, hostIPC, any volume at /dev/shm, single-process containers Ray and TrainJobs', () => {
     // A TrainJob's pod spec is its runtime's: the runtime is where tolerations and /dev/shm go.
-    checkRule(ID, fixture`
+    checkRule(
+      ID,
+      fixture`
       apiVersion: trainer.kubeflow.org/v1alpha1
       kind: TrainJob
       metadata:
@@ -22,8 +25,11 @@ describe(ID, () => {
           command: [torchrun, --nproc-per-node=8, train.py]
           numNodes: 2
           resourcesPerNode: { limits: { nvidia.com/gpu: 8 } }
-    `);
-    checkRule(ID, fixture`
+    `,
+    );
+    checkRule(
+      ID,
+      fixture`
       apiVersion: kubeflow.org/v1
       kind: PyTorchJob
       metadata:
@@ -52,8 +58,11 @@ describe(ID, () => {
                 volumes:
                   - name: dshm
                     emptyDir: { medium: Memory, sizeLimit: 64Gi }
-    `);
-    checkRule(ID, fixture`
+    `,
+    );
+    checkRule(
+      ID,
+      fixture`
       apiVersion: batch/v1
       kind: Job
       metadata:
@@ -81,8 +90,11 @@ describe(ID, () => {
             volumes:
               - name: host-shm
                 hostPath: { path: /dev/shm }
-    `);
-    checkRule(ID, fixture`
+    `,
+    );
+    checkRule(
+      ID,
+      fixture`
       apiVersion: ray.io/v1
       kind: RayCluster
       metadata:
@@ -103,11 +115,14 @@ describe(ID, () => {
                   - name: ray-worker
                     image: rayproject/ray-ml:2.35.0-py310-gpu
                     resources: { limits: { nvidia.com/gpu: 8 } }
-    `);
+    `,
+    );
   });
 
   it('reports launchers, multi-GPU containers and the training container of a PyTorchJob', () => {
-    checkRule(ID, fixture`
+    checkRule(
+      ID,
+      fixture`
       apiVersion: kubeflow.org/v1
       kind: PyTorchJob
       metadata:
@@ -136,8 +151,11 @@ describe(ID, () => {
                 volumes:
                   - name: scratch
                     emptyDir: { medium: Memory }
-    `);
-    checkRule(ID, fixture`
+    `,
+    );
+    checkRule(
+      ID,
+      fixture`
       apiVersion: jobset.x-k8s.io/v1alpha2
       kind: JobSet
       metadata:
@@ -166,8 +184,11 @@ describe(ID, () => {
       #                       ^^^^^^^^^^ warning[gpu/shm-missing]: Container accelerate runs accelerate launch ${WHY}
                         image: ghcr.io/acme/trainer:1.0
                         command: [accelerate, launch, train.py]
-    `);
-    checkRule(ID, fixture`
+    `,
+    );
+    checkRule(
+      ID,
+      fixture`
       apiVersion: apps/v1
       kind: Deployment
       metadata:
@@ -185,11 +206,14 @@ describe(ID, () => {
                   limits:
                     nvidia.com/gpu: 2
                     memory: 96Gi
-    `);
+    `,
+    );
   });
 
   it('reports a container shared by two roles through a YAML alias once', () => {
-    checkRule(ID, fixture`
+    checkRule(
+      ID,
+      fixture`
       apiVersion: kubeflow.org/v1
       kind: TFJob
       metadata:
@@ -207,6 +231,7 @@ describe(ID, () => {
           Worker:
             replicas: 2
             template: *template
-    `);
+    `,
+    );
   });
 });

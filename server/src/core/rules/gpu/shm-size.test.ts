@@ -2,11 +2,14 @@ import { fixture } from '../../../../../test/harness/fixture';
 import { checkRule, checkRuleFix } from '../../../../../test/harness/rules';
 
 const ID = 'gpu/shm-size';
-const UNBOUNDED = "is memory-backed without a sizeLimit: it can fill the pod's memory, and what it holds counts against the container's memory limit, so a full /dev/shm gets the container OOM-killed. Set sizeLimit below the memory limit, e.g.";
+const UNBOUNDED =
+  "is memory-backed without a sizeLimit: it can fill the pod's memory, and what it holds counts against the container's memory limit, so a full /dev/shm gets the container OOM-killed. Set sizeLimit below the memory limit, e.g.";
 
 describe(ID, () => {
   it('accepts a sizeLimit below every memory limit, and leaves other volumes alone', () => {
-    checkRule(ID, fixture`
+    checkRule(
+      ID,
+      fixture`
       apiVersion: kubeflow.org/v1
       kind: PyTorchJob
       metadata:
@@ -36,8 +39,11 @@ describe(ID, () => {
                     emptyDir: { medium: Memory }
                   - name: disk-shm
                     emptyDir: {}
-    `);
-    checkRule(ID, fixture`
+    `,
+    );
+    checkRule(
+      ID,
+      fixture`
       apiVersion: v1
       kind: Pod
       metadata:
@@ -51,11 +57,14 @@ describe(ID, () => {
         volumes:
           - name: dshm
             emptyDir: { medium: Memory, sizeLimit: 1Ti }
-    `);
+    `,
+    );
   });
 
   it('reports a memory-backed /dev/shm without a sizeLimit, or one not below a memory limit', () => {
-    checkRule(ID, fixture`
+    checkRule(
+      ID,
+      fixture`
       apiVersion: kubeflow.org/v1
       kind: PyTorchJob
       metadata:
@@ -92,8 +101,11 @@ describe(ID, () => {
                   - name: dshm
                     emptyDir: { medium: Memory, sizeLimit: 64Gi }
       #                                                    ^^^^ warning[gpu/shm-size]: The sizeLimit 64Gi of /dev/shm (volume dshm, mounted by container pytorch, profiler) is not below the memory limit 64Gi of container profiler: what /dev/shm holds counts against that limit, so when it fills the processes have no memory left and the container is OOM-killed. Lower sizeLimit, e.g. to 32Gi.
-    `);
-    checkRule(ID, fixture`
+    `,
+    );
+    checkRule(
+      ID,
+      fixture`
       apiVersion: ray.io/v1
       kind: RayCluster
       metadata:
@@ -111,11 +123,14 @@ describe(ID, () => {
                 - name: shm
                   emptyDir: { medium: Memory, sizeLimit: "10737418240" }
       #                                                  ^^^^^^^^^^^^^ warning[gpu/shm-size]: The sizeLimit 10737418240 of /dev/shm (volume shm, mounted by container ray-head) is not below the memory limit 8Gi of container ray-head: what /dev/shm holds counts against that limit, so when it fills the processes have no memory left and the container is OOM-killed. Lower sizeLimit, e.g. to 4Gi.
-    `);
+    `,
+    );
   });
 
   it('reports a volume shared by two roles through a YAML alias once', () => {
-    checkRule(ID, fixture`
+    checkRule(
+      ID,
+      fixture`
       apiVersion: kubeflow.org/v1
       kind: TFJob
       metadata:
@@ -134,7 +149,8 @@ describe(ID, () => {
           Worker:
             replicas: 2
             template: *template
-    `);
+    `,
+    );
   });
 
   it('adds a sizeLimit of half the memory limit, in block and flow style', () => {
@@ -160,8 +176,23 @@ spec:
         - name: dshm
 ${emptyDir}
 `;
-    checkRuleFix(ID, job('          $0emptyDir:\n            medium: Memory'), 'Add sizeLimit: 48Gi', job('          emptyDir:\n            medium: Memory\n            sizeLimit: 48Gi'));
-    checkRuleFix(ID, job('          $0emptyDir: { medium: Memory }'), 'Add sizeLimit: 48Gi', job('          emptyDir: { medium: Memory , sizeLimit: 48Gi }'));
-    checkRuleFix(ID, job('          emptyDir: { medium: Memory, sizeLimit: $0128Gi }'), 'Set sizeLimit to 48Gi', job('          emptyDir: { medium: Memory, sizeLimit: 48Gi }'));
+    checkRuleFix(
+      ID,
+      job('          $0emptyDir:\n            medium: Memory'),
+      'Add sizeLimit: 48Gi',
+      job('          emptyDir:\n            medium: Memory\n            sizeLimit: 48Gi'),
+    );
+    checkRuleFix(
+      ID,
+      job('          $0emptyDir: { medium: Memory }'),
+      'Add sizeLimit: 48Gi',
+      job('          emptyDir: { medium: Memory , sizeLimit: 48Gi }'),
+    );
+    checkRuleFix(
+      ID,
+      job('          emptyDir: { medium: Memory, sizeLimit: $0128Gi }'),
+      'Set sizeLimit to 48Gi',
+      job('          emptyDir: { medium: Memory, sizeLimit: 48Gi }'),
+    );
   });
 });

@@ -29,14 +29,23 @@ describe(ID, () => {
       'file:///w/model_repository/tokenizer/config.pbtxt': cpuModel,
     });
     const uri = 'file:///w/deploy/triton.yaml';
-    const finding = '#               ^^^^^^ error[gpu/triton-without-gpu]: Triton container server has no GPU limit, but serves models with KIND_GPU instance groups (densenet, from model_repository/densenet/config.pbtxt): it sees no GPU and fails to load them. Set limits: nvidia.com/gpu: 1, or use KIND_CPU.\n';
+    const finding =
+      '#               ^^^^^^ error[gpu/triton-without-gpu]: Triton container server has no GPU limit, but serves models with KIND_GPU instance groups (densenet, from model_repository/densenet/config.pbtxt): it sees no GPU and fails to load them. Set limits: nvidia.com/gpu: 1, or use KIND_CPU.\n';
     checkFindings(deployment('["tritonserver", "--model-repository", "/mnt/model_repository"]', '', finding), { uri, host, only: ID });
-    checkFindings(deployment('["tritonserver", "--model-repository=/mnt/model_repository"]', '          resources:\n            limits:\n              nvidia.com/gpu: 1\n'), { uri, host, only: ID });
+    checkFindings(
+      deployment(
+        '["tritonserver", "--model-repository=/mnt/model_repository"]',
+        '          resources:\n            limits:\n              nvidia.com/gpu: 1\n',
+      ),
+      { uri, host, only: ID },
+    );
     checkFindings(deployment('["tritonserver", "--model-repository=s3://bucket/models"]'), { uri, host, only: ID });
   });
 
   it('reads config.pbtxt keys of ConfigMaps the pod mounts, in a KServe predictor too', () => {
-    checkRule(ID, fixture`
+    checkRule(
+      ID,
+      fixture`
       apiVersion: v1
       kind: ConfigMap
       metadata:
@@ -71,7 +80,8 @@ describe(ID, () => {
               configMap: { name: detector-config }
             - name: llm
               configMap: { name: llm-config }
-    `);
+    `,
+    );
   });
 
   it('adds the limit', () => {
@@ -100,6 +110,11 @@ spec:
     - name: models
       configMap: { name: models }
 `;
-    checkRuleFix(ID, source, 'Add limit nvidia.com/gpu: 1', source.replace('$0', '').replace('          cpu: 4\n', '          cpu: 4\n        limits:\n          nvidia.com/gpu: 1\n'));
+    checkRuleFix(
+      ID,
+      source,
+      'Add limit nvidia.com/gpu: 1',
+      source.replace('$0', '').replace('          cpu: 4\n', '          cpu: 4\n        limits:\n          nvidia.com/gpu: 1\n'),
+    );
   });
 });

@@ -3,12 +3,16 @@ import { checkRule, checkRuleFix } from '../../../../../test/harness/rules';
 
 const ID = 'gpu/visible-devices-set';
 
-const NVIDIA = 'it replaces the GPUs the device plugin allocated (it sets this variable for the NVIDIA runtime), so the container sees GPUs the scheduler gave other pods, or not its own. Remove it: the container sees exactly its GPUs.';
-const CUDA = 'the container sees only its allocated GPUs, numbered from 0, so a fixed list leaves some of them idle or names devices that are not there. Remove it: the container sees exactly its GPUs.';
+const NVIDIA =
+  'it replaces the GPUs the device plugin allocated (it sets this variable for the NVIDIA runtime), so the container sees GPUs the scheduler gave other pods, or not its own. Remove it: the container sees exactly its GPUs.';
+const CUDA =
+  'the container sees only its allocated GPUs, numbered from 0, so a fixed list leaves some of them idle or names devices that are not there. Remove it: the container sees exactly its GPUs.';
 
 describe(ID, () => {
   it('accepts the variables in containers without GPUs, and from valueFrom', () => {
-    checkRule(ID, fixture`
+    checkRule(
+      ID,
+      fixture`
       apiVersion: batch/v1
       kind: Job
       metadata:
@@ -34,11 +38,14 @@ describe(ID, () => {
                 env:
                   - name: NVIDIA_VISIBLE_DEVICES
                     value: void
-    `);
+    `,
+    );
   });
 
   it('reports a literal value in a container given GPUs, in every kind', () => {
-    checkRule(ID, fixture`
+    checkRule(
+      ID,
+      fixture`
       apiVersion: kubeflow.org/v1
       kind: PyTorchJob
       metadata:
@@ -71,8 +78,11 @@ describe(ID, () => {
                     resources:
                       limits:
                         nvidia.com/gpu: 8
-    `);
-    checkRule(ID, fixture`
+    `,
+    );
+    checkRule(
+      ID,
+      fixture`
       apiVersion: leaderworkerset.x-k8s.io/v1
       kind: LeaderWorkerSet
       metadata:
@@ -93,7 +103,8 @@ describe(ID, () => {
                   resources:
                     limits:
                       nvidia.com/gpu: "4"
-    `);
+    `,
+    );
   });
 
   it('removes the variable: its item, or env when it is the only one', () => {
@@ -114,11 +125,23 @@ ${env}          resources:
 `;
     checkRuleFix(
       ID,
-      job('          env:\n            - name: NCCL_DEBUG\n              value: INFO\n            - name: CUDA_VISIBLE_DEVICES\n              value: $0"0,1"\n'),
+      job(
+        '          env:\n            - name: NCCL_DEBUG\n              value: INFO\n            - name: CUDA_VISIBLE_DEVICES\n              value: $0"0,1"\n',
+      ),
       'Remove CUDA_VISIBLE_DEVICES',
       job('          env:\n            - name: NCCL_DEBUG\n              value: INFO\n'),
     );
-    checkRuleFix(ID, job('          env:\n            - name: NVIDIA_VISIBLE_DEVICES\n              value: $0all\n'), 'Remove NVIDIA_VISIBLE_DEVICES', job(''));
-    checkRuleFix(ID, job('          env: [{ name: CUDA_VISIBLE_DEVICES, value: $0"1" }, { name: NCCL_DEBUG, value: INFO }]\n'), 'Remove CUDA_VISIBLE_DEVICES', job('          env: [{ name: NCCL_DEBUG, value: INFO }]\n'));
+    checkRuleFix(
+      ID,
+      job('          env:\n            - name: NVIDIA_VISIBLE_DEVICES\n              value: $0all\n'),
+      'Remove NVIDIA_VISIBLE_DEVICES',
+      job(''),
+    );
+    checkRuleFix(
+      ID,
+      job('          env: [{ name: CUDA_VISIBLE_DEVICES, value: $0"1" }, { name: NCCL_DEBUG, value: INFO }]\n'),
+      'Remove CUDA_VISIBLE_DEVICES',
+      job('          env: [{ name: NCCL_DEBUG, value: INFO }]\n'),
+    );
   });
 });

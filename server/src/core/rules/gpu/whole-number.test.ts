@@ -5,7 +5,9 @@ const ID = 'gpu/whole-number';
 
 describe(ID, () => {
   it('accepts whole numbers however written, and fractions of other resources', () => {
-    checkRule(ID, fixture`
+    checkRule(
+      ID,
+      fixture`
       apiVersion: batch/v1
       kind: Job
       metadata:
@@ -28,11 +30,14 @@ describe(ID, () => {
                     nvidia.com/mig-1g.10gb: 1.0
                     example.com/foo: 0.5
                     nvidia.com/gpu.shared: 1 GPU
-    `);
+    `,
+    );
   });
 
   it('reports fractional GPUs, MIG slices and shares in every kind and container', () => {
-    checkRule(ID, fixture`
+    checkRule(
+      ID,
+      fixture`
       apiVersion: batch/v1
       kind: Job
       metadata:
@@ -56,8 +61,11 @@ describe(ID, () => {
                   limits:
                     nvidia.com/gpu: "0.5"
       #                             ^^^^^ error[gpu/whole-number]: nvidia.com/gpu: 0.5 in container trainer is not a whole number: the device plugin hands out whole devices, and Kubernetes rejects fractional extended resources. Ask for whole GPUs; for part of one, ask for a MIG slice (nvidia.com/mig-1g.10gb: 1) or, with time-slicing or MPS, a shared GPU (nvidia.com/gpu.shared: 1).
-    `);
-    checkRule(ID, fixture`
+    `,
+    );
+    checkRule(
+      ID,
+      fixture`
       apiVersion: ray.io/v1
       kind: RayCluster
       metadata:
@@ -85,6 +93,7 @@ describe(ID, () => {
                       limits:
                         nvidia.com/mig-3g.40gb: .5
       #                                         ^^ error[gpu/whole-number]: nvidia.com/mig-3g.40gb: .5 (0.5) in container ray-worker of small is not a whole number: the device plugin hands out whole devices, and Kubernetes rejects fractional extended resources. Ask for a whole number of slices, or a smaller MIG profile.
-    `);
+    `,
+    );
   });
 });

@@ -8,7 +8,13 @@ function jobSet(jobs: string[]): string {
   const text = jobs
     .map((job) => {
       const [name, deps] = job.split(': ');
-      const dependsOn = deps === undefined ? '' : `      dependsOn:\n${deps.split(', ').map((dep) => `        - name: ${dep}\n          status: Complete\n`).join('')}`;
+      const dependsOn =
+        deps === undefined
+          ? ''
+          : `      dependsOn:\n${deps
+              .split(', ')
+              .map((dep) => `        - name: ${dep}\n          status: Complete\n`)
+              .join('')}`;
       return `    - name: ${name}\n${dependsOn}      template:\n        spec:\n          template:\n            spec:\n              restartPolicy: Never\n              containers:\n                - name: main\n                  image: busybox\n`;
     })
     .join('');
@@ -22,7 +28,9 @@ describe(ID, () => {
   });
 
   it('reports dependsOn on the first replicated job', () => {
-    checkRule(ID, fixture`
+    checkRule(
+      ID,
+      fixture`
       apiVersion: jobset.x-k8s.io/v1alpha2
       kind: JobSet
       metadata:
@@ -37,11 +45,14 @@ describe(ID, () => {
             template: { spec: { template: { spec: { restartPolicy: Never, containers: [{ name: main, image: busybox }] } } } }
           - name: initializer
             template: { spec: { template: { spec: { restartPolicy: Never, containers: [{ name: main, image: busybox }] } } } }
-    `);
+    `,
+    );
   });
 
   it('reports a later job, the job itself and an unknown name', () => {
-    checkRule(ID, fixture`
+    checkRule(
+      ID,
+      fixture`
       apiVersion: jobset.x-k8s.io/v1alpha2
       kind: JobSet
       metadata:
@@ -63,15 +74,29 @@ describe(ID, () => {
             template: { spec: { template: { spec: { restartPolicy: Never, containers: [{ name: main, image: busybox }] } } } }
           - name: evaluator
             template: { spec: { template: { spec: { restartPolicy: Never, containers: [{ name: main, image: busybox }] } } } }
-    `);
+    `,
+    );
   });
 
   it('never trips over a half-written JobSet', () => {
-    checkRule(ID, 'apiVersion: jobset.x-k8s.io/v1alpha2\nkind: JobSet\nspec:\n  replicatedJobs:\n    -\n    - name: b\n      dependsOn:\n        - status: Ready\n        -\n    - dependsOn:\n');
+    checkRule(
+      ID,
+      'apiVersion: jobset.x-k8s.io/v1alpha2\nkind: JobSet\nspec:\n  replicatedJobs:\n    -\n    - name: b\n      dependsOn:\n        - status: Ready\n        -\n    - dependsOn:\n',
+    );
   });
 
   it('removes dependsOn from the first job, and replaces a near-miss name', () => {
-    checkRuleFix(ID, jobSet(['trainer: initializer', 'initializer']).replace('dependsOn', '$0dependsOn'), 'Remove dependsOn', jobSet(['trainer', 'initializer']));
-    checkRuleFix(ID, jobSet(['initializer', 'trainer: $0initialiser']), 'Replace with initializer', jobSet(['initializer', 'trainer: initializer']));
+    checkRuleFix(
+      ID,
+      jobSet(['trainer: initializer', 'initializer']).replace('dependsOn', '$0dependsOn'),
+      'Remove dependsOn',
+      jobSet(['trainer', 'initializer']),
+    );
+    checkRuleFix(
+      ID,
+      jobSet(['initializer', 'trainer: $0initialiser']),
+      'Replace with initializer',
+      jobSet(['initializer', 'trainer: initializer']),
+    );
   });
 });

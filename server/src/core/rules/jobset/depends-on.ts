@@ -11,9 +11,10 @@ export const jobsetDependsOn = defineRule({
   kinds: ['jobset.x-k8s.io/JobSet'],
   description: 'A JobSet dependsOn on the first replicated job, or naming one that is not before it.',
   docs: {
-    why: "`dependsOn` makes a replicated job wait until the named ones are Ready or Complete. JobSet orders replicated jobs by their place in `replicatedJobs`, and a job may only depend on jobs listed before it: the first one has nothing to wait for, and a name that comes later (or the job itself, or no replicated job at all) could never be satisfied. The JobSet webhook rejects all of these (\"DependsOn can't be set for the first ReplicatedJob\", \"replicatedJob: … cannot depend on replicatedJob: …\").",
+    why: '`dependsOn` makes a replicated job wait until the named ones are Ready or Complete. JobSet orders replicated jobs by their place in `replicatedJobs`, and a job may only depend on jobs listed before it: the first one has nothing to wait for, and a name that comes later (or the job itself, or no replicated job at all) could never be satisfied. The JobSet webhook rejects all of these ("DependsOn can\'t be set for the first ReplicatedJob", "replicatedJob: … cannot depend on replicatedJob: …").',
     fix: 'List the replicated jobs in the order they run and name only earlier ones in `dependsOn`; remove `dependsOn` from the first. The quick fixes remove it from the first job, or replace a near-miss name with the earlier job it resembles.',
-    source: 'JobSet `pkg/webhooks/jobset_webhook.go` (`ValidateCreate`: "DependsOn can\'t be set for the first ReplicatedJob", "replicatedJob: %s cannot depend on replicatedJob: %s"); the JobSet CRD (`replicatedJobs[].dependsOn`: "the first ReplicatedJob in the slice cannot use the DependsOn API").',
+    source:
+      'JobSet `pkg/webhooks/jobset_webhook.go` (`ValidateCreate`: "DependsOn can\'t be set for the first ReplicatedJob", "replicatedJob: %s cannot depend on replicatedJob: %s"); the JobSet CRD (`replicatedJobs[].dependsOn`: "the first ReplicatedJob in the slice cannot use the DependsOn API").',
     invalid: `apiVersion: jobset.x-k8s.io/v1alpha2
 kind: JobSet
 metadata:
@@ -87,9 +88,13 @@ spec:
       if (!job || !entry) return;
       const name = names[index] ?? '(unnamed)';
       if (index === 0) {
-        context.report(entry.key, `dependsOn is set on ${name}, the first replicated job: it has no replicated job before it to wait for, and the JobSet webhook rejects it ("DependsOn can't be set for the first ReplicatedJob"). Remove dependsOn, or list ${name} after the jobs it waits for.`, {
-          fixes: [{ title: 'Remove dependsOn', edits: [removeEntry(context.text, job.node, entry)] }],
-        });
+        context.report(
+          entry.key,
+          `dependsOn is set on ${name}, the first replicated job: it has no replicated job before it to wait for, and the JobSet webhook rejects it ("DependsOn can't be set for the first ReplicatedJob"). Remove dependsOn, or list ${name} after the jobs it waits for.`,
+          {
+            fixes: [{ title: 'Remove dependsOn', edits: [removeEntry(context.text, job.node, entry)] }],
+          },
+        );
         return;
       }
       const earlier = names.slice(0, index).filter((other): other is string => other !== undefined);
@@ -99,15 +104,25 @@ spec:
         if (!node || target === undefined || earlier.includes(target)) continue;
         const rejected = `the JobSet webhook rejects it ("replicatedJob: ${name} cannot depend on replicatedJob: ${target}")`;
         if (target === name) {
-          context.report(node, `Replicated job ${name} depends on itself: it would wait for itself forever, and ${rejected}. Name a replicated job listed before it.`);
+          context.report(
+            node,
+            `Replicated job ${name} depends on itself: it would wait for itself forever, and ${rejected}. Name a replicated job listed before it.`,
+          );
         } else if (names.includes(target)) {
-          context.report(node, `Replicated job ${name} depends on ${target}, which is listed after it: replicated jobs may only wait for earlier ones, and ${rejected}. Move ${target} before ${name}.`);
+          context.report(
+            node,
+            `Replicated job ${name} depends on ${target}, which is listed after it: replicated jobs may only wait for earlier ones, and ${rejected}. Move ${target} before ${name}.`,
+          );
         } else {
           const near = didYouMean(target, earlier);
           const advice = near ? `Did you mean ${near}?` : `Name one listed before it: ${earlier.join(', ') || '(none)'}.`;
-          context.report(node, `Replicated job ${name} depends on ${target}, which is no replicated job of this JobSet: ${rejected}. ${advice}`, {
-            fixes: near ? [{ title: `Replace with ${near}`, edits: [replaceValue(node, near)], preferred: true }] : [],
-          });
+          context.report(
+            node,
+            `Replicated job ${name} depends on ${target}, which is no replicated job of this JobSet: ${rejected}. ${advice}`,
+            {
+              fixes: near ? [{ title: `Replace with ${near}`, edits: [replaceValue(node, near)], preferred: true }] : [],
+            },
+          );
         }
       }
     });

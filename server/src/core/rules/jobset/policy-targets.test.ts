@@ -19,12 +19,19 @@ ${policies}  replicatedJobs:
 
 describe(ID, () => {
   it('accepts policies naming replicated jobs, or none', () => {
-    checkRule(ID, jobSet('  successPolicy:\n    operator: Any\n    targetReplicatedJobs: [driver]\n  failurePolicy:\n    maxRestarts: 3\n    rules:\n      - name: restartWorkers\n        action: RestartJobSet\n        targetReplicatedJobs: [workers, driver]\n      - name: failOthers\n        action: FailJobSet\n'));
+    checkRule(
+      ID,
+      jobSet(
+        '  successPolicy:\n    operator: Any\n    targetReplicatedJobs: [driver]\n  failurePolicy:\n    maxRestarts: 3\n    rules:\n      - name: restartWorkers\n        action: RestartJobSet\n        targetReplicatedJobs: [workers, driver]\n      - name: failOthers\n        action: FailJobSet\n',
+      ),
+    );
     checkRule(ID, jobSet('  successPolicy:\n    operator: All\n    targetReplicatedJobs: []\n'));
   });
 
   it('reports names that are no replicated job, in the success policy and in failure policy rules', () => {
-    checkRule(ID, fixture`
+    checkRule(
+      ID,
+      fixture`
       apiVersion: jobset.x-k8s.io/v1alpha2
       kind: JobSet
       metadata:
@@ -47,16 +54,36 @@ describe(ID, () => {
             template: { spec: { template: { spec: { restartPolicy: Never, containers: [{ name: main, image: busybox }] } } } }
           - name: workers
             template: { spec: { template: { spec: { restartPolicy: Never, containers: [{ name: main, image: busybox }] } } } }
-    `);
+    `,
+    );
   });
 
   it('never trips over a half-written JobSet', () => {
-    checkRule(ID, jobSet('  successPolicy:\n    targetReplicatedJobs:\n      -\n      - { name: x }\n  failurePolicy:\n    rules:\n      -\n      - targetReplicatedJobs: driver\n'));
+    checkRule(
+      ID,
+      jobSet(
+        '  successPolicy:\n    targetReplicatedJobs:\n      -\n      - { name: x }\n  failurePolicy:\n    rules:\n      -\n      - targetReplicatedJobs: driver\n',
+      ),
+    );
     checkRule(ID, 'apiVersion: jobset.x-k8s.io/v1alpha2\nkind: JobSet\nspec:\n  successPolicy:\n    targetReplicatedJobs: [a]\n');
   });
 
   it('replaces a near-miss name', () => {
-    checkRuleFix(ID, jobSet('  successPolicy:\n    operator: All\n    targetReplicatedJobs: [$0worker]\n'), 'Replace with workers', jobSet('  successPolicy:\n    operator: All\n    targetReplicatedJobs: [workers]\n'));
-    checkRuleFix(ID, jobSet('  failurePolicy:\n    rules:\n      - name: r\n        action: RestartJobSet\n        targetReplicatedJobs:\n          - $0drivr\n'), 'Replace with driver', jobSet('  failurePolicy:\n    rules:\n      - name: r\n        action: RestartJobSet\n        targetReplicatedJobs:\n          - driver\n'));
+    checkRuleFix(
+      ID,
+      jobSet('  successPolicy:\n    operator: All\n    targetReplicatedJobs: [$0worker]\n'),
+      'Replace with workers',
+      jobSet('  successPolicy:\n    operator: All\n    targetReplicatedJobs: [workers]\n'),
+    );
+    checkRuleFix(
+      ID,
+      jobSet(
+        '  failurePolicy:\n    rules:\n      - name: r\n        action: RestartJobSet\n        targetReplicatedJobs:\n          - $0drivr\n',
+      ),
+      'Replace with driver',
+      jobSet(
+        '  failurePolicy:\n    rules:\n      - name: r\n        action: RestartJobSet\n        targetReplicatedJobs:\n          - driver\n',
+      ),
+    );
   });
 });

@@ -4,8 +4,10 @@ import { checkRule, checkRuleFix } from '../../../../../test/harness/rules';
 const ID = 'kubeflow/container-name';
 
 describe(ID, () => {
-  it('accepts replicas with the framework\'s container, sidecars beside it', () => {
-    checkRule(ID, fixture`
+  it("accepts replicas with the framework's container, sidecars beside it", () => {
+    checkRule(
+      ID,
+      fixture`
       apiVersion: kubeflow.org/v1
       kind: PyTorchJob
       metadata:
@@ -24,8 +26,11 @@ describe(ID, () => {
                     image: fluent/fluent-bit:3.0
                   - name: pytorch
                     image: ghcr.io/acme/finetune:1.0
-    `);
-    checkRule(ID, fixture`
+    `,
+    );
+    checkRule(
+      ID,
+      fixture`
       apiVersion: kubeflow.org/v1
       kind: JAXJob
       metadata:
@@ -38,11 +43,14 @@ describe(ID, () => {
                 containers:
                   - name: jax
                     image: ghcr.io/acme/maxtext:1.0
-    `);
+    `,
+    );
   });
 
   it('reports the only container of a replica by its name, in every framework', () => {
-    checkRule(ID, fixture`
+    checkRule(
+      ID,
+      fixture`
       apiVersion: kubeflow.org/v1
       kind: XGBoostJob
       metadata:
@@ -63,8 +71,11 @@ describe(ID, () => {
                   - name: xgb
       #                   ^^^ error[kubeflow/container-name]: Container xgb in Worker must be named xgboost: the training operator finds the training container by that name and rejects a replica without one. Rename it to xgboost.
                     image: ghcr.io/acme/xgb:2.0
-    `);
-    checkRule(ID, fixture`
+    `,
+    );
+    checkRule(
+      ID,
+      fixture`
       apiVersion: kubeflow.org/v1
       kind: PaddleJob
       metadata:
@@ -78,11 +89,14 @@ describe(ID, () => {
                   - name: ernie
       #                   ^^^^^ error[kubeflow/container-name]: Container ernie in Worker must be named paddle: the training operator finds the training container by that name and rejects a replica without one. Rename it to paddle.
                     image: ghcr.io/acme/ernie:1.0
-    `);
+    `,
+    );
   });
 
   it('reports the containers of a replica where none has the name', () => {
-    checkRule(ID, fixture`
+    checkRule(
+      ID,
+      fixture`
       apiVersion: kubeflow.org/v1
       kind: PyTorchJob
       metadata:
@@ -98,11 +112,14 @@ describe(ID, () => {
                     image: ghcr.io/acme/finetune:1.0
                   - name: log-shipper
                     image: fluent/fluent-bit:3.0
-    `);
+    `,
+    );
   });
 
   it('leaves a container without a name to the schema, which requires one', () => {
-    checkRule(ID, fixture`
+    checkRule(
+      ID,
+      fixture`
       apiVersion: kubeflow.org/v1
       kind: PaddleJob
       metadata:
@@ -116,11 +133,14 @@ describe(ID, () => {
                   - image: ghcr.io/acme/ernie:1.0
                   - name: log-shipper
                     image: fluent/fluent-bit:3.0
-    `);
+    `,
+    );
   });
 
   it('ignores other kinds and replicas without containers yet', () => {
-    checkRule(ID, fixture`
+    checkRule(
+      ID,
+      fixture`
       apiVersion: kubeflow.org/v2beta1
       kind: MPIJob
       metadata:
@@ -133,8 +153,11 @@ describe(ID, () => {
                 containers:
                   - name: launcher
                     image: mpioperator/openmpi:0.5.0
-    `);
-    checkRule(ID, fixture`
+    `,
+    );
+    checkRule(
+      ID,
+      fixture`
       apiVersion: kubeflow.org/v1
       kind: TFJob
       metadata:
@@ -145,7 +168,8 @@ describe(ID, () => {
             template:
               spec:
                 containers: []
-    `);
+    `,
+    );
   });
 
   it('renames the only container', () => {

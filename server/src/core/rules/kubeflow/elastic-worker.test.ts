@@ -5,7 +5,9 @@ const ID = 'kubeflow/elastic-worker';
 
 describe(ID, () => {
   it('accepts an elastic job with Workers, and a fixed-size job without them', () => {
-    checkRule(ID, fixture`
+    checkRule(
+      ID,
+      fixture`
       apiVersion: kubeflow.org/v1
       kind: PyTorchJob
       metadata:
@@ -15,8 +17,11 @@ describe(ID, () => {
         pytorchReplicaSpecs:
           worker:
             replicas: 2
-    `);
-    checkRule(ID, fixture`
+    `,
+    );
+    checkRule(
+      ID,
+      fixture`
       apiVersion: kubeflow.org/v1
       kind: PyTorchJob
       metadata:
@@ -26,11 +31,14 @@ describe(ID, () => {
         pytorchReplicaSpecs:
           Master:
             replicas: 1
-    `);
+    `,
+    );
   });
 
   it('reports an elasticPolicy without a Worker replica spec', () => {
-    checkRule(ID, fixture`
+    checkRule(
+      ID,
+      fixture`
       apiVersion: kubeflow.org/v1
       kind: PyTorchJob
       metadata:
@@ -43,12 +51,18 @@ describe(ID, () => {
             replicas: 1
           Workers:
             replicas: 3
-    `);
+    `,
+    );
   });
 
   it('leaves other kinds alone, and jobs with no replica spec yet', () => {
-    checkRule(ID, 'apiVersion: kubeflow.org/v1\nkind: PyTorchJob\nmetadata:\n  name: elastic\nspec:\n  elasticPolicy: {}\n  pytorchReplicaSpecs: {}\n');
-    checkRule(ID, fixture`
+    checkRule(
+      ID,
+      'apiVersion: kubeflow.org/v1\nkind: PyTorchJob\nmetadata:\n  name: elastic\nspec:\n  elasticPolicy: {}\n  pytorchReplicaSpecs: {}\n',
+    );
+    checkRule(
+      ID,
+      fixture`
       apiVersion: kubeflow.org/v1
       kind: PaddleJob
       metadata:
@@ -58,7 +72,8 @@ describe(ID, () => {
         paddleReplicaSpecs:
           Master:
             replicas: 1
-    `);
+    `,
+    );
   });
 
   it('renames a lone Master to Worker', () => {

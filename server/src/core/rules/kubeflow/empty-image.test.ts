@@ -5,7 +5,9 @@ const ID = 'kubeflow/empty-image';
 
 describe(ID, () => {
   it('accepts containers with images', () => {
-    checkRule(ID, fixture`
+    checkRule(
+      ID,
+      fixture`
       apiVersion: kubeflow.org/v1
       kind: JAXJob
       metadata:
@@ -21,11 +23,14 @@ describe(ID, () => {
                 containers:
                   - name: jax
                     image: ghcr.io/acme/maxtext:1.0
-    `);
+    `,
+    );
   });
 
   it('reports a missing, valueless or empty image in each kind', () => {
-    checkRule(ID, fixture`
+    checkRule(
+      ID,
+      fixture`
       apiVersion: kubeflow.org/v1
       kind: PyTorchJob
       metadata:
@@ -50,8 +55,11 @@ describe(ID, () => {
                   - name: pytorch
                     image: ""
       #                    ^^ error[kubeflow/empty-image]: Container pytorch in Worker has no image: the training operator rejects a replica container without one. Set image.
-    `);
-    checkRule(ID, fixture`
+    `,
+    );
+    checkRule(
+      ID,
+      fixture`
       apiVersion: kubeflow.org/v1
       kind: TFJob
       metadata:
@@ -64,11 +72,14 @@ describe(ID, () => {
                 containers:
                   - { name: tensorflow, image: " " }
       #                                        ^^^ error[kubeflow/empty-image]: Container tensorflow in PS has no image: the training operator rejects a replica container without one. Set image.
-    `);
+    `,
+    );
   });
 
   it('leaves wrong types to the schema, and other kinds alone', () => {
-    checkRule(ID, fixture`
+    checkRule(
+      ID,
+      fixture`
       apiVersion: kubeflow.org/v1
       kind: PaddleJob
       metadata:
@@ -81,8 +92,11 @@ describe(ID, () => {
                 containers:
                   - name: paddle
                     image: 3
-    `);
-    checkRule(ID, fixture`
+    `,
+    );
+    checkRule(
+      ID,
+      fixture`
       apiVersion: kubeflow.org/v2beta1
       kind: MPIJob
       metadata:
@@ -94,6 +108,7 @@ describe(ID, () => {
               spec:
                 containers:
                   - name: launcher
-    `);
+    `,
+    );
   });
 });

@@ -18,9 +18,10 @@ export const kubeflowEmptyImage = defineRule({
   kinds: TRAINING_OPERATOR_KINDS,
   description: 'A container of a Training Operator job without an image: the job is rejected, or its pods are.',
   docs: {
-    why: 'Kubernetes leaves a container\'s `image` optional in pod templates, so the schema accepts a job without one, but nothing fills it in for a Kubeflow job: the training operator\'s webhook rejects a replica container with no image or an empty one. An init container without an image passes the webhook, and then Kubernetes rejects every pod the operator creates for the replica, so the job never starts.',
+    why: "Kubernetes leaves a container's `image` optional in pod templates, so the schema accepts a job without one, but nothing fills it in for a Kubeflow job: the training operator's webhook rejects a replica container with no image or an empty one. An init container without an image passes the webhook, and then Kubernetes rejects every pod the operator creates for the replica, so the job never starts.",
     fix: 'Set `image` to the image that runs the container.',
-    source: 'kubeflow/training-operator pkg/webhooks/{pytorch,tensorflow,xgboost,paddlepaddle,jax}/*_webhook.go (the image of each replica container required); Kubernetes pod validation (`spec.initContainers[*].image: Required value`).',
+    source:
+      'kubeflow/training-operator pkg/webhooks/{pytorch,tensorflow,xgboost,paddlepaddle,jax}/*_webhook.go (the image of each replica container required); Kubernetes pod validation (`spec.initContainers[*].image: Required value`).',
     invalid: `apiVersion: kubeflow.org/v1
 kind: XGBoostJob
 metadata:
@@ -55,12 +56,15 @@ spec:
       for (const container of pod.allContainers) {
         const value = container.image?.value;
         // A number or a boolean is the schema's finding (a wrong type), not a missing image.
-        if ((typeof value === 'string' && value.trim() !== '') || (value !== undefined && value !== null && typeof value !== 'string')) continue;
+        if ((typeof value === 'string' && value.trim() !== '') || (value !== undefined && value !== null && typeof value !== 'string'))
+          continue;
         const at = anchor(container);
         if (reported.has(at.start)) continue;
         reported.add(at.start);
         const subject = `${container.init ? 'Init container' : 'Container'} ${container.name ?? '(unnamed)'} in ${pod.role}`;
-        const why = container.init ? 'the training operator accepts the job, then Kubernetes rejects every pod of the replica' : 'the training operator rejects a replica container without one';
+        const why = container.init
+          ? 'the training operator accepts the job, then Kubernetes rejects every pod of the replica'
+          : 'the training operator rejects a replica container without one';
         context.report(at, `${subject} has no image: ${why}. Set image.`);
       }
     }

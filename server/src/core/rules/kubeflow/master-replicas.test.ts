@@ -5,7 +5,9 @@ const ID = 'kubeflow/master-replicas';
 
 describe(ID, () => {
   it('accepts one Master (by default or written), one Chief, and Masters of kinds that may have several', () => {
-    checkRule(ID, fixture`
+    checkRule(
+      ID,
+      fixture`
       apiVersion: kubeflow.org/v1
       kind: PyTorchJob
       metadata:
@@ -16,8 +18,11 @@ describe(ID, () => {
             template: {}
           Worker:
             replicas: 7
-    `);
-    checkRule(ID, fixture`
+    `,
+    );
+    checkRule(
+      ID,
+      fixture`
       apiVersion: kubeflow.org/v1
       kind: XGBoostJob
       metadata:
@@ -28,8 +33,11 @@ describe(ID, () => {
             replicas: 1
           Worker:
             replicas: 3
-    `);
-    checkRule(ID, fixture`
+    `,
+    );
+    checkRule(
+      ID,
+      fixture`
       apiVersion: kubeflow.org/v1
       kind: TFJob
       metadata:
@@ -42,8 +50,11 @@ describe(ID, () => {
             replicas: 2
           Worker:
             replicas: 4
-    `);
-    checkRule(ID, fixture`
+    `,
+    );
+    checkRule(
+      ID,
+      fixture`
       apiVersion: kubeflow.org/v1
       kind: PaddleJob
       metadata:
@@ -54,11 +65,14 @@ describe(ID, () => {
             replicas: 2
           Worker:
             replicas: 2
-    `);
+    `,
+    );
   });
 
   it('reports a PyTorchJob or XGBoostJob Master with other than one replica', () => {
-    checkRule(ID, fixture`
+    checkRule(
+      ID,
+      fixture`
       apiVersion: kubeflow.org/v1
       kind: PyTorchJob
       metadata:
@@ -70,8 +84,11 @@ describe(ID, () => {
       #               ^ error[kubeflow/master-replicas]: Master has 2 replicas: a PyTorchJob has one Master (rank 0, where the workers rendezvous), and the training operator rejects any other count ("must be 1"). Set replicas: 1, and count the other pods as Workers.
           Worker:
             replicas: 2
-    `);
-    checkRule(ID, fixture`
+    `,
+    );
+    checkRule(
+      ID,
+      fixture`
       apiVersion: kubeflow.org/v1
       kind: XGBoostJob
       metadata:
@@ -82,11 +99,14 @@ describe(ID, () => {
       #                       ^ error[kubeflow/master-replicas]: Master has 0 replicas: an XGBoostJob has one Master (it runs the tracker the workers connect to), and the training operator rejects any other count ("must be 1"). Set replicas: 1, and count the other pods as Workers.
           Worker:
             replicas: 3
-    `);
+    `,
+    );
   });
 
   it('reports a TFJob with several chiefs: Chief replicas, or both Chief and Master', () => {
-    checkRule(ID, fixture`
+    checkRule(
+      ID,
+      fixture`
       apiVersion: kubeflow.org/v1
       kind: TFJob
       metadata:
@@ -101,7 +121,8 @@ describe(ID, () => {
             replicas: 1
           Worker:
             replicas: 4
-    `);
+    `,
+    );
   });
 
   it('sets replicas to 1', () => {

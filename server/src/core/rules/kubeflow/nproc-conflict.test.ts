@@ -25,7 +25,9 @@ describe(ID, () => {
   });
 
   it('reports elasticPolicy.nProcPerNode beside nprocPerNode, equal or not', () => {
-    checkRule(ID, fixture`
+    checkRule(
+      ID,
+      fixture`
       apiVersion: kubeflow.org/v1
       kind: PyTorchJob
       metadata:
@@ -39,8 +41,11 @@ describe(ID, () => {
         pytorchReplicaSpecs:
           Worker:
             replicas: 2
-    `);
-    checkRule(ID, fixture`
+    `,
+    );
+    checkRule(
+      ID,
+      fixture`
       apiVersion: kubeflow.org/v1
       kind: PyTorchJob
       metadata:
@@ -49,18 +54,37 @@ describe(ID, () => {
         nprocPerNode: "8"
         elasticPolicy: { nProcPerNode: 8 }
       #                  ^^^^^^^^^^^^ error[kubeflow/nproc-conflict]: elasticPolicy.nProcPerNode is set together with nprocPerNode: it is deprecated in favour of nprocPerNode, and the training operator rejects a job that sets both. Remove elasticPolicy.nProcPerNode.
-    `);
+    `,
+    );
   });
 
   it('removes the deprecated field, or moves its value', () => {
-    checkRuleFix(ID, job('  nprocPerNode: "8"\n  elasticPolicy:\n    rdzvBackend: c10d\n    $0nProcPerNode: 8'), 'Remove elasticPolicy.nProcPerNode', job('  nprocPerNode: "8"\n  elasticPolicy:\n    rdzvBackend: c10d'));
+    checkRuleFix(
+      ID,
+      job('  nprocPerNode: "8"\n  elasticPolicy:\n    rdzvBackend: c10d\n    $0nProcPerNode: 8'),
+      'Remove elasticPolicy.nProcPerNode',
+      job('  nprocPerNode: "8"\n  elasticPolicy:\n    rdzvBackend: c10d'),
+    );
     const conflicting = job('  nprocPerNode: auto\n  elasticPolicy:\n    $0nProcPerNode: 4\n    rdzvBackend: c10d');
-    checkRuleFix(ID, conflicting, 'Remove elasticPolicy.nProcPerNode (keep nprocPerNode: "auto")', job('  nprocPerNode: auto\n  elasticPolicy:\n    rdzvBackend: c10d'));
+    checkRuleFix(
+      ID,
+      conflicting,
+      'Remove elasticPolicy.nProcPerNode (keep nprocPerNode: "auto")',
+      job('  nprocPerNode: auto\n  elasticPolicy:\n    rdzvBackend: c10d'),
+    );
     const flow = (policy: string) => job(`  nprocPerNode: "8"\n  elasticPolicy: { ${policy}}`);
     checkRuleFix(ID, flow('$0nProcPerNode: 8 '), 'Remove elasticPolicy.nProcPerNode', flow(''));
     // The policy's only entry in a block map: removing it would leave `elasticPolicy:` empty, no longer elastic.
     const alone = codeActionsAt(job('  nprocPerNode: "8"\n  elasticPolicy:\n    $0nProcPerNode: 8'), 'file:///workspace/manifest.yaml');
-    assert.deepEqual(alone.filter((action) => action.title.includes('nProcPerNode')), []);
-    checkRuleFix(ID, conflicting, 'Move elasticPolicy.nProcPerNode to nprocPerNode: "4"', job('  nprocPerNode: "4"\n  elasticPolicy:\n    rdzvBackend: c10d'));
+    assert.deepEqual(
+      alone.filter((action) => action.title.includes('nProcPerNode')),
+      [],
+    );
+    checkRuleFix(
+      ID,
+      conflicting,
+      'Move elasticPolicy.nProcPerNode to nprocPerNode: "4"',
+      job('  nprocPerNode: "4"\n  elasticPolicy:\n    rdzvBackend: c10d'),
+    );
   });
 });

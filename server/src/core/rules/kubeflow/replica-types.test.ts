@@ -13,8 +13,10 @@ const replica = (type: string, container: string, extra = '') => `    ${type}:${
 `;
 
 describe(ID, () => {
-  it('accepts each framework\'s replica types, in any case', () => {
-    checkRule(ID, fixture`
+  it("accepts each framework's replica types, in any case", () => {
+    checkRule(
+      ID,
+      fixture`
       apiVersion: kubeflow.org/v1
       kind: TFJob
       metadata:
@@ -29,15 +31,30 @@ describe(ID, () => {
             replicas: 1
           Worker:
             replicas: 4
-    `);
-    checkRule(ID, `apiVersion: kubeflow.org/v1\nkind: PyTorchJob\nmetadata:\n  name: finetune\nspec:\n  pytorchReplicaSpecs:\n${replica('Master', 'pytorch')}${replica('worker', 'pytorch')}`);
-    checkRule(ID, `apiVersion: kubeflow.org/v1\nkind: JAXJob\nmetadata:\n  name: pretrain\nspec:\n  jaxReplicaSpecs:\n${replica('Worker', 'jax')}`);
-    checkRule(ID, `apiVersion: kubeflow.org/v1\nkind: XGBoostJob\nmetadata:\n  name: churn\nspec:\n  xgbReplicaSpecs:\n${replica('Master', 'xgboost')}${replica('Worker', 'xgboost')}`);
-    checkRule(ID, `apiVersion: kubeflow.org/v1\nkind: PaddleJob\nmetadata:\n  name: ernie\nspec:\n  paddleReplicaSpecs:\n${replica('Worker', 'paddle')}`);
+    `,
+    );
+    checkRule(
+      ID,
+      `apiVersion: kubeflow.org/v1\nkind: PyTorchJob\nmetadata:\n  name: finetune\nspec:\n  pytorchReplicaSpecs:\n${replica('Master', 'pytorch')}${replica('worker', 'pytorch')}`,
+    );
+    checkRule(
+      ID,
+      `apiVersion: kubeflow.org/v1\nkind: JAXJob\nmetadata:\n  name: pretrain\nspec:\n  jaxReplicaSpecs:\n${replica('Worker', 'jax')}`,
+    );
+    checkRule(
+      ID,
+      `apiVersion: kubeflow.org/v1\nkind: XGBoostJob\nmetadata:\n  name: churn\nspec:\n  xgbReplicaSpecs:\n${replica('Master', 'xgboost')}${replica('Worker', 'xgboost')}`,
+    );
+    checkRule(
+      ID,
+      `apiVersion: kubeflow.org/v1\nkind: PaddleJob\nmetadata:\n  name: ernie\nspec:\n  paddleReplicaSpecs:\n${replica('Worker', 'paddle')}`,
+    );
   });
 
   it('reports replica types the framework does not have, suggesting a near one', () => {
-    checkRule(ID, fixture`
+    checkRule(
+      ID,
+      fixture`
       apiVersion: kubeflow.org/v1
       kind: TFJob
       metadata:
@@ -54,8 +71,11 @@ describe(ID, () => {
             replicas: 1
           Worker:
             replicas: 4
-    `);
-    checkRule(ID, fixture`
+    `,
+    );
+    checkRule(
+      ID,
+      fixture`
       apiVersion: kubeflow.org/v1
       kind: PyTorchJob
       metadata:
@@ -66,8 +86,11 @@ describe(ID, () => {
       #   ^^^^^ error[kubeflow/replica-types]: Replica type Chief is not one a PyTorchJob has: the training operator rejects the job (Unsupported value: "Chief": supported values: "Master", "Worker"). Use Master or Worker.
           Workers:
       #   ^^^^^^^ error[kubeflow/replica-types]: Replica type Workers is not one a PyTorchJob has: the training operator rejects the job (Unsupported value: "Workers": supported values: "Master", "Worker"). Did you mean Worker?
-    `);
-    checkRule(ID, fixture`
+    `,
+    );
+    checkRule(
+      ID,
+      fixture`
       apiVersion: kubeflow.org/v1
       kind: JAXJob
       metadata:
@@ -79,8 +102,11 @@ describe(ID, () => {
             replicas: 1
           Worker:
             replicas: 2
-    `);
-    checkRule(ID, fixture`
+    `,
+    );
+    checkRule(
+      ID,
+      fixture`
       apiVersion: kubeflow.org/v1
       kind: PaddleJob
       metadata:
@@ -92,11 +118,14 @@ describe(ID, () => {
             replicas: 2
           Worker:
             replicas: 2
-    `);
+    `,
+    );
   });
 
   it('reports an XGBoostJob without a Master, unless a misspelled one is reported', () => {
-    checkRule(ID, fixture`
+    checkRule(
+      ID,
+      fixture`
       apiVersion: kubeflow.org/v1
       kind: XGBoostJob
       metadata:
@@ -106,8 +135,11 @@ describe(ID, () => {
       # ^^^^^^^^^^^^^^^ error[kubeflow/replica-types]: An XGBoostJob needs a Master replica spec: the Master runs the tracker its workers connect to, and the training operator rejects a job without one. Add a Master with replicas: 1.
           Worker:
             replicas: 3
-    `);
-    checkRule(ID, fixture`
+    `,
+    );
+    checkRule(
+      ID,
+      fixture`
       apiVersion: kubeflow.org/v1
       kind: XGBoostJob
       metadata:
@@ -119,12 +151,15 @@ describe(ID, () => {
             replicas: 1
           Worker:
             replicas: 3
-    `);
+    `,
+    );
   });
 
   it('ignores other kinds and half-written jobs', () => {
     checkRule(ID, 'apiVersion: kubeflow.org/v1\nkind: XGBoostJob\nmetadata:\n  name: churn\nspec:\n  xgbReplicaSpecs: {}\n');
-    checkRule(ID, fixture`
+    checkRule(
+      ID,
+      fixture`
       apiVersion: kubeflow.org/v2beta1
       kind: MPIJob
       metadata:
@@ -134,21 +169,27 @@ describe(ID, () => {
           Launcher: {}
           Worker: {}
           Extra: {}
-    `);
-    checkRule(ID, fixture`
+    `,
+    );
+    checkRule(
+      ID,
+      fixture`
       apiVersion: kubeflow.org/v1
       kind: PyTorchJob
       metadata:
         name: finetune
       spec:
         pytorchReplicaSpecs:
-    `);
+    `,
+    );
   });
 
   it('renames a near miss', () => {
-    const job = (type: string) => `apiVersion: kubeflow.org/v1\nkind: PyTorchJob\nmetadata:\n  name: finetune\nspec:\n  pytorchReplicaSpecs:\n${replica('Master', 'pytorch')}${replica(type, 'pytorch', '\n      replicas: 3')}`;
+    const job = (type: string) =>
+      `apiVersion: kubeflow.org/v1\nkind: PyTorchJob\nmetadata:\n  name: finetune\nspec:\n  pytorchReplicaSpecs:\n${replica('Master', 'pytorch')}${replica(type, 'pytorch', '\n      replicas: 3')}`;
     checkRuleFix(ID, job('$0Workers'), 'Rename Workers to Worker', job('Worker'));
-    const tf = (type: string) => `apiVersion: kubeflow.org/v1\nkind: TFJob\nmetadata:\n  name: resnet\nspec:\n  tfReplicaSpecs:\n${replica('Chief', 'tensorflow')}${replica(type, 'tensorflow')}`;
+    const tf = (type: string) =>
+      `apiVersion: kubeflow.org/v1\nkind: TFJob\nmetadata:\n  name: resnet\nspec:\n  tfReplicaSpecs:\n${replica('Chief', 'tensorflow')}${replica(type, 'tensorflow')}`;
     checkRuleFix(ID, tf('$0Eval'), 'Rename Eval to Evaluator', tf('Evaluator'));
   });
 });

@@ -15,11 +15,13 @@ export const kubeflowReplicaTypes = defineRule({
   id: 'kubeflow/replica-types',
   severity: 'error',
   kinds: TRAINING_OPERATOR_KINDS,
-  description: 'A replica type the job\'s framework does not have, or an XGBoostJob without its Master: the training operator rejects the job.',
+  description:
+    "A replica type the job's framework does not have, or an XGBoostJob without its Master: the training operator rejects the job.",
   docs: {
     why: 'The Training Operator knows a fixed set of replica types for each framework: PyTorchJob, XGBoostJob and PaddleJob have Master and Worker; TFJob has Chief, Master, PS, Worker and Evaluator; JAXJob has only Worker. Its validating webhook rejects a job with any other replica type (a misspelled `Workers`, a `Launcher` copied from an MPIJob, a TFJob `Chief` in a PyTorchJob), and an XGBoostJob must have a Master, the pod that runs the tracker its workers connect to. Types match in any case: the operator rewrites `worker` to `Worker` before validating.',
     fix: 'Rename the replica type to one the framework has. The quick fix renames a near miss (`Workers` → `Worker`, `Eval` → `Evaluator`).',
-    source: 'kubeflow/training-operator pkg/webhooks/{pytorch,tensorflow,xgboost,paddlepaddle,jax}/*_webhook.go (replica types `Unsupported value: … supported values: …`; XGBoost: Master replica spec required), and the defaulting that renames types to their camel case (`setTypeNameToCamelCase`).',
+    source:
+      'kubeflow/training-operator pkg/webhooks/{pytorch,tensorflow,xgboost,paddlepaddle,jax}/*_webhook.go (replica types `Unsupported value: … supported values: …`; XGBoost: Master replica spec required), and the defaulting that renames types to their camel case (`setTypeNameToCamelCase`).',
     invalid: `apiVersion: kubeflow.org/v1
 kind: PyTorchJob
 metadata:
@@ -75,12 +77,21 @@ spec:
       const suggestion = didYouMean(name, free);
       if (suggestion) suggested.push(suggestion);
       const advice = suggestion ? `Did you mean ${suggestion}?` : `Use ${either(framework.replicaTypes)}.`;
-      const fixes = suggestion ? [{ title: `Rename ${name} to ${suggestion}`, edits: [replaceSpan(key, suggestion)], preferred: true }] : [];
-      context.report(key, `Replica type ${name} is not one ${/^[AEIOX]/.test(framework.kind) ? 'an' : 'a'} ${framework.kind} has: the training operator rejects the job (Unsupported value: "${name}": supported values: ${supported}). ${advice}`, { fixes });
+      const fixes = suggestion
+        ? [{ title: `Rename ${name} to ${suggestion}`, edits: [replaceSpan(key, suggestion)], preferred: true }]
+        : [];
+      context.report(
+        key,
+        `Replica type ${name} is not one ${/^[AEIOX]/.test(framework.kind) ? 'an' : 'a'} ${framework.kind} has: the training operator rejects the job (Unsupported value: "${name}": supported values: ${supported}). ${advice}`,
+        { fixes },
+      );
     }
     // An empty map is a job still being written (the kind's skeleton), not one without a Master.
     if (framework.kind === 'XGBoostJob' && keys.length && free.includes('Master') && !suggested.includes('Master')) {
-      context.report(specs.entry.key, 'An XGBoostJob needs a Master replica spec: the Master runs the tracker its workers connect to, and the training operator rejects a job without one. Add a Master with replicas: 1.');
+      context.report(
+        specs.entry.key,
+        'An XGBoostJob needs a Master replica spec: the Master runs the tracker its workers connect to, and the training operator rejects a job without one. Add a Master with replicas: 1.',
+      );
     }
   },
 });

@@ -28,7 +28,9 @@ describe(ID, () => {
   });
 
   it('reports a missing launcher, or one whose type is written otherwise', () => {
-    checkRule(ID, fixture`
+    checkRule(
+      ID,
+      fixture`
       apiVersion: kubeflow.org/v2beta1
       kind: MPIJob
       metadata:
@@ -38,8 +40,11 @@ describe(ID, () => {
       # ^^^^^^^^^^^^^^^ error[mpi/launcher]: An MPIJob needs a Launcher replica spec: the launcher is the pod that runs mpirun, and the MPI operator rejects a job without one. Add a Launcher with replicas: 1.
           Worker:
             replicas: 2
-    `);
-    checkRule(ID, fixture`
+    `,
+    );
+    checkRule(
+      ID,
+      fixture`
       apiVersion: kubeflow.org/v2beta1
       kind: MPIJob
       metadata:
@@ -51,8 +56,11 @@ describe(ID, () => {
             replicas: 1
           Worker:
             replicas: 2
-    `);
-    checkRule(ID, fixture`
+    `,
+    );
+    checkRule(
+      ID,
+      fixture`
       apiVersion: kubeflow.org/v1
       kind: MPIJob
       metadata:
@@ -64,11 +72,14 @@ describe(ID, () => {
             replicas: 1
           Worker:
             replicas: 2
-    `);
+    `,
+    );
   });
 
   it('reports launcher replicas other than 1', () => {
-    checkRule(ID, fixture`
+    checkRule(
+      ID,
+      fixture`
       apiVersion: kubeflow.org/v1
       kind: MPIJob
       metadata:
@@ -79,11 +90,14 @@ describe(ID, () => {
       #                         ^ error[mpi/launcher]: Launcher has 0 replicas: an MPIJob has one launcher, the pod that runs mpirun, and the MPI operator rejects any other count ("must be 1"). Set replicas: 1.
           Worker:
             replicas: 2
-    `);
+    `,
+    );
   });
 
   it('reports restart policies the launcher cannot have, by version', () => {
-    checkRule(ID, fixture`
+    checkRule(
+      ID,
+      fixture`
       apiVersion: kubeflow.org/v2beta1
       kind: MPIJob
       metadata:
@@ -95,8 +109,11 @@ describe(ID, () => {
       #                    ^^^^^^^^ error[mpi/launcher]: Launcher restartPolicy ExitCode: the MPI operator accepts only Never or OnFailure and rejects the job (Unsupported value: "ExitCode": supported values: "Never", "OnFailure"). Set restartPolicy: OnFailure (or Never).
           Worker:
             replicas: 2
-    `);
-    checkRule(ID, fixture`
+    `,
+    );
+    checkRule(
+      ID,
+      fixture`
       apiVersion: kubeflow.org/v1
       kind: MPIJob
       metadata:
@@ -109,8 +126,11 @@ describe(ID, () => {
           Worker:
             replicas: 2
             restartPolicy: Always
-    `);
-    checkRule(ID, fixture`
+    `,
+    );
+    checkRule(
+      ID,
+      fixture`
       apiVersion: kubeflow.org/v1
       kind: MPIJob
       metadata:
@@ -120,12 +140,15 @@ describe(ID, () => {
           Launcher:
             restartPolicy: never
       #                    ^^^^^ error[mpi/launcher]: Launcher restartPolicy never: it is not a restart policy, and Kubernetes rejects the launcher pod. Set restartPolicy: OnFailure (or Never).
-    `);
+    `,
+    );
   });
 
   it('leaves other kinds alone, and jobs with no replica spec yet', () => {
     checkRule(ID, 'apiVersion: kubeflow.org/v2beta1\nkind: MPIJob\nmetadata:\n  name: allreduce\nspec:\n  mpiReplicaSpecs: {}\n');
-    checkRule(ID, fixture`
+    checkRule(
+      ID,
+      fixture`
       apiVersion: kubeflow.org/v1
       kind: PyTorchJob
       metadata:
@@ -134,12 +157,18 @@ describe(ID, () => {
         pytorchReplicaSpecs:
           Worker:
             replicas: 2
-    `);
+    `,
+    );
   });
 
   it('sets replicas and the restart policy, and renames the launcher', () => {
     checkRuleFix(ID, job('v2beta1', '      replicas: $02\n'), 'Set replicas: 1', job('v2beta1', '      replicas: 1\n'));
-    checkRuleFix(ID, job('v2beta1', '      restartPolicy: $0Always\n'), 'Set restartPolicy: OnFailure', job('v2beta1', '      restartPolicy: OnFailure\n'));
+    checkRuleFix(
+      ID,
+      job('v2beta1', '      restartPolicy: $0Always\n'),
+      'Set restartPolicy: OnFailure',
+      job('v2beta1', '      restartPolicy: OnFailure\n'),
+    );
     checkRuleFix(ID, job('v1', '      restartPolicy: $0Always\n'), 'Set restartPolicy: Never', job('v1', '      restartPolicy: Never\n'));
     checkRuleFix(ID, job('v2beta1', '', '$0launcher'), 'Rename launcher to Launcher', job('v2beta1', ''));
   });

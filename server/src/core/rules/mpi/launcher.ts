@@ -11,14 +11,24 @@ import { replaceSpan, replaceValue } from '../yaml-edits';
 /** A missing Launcher: pointed at the replica type meant as one (`launcher` in v2beta1, `Launchr`), else at `mpiReplicaSpecs`. */
 function reportMissing(specsKey: ScalarNode, entries: MapEntry[], v2: boolean, context: RuleContext): void {
   const others = entries.map((entry) => entry.key).filter((key) => !isReplicaType(key.value, 'Worker'));
-  const meant = didYouMean('Launcher', others.map((key) => String(key.value)));
+  const meant = didYouMean(
+    'Launcher',
+    others.map((key) => String(key.value)),
+  );
   const key = others.find((other) => String(other.value) === meant);
   if (key) {
     const fix = { title: `Rename ${meant} to Launcher`, edits: [replaceSpan(key, 'Launcher')], preferred: true };
-    context.report(key, `Replica type ${meant} is not Launcher: the MPI operator finds no launcher, the pod that runs mpirun, and rejects the job${v2 ? ' (replica types match exactly)' : ''}. Rename it to Launcher.`, { fixes: [fix] });
+    context.report(
+      key,
+      `Replica type ${meant} is not Launcher: the MPI operator finds no launcher, the pod that runs mpirun, and rejects the job${v2 ? ' (replica types match exactly)' : ''}. Rename it to Launcher.`,
+      { fixes: [fix] },
+    );
     return;
   }
-  context.report(specsKey, 'An MPIJob needs a Launcher replica spec: the launcher is the pod that runs mpirun, and the MPI operator rejects a job without one. Add a Launcher with replicas: 1.');
+  context.report(
+    specsKey,
+    'An MPIJob needs a Launcher replica spec: the launcher is the pod that runs mpirun, and the MPI operator rejects a job without one. Add a Launcher with replicas: 1.',
+  );
 }
 
 function reportRestartPolicy(policy: ScalarNode, v2: boolean, context: RuleContext): void {
@@ -29,7 +39,9 @@ function reportRestartPolicy(policy: ScalarNode, v2: boolean, context: RuleConte
       ? 'the launcher runs mpirun once, and with Always Kubernetes restarts it whenever mpirun exits, so the job never completes'
       : 'it is not a restart policy, and Kubernetes rejects the launcher pod';
   const set = (to: string, preferred: boolean) => ({ title: `Set restartPolicy: ${to}`, edits: [replaceValue(policy, to)], preferred });
-  context.report(policy, `Launcher restartPolicy ${value}: ${why}. Set restartPolicy: OnFailure (or Never).`, { fixes: [set('OnFailure', true), set('Never', false)] });
+  context.report(policy, `Launcher restartPolicy ${value}: ${why}. Set restartPolicy: OnFailure (or Never).`, {
+    fixes: [set('OnFailure', true), set('Never', false)],
+  });
 }
 
 export const mpiLauncher = defineRule({
@@ -40,7 +52,8 @@ export const mpiLauncher = defineRule({
   docs: {
     why: 'The launcher is the one pod of an MPIJob that runs `mpirun`, which starts the ranks on the Workers over SSH; the job succeeds when it does. The MPI operator rejects a job without a Launcher replica spec or with Launcher replicas other than 1 ("must be 1"), and in `kubeflow.org/v2beta1` a replica `restartPolicy` other than `Never` or `OnFailure` (the launcher is a batch Job, whose pods cannot restart `Always`). In `kubeflow.org/v1` an `Always` launcher is accepted, and restarts whenever mpirun exits, so the job never completes. Replica types match exactly in v2beta1 (`launcher` is not a Launcher).',
     fix: 'Give the MPIJob one Launcher (`replicas: 1`) with `restartPolicy: OnFailure` (retries a failed mpirun in place) or `Never` (the default; `runPolicy.backoffLimit` then governs retries). The quick fixes set these values and rename a misspelled Launcher.',
-    source: 'kubeflow/mpi-operator pkg/apis/kubeflow/validation/validation.go (Launcher replica spec required, replicas "must be 1", restartPolicy one of Never and OnFailure) and pkg/apis/kubeflow/v2beta1/default.go; kubeflow/training-operator pkg/controller.v1/mpi (kubeflow.org/v1 MPIJobs, launcher pod restart policy from the replica spec).',
+    source:
+      'kubeflow/mpi-operator pkg/apis/kubeflow/validation/validation.go (Launcher replica spec required, replicas "must be 1", restartPolicy one of Never and OnFailure) and pkg/apis/kubeflow/v2beta1/default.go; kubeflow/training-operator pkg/controller.v1/mpi (kubeflow.org/v1 MPIJobs, launcher pod restart policy from the replica spec).',
     invalid: `apiVersion: kubeflow.org/v2beta1
 kind: MPIJob
 metadata:
@@ -111,7 +124,11 @@ spec:
     const replicasNode = spec?.scalar('replicas');
     if (replicasNode && replicas !== undefined && replicas !== 1) {
       const fix = { title: 'Set replicas: 1', edits: [replaceValue(replicasNode, 1)], preferred: true };
-      context.report(replicasNode, `${String(launcher.key.value)} has ${replicas} replicas: an MPIJob has one launcher, the pod that runs mpirun, and the MPI operator rejects any other count ("must be 1"). Set replicas: 1.`, { fixes: [fix] });
+      context.report(
+        replicasNode,
+        `${String(launcher.key.value)} has ${replicas} replicas: an MPIJob has one launcher, the pod that runs mpirun, and the MPI operator rejects any other count ("must be 1"). Set replicas: 1.`,
+        { fixes: [fix] },
+      );
     }
     const policy = spec?.scalar('restartPolicy');
     const allowed = v2 ? ['Never', 'OnFailure'] : ['Never', 'OnFailure', 'ExitCode'];

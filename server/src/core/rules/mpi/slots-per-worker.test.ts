@@ -38,7 +38,9 @@ describe(ID, () => {
   });
 
   it('reports fewer slots than GPUs, written or by default, in both versions', () => {
-    checkRule(ID, fixture`
+    checkRule(
+      ID,
+      fixture`
       apiVersion: kubeflow.org/v1
       kind: MPIJob
       metadata:
@@ -54,8 +56,11 @@ describe(ID, () => {
                   - name: worker
                     image: horovod/horovod:0.28.1
                     resources: { limits: { nvidia.com/gpu: 4 } }
-    `);
-    checkRule(ID, fixture`
+    `,
+    );
+    checkRule(
+      ID,
+      fixture`
       apiVersion: kubeflow.org/v2beta1
       kind: MPIJob
       metadata:
@@ -73,11 +78,14 @@ describe(ID, () => {
                   - name: sidecar
                     image: mpioperator/openmpi:0.5.0
                     resources: { limits: { nvidia.com/gpu: 1 } }
-    `);
+    `,
+    );
   });
 
   it('reports more slots than GPUs, and a launcher that runs ranks too', () => {
-    checkRule(ID, fixture`
+    checkRule(
+      ID,
+      fixture`
       apiVersion: kubeflow.org/v2beta1
       kind: MPIJob
       metadata:
@@ -102,13 +110,19 @@ describe(ID, () => {
                   - name: worker
                     image: mpioperator/openmpi:0.5.0
                     resources: { limits: { nvidia.com/gpu: 4 } }
-    `);
+    `,
+    );
   });
 
   it('sets slotsPerWorker: its value, or a new first entry of spec', () => {
     checkRuleFix(ID, job('v2beta1', '  slotsPerWorker: $01\n', 8), 'Set slotsPerWorker: 8', job('v2beta1', '  slotsPerWorker: 8\n', 8));
     checkRuleFix(ID, job('v1', '  $0slotsPerWorker:\n', 4), 'Set slotsPerWorker: 4', job('v1', '  slotsPerWorker: 4\n', 4));
     const added = job('v2beta1', '  runPolicy:\n    cleanPodPolicy: Running\n', 8);
-    checkRuleFix(ID, added.replace('    Worker:', '    $0Worker:'), 'Set slotsPerWorker: 8', added.replace('spec:\n  runPolicy', 'spec:\n  slotsPerWorker: 8\n  runPolicy'));
+    checkRuleFix(
+      ID,
+      added.replace('    Worker:', '    $0Worker:'),
+      'Set slotsPerWorker: 8',
+      added.replace('spec:\n  runPolicy', 'spec:\n  slotsPerWorker: 8\n  runPolicy'),
+    );
   });
 });

@@ -29,8 +29,9 @@ export const mpiSlotsPerWorker = defineRule({
   description: 'An MPIJob whose slotsPerWorker differs from the GPUs of each Worker: GPUs sit idle, or ranks share them.',
   docs: {
     why: 'The MPI operator writes a hostfile with `slotsPerWorker` slots for each Worker (1 when unset) and mpirun starts one rank per slot. GPU programs run one rank per GPU (Horovod, NCCL tests, DeepSpeed and Megatron under mpirun pick their GPU from the local rank), so a Worker with 8 GPUs and the default single slot trains on one GPU while seven sit idle, and more slots than GPUs put two ranks on one GPU, which NCCL refuses ("Duplicate GPU detected"). With `runLauncherAsWorker` the launcher gets the same slots, so its GPUs count too.',
-    fix: 'Set `spec.slotsPerWorker` to the number of GPUs in each Worker\'s limits (and keep `mpirun -np` at Workers × slots). The quick fix sets it. A program that drives several GPUs from one rank can keep fewer slots: silence the finding for it.',
-    source: 'kubeflow/mpi-operator pkg/controller/mpi_job_controller.go (the hostfile: `slots=` from `slotsPerWorker`, default 1 in pkg/apis/kubeflow/v2beta1/default.go); kubeflow/training-operator pkg/controller.v1/mpi (the same for kubeflow.org/v1 MPIJobs); NCCL\'s check for two ranks on one device.',
+    fix: "Set `spec.slotsPerWorker` to the number of GPUs in each Worker's limits (and keep `mpirun -np` at Workers × slots). The quick fix sets it. A program that drives several GPUs from one rank can keep fewer slots: silence the finding for it.",
+    source:
+      "kubeflow/mpi-operator pkg/controller/mpi_job_controller.go (the hostfile: `slots=` from `slotsPerWorker`, default 1 in pkg/apis/kubeflow/v2beta1/default.go); kubeflow/training-operator pkg/controller.v1/mpi (the same for kubeflow.org/v1 MPIJobs); NCCL's check for two ranks on one device.",
     invalid: `apiVersion: kubeflow.org/v2beta1
 kind: MPIJob
 metadata:
@@ -93,13 +94,21 @@ spec:
     const launcherRanks = spec.boolean('runLauncherAsWorker') === true;
     for (const pod of workload.pods) {
       const gpus = appContainerGpus(pod);
-      if (!(isReplicaType(pod.role, 'Worker') || (launcherRanks && isReplicaType(pod.role, 'Launcher'))) || gpus === 0 || gpus === slots) continue;
+      if (!(isReplicaType(pod.role, 'Worker') || (launcherRanks && isReplicaType(pod.role, 'Launcher'))) || gpus === 0 || gpus === slots)
+        continue;
       const idle = gpus - slots;
       const what = `slotsPerWorker is ${set ? slots : 'not set (1 by default)'} but each ${pod.role} has ${gpus} GPU${gpus === 1 ? '' : 's'}`;
-      const effect = idle > 0 ? `so ${idle} GPU${idle === 1 ? '' : 's'} of each ${pod.role} sit${idle === 1 ? 's' : ''} idle` : 'so ranks share GPUs, which NCCL refuses ("Duplicate GPU detected")';
+      const effect =
+        idle > 0
+          ? `so ${idle} GPU${idle === 1 ? '' : 's'} of each ${pod.role} sit${idle === 1 ? 's' : ''} idle`
+          : 'so ranks share GPUs, which NCCL refuses ("Duplicate GPU detected")';
       const edit = slotsEdit(context.text, spec.node, entry, gpus);
       const fixes = edit ? [{ title: `Set slotsPerWorker: ${gpus}`, edits: [edit], preferred: true }] : [];
-      context.report(set && written ? written : entry?.key ?? pod.roleNode, `${what}: mpirun starts one rank per slot, ${effect}. Set slotsPerWorker: ${gpus}.`, { fixes });
+      context.report(
+        set && written ? written : (entry?.key ?? pod.roleNode),
+        `${what}: mpirun starts one rank per slot, ${effect}. Set slotsPerWorker: ${gpus}.`,
+        { fixes },
+      );
     }
   },
 });

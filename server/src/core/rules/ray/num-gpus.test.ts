@@ -3,7 +3,11 @@ import { checkRule, checkRuleFix } from '../../../../../test/harness/rules';
 
 const ID = 'ray/num-gpus';
 
-const indent = (text: string, by: number) => text.split('\n').map((line) => (line ? ' '.repeat(by) + line : line)).join('\n');
+const indent = (text: string, by: number) =>
+  text
+    .split('\n')
+    .map((line) => (line ? ' '.repeat(by) + line : line))
+    .join('\n');
 
 /** The same cluster spec (written at column 0, annotations included) in each Ray kind. */
 function rayKinds(cluster: string): string[] {
@@ -31,7 +35,9 @@ const HEAD = fixture`
 
 describe(ID, () => {
   it('accepts num-gpus equal to the limit, left out, or counting MIG slices, in every Ray kind', () => {
-    for (const source of rayKinds(HEAD + fixture`
+    for (const source of rayKinds(
+      HEAD +
+        fixture`
       workerGroupSpecs:
         - groupName: a100
           minReplicas: 1
@@ -73,7 +79,8 @@ describe(ID, () => {
                       nvidia.com/mig-1g.5gb: 1
                 - name: sidecar
                   image: fluent/fluent-bit:3.0
-    `)) {
+    `,
+    )) {
       checkRule(ID, source);
     }
   });
@@ -123,7 +130,9 @@ describe(ID, () => {
   });
 
   it('reports num-gpus set both in rayStartParams and in the group resources, and compares resources.GPU with the limit', () => {
-    for (const source of rayKinds(HEAD + fixture`
+    for (const source of rayKinds(
+      HEAD +
+        fixture`
       workerGroupSpecs:
         - groupName: gpu
           minReplicas: 1
@@ -142,13 +151,16 @@ describe(ID, () => {
                   resources:
                     limits:
                       nvidia.com/gpu: 4
-    `)) {
+    `,
+    )) {
       checkRule(ID, source);
     }
   });
 
   it('never trips over a half-written group', () => {
-    checkRule(ID, fixture`
+    checkRule(
+      ID,
+      fixture`
       apiVersion: ray.io/v1
       kind: RayCluster
       metadata:
@@ -171,7 +183,8 @@ describe(ID, () => {
                       limits:
                         nvidia.com/gpu: 2
           -
-    `);
+    `,
+    );
   });
 
   const cluster = (params: string, resources = '') => `apiVersion: ray.io/v1
@@ -204,13 +217,28 @@ ${params}      template:
   it('sets num-gpus (or resources.GPU) to the limit, as a string', () => {
     checkRuleFix(ID, cluster('        num-gpus: $0"8"\n'), 'Set num-gpus to "4"', cluster('        num-gpus: "4"\n'));
     checkRuleFix(ID, cluster('        num-gpus: $01\n'), 'Set num-gpus to "4"', cluster('        num-gpus: "4"\n'));
-    checkRuleFix(ID, cluster('        {}\n', '      resources:\n        GPU: $0"1"\n'), 'Set resources.GPU to "4"', cluster('        {}\n', '      resources:\n        GPU: "4"\n'));
+    checkRuleFix(
+      ID,
+      cluster('        {}\n', '      resources:\n        GPU: $0"1"\n'),
+      'Set resources.GPU to "4"',
+      cluster('        {}\n', '      resources:\n        GPU: "4"\n'),
+    );
   });
 
   it('removes num-gpus that the group resources override', () => {
     const resources = '      resources:\n        GPU: "4"\n';
-    checkRuleFix(ID, cluster('        $0num-gpus: "4"\n        object-store-memory: "1000000000"\n', resources), 'Remove num-gpus from rayStartParams', cluster('        object-store-memory: "1000000000"\n', resources));
+    checkRuleFix(
+      ID,
+      cluster('        $0num-gpus: "4"\n        object-store-memory: "1000000000"\n', resources),
+      'Remove num-gpus from rayStartParams',
+      cluster('        object-store-memory: "1000000000"\n', resources),
+    );
     const lone = cluster('        $0num-gpus: "4"\n', resources);
-    checkRuleFix(ID, lone, 'Remove num-gpus from rayStartParams', lone.replace('      rayStartParams:\n        $0num-gpus: "4"\n', '      rayStartParams: {}\n'));
+    checkRuleFix(
+      ID,
+      lone,
+      'Remove num-gpus from rayStartParams',
+      lone.replace('      rayStartParams:\n        $0num-gpus: "4"\n', '      rayStartParams: {}\n'),
+    );
   });
 });

@@ -26,7 +26,8 @@ function rayGroups(workload: WorkloadView): RayGroup[] {
   };
   const head = cluster.map('headGroupSpec');
   const groups: RayGroup[] = head ? [{ label: 'head group', group: head, container: containerOf(head) }] : [];
-  for (const group of cluster.maps('workerGroupSpecs')) groups.push({ label: `worker group ${group.string('groupName') ?? '(unnamed)'}`, group, container: containerOf(group) });
+  for (const group of cluster.maps('workerGroupSpecs'))
+    groups.push({ label: `worker group ${group.string('groupName') ?? '(unnamed)'}`, group, container: containerOf(group) });
   return groups;
 }
 
@@ -53,10 +54,16 @@ function checkGroup({ label, group, container }: RayGroup, context: RuleContext)
   if (params && numGpus && resourcesGpu) {
     const lone = params.node.entries.length === 1;
     const paramsEntry = group.entry('rayStartParams')!;
-    const edit = lone ? { start: paramsEntry.key.end, end: params.node.end, newText: ': {}' } : removeEntry(context.text, params.node, params.entry('num-gpus')!);
-    context.report(params.entry('num-gpus')!.key, `num-gpus is set both in rayStartParams and as resources.GPU of the ${label}: KubeRay passes resources.GPU to ray start and num-gpus is ignored. Remove num-gpus from rayStartParams.`, {
-      fixes: [{ title: 'Remove num-gpus from rayStartParams', edits: [edit], preferred: true }],
-    });
+    const edit = lone
+      ? { start: paramsEntry.key.end, end: params.node.end, newText: ': {}' }
+      : removeEntry(context.text, params.node, params.entry('num-gpus')!);
+    context.report(
+      params.entry('num-gpus')!.key,
+      `num-gpus is set both in rayStartParams and as resources.GPU of the ${label}: KubeRay passes resources.GPU to ray start and num-gpus is ignored. Remove num-gpus from rayStartParams.`,
+      {
+        fixes: [{ title: 'Remove num-gpus from rayStartParams', edits: [edit], preferred: true }],
+      },
+    );
   }
   const setting = resourcesGpu ?? numGpus;
   if (!setting || !container) return;
@@ -64,15 +71,25 @@ function checkGroup({ label, group, container }: RayGroup, context: RuleContext)
   if (ray === undefined || gpus === undefined || ray === gpus) return;
   const where = setting === resourcesGpu ? 'resources.GPU' : 'num-gpus in rayStartParams';
   const written = `"${String(setting.value)}"`;
-  const fix = { title: `Set ${setting === resourcesGpu ? 'resources.GPU' : 'num-gpus'} to "${gpus}"`, edits: [replaceValue(setting, String(gpus))], preferred: gpus > 0 };
+  const fix = {
+    title: `Set ${setting === resourcesGpu ? 'resources.GPU' : 'num-gpus'} to "${gpus}"`,
+    edits: [replaceValue(setting, String(gpus))],
+    preferred: gpus > 0,
+  };
   const name = container.name ?? '(unnamed)';
   const limited = gpus === 0 ? `its Ray container ${name} has no GPU limit` : `its Ray container ${name} is limited to ${gpusText(gpus)}`;
   const what = `${where} of the ${label} is ${written} but ${limited}`;
   const advice = `Set it to "${gpus}", or remove it (KubeRay then takes the GPU limit).`;
   if (ray > gpus) {
-    context.report(setting, `${what}: Ray schedules GPU tasks and actors onto GPUs the pod does not have, and they fail. ${advice}`, { fixes: [fix], severity: 'error' });
+    context.report(setting, `${what}: Ray schedules GPU tasks and actors onto GPUs the pod does not have, and they fail. ${advice}`, {
+      fixes: [fix],
+      severity: 'error',
+    });
   } else {
-    const idle = ray === 0 ? 'Ray schedules no GPU work there and the GPUs stay idle' : `Ray never schedules work on ${gpus - ray} of them, which stay idle`;
+    const idle =
+      ray === 0
+        ? 'Ray schedules no GPU work there and the GPUs stay idle'
+        : `Ray never schedules work on ${gpus - ray} of them, which stay idle`;
     context.report(setting, `${what}: ${idle}. ${advice}`, { fixes: [fix] });
   }
 }
@@ -87,7 +104,8 @@ export const rayNumGpus = defineRule({
   docs: {
     why: "Ray schedules GPU tasks and actors by the GPUs each node announces, which `ray start` takes from `num-gpus`. KubeRay sets `num-gpus` from the Ray container's GPU limit only when `rayStartParams` leaves it out; when it is written, Ray believes it whatever the pod holds. Above the limit, Ray places work on GPUs the pod does not have and it fails at run time (reported as an error); below it, the other GPUs stay idle for the life of the cluster. A group's `resources` map (`GPU`) overrides `rayStartParams` for the same resource, so writing both leaves a `num-gpus` that does nothing.",
     fix: 'Leave `num-gpus` out and let KubeRay take it from the GPU limit, or make it equal to the limit (rayStartParams values are strings: `num-gpus: "2"`). Set GPUs in one place: `resources.GPU` or `rayStartParams.num-gpus`. The quick fixes set the value to the limit, or remove the `num-gpus` that `resources` overrides.',
-    source: 'KubeRay `ray-operator/controllers/ray/common/pod.go` (`generateRayStartCommand`: "num-gpus" is added from the GPU limit of the Ray container — the first one — only when rayStartParams does not have it); the RayCluster API (`rayStartParams` and `resources`, maps of strings on `headGroupSpec` and each of `workerGroupSpecs`; `resources` override the resources passed in rayStartParams); docs.ray.io › Ray on Kubernetes › Configuring GPUs.',
+    source:
+      'KubeRay `ray-operator/controllers/ray/common/pod.go` (`generateRayStartCommand`: "num-gpus" is added from the GPU limit of the Ray container — the first one — only when rayStartParams does not have it); the RayCluster API (`rayStartParams` and `resources`, maps of strings on `headGroupSpec` and each of `workerGroupSpecs`; `resources` override the resources passed in rayStartParams); docs.ray.io › Ray on Kubernetes › Configuring GPUs.',
     invalid: `apiVersion: ray.io/v1
 kind: RayCluster
 metadata:

@@ -17,7 +17,7 @@ spec:
 ${trainer}`;
 
 describe(ID, () => {
-  it('accepts GPUs per node, a set numProcPerNode, one CPU, the runtime\'s resources, and non-PyTorch runtimes', () => {
+  it("accepts GPUs per node, a set numProcPerNode, one CPU, the runtime's resources, and non-PyTorch runtimes", () => {
     checkRule(ID, job('torch-distributed', '    resourcesPerNode:\n      limits:\n        cpu: 32\n        nvidia.com/gpu: 4\n'));
     checkRule(ID, job('torch-distributed', '    numProcPerNode: 1\n    resourcesPerNode:\n      limits:\n        cpu: 32\n'));
     checkRule(ID, job('torch-distributed', '    resourcesPerNode:\n      requests:\n        cpu: 500m\n        memory: 4Gi\n'));
@@ -26,17 +26,29 @@ describe(ID, () => {
   });
 
   it('reports resourcesPerNode without GPUs and with several CPUs, from limits or requests', () => {
-    checkRule(ID, job('torch-distributed', fixture`
+    checkRule(
+      ID,
+      job(
+        'torch-distributed',
+        fixture`
           resourcesPerNode:
       #   ^^^^^^^^^^^^^^^^ warning[trainer/num-proc-per-node]: numProcPerNode is not set and resourcesPerNode holds no GPU: the PyTorch runtime then starts one training process per CPU on each node (cpu: 32 here). Add the GPUs to resourcesPerNode.limits, or set numProcPerNode (1 for CPU training).
             limits:
               cpu: 32
               memory: 128Gi
-    `));
-    checkRule(ID, job('torchtune-llama3.2-1b', fixture`
+    `,
+      ),
+    );
+    checkRule(
+      ID,
+      job(
+        'torchtune-llama3.2-1b',
+        fixture`
           resourcesPerNode: { requests: { cpu: "2500m" } }
       #   ^^^^^^^^^^^^^^^^ warning[trainer/num-proc-per-node]: numProcPerNode is not set and resourcesPerNode holds no GPU: the PyTorch runtime then starts one training process per CPU on each node (cpu: "2500m" here). Add the GPUs to resourcesPerNode.limits, or set numProcPerNode (1 for CPU training).
-    `));
+    `,
+      ),
+    );
   });
 
   it('reads the node resources of the runtime it names, in the same file or the same folder', () => {
@@ -75,8 +87,10 @@ spec:
   trainer:
     numNodes: 2
 `;
-    const finding = "#         ^^^^^^^^^ warning[trainer/num-proc-per-node]: numProcPerNode is not set and the node of runtime torch-cpu (FILE) has no GPU: the PyTorch runtime then starts one training process per CPU on each node (cpu: 48). Add the GPUs in trainer.resourcesPerNode, or set numProcPerNode (1 for CPU training).\n";
-    const annotated = (source: string) => trainJob.replace('    name: torch-cpu\n', `    name: torch-cpu\n${finding.replace('FILE', source)}`);
+    const finding =
+      '#         ^^^^^^^^^ warning[trainer/num-proc-per-node]: numProcPerNode is not set and the node of runtime torch-cpu (FILE) has no GPU: the PyTorch runtime then starts one training process per CPU on each node (cpu: 48). Add the GPUs in trainer.resourcesPerNode, or set numProcPerNode (1 for CPU training).\n';
+    const annotated = (source: string) =>
+      trainJob.replace('    name: torch-cpu\n', `    name: torch-cpu\n${finding.replace('FILE', source)}`);
     checkFindings(`${runtime('')}---\n${annotated('this file')}`, { only: ID });
     checkFindings(`${runtime('\n                          nvidia.com/gpu: 8')}---\n${trainJob}`, { only: ID });
     checkFindings(`${runtime('', 'deepspeed')}---\n${trainJob}`, { only: ID });
@@ -92,6 +106,11 @@ spec:
 
   it('sets numProcPerNode: 1', () => {
     const resources = '    resourcesPerNode:\n      limits:\n        cpu: 16\n';
-    checkRuleFix(ID, job('torch-distributed', `    $0${resources.slice(4)}`), 'Set numProcPerNode: 1', job('torch-distributed', `${resources}    numProcPerNode: 1\n`));
+    checkRuleFix(
+      ID,
+      job('torch-distributed', `    $0${resources.slice(4)}`),
+      'Set numProcPerNode: 1',
+      job('torch-distributed', `${resources}    numProcPerNode: 1\n`),
+    );
   });
 });

@@ -27,7 +27,8 @@ export const trainerNumProcPerNode = defineRule({
   docs: {
     why: "With `numProcPerNode` unset, the Trainer's PyTorch runtime lets torchrun count processes per node the way `--nproc-per-node=auto` does: one per GPU — and, with no GPU in the node's resources, one per CPU. A `resourcesPerNode` that replaces the runtime's resources without the GPU (a GPU job whose `limits` were rewritten with only `cpu` and `memory`), or a CPU job with many cores, then starts as many training processes as there are CPUs on every node: dozens of processes that share the node's memory and fight over its cores, or run out of memory.",
     fix: 'Add the GPUs to `resourcesPerNode.limits` if the job is meant to train on GPUs, or set `numProcPerNode` (usually 1 for CPU training: one process using every core). The quick fix sets `numProcPerNode: 1`. When the TrainJob writes no `resourcesPerNode`, mlinfra reads the node resources, `numProcPerNode` and framework of the runtime it names, if the runtime is in the same file or in a YAML file of the same folder.',
-    source: 'Kubeflow Trainer v2, `pkg/runtime/framework/plugins/torch` (`EnforceMLPolicy`: with no GPU in the resources per node the process count is taken from the CPUs) and the TrainJob API (`trainer.numProcPerNode`, `trainer.resourcesPerNode`, which overrides the runtime\'s resources); PyTorch `torch.distributed.run` (`--nproc-per-node=auto`: the GPU count, else the CPU count).',
+    source:
+      "Kubeflow Trainer v2, `pkg/runtime/framework/plugins/torch` (`EnforceMLPolicy`: with no GPU in the resources per node the process count is taken from the CPUs) and the TrainJob API (`trainer.numProcPerNode`, `trainer.resourcesPerNode`, which overrides the runtime's resources); PyTorch `torch.distributed.run` (`--nproc-per-node=auto`: the GPU count, else the CPU count).",
     invalid: `apiVersion: trainer.kubeflow.org/v1alpha1
 kind: TrainJob
 metadata:
@@ -63,7 +64,12 @@ spec:
     if (!trainer || trainer.entry('numProcPerNode')) return;
     const workspace = context.workspace;
     const runtime = workspace && findTrainingRuntime(workload, workspace.documents, workspace.uri, workspace.host);
-    if (runtime ? (runtime.framework !== undefined && runtime.framework !== 'torch') || runtime.numProcPerNode !== undefined : NOT_TORCH.test(spec?.map('runtimeRef')?.string('name') ?? '')) return;
+    if (
+      runtime
+        ? (runtime.framework !== undefined && runtime.framework !== 'torch') || runtime.numProcPerNode !== undefined
+        : NOT_TORCH.test(spec?.map('runtimeRef')?.string('name') ?? '')
+    )
+      return;
     const resourcesEntry = trainer.entry('resourcesPerNode');
     const container = workload.pods[0]?.containers[0];
     // Without resourcesPerNode the runtime's resources apply: known only when the workspace has the runtime.
@@ -78,9 +84,17 @@ spec:
     const fixes = [{ title: 'Set numProcPerNode: 1', edits: [addEntry(context.text, trainer.node, 'numProcPerNode', 1)] }];
     if (resourcesEntry) {
       const written = cpu?.value ? context.text.slice(cpu.value.start, cpu.value.end) : String(count);
-      context.report(where, `numProcPerNode is not set and resourcesPerNode holds no GPU: the PyTorch runtime then starts one training process per CPU on each node (cpu: ${written} here). Add the GPUs to resourcesPerNode.limits, or set numProcPerNode (1 for CPU training).`, { fixes });
+      context.report(
+        where,
+        `numProcPerNode is not set and resourcesPerNode holds no GPU: the PyTorch runtime then starts one training process per CPU on each node (cpu: ${written} here). Add the GPUs to resourcesPerNode.limits, or set numProcPerNode (1 for CPU training).`,
+        { fixes },
+      );
       return;
     }
-    context.report(where, `numProcPerNode is not set and the node of runtime ${runtime!.name} (${runtime!.source}) has no GPU: the PyTorch runtime then starts one training process per CPU on each node (cpu: ${String(cpu?.value?.value ?? count)}). Add the GPUs in trainer.resourcesPerNode, or set numProcPerNode (1 for CPU training).`, { fixes });
+    context.report(
+      where,
+      `numProcPerNode is not set and the node of runtime ${runtime!.name} (${runtime!.source}) has no GPU: the PyTorch runtime then starts one training process per CPU on each node (cpu: ${String(cpu?.value?.value ?? count)}). Add the GPUs in trainer.resourcesPerNode, or set numProcPerNode (1 for CPU training).`,
+      { fixes },
+    );
   },
 });

@@ -5,7 +5,9 @@ const ID = 'trainer/reserved-env';
 
 describe(ID, () => {
   it('accepts other variables, and PET_* for runtimes that are not PyTorch', () => {
-    checkRule(ID, fixture`
+    checkRule(
+      ID,
+      fixture`
       apiVersion: trainer.kubeflow.org/v1alpha1
       kind: TrainJob
       metadata:
@@ -19,8 +21,11 @@ describe(ID, () => {
               value: INFO
             - name: PET_RDZV_BACKEND_TIMEOUT
               value: "900"
-    `);
-    checkRule(ID, fixture`
+    `,
+    );
+    checkRule(
+      ID,
+      fixture`
       apiVersion: trainer.kubeflow.org/v1alpha1
       kind: TrainJob
       metadata:
@@ -32,11 +37,14 @@ describe(ID, () => {
           env:
             - name: PET_NNODES
               value: "2"
-    `);
+    `,
+    );
   });
 
   it('reports every reserved variable, in block and flow lists', () => {
-    checkRule(ID, fixture`
+    checkRule(
+      ID,
+      fixture`
       apiVersion: trainer.kubeflow.org/v1alpha1
       kind: TrainJob
       metadata:
@@ -55,8 +63,11 @@ describe(ID, () => {
             - name: PET_MASTER_ADDR
       #             ^^^^^^^^^^^^^^^ error[trainer/reserved-env]: PET_MASTER_ADDR is reserved: the Trainer's PyTorch runtime sets it, and its webhook rejects the TrainJob ("must not have reserved envs"). Remove it (the runtime sets it for each node).
               value: localhost
-    `);
-    checkRule(ID, fixture`
+    `,
+    );
+    checkRule(
+      ID,
+      fixture`
       apiVersion: trainer.kubeflow.org/v1alpha1
       kind: TrainJob
       metadata:
@@ -67,11 +78,14 @@ describe(ID, () => {
           env: [{ name: PET_NODE_RANK, value: "0" }, { name: PET_MASTER_PORT, value: "29500" }]
       #                 ^^^^^^^^^^^^^ error[trainer/reserved-env]: PET_NODE_RANK is reserved: the Trainer's PyTorch runtime sets it, and its webhook rejects the TrainJob ("must not have reserved envs"). Remove it (the runtime sets it for each node).
       #                                                      ^^^^^^^^^^^^^^^ error[trainer/reserved-env]: PET_MASTER_PORT is reserved: the Trainer's PyTorch runtime sets it, and its webhook rejects the TrainJob ("must not have reserved envs"). Remove it (the runtime sets it for each node).
-    `);
+    `,
+    );
   });
 
   it('never trips over a half-written trainer', () => {
-    checkRule(ID, fixture`
+    checkRule(
+      ID,
+      fixture`
       apiVersion: trainer.kubeflow.org/v1alpha1
       kind: TrainJob
       metadata:
@@ -82,7 +96,8 @@ describe(ID, () => {
             - name:
             - value: x
             -
-    `);
+    `,
+    );
   });
 
   const job = (env: string) => `apiVersion: trainer.kubeflow.org/v1alpha1
@@ -100,8 +115,18 @@ ${env}    resourcesPerNode:
 `;
 
   it('removes the variable, and the env list with its last variable', () => {
-    checkRuleFix(ID, job('    env:\n      - name: HF_HOME\n        value: /cache\n      - name: $0PET_NNODES\n        value: "2"\n'), 'Remove PET_NNODES', job('    env:\n      - name: HF_HOME\n        value: /cache\n'));
+    checkRuleFix(
+      ID,
+      job('    env:\n      - name: HF_HOME\n        value: /cache\n      - name: $0PET_NNODES\n        value: "2"\n'),
+      'Remove PET_NNODES',
+      job('    env:\n      - name: HF_HOME\n        value: /cache\n'),
+    );
     checkRuleFix(ID, job('    env:\n      - name: $0PET_NNODES\n        value: "2"\n'), 'Remove PET_NNODES', job(''));
-    checkRuleFix(ID, job('    env: [{ name: $0PET_NNODES, value: "2" }, { name: HF_HOME, value: /cache }]\n'), 'Remove PET_NNODES', job('    env: [{ name: HF_HOME, value: /cache }]\n'));
+    checkRuleFix(
+      ID,
+      job('    env: [{ name: $0PET_NNODES, value: "2" }, { name: HF_HOME, value: /cache }]\n'),
+      'Remove PET_NNODES',
+      job('    env: [{ name: HF_HOME, value: /cache }]\n'),
+    );
   });
 });

@@ -22,7 +22,9 @@ describe(ID, () => {
   });
 
   it('reports minAvailable above the total replicas', () => {
-    checkRule(ID, fixture`
+    checkRule(
+      ID,
+      fixture`
       apiVersion: batch.volcano.sh/v1alpha1
       kind: Job
       metadata:
@@ -45,11 +47,14 @@ describe(ID, () => {
                 containers:
                   - name: pytorch
                     image: nvcr.io/nvidia/pytorch:24.05-py3
-    `);
+    `,
+    );
   });
 
   it("reports a task's minAvailable above its replicas", () => {
-    checkRule(ID, fixture`
+    checkRule(
+      ID,
+      fixture`
       apiVersion: batch.volcano.sh/v1alpha1
       kind: Job
       metadata:
@@ -65,7 +70,8 @@ describe(ID, () => {
                 containers:
                   - name: pytorch
                     image: nvcr.io/nvidia/pytorch:24.05-py3
-    `);
+    `,
+    );
   });
 
   it('leaves tasks without replicas, and quoted counts, to the schema', () => {
@@ -80,7 +86,12 @@ describe(ID, () => {
   });
 
   it('sets minAvailable to the total, or to the task replicas', () => {
-    checkRuleFix(ID, job('  minAvailable: $09\n', ['master 1', 'worker 3']), 'Set minAvailable to 4', job('  minAvailable: 4\n', ['master 1', 'worker 3']));
+    checkRuleFix(
+      ID,
+      job('  minAvailable: $09\n', ['master 1', 'worker 3']),
+      'Set minAvailable to 4',
+      job('  minAvailable: 4\n', ['master 1', 'worker 3']),
+    );
     checkRuleFix(ID, job('', ['master 1', 'worker 3 $05']), 'Set minAvailable to 3', job('', ['master 1', 'worker 3 3']));
   });
 });

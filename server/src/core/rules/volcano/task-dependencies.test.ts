@@ -21,7 +21,9 @@ describe(ID, () => {
   });
 
   it('reports a task that is not in the job, with the near name', () => {
-    checkRule(ID, fixture`
+    checkRule(
+      ID,
+      fixture`
       apiVersion: batch.volcano.sh/v1alpha1
       kind: Job
       metadata:
@@ -40,11 +42,14 @@ describe(ID, () => {
                 - download
       #           ^^^^^^^^ error[volcano/task-dependencies]: Task train depends on download, which is no task of this job: Volcano's webhook rejects the job ("job has dependencies between tasks, but doesn't form a directed acyclic graph(DAG)"). Name one of its other tasks: prepare.
             template: { spec: { containers: [{ name: main, image: busybox }] } }
-    `);
+    `,
+    );
   });
 
   it('reports each cycle once, and a task depending on itself', () => {
-    checkRule(ID, fixture`
+    checkRule(
+      ID,
+      fixture`
       apiVersion: batch.volcano.sh/v1alpha1
       kind: Job
       metadata:
@@ -65,12 +70,16 @@ describe(ID, () => {
             dependsOn: { name: [a, d] }
       #                            ^ error[volcano/task-dependencies]: Task d depends on itself: it can never start, and Volcano's webhook rejects the job ("job has dependencies between tasks, but doesn't form a directed acyclic graph(DAG)"). Remove this dependency.
             template: { spec: { containers: [{ name: main, image: busybox }] } }
-    `);
+    `,
+    );
   });
 
   it('never trips over a half-written job', () => {
     checkRule(ID, job(['prepare', 'train:', 'evaluate: prepare']));
-    checkRule(ID, 'apiVersion: batch.volcano.sh/v1alpha1\nkind: Job\nspec:\n  tasks:\n    - name: a\n      dependsOn: { name: [zzz] }\n    - replicas: 1\n    -\n');
+    checkRule(
+      ID,
+      'apiVersion: batch.volcano.sh/v1alpha1\nkind: Job\nspec:\n  tasks:\n    - name: a\n      dependsOn: { name: [zzz] }\n    - replicas: 1\n    -\n',
+    );
   });
 
   it('replaces a near-miss name', () => {

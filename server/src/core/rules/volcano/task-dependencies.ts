@@ -54,11 +54,12 @@ export const volcanoTaskDependencies = defineRule({
   id: 'volcano/task-dependencies',
   severity: 'error',
   kinds: ['batch.volcano.sh/Job'],
-  description: "A Volcano task depends on a task the job does not have, or tasks depend on each other in a cycle.",
+  description: 'A Volcano task depends on a task the job does not have, or tasks depend on each other in a cycle.',
   docs: {
     why: "A task's `dependsOn.name` lists the tasks it waits for: its pods are created only once the named tasks run (any or all of them, as `dependsOn.iteration` says). Volcano's admission webhook sorts the tasks by their dependencies and rejects a job whose dependencies do not form a DAG — a cycle, or a name that is no task of the job, which no order can satisfy.",
     fix: 'Name tasks of the same job, and break the cycle by removing one of its dependencies. When a name is a near miss of a task name, the quick fix replaces it.',
-    source: 'Volcano `pkg/webhooks/admission/jobs/validate/admit_job.go` (`validateJobCreate` and `topoSort`: "job has dependencies between tasks, but doesn\'t form a directed acyclic graph(DAG)"); the Volcano Job CRD (`tasks[].dependsOn.name`, `dependsOn.iteration`).',
+    source:
+      'Volcano `pkg/webhooks/admission/jobs/validate/admit_job.go` (`validateJobCreate` and `topoSort`: "job has dependencies between tasks, but doesn\'t form a directed acyclic graph(DAG)"); the Volcano Job CRD (`tasks[].dependsOn.name`, `dependsOn.iteration`).',
     invalid: `apiVersion: batch.volcano.sh/v1alpha1
 kind: Job
 metadata:
@@ -119,7 +120,18 @@ spec:
     const maps = workload.root.map('spec')?.maps('tasks') ?? [];
     const tasks: Task[] = maps.flatMap((task) => {
       const name = task.string('name');
-      return name === undefined ? [] : [{ name, dependsOn: task.map('dependsOn')?.scalars('name').filter((edge) => edge.value !== null) ?? [] }];
+      return name === undefined
+        ? []
+        : [
+            {
+              name,
+              dependsOn:
+                task
+                  .map('dependsOn')
+                  ?.scalars('name')
+                  .filter((edge) => edge.value !== null) ?? [],
+            },
+          ];
     });
     // An unnamed task gets a default name from Volcano's mutating webhook: names cannot be judged then.
     if (tasks.length < maps.length) return;
@@ -130,10 +142,18 @@ spec:
         if (byName.has(target)) continue;
         const others = tasks.map((other) => other.name).filter((name) => name !== task.name);
         const near = didYouMean(target, others);
-        const advice = near ? `Did you mean ${near}?` : others.length ? `Name one of its other tasks: ${others.join(', ')}.` : 'Remove the dependency.';
-        context.report(edge, `Task ${task.name} depends on ${target}, which is no task of this job: Volcano's webhook rejects the job ("${DAG_MESSAGE}"). ${advice}`, {
-          fixes: near ? [{ title: `Replace with ${near}`, edits: [replaceValue(edge, near)], preferred: true }] : [],
-        });
+        const advice = near
+          ? `Did you mean ${near}?`
+          : others.length
+            ? `Name one of its other tasks: ${others.join(', ')}.`
+            : 'Remove the dependency.';
+        context.report(
+          edge,
+          `Task ${task.name} depends on ${target}, which is no task of this job: Volcano's webhook rejects the job ("${DAG_MESSAGE}"). ${advice}`,
+          {
+            fixes: near ? [{ title: `Replace with ${near}`, edits: [replaceValue(edge, near)], preferred: true }] : [],
+          },
+        );
       }
     }
     reportCycles(tasks, byName, context);

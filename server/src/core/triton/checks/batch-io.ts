@@ -22,11 +22,19 @@ function checkSources(batch: ConfigNode, what: string, defaultKind: string, inpu
     const kind = batch.word('kind') ?? defaultKind;
     const first = batch.fields('source_input')[0];
     const [start, end] = first ? [first.nameStart, first.nameEnd] : [batch.message.start, batch.message.start + 1];
-    context.report(start, end, `${what} kind '${kind}' expects 1 source input, got ${sources.length}, for model '${context.modelName}'. Name exactly one model input in source_input.`);
+    context.report(
+      start,
+      end,
+      `${what} kind '${kind}' expects 1 source input, got ${sources.length}, for model '${context.modelName}'. Name exactly one model input in source_input.`,
+    );
   }
   for (const source of sources) {
     if (inputs && source.string !== undefined && !inputs.has(source.string)) {
-      context.report(source.start, source.end, `unknown source input name '${source.string}' for model '${context.modelName}'. Name one of its inputs: ${[...inputs].join(', ')}.`);
+      context.report(
+        source.start,
+        source.end,
+        `unknown source input name '${source.string}' for model '${context.modelName}'. Name one of its inputs: ${[...inputs].join(', ')}.`,
+      );
     }
   }
 }
@@ -34,10 +42,11 @@ function checkSources(batch: ConfigNode, what: string, defaultKind: string, inpu
 export const tritonBatchIo = defineCheck({
   id: 'triton/batch-io',
   severity: 'error',
-  description: 'Batch inputs and outputs: one declared source input each, a batch input typed INT32 or FP32 with a target, outputs as targets once.',
+  description:
+    'Batch inputs and outputs: one declared source input each, a batch input typed INT32 or FP32 with a target, outputs as targets once.',
   docs: {
     why:
-      'Triton creates a batch input (the element count of each request, the batch\'s accumulated sizes…) from ' +
+      "Triton creates a batch input (the element count of each request, the batch's accumulated sizes…) from " +
       'exactly one source input, in INT32 or FP32, and hands it to the backend under `target_name`; a batch ' +
       'output scatters an output back to the requests by the shape of a source input. A config that gets any of ' +
       'this wrong is refused when the model loads, so the model never comes up.',
@@ -82,13 +91,21 @@ batch_input [
     for (const batch of config.messages('batch_input')) {
       const [start, end] = [batch.message.start, batch.message.start + 1];
       if (!batch.scalars('target_name').length) {
-        context.report(start, end, `batch input must specify 'target_name' for model '${context.modelName}'. Name the input that the backend creates for it.`);
+        context.report(
+          start,
+          end,
+          `batch input must specify 'target_name' for model '${context.modelName}'. Name the input that the backend creates for it.`,
+        );
       }
       checkSources(batch, 'batch input', 'BATCH_ELEMENT_COUNT', inputs, context);
       const type = batch.scalar('data_type');
       if (!type || !BATCH_INPUT_TYPES.has(type.text)) {
         const found = type ? `found ${type.text}` : 'found none';
-        context.report(type?.start ?? start, type?.end ?? end, `batch input data type must be TYPE_INT32 or TYPE_FP32 for model '${context.modelName}', ${found}. Write data_type: TYPE_INT32 or TYPE_FP32.`);
+        context.report(
+          type?.start ?? start,
+          type?.end ?? end,
+          `batch input data type must be TYPE_INT32 or TYPE_FP32 for model '${context.modelName}', ${found}. Write data_type: TYPE_INT32 or TYPE_FP32.`,
+        );
       }
     }
     const targets = new Set<string>();
@@ -97,9 +114,17 @@ batch_input [
       for (const target of batch.scalars('target_name')) {
         if (target.string === undefined) continue;
         if (outputs && !outputs.has(target.string)) {
-          context.report(target.start, target.end, `unknown target output name '${target.string}' for model '${context.modelName}'. Name one of its outputs: ${[...outputs].join(', ')}.`);
+          context.report(
+            target.start,
+            target.end,
+            `unknown target output name '${target.string}' for model '${context.modelName}'. Name one of its outputs: ${[...outputs].join(', ')}.`,
+          );
         } else if (targets.has(target.string)) {
-          context.report(target.start, target.end, `target output name '${target.string}' can only be specified once for model '${context.modelName}'. Remove the repeated target_name.`);
+          context.report(
+            target.start,
+            target.end,
+            `target output name '${target.string}' can only be specified once for model '${context.modelName}'. Remove the repeated target_name.`,
+          );
         }
         targets.add(target.string);
       }

@@ -12,34 +12,43 @@ const only = (code: string) => code.startsWith('triton/') || code.startsWith('pb
 
 describe('Triton check settings and suppression', () => {
   it('silences a check on the next line that is not a comment, or in the whole file', () => {
-    checkFindings(fixture`
+    checkFindings(
+      fixture`
       backend: "python"
       # mlinfra-disable-next-line triton/max-batch-size
       # (the model is generated; the batch size is fixed by the exporter)
       max_batch_size: -1
       input [ { name: "x" data_type: TYPE_FP32 dims: [ 0 ] } ]
       #                                                ^ error[triton/dims]: model 'detector', tensor 'x': dimension must be integer >= 1, or -1 to indicate a variable-size dimension (found 0).
-    `, { uri, only });
-    checkFindings(fixture`
+    `,
+      { uri, only },
+    );
+    checkFindings(
+      fixture`
       # mlinfra-disable triton/dims, triton/max-batch-size
       backend: "python"
       max_batch_size: -1
       input [ { name: "x" data_type: TYPE_FP32 dims: [ 0 ] } ]
-    `, { uri, only });
+    `,
+      { uri, only },
+    );
   });
 
   it('leaves syntax and structure findings alone, whatever the comments say', () => {
-    checkFindings(fixture`
+    checkFindings(
+      fixture`
       # mlinfra-disable
       backend: "python"
       input [ { name: "x" data_type: TYPE_FP23 dims: [ 0 ] } ]
       #                              ^^^^^^^^^ error[triton/unknown-enum-value]: Unknown enumeration value of "TYPE_FP23" for field "data_type". Did you mean "TYPE_FP32"?
       output [ { name: "y" dims [ 1 ] } ]
       #                         ^ error[pbtxt/missing-colon]: Expected ":", found "[".
-    `, { uri, only });
+    `,
+      { uri, only },
+    );
   });
 
-  it('sets a check to another severity, or off, with the rules\' setting', () => {
+  it("sets a check to another severity, or off, with the rules' setting", () => {
     const service = createLanguageService(testHost());
     const text = 'name: ""\nbackend: "python"\nmax_batch_size: -1\n';
     const levels = () => service.validate({ uri, text }).findings.map((finding) => `${finding.code} ${finding.severity}`);
@@ -55,7 +64,7 @@ describe('Triton check settings and suppression', () => {
     ]);
   });
 
-  it('links a check\'s finding to its page, and a structure finding to its entry on the syntax and schema page', () => {
+  it("links a check's finding to its page, and a structure finding to its entry on the syntax and schema page", () => {
     const service = createLanguageService({ ...testHost(), ruleDocs: 'file:///ext/docs/rules/' });
     const text = 'backend: "python"\nmax_batch_size: -1\ninput [ { name: "x" data_type: TYPE_FP23 dims: [ 1 ] } ]\n';
     const links = service.validate({ uri, text }).findings.map((finding) => [finding.code, finding.href]);

@@ -32,7 +32,11 @@ input [ { name: "image" data_type: TYPE_FP32 dims: [ 3, -1, 224 ] } ]`,
         const dims = [...tensor.scalars('dims'), ...(reshape?.scalars('shape') ?? [])];
         for (const dim of dims) {
           if (dim.number === undefined || dim.number >= 1 || dim.number === -1) continue;
-          context.report(dim.start, dim.end, `model '${context.modelName}', tensor '${name}': dimension must be integer >= 1, or -1 to indicate a variable-size dimension (found ${dim.text}).`);
+          context.report(
+            dim.start,
+            dim.end,
+            `model '${context.modelName}', tensor '${name}': dimension must be integer >= 1, or -1 to indicate a variable-size dimension (found ${dim.text}).`,
+          );
         }
       }
     }

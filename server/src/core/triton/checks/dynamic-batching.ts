@@ -5,7 +5,6 @@
 import type { ConfigNode } from '../config-view';
 import { defineCheck } from './check';
 
-
 export const tritonDynamicBatching = defineCheck({
   id: 'triton/dynamic-batching',
   severity: 'error',
@@ -50,14 +49,23 @@ dynamic_batching {
     const maxBatchSize = config.number('max_batch_size') ?? 0;
     const field = config.field('dynamic_batching')!;
     if (maxBatchSize === 0 && config.scalar('max_batch_size')) {
-      context.report(field.nameStart, field.nameEnd, `dynamic batching is not supported for model '${model}' whose max_batch_size is 0. Set max_batch_size above 0, or remove dynamic_batching.`);
+      context.report(
+        field.nameStart,
+        field.nameEnd,
+        `dynamic batching is not supported for model '${model}' whose max_batch_size is 0. Set max_batch_size above 0, or remove dynamic_batching.`,
+      );
       return;
     }
     for (const size of batching.scalars('preferred_batch_size')) {
       if (size.number === undefined) continue;
-      if (size.number < 1) context.report(size.start, size.end, `dynamic batching preferred size must be positive for ${model} (found ${size.text}).`);
+      if (size.number < 1)
+        context.report(size.start, size.end, `dynamic batching preferred size must be positive for ${model} (found ${size.text}).`);
       else if (maxBatchSize > 0 && size.number > maxBatchSize) {
-        context.report(size.start, size.end, `dynamic batching preferred size must be <= max batch size for ${model}: ${size.text} is above max_batch_size ${maxBatchSize}.`);
+        context.report(
+          size.start,
+          size.end,
+          `dynamic batching preferred size must be <= max batch size for ${model}: ${size.text} is above max_batch_size ${maxBatchSize}.`,
+        );
       }
     }
 
@@ -71,30 +79,55 @@ dynamic_batching {
       if (!level) {
         // Unset means 0, which Triton refuses once priorities are on.
         const name = batching.field('priority_levels')!;
-        context.report(name.nameStart, name.nameEnd, `default priority level must be in range ${range} for ${model}: default_priority_level is not set. Add default_priority_level, the level of requests that do not give one.`);
+        context.report(
+          name.nameStart,
+          name.nameEnd,
+          `default priority level must be in range ${range} for ${model}: default_priority_level is not set. Add default_priority_level, the level of requests that do not give one.`,
+        );
       } else if (level.number !== undefined && (level.number < 1 || level.number > levelCount)) {
         context.report(level.start, level.end, `default priority level must be in range ${range} for ${model} (found ${level.text}).`);
       }
       for (const policy of policies) {
         const key = policy.scalar('key');
         if (key?.number !== undefined && (key.number < 1 || key.number > levelCount)) {
-          context.report(key.start, key.end, `priority queue policy must have priority level in range ${range} for ${model} (found ${key.text}).`);
+          context.report(
+            key.start,
+            key.end,
+            `priority queue policy must have priority level in range ${range} for ${model} (found ${key.text}).`,
+          );
         }
       }
     } else {
       // Without priority_levels there is a single queue: Triton ignores these settings.
       for (const name of ['default_priority_level', 'priority_queue_policy']) {
         const unused = batching.field(name);
-        if (unused) context.report(unused.nameStart, unused.nameEnd, `${name} has no effect for ${model} without priority_levels. Set priority_levels, or remove ${name}.`, { severity: 'warning' });
+        if (unused)
+          context.report(
+            unused.nameStart,
+            unused.nameEnd,
+            `${name} has no effect for ${model} without priority_levels. Set priority_levels, or remove ${name}.`,
+            { severity: 'warning' },
+          );
       }
     }
 
     if (!batching.flag('preserve_ordering')) return;
     if (levelCount > 1) {
-      context.report(levels!.start, levels!.end, `Only one priority level is allowed when 'preserve_ordering' is true for ${model}. Set priority_levels: 1, or turn preserve_ordering off.`);
+      context.report(
+        levels!.start,
+        levels!.end,
+        `Only one priority level is allowed when 'preserve_ordering' is true for ${model}. Set priority_levels: 1, or turn preserve_ordering off.`,
+      );
     }
     const queues = [batching.message1('default_queue_policy'), ...policies.map((policy) => policy.message1('value'))];
-    for (const queue of queues) reportDelay(queue, (start, end) => context.report(start, end, `Queue policy can not have DELAY as timeout action when 'preserve_ordering' is true for ${model}. Use timeout_action: REJECT, or turn preserve_ordering off.`));
+    for (const queue of queues)
+      reportDelay(queue, (start, end) =>
+        context.report(
+          start,
+          end,
+          `Queue policy can not have DELAY as timeout action when 'preserve_ordering' is true for ${model}. Use timeout_action: REJECT, or turn preserve_ordering off.`,
+        ),
+      );
   },
 });
 

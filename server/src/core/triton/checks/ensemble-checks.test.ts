@@ -7,7 +7,8 @@ const uri = 'file:///repo/pipeline/config.pbtxt';
 
 describe('Triton ensemble tensor flow', () => {
   it('accepts a realistic three-step ensemble, maps written by repetition and as lists', () => {
-    checkFindings(fixture`
+    checkFindings(
+      fixture`
       name: "pipeline"
       platform: "ensemble"
       max_batch_size: 8
@@ -41,22 +42,28 @@ describe('Triton ensemble tensor flow', () => {
           }
         ]
       }
-    `, { uri });
+    `,
+      { uri },
+    );
   });
 
   it('wants every ensemble input read and every output written', () => {
-    checkFindings(fixture`
+    checkFindings(
+      fixture`
       platform: "ensemble"
       input [ { name: "IMAGE" data_type: TYPE_FP32 dims: [ 3 ] }, { name: "MASK" data_type: TYPE_FP32 dims: [ 3 ] } ]
       #                                                                   ^^^^^^ error[triton/ensemble-tensors]: ensemble input 'MASK' for ensemble 'pipeline' is not used. Read it in a step's input_map (value: "MASK"), or remove the input.
       output [ { name: "SCORES" data_type: TYPE_FP32 dims: [ 5 ] }, { name: "BOXES" data_type: TYPE_FP32 dims: [ 4 ] } ]
       #                                                                     ^^^^^^^ error[triton/ensemble-tensors]: output 'BOXES' for ensemble 'pipeline' is not written. Write it in a step's output_map (value: "BOXES"), or remove the output.
       ensemble_scheduling { step [ { model_name: "detector" input_map { key: "x" value: "IMAGE" } output_map { key: "y" value: "SCORES" } } ] }
-    `, { uri });
+    `,
+      { uri },
+    );
   });
 
   it('lets a tensor be written only once, naming the step that wrote it first', () => {
-    checkFindings(fixture`
+    checkFindings(
+      fixture`
       platform: "ensemble"
       input [ { name: "IMAGE" data_type: TYPE_FP32 dims: [ 3 ] } ]
       output [ { name: "SCORES" data_type: TYPE_FP32 dims: [ 5 ] } ]
@@ -71,11 +78,14 @@ describe('Triton ensemble tensor flow', () => {
       #                                ^^^^^^^^ error[triton/ensemble-tensors]: ensemble tensor 'SCORES' can appear in an output map only once for ensemble 'pipeline': step 1 (a) already writes it. Map this output to another tensor name.
         }
       }
-    `, { uri });
+    `,
+      { uri },
+    );
   });
 
   it('says which mapping of a key written twice is dropped (the last one wins)', () => {
-    checkFindings(fixture`
+    checkFindings(
+      fixture`
       platform: "ensemble"
       input [ { name: "IMAGE" data_type: TYPE_FP32 dims: [ 3 ] }, { name: "SIZE" data_type: TYPE_INT32 dims: [ 2 ] } ]
       output [ { name: "SCORES" data_type: TYPE_FP32 dims: [ 5 ] } ]
@@ -90,11 +100,14 @@ describe('Triton ensemble tensor flow', () => {
       #                       ^^^^^^^^ error[triton/ensemble-tensors]: output 'scores' is mapped twice in step 1 (classifier): the last mapping (to 'SCORES') wins and this one (to 'old_scores') is dropped. Remove one of them.
         }
       }
-    `, { uri });
+    `,
+      { uri },
+    );
   });
 
   it('finds intermediate tensors that no step reads', () => {
-    checkFindings(fixture`
+    checkFindings(
+      fixture`
       platform: "ensemble"
       input [ { name: "IMAGE" data_type: TYPE_FP32 dims: [ 3 ] } ]
       output [ { name: "SCORES" data_type: TYPE_FP32 dims: [ 5 ] } ]
@@ -103,11 +116,14 @@ describe('Triton ensemble tensor flow', () => {
       #                                                                                                                                         ^^^^^^^^^^^^ error[triton/ensemble-tensors]: ensemble tensor 'debug_view' is unused in ensemble 'pipeline': step 1 (preprocess) writes it, but no step reads it and it is not an ensemble output. Read it in another step's input_map, add it to output, or remove this mapping.
         { model_name: "classifier" input_map { key: "image" value: "pixels" } output_map { key: "scores" value: "SCORES" } }
       ] }
-    `, { uri });
+    `,
+      { uri },
+    );
   });
 
   it('finds step inputs that nothing produces, suggesting a near name', () => {
-    checkFindings(fixture`
+    checkFindings(
+      fixture`
       platform: "ensemble"
       input [ { name: "IMAGE" data_type: TYPE_FP32 dims: [ 3 ] } ]
       output [ { name: "SCORES" data_type: TYPE_FP32 dims: [ 5 ] } ]
@@ -119,11 +135,14 @@ describe('Triton ensemble tensor flow', () => {
       #                                                                                        ^^^^^^^^^ error[triton/ensemble-tensors]: step 3 (crop) reads ensemble tensor 'regions', which is neither an ensemble input nor written by any step: it is never produced, so the step never runs. Read an ensemble input or a tensor that another step writes in its output_map.
       #                                                                                                                                      ^^^^^^^^^^^^^ error[triton/ensemble-tensors]: ensemble tensor 'SCORES_CROP' is unused in ensemble 'pipeline': step 3 (crop) writes it, but no step reads it and it is not an ensemble output. Read it in another step's input_map, add it to output, or remove this mapping.
       ] }
-    `, { uri });
+    `,
+      { uri },
+    );
   });
 
   it('wants the steps to form a DAG', () => {
-    checkFindings(fixture`
+    checkFindings(
+      fixture`
       platform: "ensemble"
       input [ { name: "IMAGE" data_type: TYPE_FP32 dims: [ 3 ] } ]
       output [ { name: "SCORES" data_type: TYPE_FP32 dims: [ 5 ] } ]
@@ -133,8 +152,11 @@ describe('Triton ensemble tensor flow', () => {
         { model_name: "b" input_map { key: "in" value: "a_out" } output_map [ { key: "out" value: "b_out" }, { key: "scores" value: "SCORES" } ] },
         { model_name: "c" input_map { key: "in" value: "b_out" } output_map { key: "out" value: "c_out" } }
       ] }
-    `, { uri });
-    checkFindings(fixture`
+    `,
+      { uri },
+    );
+    checkFindings(
+      fixture`
       platform: "ensemble"
       input [ { name: "IMAGE" data_type: TYPE_FP32 dims: [ 3 ] } ]
       output [ { name: "SCORES" data_type: TYPE_FP32 dims: [ 5 ] } ]
@@ -142,23 +164,31 @@ describe('Triton ensemble tensor flow', () => {
         { model_name: "rnn" input_map [ { key: "x" value: "IMAGE" }, { key: "h" value: "hidden" } ] output_map [ { key: "h_next" value: "hidden" }, { key: "y" value: "SCORES" } ] }
       #                                                                                ^^^^^^^^ error[triton/ensemble-tensors]: circular data flow in ensemble 'pipeline': step 1 (rnn) reads 'hidden' from itself. Steps must form a DAG: feed one of them from an ensemble input or from a step outside the cycle.
       ] }
-    `, { uri });
+    `,
+      { uri },
+    );
   });
 
   it('follows no tensors while a step is incomplete, as Triton stops there', () => {
-    checkFindings(fixture`
+    checkFindings(
+      fixture`
       platform: "ensemble"
       input [ { name: "IMAGE" data_type: TYPE_FP32 dims: [ 3 ] } ]
       output [ { name: "SCORES" data_type: TYPE_FP32 dims: [ 5 ] } ]
       ensemble_scheduling { step [ { model_name: "a" input_map { key: "x" value: "IMAGE" } } ] }
       #                            ^ error[triton/ensemble]: step 1 of ensemble pipeline must specify 'output_map'.
-    `, { uri });
+    `,
+      { uri },
+    );
   });
 
   it('leaves configs of other platforms alone', () => {
-    checkFindings(fixture`
+    checkFindings(
+      fixture`
       backend: "python"
       input [ { name: "IMAGE" data_type: TYPE_FP32 dims: [ 3 ] } ]
-    `, { uri });
+    `,
+      { uri },
+    );
   });
 });

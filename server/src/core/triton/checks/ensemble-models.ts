@@ -38,8 +38,10 @@ function sameShape(a: number[], b: number[]): boolean {
 
 /** What differs between a tensor as produced and as consumed, or undefined when they agree. */
 function mismatch(produced: TensorShape, consumed: TensorShape): string | undefined {
-  if (produced.dataType && consumed.dataType && produced.dataType !== consumed.dataType) return `data type ${produced.dataType} where ${consumed.dataType} is expected`;
-  if (produced.shape && consumed.shape && !sameShape(produced.shape, consumed.shape)) return `shape ${showShape(produced.shape)} where ${showShape(consumed.shape)} is expected`;
+  if (produced.dataType && consumed.dataType && produced.dataType !== consumed.dataType)
+    return `data type ${produced.dataType} where ${consumed.dataType} is expected`;
+  if (produced.shape && consumed.shape && !sameShape(produced.shape, consumed.shape))
+    return `shape ${showShape(produced.shape)} where ${showShape(consumed.shape)} is expected`;
   return undefined;
 }
 
@@ -76,10 +78,10 @@ export const tritonEnsembleModels = defineCheck({
       'Each step of an ensemble runs another model of the repository: Triton refuses the ensemble when a step ' +
       'names a model that is not there, maps a tensor to an input or from an output the model does not declare, ' +
       'leaves a required input unmapped, feeds a tensor of another type or shape, allows a larger batch than a ' +
-      'step\'s model, or contains itself. The ensemble then fails to load, after the models it names have loaded.',
+      "step's model, or contains itself. The ensemble then fails to load, after the models it names have loaded.",
     fix:
       'Name models of the same repository in `model_name`, and map their inputs and outputs by the names, types ' +
-      'and shapes their configs declare. Keep the ensemble\'s `max_batch_size` at or below each step\'s.',
+      "and shapes their configs declare. Keep the ensemble's `max_batch_size` at or below each step's.",
     source:
       'Triton Inference Server core, `src/ensemble_scheduler/ensemble_utils.cc` (the checks of an ensemble ' +
       'against the configs of its models); docs/user_guide/ensemble_models.md.',
@@ -153,7 +155,11 @@ ensemble_scheduling {
       for (const { key, value } of entries(step.node, 'output_map')) {
         const output = step.outputs?.get(key.string!);
         if (step.outputs && !output) {
-          context.report(key.start, key.end, `in ensemble ${ensemble}, ensemble tensor ${value.string} is mapping from non-existing output ${key.string} in model ${step.name}.${hint(key.string!, step.outputs)}`);
+          context.report(
+            key.start,
+            key.end,
+            `in ensemble ${ensemble}, ensemble tensor ${value.string} is mapping from non-existing output ${key.string} in model ${step.name}.${hint(key.string!, step.outputs)}`,
+          );
         } else if (output) produced.set(value.string!, shapeOf(output, step.maxBatchSize));
       }
     });
@@ -164,28 +170,55 @@ ensemble_scheduling {
         mapped.add(key.string!);
         const input = step.inputs?.get(key.string!);
         if (step.inputs && !input) {
-          context.report(key.start, key.end, `in ensemble ${ensemble}, ensemble tensor ${value.string} is mapping to non-existing input ${key.string} in model ${step.name}.${hint(key.string!, step.inputs)}`);
+          context.report(
+            key.start,
+            key.end,
+            `in ensemble ${ensemble}, ensemble tensor ${value.string} is mapping to non-existing input ${key.string} in model ${step.name}.${hint(key.string!, step.inputs)}`,
+          );
           continue;
         }
         const source = produced.get(value.string!);
         const problem = input && source && mismatch(source, shapeOf(input, step.maxBatchSize));
-        if (problem) context.report(value.start, value.end, `in ensemble ${ensemble}, tensor ${value.string} feeds input ${key.string} of model ${step.name} with ${problem}. Make the producer and ${step.name} agree.`);
+        if (problem)
+          context.report(
+            value.start,
+            value.end,
+            `in ensemble ${ensemble}, tensor ${value.string} feeds input ${key.string} of model ${step.name} with ${problem}. Make the producer and ${step.name} agree.`,
+          );
       }
       for (const [name, input] of step.inputs ?? []) {
         if (mapped.has(name) || input.word('optional') === 'true') continue;
-        context.report(step.nameValue.start, step.nameValue.end, `in ensemble ${ensemble}, input ${name} of model ${step.name} is not mapped: add input_map { key: "${name}" value: "…" } to this step, or mark the input optional in ${step.name}.`);
+        context.report(
+          step.nameValue.start,
+          step.nameValue.end,
+          `in ensemble ${ensemble}, input ${name} of model ${step.name} is not mapped: add input_map { key: "${name}" value: "…" } to this step, or mark the input optional in ${step.name}.`,
+        );
       }
       if (maxBatchSize !== undefined && step.maxBatchSize !== undefined && maxBatchSize > step.maxBatchSize) {
-        context.report(step.nameValue.start, step.nameValue.end, `ensemble ${ensemble} allows maximum batch size ${maxBatchSize}, but it contains model ${step.name} which only allows maximum batch size to be ${step.maxBatchSize}. Lower the ensemble's max_batch_size.`);
+        context.report(
+          step.nameValue.start,
+          step.nameValue.end,
+          `ensemble ${ensemble} allows maximum batch size ${maxBatchSize}, but it contains model ${step.name} which only allows maximum batch size to be ${step.maxBatchSize}. Lower the ensemble's max_batch_size.`,
+        );
       }
       const cycle = pathTo(ensemble, step.name, repository, new Set());
-      if (cycle) context.report(step.nameValue.start, step.nameValue.end, `circular dependency between ensembles: ${[ensemble, ...cycle].join(' -> ')}. An ensemble cannot contain itself.`);
+      if (cycle)
+        context.report(
+          step.nameValue.start,
+          step.nameValue.end,
+          `circular dependency between ensembles: ${[ensemble, ...cycle].join(' -> ')}. An ensemble cannot contain itself.`,
+        );
     });
     for (const [name, tensor] of tensors(config, 'output')) {
       const source = produced.get(name);
       const problem = source && mismatch(source, shapeOf(tensor, maxBatchSize ?? 0));
       const value = tensor.scalar('name')!;
-      if (problem) context.report(value.start, value.end, `in ensemble ${ensemble}, output ${name} is written with ${problem}. Make the step that writes it and the ensemble's output agree.`);
+      if (problem)
+        context.report(
+          value.start,
+          value.end,
+          `in ensemble ${ensemble}, output ${name} is written with ${problem}. Make the step that writes it and the ensemble's output agree.`,
+        );
     }
   },
 });
@@ -207,7 +240,11 @@ function resolveStep(step: ConfigNode, context: CheckContext, repository: Reposi
   const model = repository.model(name);
   if (model === 'missing') {
     const suggestion = didYouMean(name, repository.modelNames() ?? []);
-    context.report(nameValue.start, nameValue.end, `ensemble ${context.modelName} contains models that are not available or ambiguous: ${name}. ${suggestion ? `Did you mean '${suggestion}'?` : 'Add the model to the repository or fix the name.'}`);
+    context.report(
+      nameValue.start,
+      nameValue.end,
+      `ensemble ${context.modelName} contains models that are not available or ambiguous: ${name}. ${suggestion ? `Did you mean '${suggestion}'?` : 'Add the model to the repository or fix the name.'}`,
+    );
     return undefined;
   }
   if (!model?.config) return undefined;

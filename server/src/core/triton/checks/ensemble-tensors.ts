@@ -40,7 +40,11 @@ function readMap(step: ConfigNode, field: 'input_map' | 'output_map', label: str
   for (const [key, entries] of byKey) {
     const last = entries[entries.length - 1];
     for (const dropped of entries.slice(0, -1)) {
-      context.report(dropped.key.start, dropped.key.end, `${field === 'input_map' ? 'input' : 'output'} '${key}' is mapped twice in ${label}: the last mapping (to '${last.value.string}') wins and this one (to '${dropped.value.string}') is dropped. Remove one of them.`);
+      context.report(
+        dropped.key.start,
+        dropped.key.end,
+        `${field === 'input_map' ? 'input' : 'output'} '${key}' is mapped twice in ${label}: the last mapping (to '${last.value.string}') wins and this one (to '${dropped.value.string}') is dropped. Remove one of them.`,
+      );
     }
     kept.push(last);
   }
@@ -60,7 +64,8 @@ function declared(config: ConfigNode, section: 'input' | 'output'): Map<string, 
 export const tritonEnsembleTensors = defineCheck({
   id: 'triton/ensemble-tensors',
   severity: 'error',
-  description: 'Ensemble tensor flow: inputs read, outputs written, each tensor written once and used, every step input produced, no cycle.',
+  description:
+    'Ensemble tensor flow: inputs read, outputs written, each tensor written once and used, every step input produced, no cycle.',
   docs: {
     why:
       'Inside an ensemble, data flows through named tensors: each is an ensemble input or is written by exactly ' +
@@ -68,11 +73,11 @@ export const tritonEnsembleTensors = defineCheck({
       'are not read, whose outputs are not written, or whose tensors are written twice or never used; a step ' +
       'that reads a tensor nobody writes (a typo, or steps that wait on each other in a cycle) would never run.',
     fix:
-      'Map each ensemble input into some step\'s `input_map`, write each ensemble output in some step\'s ' +
+      "Map each ensemble input into some step's `input_map`, write each ensemble output in some step's " +
       '`output_map`, give each written tensor its own name, and feed each step from an ensemble input or another ' +
-      'step\'s output, so that the steps form a DAG.',
+      "step's output, so that the steps form a DAG.",
     source:
-      'Triton Inference Server core, `src/ensemble_scheduler/ensemble_utils.cc` (the ensemble\'s tensor graph); ' +
+      "Triton Inference Server core, `src/ensemble_scheduler/ensemble_utils.cc` (the ensemble's tensor graph); " +
       'docs/user_guide/ensemble_models.md.',
     folder: 'pipeline',
     invalid: `platform: "ensemble"
@@ -137,7 +142,11 @@ ensemble_scheduling {
         const tensor = entry.value.string;
         const first = writers.get(tensor);
         if (first) {
-          context.report(entry.value.start, entry.value.end, `ensemble tensor '${tensor}' can appear in an output map only once for ensemble '${ensemble}': ${steps[first.step].label} already writes it. Map this output to another tensor name.`);
+          context.report(
+            entry.value.start,
+            entry.value.end,
+            `ensemble tensor '${tensor}' can appear in an output map only once for ensemble '${ensemble}': ${steps[first.step].label} already writes it. Map this output to another tensor name.`,
+          );
         } else writers.set(tensor, { step: index, entry });
       }
     });
@@ -152,19 +161,37 @@ ensemble_scheduling {
         // A near name the step could read: not one of its own outputs, which would make a cycle.
         const others = [...writers].filter(([, writer]) => writer.step !== index).map(([name]) => name);
         const suggestion = didYouMean(tensor, [...inputs.keys(), ...others]);
-        context.report(entry.value.start, entry.value.end, `${step.label} reads ensemble tensor '${tensor}', which is neither an ensemble input nor written by any step: it is never produced, so the step never runs. ${suggestion ? `Did you mean '${suggestion}'?` : 'Read an ensemble input or a tensor that another step writes in its output_map.'}`);
+        context.report(
+          entry.value.start,
+          entry.value.end,
+          `${step.label} reads ensemble tensor '${tensor}', which is neither an ensemble input nor written by any step: it is never produced, so the step never runs. ${suggestion ? `Did you mean '${suggestion}'?` : 'Read an ensemble input or a tensor that another step writes in its output_map.'}`,
+        );
       }
     });
 
     for (const [name, scalar] of inputs) {
-      if (!read.has(name)) context.report(scalar.start, scalar.end, `ensemble input '${name}' for ensemble '${ensemble}' is not used. Read it in a step's input_map (value: "${name}"), or remove the input.`);
+      if (!read.has(name))
+        context.report(
+          scalar.start,
+          scalar.end,
+          `ensemble input '${name}' for ensemble '${ensemble}' is not used. Read it in a step's input_map (value: "${name}"), or remove the input.`,
+        );
     }
     for (const [name, scalar] of outputs) {
-      if (!writers.has(name)) context.report(scalar.start, scalar.end, `output '${name}' for ensemble '${ensemble}' is not written. Write it in a step's output_map (value: "${name}"), or remove the output.`);
+      if (!writers.has(name))
+        context.report(
+          scalar.start,
+          scalar.end,
+          `output '${name}' for ensemble '${ensemble}' is not written. Write it in a step's output_map (value: "${name}"), or remove the output.`,
+        );
     }
     for (const [tensor, { step, entry }] of writers) {
       if (!read.has(tensor) && !outputs.has(tensor)) {
-        context.report(entry.value.start, entry.value.end, `ensemble tensor '${tensor}' is unused in ensemble '${ensemble}': ${steps[step].label} writes it, but no step reads it and it is not an ensemble output. Read it in another step's input_map, add it to output, or remove this mapping.`);
+        context.report(
+          entry.value.start,
+          entry.value.end,
+          `ensemble tensor '${tensor}' is unused in ensemble '${ensemble}': ${steps[step].label} writes it, but no step reads it and it is not an ensemble output. Read it in another step's input_map, add it to output, or remove this mapping.`,
+        );
       }
     }
 
@@ -205,7 +232,11 @@ function reportCycles(steps: Step[], writers: Map<string, { step: number }>, ens
           return `reads '${p.entry.value.string}' from ${from === p.step ? 'itself' : steps[from].label}`;
         });
         const first = ordered[0];
-        context.report(first.entry.value.start, first.entry.value.end, `circular data flow in ensemble '${ensemble}': ${steps[first.step].label} ${hops.join(', which ')}. Steps must form a DAG: feed one of them from an ensemble input or from a step outside the cycle.`);
+        context.report(
+          first.entry.value.start,
+          first.entry.value.end,
+          `circular data flow in ensemble '${ensemble}': ${steps[first.step].label} ${hops.join(', which ')}. Steps must form a DAG: feed one of them from an ensemble input or from a step outside the cycle.`,
+        );
       } else if (state[edge.to] === 'new') visit(edge.to);
     }
     path.pop();

@@ -9,7 +9,7 @@ export const tritonEnsemble = defineCheck({
   docs: {
     why:
       'An ensemble is a pipeline of other models: Triton runs it from `ensemble_scheduling`, whose steps each ' +
-      'name a model and map the ensemble\'s tensors to its inputs and from its outputs. Triton refuses an ' +
+      "name a model and map the ensemble's tensors to its inputs and from its outputs. Triton refuses an " +
       'ensemble without steps, a step without `model_name`, `input_map` or `output_map`, instance groups, ' +
       'optimization or warmup on an ensemble (it runs no instances of its own), and `ensemble_scheduling` on a ' +
       'model that is not an ensemble.',
@@ -50,25 +50,43 @@ ensemble_scheduling {
     const isEnsemble = config.string('platform') === 'ensemble';
     const scheduling = config.field('ensemble_scheduling');
     if (scheduling && !isEnsemble) {
-      context.report(scheduling.nameStart, scheduling.nameEnd, `ensemble scheduling cannot be set for model '${context.modelName}' whose platform is not ensemble. Set platform: "ensemble", or remove ensemble_scheduling.`);
+      context.report(
+        scheduling.nameStart,
+        scheduling.nameEnd,
+        `ensemble scheduling cannot be set for model '${context.modelName}' whose platform is not ensemble. Set platform: "ensemble", or remove ensemble_scheduling.`,
+      );
       return;
     }
     if (!isEnsemble) return;
     const platform = config.scalar('platform')!;
     if (!scheduling) {
-      context.report(platform.start, platform.end, `ensemble scheduling must be set for ensemble ${context.modelName} whose platform is ensemble: add ensemble_scheduling with its steps.`);
+      context.report(
+        platform.start,
+        platform.end,
+        `ensemble scheduling must be set for ensemble ${context.modelName} whose platform is ensemble: add ensemble_scheduling with its steps.`,
+      );
       return;
     }
     for (const name of ['instance_group', 'optimization', 'model_warmup']) {
       const field = config.field(name);
-      if (field) context.report(field.nameStart, field.nameEnd, `${name} is not allowed for ensemble ${context.modelName}: an ensemble runs no instances of its own.`);
+      if (field)
+        context.report(
+          field.nameStart,
+          field.nameEnd,
+          `${name} is not allowed for ensemble ${context.modelName}: an ensemble runs no instances of its own.`,
+        );
     }
     const steps = config.message1('ensemble_scheduling')?.messages('step') ?? [];
-    if (!steps.length) context.report(scheduling.nameStart, scheduling.nameEnd, `must specify at least one step in ensemble ${context.modelName}.`);
+    if (!steps.length)
+      context.report(scheduling.nameStart, scheduling.nameEnd, `must specify at least one step in ensemble ${context.modelName}.`);
     steps.forEach((step, index) => {
       const missing = ['model_name', 'input_map', 'output_map'].filter((field) => !step.field(field));
       if (missing.length) {
-        context.report(step.message.start, step.message.start + 1, `step ${index + 1} of ensemble ${context.modelName} must specify ${missing.map((m) => `'${m}'`).join(', ')}.`);
+        context.report(
+          step.message.start,
+          step.message.start + 1,
+          `step ${index + 1} of ensemble ${context.modelName} must specify ${missing.map((m) => `'${m}'`).join(', ')}.`,
+        );
       }
     });
   },

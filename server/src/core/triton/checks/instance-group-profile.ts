@@ -45,18 +45,30 @@ instance_group [
       const groupName = group.string('name') ?? `${model}_${index}`;
       const kind = group.scalar('kind');
       if (tensorrt && kind && (kind.text === 'KIND_CPU' || kind.text === '2')) {
-        context.report(kind.start, kind.end, `TensorRT backend supports only GPU device: instance group ${groupName} of model ${model} has kind KIND_CPU. Use kind: KIND_GPU.`);
+        context.report(
+          kind.start,
+          kind.end,
+          `TensorRT backend supports only GPU device: instance group ${groupName} of model ${model} has kind KIND_CPU. Use kind: KIND_GPU.`,
+        );
       }
       const profiles = group.fields('profile');
       if (!profiles.length) return;
       if (otherFramework) {
-        context.report(profiles[0].nameStart, profiles[0].nameEnd, `instance group ${groupName} of model ${model} specifies profile field which is only supported for TensorRT models. Remove profile.`);
+        context.report(
+          profiles[0].nameStart,
+          profiles[0].nameEnd,
+          `instance group ${groupName} of model ${model} specifies profile field which is only supported for TensorRT models. Remove profile.`,
+        );
         return;
       }
       for (const profile of group.scalars('profile')) {
         // An unquoted value is a type error that the structure check reports.
         if (profile.token === 'string' && !/^\d+$/.test(profile.string ?? '')) {
-          context.report(profile.start, profile.end, `instance group ${groupName} of model ${model} specifies invalid profile ${profile.text}. The field should contain the string representation of a non-negative integer.`);
+          context.report(
+            profile.start,
+            profile.end,
+            `instance group ${groupName} of model ${model} specifies invalid profile ${profile.text}. The field should contain the string representation of a non-negative integer.`,
+          );
         }
       }
     });

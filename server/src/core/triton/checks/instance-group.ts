@@ -9,7 +9,7 @@ export const tritonInstanceGroup = defineCheck({
   description: 'Instance groups: GPUs only on GPU kinds, valid GPU ids, a count of at least 1.',
   docs: {
     why:
-      'An instance group says where the model\'s instances run. Triton refuses GPUs on a KIND_CPU or KIND_MODEL ' +
+      "An instance group says where the model's instances run. Triton refuses GPUs on a KIND_CPU or KIND_MODEL " +
       'group and negative GPU ids; a `count` below 1 is silently raised to 1, which is not what was written (a ' +
       'warning).',
     fix:
@@ -42,17 +42,31 @@ instance_group [
         const fixes: OffsetFix[] = [{ title: 'Remove gpus', edits: removeFields(context.text, fields) }];
         const kindValue = group.scalar('kind');
         if (kindValue) fixes.push({ title: 'Use kind: KIND_GPU', edits: [replaceSpan(kindValue, 'KIND_GPU')] });
-        context.report(fields[0].nameStart, fields[0].nameEnd, `instance group ${groupName} of model ${context.modelName} has kind ${kind} but specifies one or more GPUs. Remove gpus, or use kind: KIND_GPU.`, { fixes });
+        context.report(
+          fields[0].nameStart,
+          fields[0].nameEnd,
+          `instance group ${groupName} of model ${context.modelName} has kind ${kind} but specifies one or more GPUs. Remove gpus, or use kind: KIND_GPU.`,
+          { fixes },
+        );
       }
       for (const gpu of gpus) {
         if (gpu.number !== undefined && gpu.number < 0) {
-          context.report(gpu.start, gpu.end, `instance group ${groupName} of model ${context.modelName} specifies invalid or unsupported gpu id ${gpu.text}: GPU ids start at 0.`);
+          context.report(
+            gpu.start,
+            gpu.end,
+            `instance group ${groupName} of model ${context.modelName} specifies invalid or unsupported gpu id ${gpu.text}: GPU ids start at 0.`,
+          );
         }
       }
       const count = group.scalar('count');
       if (count?.number !== undefined && count.number < 1) {
         const fix: OffsetFix = { title: 'Change count to 1', edits: [replaceSpan(count, '1')], preferred: true };
-        context.report(count.start, count.end, `instance group ${groupName} of model ${context.modelName} has count ${count.text}; Triton raises it to 1. Write count: 1.`, { fixes: [fix], severity: 'warning' });
+        context.report(
+          count.start,
+          count.end,
+          `instance group ${groupName} of model ${context.modelName} has count ${count.text}; Triton raises it to 1. Write count: 1.`,
+          { fixes: [fix], severity: 'warning' },
+        );
       }
     });
   },

@@ -6,7 +6,12 @@ import { defineCheck } from './check';
 import { backendOf } from '../platforms';
 
 /** The image formats, by name and by number. */
-const IMAGE_FORMATS: Record<string, string> = { FORMAT_NHWC: 'FORMAT_NHWC', FORMAT_NCHW: 'FORMAT_NCHW', 1: 'FORMAT_NHWC', 2: 'FORMAT_NCHW' };
+const IMAGE_FORMATS: Record<string, string> = {
+  FORMAT_NHWC: 'FORMAT_NHWC',
+  FORMAT_NCHW: 'FORMAT_NCHW',
+  1: 'FORMAT_NHWC',
+  2: 'FORMAT_NCHW',
+};
 
 export const tritonIoFormat = defineCheck({
   id: 'triton/io-format',
@@ -18,7 +23,7 @@ export const tritonIoFormat = defineCheck({
       'dims for them; shape tensors and non-linear IO formats exist only in TensorRT engines, and a non-linear ' +
       'format also describes a 3-dim image. Triton refuses such a config when the model loads.',
     fix:
-      'Write the image\'s 3 dims (HWC or CHW) for an input with an image format, and use `is_shape_tensor` and ' +
+      "Write the image's 3 dims (HWC or CHW) for an input with an image format, and use `is_shape_tensor` and " +
       '`is_non_linear_format_io` with TensorRT models only.',
     source:
       'Triton Inference Server core, `src/model_config_utils.cc` (the validation Triton runs when it loads a ' +
@@ -52,18 +57,34 @@ input [
         const format = section === 'input' ? tensor.scalar('format') : undefined; // outputs have no format
         const imageFormat = format && IMAGE_FORMATS[format.text];
         if (format && imageFormat && dims && dims !== 3) {
-          context.report(format.start, format.end, `${label} of format ${imageFormat} requires 3 dims for model '${context.modelName}', found ${dims}. Write only the image's dims (HWC or CHW), without the batch dimension.`);
+          context.report(
+            format.start,
+            format.end,
+            `${label} of format ${imageFormat} requires 3 dims for model '${context.modelName}', found ${dims}. Write only the image's dims (HWC or CHW), without the batch dimension.`,
+          );
         }
         const shapeTensor = tensor.scalar('is_shape_tensor');
         if (shapeTensor && tensor.flag('is_shape_tensor') && notTensorRT) {
-          context.report(shapeTensor.start, shapeTensor.end, `${label} cannot be a shape tensor for model '${context.modelName}': shape tensors are only supported for TensorRT platform, and this model uses ${backend}. Remove is_shape_tensor.`);
+          context.report(
+            shapeTensor.start,
+            shapeTensor.end,
+            `${label} cannot be a shape tensor for model '${context.modelName}': shape tensors are only supported for TensorRT platform, and this model uses ${backend}. Remove is_shape_tensor.`,
+          );
         }
         const nonLinear = tensor.scalar('is_non_linear_format_io');
         if (!nonLinear || !tensor.flag('is_non_linear_format_io')) continue;
         if (notTensorRT) {
-          context.report(nonLinear.start, nonLinear.end, `${label} cannot use a non-linear IO format for model '${context.modelName}': non-linear IO formats are only supported for TensorRT platform, and this model uses ${backend}. Remove is_non_linear_format_io.`);
+          context.report(
+            nonLinear.start,
+            nonLinear.end,
+            `${label} cannot use a non-linear IO format for model '${context.modelName}': non-linear IO formats are only supported for TensorRT platform, and this model uses ${backend}. Remove is_non_linear_format_io.`,
+          );
         } else if (dims && dims !== 3) {
-          context.report(nonLinear.start, nonLinear.end, `${label} with a non-linear IO format requires 3 dims for model '${context.modelName}', found ${dims}. Write only its 3 dims, without the batch dimension.`);
+          context.report(
+            nonLinear.start,
+            nonLinear.end,
+            `${label} with a non-linear IO format requires 3 dims for model '${context.modelName}', found ${dims}. Write only its 3 dims, without the batch dimension.`,
+          );
         }
       }
     }

@@ -23,7 +23,11 @@ max_batch_size: 0`,
   check(config, context) {
     const value = config.scalar('max_batch_size');
     if (value?.number !== undefined && value.number < 0) {
-      context.report(value.start, value.end, `'max_batch_size' must be non-negative value for ${context.modelName}. Use 0 for a model that does not batch.`);
+      context.report(
+        value.start,
+        value.end,
+        `'max_batch_size' must be non-negative value for ${context.modelName}. Use 0 for a model that does not batch.`,
+      );
     }
   },
 });

@@ -21,7 +21,7 @@ export const tritonModelFiles = defineCheck({
       'Turn the check off (`"triton/model-files": "off"`) for repositories whose model files are fetched at ' +
       'deploy time.',
     source:
-      'Triton Inference Server core, `src/model_repository_manager/` and the backends\' default model file names; ' +
+      "Triton Inference Server core, `src/model_repository_manager/` and the backends' default model file names; " +
       'docs/user_guide/model_repository.md (repository layout, model files, version policy).',
     folder: 'detector',
     repository: {
@@ -39,7 +39,11 @@ version_policy { specific { versions: [ 1 ] } }`,
     if (!versions) return;
     const anchor = config.anchor('platform', 'backend', 'name');
     if (!versions.length) {
-      context.report(anchor.start, anchor.end, `model '${context.modelName}' has no version folder: Triton loads versions from numbered folders beside config.pbtxt (${context.modelName}/1/). Create one and place the model file in it.`);
+      context.report(
+        anchor.start,
+        anchor.end,
+        `model '${context.modelName}' has no version folder: Triton loads versions from numbered folders beside config.pbtxt (${context.modelName}/1/). Create one and place the model file in it.`,
+      );
       return;
     }
     const platform = config.string('platform');
@@ -51,13 +55,21 @@ version_policy { specific { versions: [ 1 ] } }`,
       for (const version of versions) {
         if (version.entries.some((entry) => expected.includes(entry.name))) continue;
         const file = expected.map((name) => `'${name}'`).join(' or ');
-        context.report(where.start, where.end, `version ${version.name} of model '${context.modelName}' has no ${file}: Triton fails to load it unless the file is in ${context.modelName}/${version.name}/ when the server starts.`);
+        context.report(
+          where.start,
+          where.end,
+          `version ${version.name} of model '${context.modelName}' has no ${file}: Triton fails to load it unless the file is in ${context.modelName}/${version.name}/ when the server starts.`,
+        );
       }
     }
     const specific = config.message1('version_policy')?.message1('specific');
     for (const wanted of specific?.scalars('versions') ?? []) {
       if (wanted.number === undefined || versions.some((version) => version.version === wanted.number)) continue;
-      context.report(wanted.start, wanted.end, `version policy of model '${context.modelName}' names version ${wanted.text}, which has no folder: Triton serves only the versions it finds. Create ${context.modelName}/${wanted.text}/ or remove the version.`);
+      context.report(
+        wanted.start,
+        wanted.end,
+        `version policy of model '${context.modelName}' names version ${wanted.text}, which has no folder: Triton serves only the versions it finds. Create ${context.modelName}/${wanted.text}/ or remove the version.`,
+      );
     }
   },
 });

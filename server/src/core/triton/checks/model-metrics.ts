@@ -44,13 +44,25 @@ model_metrics {
         // The smallest range that says what is missing: the empty family, the identifier, or the control.
         const family = identifier?.scalar('family');
         const named = control.field('metric_identifier');
-        const [start, end] = family ? [family.start, family.end] : named ? [named.nameStart, named.nameEnd] : [control.message.start, control.message.start + 1];
-        context.report(start, end, `metric control of model ${model} must specify metric_identifier with a non-empty family. Set metric_identifier { family: "…" } to the metric family to override.`);
+        const [start, end] = family
+          ? [family.start, family.end]
+          : named
+            ? [named.nameStart, named.nameEnd]
+            : [control.message.start, control.message.start + 1];
+        context.report(
+          start,
+          end,
+          `metric control of model ${model} must specify metric_identifier with a non-empty family. Set metric_identifier { family: "…" } to the metric family to override.`,
+        );
       }
       const histogram = control.field('histogram_options');
       if (histogram && !control.message1('histogram_options')?.scalars('buckets').length) {
         const buckets = control.message1('histogram_options')?.field('buckets') ?? histogram;
-        context.report(buckets.nameStart, buckets.nameEnd, `histogram options of model ${model} must specify at least one bucket. List the bucket boundaries in ascending order, e.g. buckets: [ 1, 10, 100 ].`);
+        context.report(
+          buckets.nameStart,
+          buckets.nameEnd,
+          `histogram options of model ${model} must specify at least one bucket. List the bucket boundaries in ascending order, e.g. buckets: [ 1, 10, 100 ].`,
+        );
       }
     }
   },

@@ -7,38 +7,51 @@ const uri = 'file:///repo/detector/config.pbtxt';
 
 describe('Triton response cache', () => {
   it('refuses the cache with sequence batching and with a decoupled model', () => {
-    checkFindings(fixture`
+    checkFindings(
+      fixture`
       backend: "python"
       sequence_batching { }
       response_cache { enable: true }
       #                        ^^^^ error[triton/response-cache]: Response Cache does not currently support model detector with sequence batching scheduler. Set enable: false.
-    `, { uri });
-    checkFindings(fixture`
+    `,
+      { uri },
+    );
+    checkFindings(
+      fixture`
       backend: "python"
       model_transaction_policy { decoupled: True }
       response_cache { enable: 1 }
       #                        ^ error[triton/response-cache]: Response Cache does not currently support model detector with 'decoupled' transaction policy. Set enable: false.
-    `, { uri });
+    `,
+      { uri },
+    );
   });
 
   it('accepts the cache on a plain model, and a disabled cache anywhere', () => {
-    checkFindings(fixture`
+    checkFindings(
+      fixture`
       platform: "onnxruntime_onnx"
       max_batch_size: 8
       dynamic_batching { }
       response_cache { enable: true }
-    `, { uri });
-    checkFindings(fixture`
+    `,
+      { uri },
+    );
+    checkFindings(
+      fixture`
       backend: "python"
       model_transaction_policy { decoupled: true }
       response_cache { enable: false }
-    `, { uri });
+    `,
+      { uri },
+    );
   });
 });
 
 describe('Triton model metrics', () => {
   it('wants a metric family and histogram buckets', () => {
-    checkFindings(fixture`
+    checkFindings(
+      fixture`
       backend: "python"
       model_metrics {
         metric_control [
@@ -52,11 +65,14 @@ describe('Triton model metrics', () => {
         #                                             ^^^^^^^ error[triton/model-metrics]: histogram options of model detector must specify at least one bucket. List the bucket boundaries in ascending order, e.g. buckets: [ 1, 10, 100 ].
         ]
       }
-    `, { uri });
+    `,
+      { uri },
+    );
   });
 
   it('accepts a histogram override', () => {
-    checkFindings(fixture`
+    checkFindings(
+      fixture`
       backend: "python"
       model_metrics {
         metric_control {
@@ -64,21 +80,27 @@ describe('Triton model metrics', () => {
           histogram_options { buckets: [ 1, 2, 5, 10, 100 ] }
         }
       }
-    `, { uri });
+    `,
+      { uri },
+    );
   });
 });
 
 describe('Triton TensorRT instance settings', () => {
   it('keeps profile to TensorRT models', () => {
-    checkFindings(fixture`
+    checkFindings(
+      fixture`
       backend: "onnxruntime"
       instance_group [ { kind: KIND_GPU profile: [ "0" ] } ]
       #                                 ^^^^^^^ error[triton/instance-group-profile]: instance group detector_0 of model detector specifies profile field which is only supported for TensorRT models. Remove profile.
-    `, { uri });
+    `,
+      { uri },
+    );
   });
 
   it('wants profiles as non-negative integers and TensorRT instances on GPUs', () => {
-    checkFindings(fixture`
+    checkFindings(
+      fixture`
       platform: "tensorrt_plan"
       instance_group [
         { kind: KIND_GPU profile: [ "0", "-1", "first" ] },
@@ -87,22 +109,30 @@ describe('Triton TensorRT instance settings', () => {
         { name: "cpu" kind: KIND_CPU }
       #                     ^^^^^^^^ error[triton/instance-group-profile]: TensorRT backend supports only GPU device: instance group cpu of model detector has kind KIND_CPU. Use kind: KIND_GPU.
       ]
-    `, { uri });
+    `,
+      { uri },
+    );
   });
 
   it('accepts TensorRT GPU groups with profiles, and KIND_CPU for TensorRT-LLM', () => {
-    checkFindings(fixture`
+    checkFindings(
+      fixture`
       platform: "tensorrt_plan"
       max_batch_size: 8
       instance_group [
         { count: 2 kind: KIND_GPU gpus: [ 0 ] profile: [ "0", "1" ] },
         { count: 1 kind: KIND_GPU gpus: [ 1 ] profile: "2" }
       ]
-    `, { uri });
-    checkFindings(fixture`
+    `,
+      { uri },
+    );
+    checkFindings(
+      fixture`
       backend: "tensorrtllm"
       max_batch_size: 64
       instance_group [ { count: 1 kind: KIND_CPU } ]
-    `, { uri });
+    `,
+      { uri },
+    );
   });
 });

@@ -11,8 +11,8 @@ export const tritonNameMismatch = defineCheck({
     why:
       'Triton names a model after its folder and refuses a config whose `name` says otherwise, so the model ' +
       'never loads; renaming a folder without the config is the usual cause. An empty name is taken as the ' +
-      'folder\'s, which Triton accepts, but it reads as a forgotten value (a warning).',
-    fix: 'Make `name` equal the folder\'s name (the quick fix writes it), rename the folder, or remove `name`.',
+      "folder's, which Triton accepts, but it reads as a forgotten value (a warning).",
+    fix: "Make `name` equal the folder's name (the quick fix writes it), rename the folder, or remove `name`.",
     source:
       'Triton Inference Server core, `src/model_config_utils.cc` (the validation Triton runs when it loads a ' +
       'config); docs/user_guide/model_configuration.md (name, platform and backend).',
@@ -28,9 +28,19 @@ backend: "python"`,
     if (!name || name.token !== 'string' || !context.folderName || name.string === context.folderName) return;
     const fix = { title: `Change name to "${context.folderName}"`, edits: [replaceString(name, context.folderName)], preferred: true };
     if (name.string === '') {
-      context.report(name.start, name.end, `model name is empty: Triton names the model after its folder, '${context.folderName}'. Write name: "${context.folderName}", or remove name.`, { fixes: [fix], severity: 'warning' });
+      context.report(
+        name.start,
+        name.end,
+        `model name is empty: Triton names the model after its folder, '${context.folderName}'. Write name: "${context.folderName}", or remove name.`,
+        { fixes: [fix], severity: 'warning' },
+      );
       return;
     }
-    context.report(name.start, name.end, `unexpected directory name '${context.folderName}' for model '${name.string}', directory name must equal model name. Rename the folder or set name: "${context.folderName}".`, { fixes: [fix] });
+    context.report(
+      name.start,
+      name.end,
+      `unexpected directory name '${context.folderName}' for model '${name.string}', directory name must equal model name. Rename the folder or set name: "${context.folderName}".`,
+      { fixes: [fix] },
+    );
   },
 });

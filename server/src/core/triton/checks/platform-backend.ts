@@ -37,19 +37,34 @@ backend: "tensorrt"`,
     if (platformName === 'ensemble') {
       if (backend && backendName) {
         const fix = { title: 'Remove backend', edits: removeFields(context.text, config.fields('backend')), preferred: true };
-        context.report(backend.start, backend.end, `Ensemble model '${context.modelName}' must have platform type 'ensemble' and empty backend type. Remove the backend.`, { fixes: [fix] });
+        context.report(
+          backend.start,
+          backend.end,
+          `Ensemble model '${context.modelName}' must have platform type 'ensemble' and empty backend type. Remove the backend.`,
+          { fixes: [fix] },
+        );
       }
       return;
     }
     if (platform && platformName !== undefined && !(platformName in PLATFORM_BACKENDS)) {
-      if (!backendName) context.report(platform.start, platform.end, `unexpected platform type '${platformName}' for ${context.modelName}. Known platforms: ${[...Object.keys(PLATFORM_BACKENDS), 'ensemble'].join(', ')}; other frameworks are set with backend.`);
+      if (!backendName)
+        context.report(
+          platform.start,
+          platform.end,
+          `unexpected platform type '${platformName}' for ${context.modelName}. Known platforms: ${[...Object.keys(PLATFORM_BACKENDS), 'ensemble'].join(', ')}; other frameworks are set with backend.`,
+        );
       return;
     }
     if (!platform || !backend || platformName === undefined || backendName === undefined || !CHECKED_BACKENDS.has(backendName)) return;
     const expected = PLATFORM_BACKENDS[platformName];
     if (expected !== backendName) {
       const fix = { title: `Change backend to "${expected}"`, edits: [replaceString(backend, expected)] };
-      context.report(backend.start, backend.end, `unexpected 'platform' and 'backend' pair, got:${platformName}, ${backendName}. Platform ${platformName} is served by backend "${expected}".`, { fixes: [fix] });
+      context.report(
+        backend.start,
+        backend.end,
+        `unexpected 'platform' and 'backend' pair, got:${platformName}, ${backendName}. Platform ${platformName} is served by backend "${expected}".`,
+        { fixes: [fix] },
+      );
     }
   },
 });

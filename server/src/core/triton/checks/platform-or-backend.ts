@@ -7,12 +7,12 @@ import { AUTO_COMPLETE_FILES } from '../platforms';
 export const tritonPlatformOrBackend = defineCheck({
   id: 'triton/platform-or-backend',
   severity: 'error',
-  description: "A config names a platform or a backend, unless auto-complete can find the backend from the model file.",
+  description: 'A config names a platform or a backend, unless auto-complete can find the backend from the model file.',
   docs: {
     why:
       'Triton must know which backend runs a model. A config may leave it out when auto-complete can tell it ' +
       'from the model file in a version folder (`model.onnx` means ONNX Runtime, `model.py` Python…); otherwise ' +
-      'the model fails to load. Decided only where mlinfra can list the model\'s folders.',
+      "the model fails to load. Decided only where mlinfra can list the model's folders.",
     fix:
       'Add `backend: "…"` (python, onnxruntime, tensorrt, pytorch…) or `platform: "…"`, or name the model file ' +
       'as its backend expects.',
@@ -40,6 +40,10 @@ max_batch_size: 8`,
     const filename = config.string('default_model_filename');
     if (versions.some((version) => version.entries.some((entry) => known(entry.name) || entry.name === filename))) return;
     const anchor = config.anchor('name');
-    context.report(anchor.start, anchor.end, `must specify 'platform' or 'backend' for '${context.modelName}': no model file in its version folders lets Triton tell the backend. Add backend: "…" (python, onnxruntime, tensorrt, pytorch, …).`);
+    context.report(
+      anchor.start,
+      anchor.end,
+      `must specify 'platform' or 'backend' for '${context.modelName}': no model file in its version folders lets Triton tell the backend. Add backend: "…" (python, onnxruntime, tensorrt, pytorch, …).`,
+    );
   },
 });

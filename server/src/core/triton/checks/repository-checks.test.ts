@@ -38,78 +38,117 @@ describe('Triton model repository checks', () => {
   describe('version folders and model files', () => {
     const uri = `${REPO}/detector/config.pbtxt`;
 
-    it('accepts a version folder with the platform\'s model file', () => {
-      checkFindings(fixture`
+    it("accepts a version folder with the platform's model file", () => {
+      checkFindings(
+        fixture`
         platform: "onnxruntime_onnx"
-      `, { uri, host: repository({ 'detector/1/model.onnx': '', 'detector/labels.txt': '', 'detector/notes/': '' }) });
+      `,
+        { uri, host: repository({ 'detector/1/model.onnx': '', 'detector/labels.txt': '', 'detector/notes/': '' }) },
+      );
     });
 
     it('warns of a model without a version folder', () => {
-      checkFindings(fixture`
+      checkFindings(
+        fixture`
         platform: "onnxruntime_onnx"
         #         ^^^^^^^^^^^^^^^^^^ warning[triton/model-files]: model 'detector' has no version folder: Triton loads versions from numbered folders beside config.pbtxt (detector/1/). Create one and place the model file in it.
-      `, { uri, host: repository({ 'detector/config.pbtxt': '', 'detector/latest/model.onnx': '' }) });
+      `,
+        { uri, host: repository({ 'detector/config.pbtxt': '', 'detector/latest/model.onnx': '' }) },
+      );
     });
 
     it('warns of a version folder without the model file, by platform, backend or default_model_filename', () => {
-      checkFindings(fixture`
+      checkFindings(
+        fixture`
         platform: "tensorrt_plan"
         #         ^^^^^^^^^^^^^^^ warning[triton/model-files]: version 2 of model 'detector' has no 'model.plan': Triton fails to load it unless the file is in detector/2/ when the server starts.
-      `, { uri, host: repository({ 'detector/1/model.plan': '', 'detector/2/model.onnx': '' }) });
-      checkFindings(fixture`
+      `,
+        { uri, host: repository({ 'detector/1/model.plan': '', 'detector/2/model.onnx': '' }) },
+      );
+      checkFindings(
+        fixture`
         backend: "pytorch"
         #        ^^^^^^^^^ warning[triton/model-files]: version 1 of model 'detector' has no 'model.pt' or 'model.pt2': Triton fails to load it unless the file is in detector/1/ when the server starts.
-      `, { uri, host: repository({ 'detector/1/': '' }) });
-      checkFindings(fixture`
+      `,
+        { uri, host: repository({ 'detector/1/': '' }) },
+      );
+      checkFindings(
+        fixture`
         backend: "onnxruntime"
         default_model_filename: "detector.onnx"
         #                       ^^^^^^^^^^^^^^^ warning[triton/model-files]: version 1 of model 'detector' has no 'detector.onnx': Triton fails to load it unless the file is in detector/1/ when the server starts.
-      `, { uri, host: repository({ 'detector/1/model.onnx': '' }) });
+      `,
+        { uri, host: repository({ 'detector/1/model.onnx': '' }) },
+      );
     });
 
     it('accepts a SavedModel folder and backends that find their own files', () => {
-      checkFindings(fixture`
+      checkFindings(
+        fixture`
         platform: "tensorflow_savedmodel"
-      `, { uri, host: repository({ 'detector/1/model.savedmodel/saved_model.pb': '' }) });
-      checkFindings(fixture`
+      `,
+        { uri, host: repository({ 'detector/1/model.savedmodel/saved_model.pb': '' }) },
+      );
+      checkFindings(
+        fixture`
         backend: "tensorrtllm"
-      `, { uri, host: repository({ 'detector/1/': '' }) });
+      `,
+        { uri, host: repository({ 'detector/1/': '' }) },
+      );
     });
 
     it('warns of specific versions that have no folder', () => {
-      checkFindings(fixture`
+      checkFindings(
+        fixture`
         backend: "python"
         version_policy { specific { versions: [ 1, 3 ] } }
         #                                          ^ warning[triton/model-files]: version policy of model 'detector' names version 3, which has no folder: Triton serves only the versions it finds. Create detector/3/ or remove the version.
-      `, { uri, host: repository({ 'detector/1/model.py': '' }) });
+      `,
+        { uri, host: repository({ 'detector/1/model.py': '' }) },
+      );
     });
 
     it('wants a platform or backend unless a model file tells it', () => {
-      checkFindings(fixture`
+      checkFindings(
+        fixture`
         name: "detector"
         #     ^^^^^^^^^^ error[triton/platform-or-backend]: must specify 'platform' or 'backend' for 'detector': no model file in its version folders lets Triton tell the backend. Add backend: "…" (python, onnxruntime, tensorrt, pytorch, …).
         max_batch_size: 8
-      `, { uri, host: repository({ 'detector/1/weights.bin': '' }) });
-      checkFindings(fixture`
+      `,
+        { uri, host: repository({ 'detector/1/weights.bin': '' }) },
+      );
+      checkFindings(
+        fixture`
         max_batch_size: 8
-      `, { uri, host: repository({ 'detector/1/model.onnx': '' }) });
+      `,
+        { uri, host: repository({ 'detector/1/model.onnx': '' }) },
+      );
     });
 
-    it('reads an alternative config in configs/ as the model\'s, and other .pbtxt files as no model\'s', () => {
+    it("reads an alternative config in configs/ as the model's, and other .pbtxt files as no model's", () => {
       const host = repository({ 'detector/config.pbtxt': '', 'detector/labels.pbtxt': '', 'detector/1/weights.bin': '' });
-      checkFindings(fixture`
+      checkFindings(
+        fixture`
         name: "detector"
         #     ^^^^^^^^^^ error[triton/platform-or-backend]: must specify 'platform' or 'backend' for 'detector': no model file in its version folders lets Triton tell the backend. Add backend: "…" (python, onnxruntime, tensorrt, pytorch, …).
-      `, { uri: `${REPO}/detector/configs/h100.pbtxt`, host });
-      checkFindings(fixture`
+      `,
+        { uri: `${REPO}/detector/configs/h100.pbtxt`, host },
+      );
+      checkFindings(
+        fixture`
         max_batch_size: 8
-      `, { uri: `${REPO}/detector/labels.pbtxt`, host });
+      `,
+        { uri: `${REPO}/detector/labels.pbtxt`, host },
+      );
     });
 
     it('stays silent where folders cannot be listed', () => {
-      checkFindings(fixture`
+      checkFindings(
+        fixture`
         max_batch_size: 8
-      `, { uri });
+      `,
+        { uri },
+      );
     });
   });
 
@@ -117,7 +156,8 @@ describe('Triton model repository checks', () => {
     const uri = `${REPO}/pipeline/config.pbtxt`;
 
     it('accepts steps that agree with their models', () => {
-      checkFindings(fixture`
+      checkFindings(
+        fixture`
         platform: "ensemble"
         max_batch_size: 8
         input [ { name: "IMAGE" data_type: TYPE_UINT8 dims: [ -1 ] } ]
@@ -128,11 +168,14 @@ describe('Triton model repository checks', () => {
             { model_name: "classifier" model_version: -1 input_map { key: "data_0" value: "PIXELS" } output_map { key: "fc6_1" value: "SCORES" } }
           ]
         }
-      `, { uri, host: repository(MODELS) });
+      `,
+        { uri, host: repository(MODELS) },
+      );
     });
 
     it('wants step models that exist, with the inputs and outputs mapped', () => {
-      checkFindings(fixture`
+      checkFindings(
+        fixture`
         platform: "ensemble"
         max_batch_size: 8
         input [ { name: "IMAGE" data_type: TYPE_UINT8 dims: [ -1 ] } ]
@@ -147,11 +190,14 @@ describe('Triton model repository checks', () => {
         #                                                                                          ^^^^^ error[triton/ensemble-models]: in ensemble pipeline, ensemble tensor SCORES is mapping from non-existing output fc6 in model classifier. Did you mean 'fc6_1'?
           ]
         }
-      `, { uri, host: repository(MODELS) });
+      `,
+        { uri, host: repository(MODELS) },
+      );
     });
 
     it('wants data types, shapes and batch sizes to agree', () => {
-      checkFindings(fixture`
+      checkFindings(
+        fixture`
         platform: "ensemble"
         max_batch_size: 16
         input [ { name: "IMAGE" data_type: TYPE_FP16 dims: [ -1 ] } ]
@@ -166,7 +212,9 @@ describe('Triton model repository checks', () => {
         #                 ^^^^^^^^^^^^ error[triton/ensemble-models]: ensemble pipeline allows maximum batch size 16, but it contains model classifier which only allows maximum batch size to be 8. Lower the ensemble's max_batch_size.
           ]
         }
-      `, { uri, host: repository(MODELS) });
+      `,
+        { uri, host: repository(MODELS) },
+      );
     });
 
     it('finds ensembles that contain themselves through others', () => {
@@ -176,23 +224,29 @@ describe('Triton model repository checks', () => {
         output [ { name: "Y" data_type: TYPE_FP32 dims: [ 1 ] } ]
         ensemble_scheduling { step [ { model_name: "pipeline" input_map { key: "X" value: "X" } output_map { key: "Y" value: "Y" } } ] }
       `;
-      checkFindings(fixture`
+      checkFindings(
+        fixture`
         platform: "ensemble"
         input [ { name: "X" data_type: TYPE_FP32 dims: [ 1 ] } ]
         output [ { name: "Y" data_type: TYPE_FP32 dims: [ 1 ] } ]
         ensemble_scheduling { step [ { model_name: "inner" input_map { key: "X" value: "X" } output_map { key: "Y" value: "Y" } } ] }
         #                                          ^^^^^^^ error[triton/ensemble-models]: circular dependency between ensembles: pipeline -> inner -> pipeline. An ensemble cannot contain itself.
-      `, { uri, host: repository({ ...MODELS, 'inner/config.pbtxt': inner, 'inner/1/': '' }) });
+      `,
+        { uri, host: repository({ ...MODELS, 'inner/config.pbtxt': inner, 'inner/1/': '' }) },
+      );
     });
 
     it('does not judge what a step model leaves to auto-complete', () => {
-      checkFindings(fixture`
+      checkFindings(
+        fixture`
         platform: "ensemble"
         max_batch_size: 8
         input [ { name: "PIXELS" data_type: TYPE_FP32 dims: [ 3, 224, 224 ] } ]
         output [ { name: "SCORES" data_type: TYPE_FP32 dims: [ 1000 ] } ]
         ensemble_scheduling { step [ { model_name: "auto" input_map { key: "anything" value: "PIXELS" } output_map { key: "out" value: "SCORES" } } ] }
-      `, { uri, host: repository({ ...MODELS, 'auto/config.pbtxt': 'platform: "onnxruntime_onnx"', 'auto/1/model.onnx': '' }) });
+      `,
+        { uri, host: repository({ ...MODELS, 'auto/config.pbtxt': 'platform: "onnxruntime_onnx"', 'auto/1/model.onnx': '' }) },
+      );
     });
   });
 });

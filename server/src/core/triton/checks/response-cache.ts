@@ -30,10 +30,18 @@ response_cache { enable: true }`,
     if (!enable || !cache?.flag('enable')) return;
     const model = context.modelName;
     if (config.field('sequence_batching')) {
-      context.report(enable.start, enable.end, `Response Cache does not currently support model ${model} with sequence batching scheduler. Set enable: false.`);
+      context.report(
+        enable.start,
+        enable.end,
+        `Response Cache does not currently support model ${model} with sequence batching scheduler. Set enable: false.`,
+      );
     }
     if (config.message1('model_transaction_policy')?.flag('decoupled')) {
-      context.report(enable.start, enable.end, `Response Cache does not currently support model ${model} with 'decoupled' transaction policy. Set enable: false.`);
+      context.report(
+        enable.start,
+        enable.end,
+        `Response Cache does not currently support model ${model} with 'decoupled' transaction policy. Set enable: false.`,
+      );
     }
   },
 });

@@ -33,9 +33,11 @@ function check(checks: readonly TritonCheck[], annotated: string): string[] {
 }
 
 describe('a Triton check that throws', () => {
-  it('leaves the syntax, structure and other checks\' findings of the file in place, and is logged', () => {
+  it("leaves the syntax, structure and other checks' findings of the file in place, and is logged", () => {
     const checks = [...TRITON_CHECKS.slice(0, 5), broken, ...TRITON_CHECKS.slice(5)];
-    const logged = check(checks, fixture`
+    const logged = check(
+      checks,
+      fixture`
       name: "detector_v2"
       #     ^^^^^^^^^^^^^ error[triton/broken]: reported before the check broke
       #     ^^^^^^^^^^^^^ hint[triton/broken]: mlinfra: check triton/broken failed on this config (Cannot read properties of undefined (reading 'dims')). Please report it.
@@ -48,7 +50,8 @@ describe('a Triton check that throws', () => {
       #                                                ^ error[triton/dims]: model 'detector_v2', tensor 'x': dimension must be integer >= 1, or -1 to indicate a variable-size dimension (found 0).
       output [ { name: "y" data_type TYPE_FP32 dims: [ 1 ] } ]
       #                              ^^^^^^^^^ error[pbtxt/missing-colon]: Expected ":", found "TYPE_FP32".
-    `);
+    `,
+    );
     assert.equal(logged.length, 1, logged.join('\n'));
     const [message, ...stack] = logged[0].split('\n');
     assert.equal(message, `Check triton/broken failed on ${uri}: TypeError: Cannot read properties of undefined (reading 'dims')`);
@@ -56,11 +59,20 @@ describe('a Triton check that throws', () => {
   });
 
   it('says what was thrown when it is not an Error', () => {
-    const throwsString = defineCheck({ ...broken, check: () => { throw 'no config'; } });
-    const logged = check([throwsString], fixture`
+    const throwsString = defineCheck({
+      ...broken,
+      check: () => {
+        // eslint-disable-next-line @typescript-eslint/only-throw-error -- what a check that throws a string does, on purpose
+        throw 'no config';
+      },
+    });
+    const logged = check(
+      [throwsString],
+      fixture`
       backend: "python"
       #        ^^^^^^^^ hint[triton/broken]: mlinfra: check triton/broken failed on this config (no config). Please report it.
-    `);
+    `,
+    );
     assert.deepEqual(logged, [`Check triton/broken failed on ${uri}: no config`]);
   });
 

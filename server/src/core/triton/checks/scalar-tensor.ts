@@ -40,11 +40,19 @@ input [ { name: "threshold" data_type: TYPE_FP32 dims: [ 1 ] } ]`,
         const label = `model ${section}${name ? ` '${name}'` : ''}`;
         const dims = tensor.field('dims');
         if (dims && !dimsAutoCompleted && !tensor.scalars('dims').length) {
-          context.report(dims.nameStart, dims.nameEnd, `${label} cannot have empty dims for non-batching model as scalar tensors are not supported for model '${context.modelName}'. Write dims: [ 1 ], or set max_batch_size above 0.`);
+          context.report(
+            dims.nameStart,
+            dims.nameEnd,
+            `${label} cannot have empty dims for non-batching model as scalar tensors are not supported for model '${context.modelName}'. Write dims: [ 1 ], or set max_batch_size above 0.`,
+          );
         }
         const reshape = tensor.field('reshape');
         if (reshape && !tensor.message1('reshape')?.scalars('shape').length) {
-          context.report(reshape.nameStart, reshape.nameEnd, `${label} cannot have empty reshape for non-batching model as scalar tensors are not supported for model '${context.modelName}'. Remove the reshape, or set max_batch_size above 0.`);
+          context.report(
+            reshape.nameStart,
+            reshape.nameEnd,
+            `${label} cannot have empty reshape for non-batching model as scalar tensors are not supported for model '${context.modelName}'. Remove the reshape, or set max_batch_size above 0.`,
+          );
         }
       }
     }

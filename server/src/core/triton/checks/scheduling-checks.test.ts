@@ -7,7 +7,8 @@ const uri = 'file:///repo/detector/config.pbtxt';
 
 describe('Triton dynamic batching priorities', () => {
   it('wants the default level and every queue policy level within [1, priority_levels]', () => {
-    checkFindings(fixture`
+    checkFindings(
+      fixture`
       backend: "python"
       max_batch_size: 8
       dynamic_batching {
@@ -19,20 +20,26 @@ describe('Triton dynamic batching priorities', () => {
         priority_queue_policy [ { key: 2 value { } }, { key: 3 value { } } ]
         #                                                    ^ error[triton/dynamic-batching]: priority queue policy must have priority level in range [1, 2] for detector (found 3).
       }
-    `, { uri });
+    `,
+      { uri },
+    );
   });
 
   it('wants a default level once priority levels are on', () => {
-    checkFindings(fixture`
+    checkFindings(
+      fixture`
       backend: "python"
       max_batch_size: 8
       dynamic_batching { priority_levels: 2 }
       #                  ^^^^^^^^^^^^^^^ error[triton/dynamic-batching]: default priority level must be in range [1, 2] for detector: default_priority_level is not set. Add default_priority_level, the level of requests that do not give one.
-    `, { uri });
+    `,
+      { uri },
+    );
   });
 
   it('warns that priority settings do nothing without priority_levels', () => {
-    checkFindings(fixture`
+    checkFindings(
+      fixture`
       backend: "python"
       max_batch_size: 8
       dynamic_batching {
@@ -41,11 +48,14 @@ describe('Triton dynamic batching priorities', () => {
         priority_queue_policy { key: 1 value { max_queue_size: 4 } }
         ^^^^^^^^^^^^^^^^^^^^^ warning[triton/dynamic-batching]: priority_queue_policy has no effect for detector without priority_levels. Set priority_levels, or remove priority_queue_policy.
       }
-    `, { uri });
+    `,
+      { uri },
+    );
   });
 
   it('allows one level and no delayed timeouts when preserving order', () => {
-    checkFindings(fixture`
+    checkFindings(
+      fixture`
       backend: "python"
       max_batch_size: 8
       dynamic_batching {
@@ -59,11 +69,14 @@ describe('Triton dynamic batching priorities', () => {
         #                                                      ^ error[triton/dynamic-batching]: Queue policy can not have DELAY as timeout action when 'preserve_ordering' is true for detector. Use timeout_action: REJECT, or turn preserve_ordering off.
         priority_queue_policy { key: 3 value { timeout_action: DELAY } }
       }
-    `, { uri });
+    `,
+      { uri },
+    );
   });
 
   it('accepts valid priority and ordering settings', () => {
-    checkFindings(fixture`
+    checkFindings(
+      fixture`
       platform: "tensorrt_plan"
       max_batch_size: 16
       dynamic_batching {
@@ -74,8 +87,11 @@ describe('Triton dynamic batching priorities', () => {
         default_queue_policy { timeout_action: DELAY default_timeout_microseconds: 1000 allow_timeout_override: true }
         priority_queue_policy [ { key: 1 value { max_queue_size: 16 } }, { key: 3 value { timeout_action: REJECT default_timeout_microseconds: 10 } } ]
       }
-    `, { uri });
-    checkFindings(fixture`
+    `,
+      { uri },
+    );
+    checkFindings(
+      fixture`
       backend: "python"
       max_batch_size: 8
       dynamic_batching {
@@ -85,13 +101,16 @@ describe('Triton dynamic batching priorities', () => {
         default_queue_policy { timeout_action: DELAY }
         priority_queue_policy { key: 1 value { timeout_action: REJECT default_timeout_microseconds: 100 } }
       }
-    `, { uri });
+    `,
+      { uri },
+    );
   });
 });
 
 describe('Triton sequence batching', () => {
   it('wants each control tensor named, with one kind, and each kind on one tensor', () => {
-    checkFindings(fixture`
+    checkFindings(
+      fixture`
       backend: "python"
       max_batch_size: 8
       sequence_batching {
@@ -107,11 +126,14 @@ describe('Triton sequence batching', () => {
         control_input { name: "START_2" control { kind: CONTROL_SEQUENCE_START bool_false_true: [ false, true ] } }
         #                                               ^^^^^^^^^^^^^^^^^^^^^^ error[triton/sequence-batching]: sequence batching specifies multiple CONTROL_SEQUENCE_START tensors for detector. Keep CONTROL_SEQUENCE_START on one control tensor.
       }
-    `, { uri });
+    `,
+      { uri },
+    );
   });
 
   it('wants START, READY and END as one [false, true] pair', () => {
-    checkFindings(fixture`
+    checkFindings(
+      fixture`
       backend: "python"
       max_batch_size: 8
       sequence_batching {
@@ -122,11 +144,14 @@ describe('Triton sequence batching', () => {
         control_input { name: "START" control { int32_false_true: [ 1 ] } }
         #                                       ^^^^^^^^^^^^^^^^ error[triton/sequence-batching]: sequence batching control 'int32_false_true' must have exactly 2 entries for CONTROL_SEQUENCE_START for detector (found 1): the false value, then the true value.
       }
-    `, { uri });
+    `,
+      { uri },
+    );
   });
 
   it('wants CORRID typed as an integer or string, without a [false, true] pair', () => {
-    checkFindings(fixture`
+    checkFindings(
+      fixture`
       backend: "python"
       max_batch_size: 8
       sequence_batching {
@@ -134,34 +159,46 @@ describe('Triton sequence batching', () => {
         #                                                                                 ^^^^^^^^^ error[triton/sequence-batching]: unexpected data type for control CONTROL_SEQUENCE_CORRID for detector. Allowed data types are TYPE_UINT64, TYPE_INT64, TYPE_UINT32, TYPE_INT32 and TYPE_STRING.
         #                                                                                           ^^^^^^^^^^^^^^^^ error[triton/sequence-batching]: sequence batching must not specify either 'int32_false_true', 'fp32_false_true' or 'bool_false_true' for CONTROL_SEQUENCE_CORRID for detector. Remove int32_false_true; data_type gives the correlation id's type.
       }
-    `, { uri });
-    checkFindings(fixture`
+    `,
+      { uri },
+    );
+    checkFindings(
+      fixture`
       backend: "python"
       sequence_batching {
         control_input { name: "CORRID" control { kind: CONTROL_SEQUENCE_CORRID } }
         #                                              ^^^^^^^^^^^^^^^^^^^^^^^ error[triton/sequence-batching]: unexpected data type for control CONTROL_SEQUENCE_CORRID for detector (data_type is not set). Allowed data types are TYPE_UINT64, TYPE_INT64, TYPE_UINT32, TYPE_INT32 and TYPE_STRING.
       }
-    `, { uri });
+    `,
+      { uri },
+    );
   });
 
   it('wants oldest preferred sizes in [1, max_batch_size] and direct slot utilization in [0, 1]', () => {
-    checkFindings(fixture`
+    checkFindings(
+      fixture`
       backend: "python"
       max_batch_size: 8
       sequence_batching { oldest { max_candidate_sequences: 16 preferred_batch_size: [ 0, 4, 16 ] } }
       #                                                                                ^ error[triton/sequence-batching]: sequence batching preferred batch size must be positive for detector (found 0).
       #                                                                                      ^^ error[triton/sequence-batching]: sequence batching preferred batch size must be <= max batch size for detector: 16 is above max_batch_size 8.
-    `, { uri });
-    checkFindings(fixture`
+    `,
+      { uri },
+    );
+    checkFindings(
+      fixture`
       backend: "python"
       max_batch_size: 8
       sequence_batching { direct { max_queue_delay_microseconds: 100 minimum_slot_utilization: 1.5 } }
       #                                                                                        ^^^ error[triton/sequence-batching]: sequence batching minimum slot utilization must be in range [0, 1] for detector (found 1.5): it is the fraction of batch slots that must be ready, e.g. 0.5.
-    `, { uri });
+    `,
+      { uri },
+    );
   });
 
   it('accepts a complete stateful model', () => {
-    checkFindings(fixture`
+    checkFindings(
+      fixture`
       backend: "python"
       max_batch_size: 8
       sequence_batching {
@@ -175,15 +212,20 @@ describe('Triton sequence batching', () => {
         ]
         state [ { input_name: "INPUT_STATE" output_name: "OUTPUT_STATE" data_type: TYPE_INT32 dims: [ 1 ] } ]
       }
-    `, { uri });
+    `,
+      { uri },
+    );
     // Sequence batching works without batching, and a string correlation id is fine.
-    checkFindings(fixture`
+    checkFindings(
+      fixture`
       backend: "python"
       max_batch_size: 0
       sequence_batching {
         direct { minimum_slot_utilization: 0.5 }
         control_input { name: "CORRID" control { kind: CONTROL_SEQUENCE_CORRID data_type: TYPE_STRING } }
       }
-    `, { uri });
+    `,
+      { uri },
+    );
   });
 });

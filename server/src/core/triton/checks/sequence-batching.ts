@@ -71,9 +71,17 @@ sequence_batching {
       const name = input.string('name');
       if (!name) {
         const [start, end] = nameValue ? [nameValue.start, nameValue.end] : [input.message.start, input.message.start + 1];
-        report(start, end, `sequence batching control tensor must have a name for ${model}. Set name to the model input that receives the control.`);
+        report(
+          start,
+          end,
+          `sequence batching control tensor must have a name for ${model}. Set name to the model input that receives the control.`,
+        );
       } else if (tensors.has(name)) {
-        report(nameValue!.start, nameValue!.end, `sequence batching control tensor '${name}' is specified for multiple control kinds for ${model}. Give each control kind its own tensor.`);
+        report(
+          nameValue!.start,
+          nameValue!.end,
+          `sequence batching control tensor '${name}' is specified for multiple control kinds for ${model}. Give each control kind its own tensor.`,
+        );
         continue;
       } else tensors.add(name);
 
@@ -83,7 +91,11 @@ sequence_batching {
         const kindValue = control.scalar('kind');
         const [start, end] = kindValue ? [kindValue.start, kindValue.end] : [control.message.start, control.message.start + 1];
         if (index > 0) {
-          report(start, end, `sequence batching control tensor ${name ? `'${name}' ` : ''}is specified for multiple control kinds for ${model}. Give each control kind its own tensor.`);
+          report(
+            start,
+            end,
+            `sequence batching control tensor ${name ? `'${name}' ` : ''}is specified for multiple control kinds for ${model}. Give each control kind its own tensor.`,
+          );
           return;
         }
         if (kinds.has(kind)) {
@@ -99,16 +111,25 @@ sequence_batching {
     const maxBatchSize = config.number('max_batch_size') ?? 0;
     for (const size of batching.message1('oldest')?.scalars('preferred_batch_size') ?? []) {
       if (size.number === undefined) continue;
-      if (size.number < 1) report(size.start, size.end, `sequence batching preferred batch size must be positive for ${model} (found ${size.text}).`);
+      if (size.number < 1)
+        report(size.start, size.end, `sequence batching preferred batch size must be positive for ${model} (found ${size.text}).`);
       else if (maxBatchSize > 0 && size.number > maxBatchSize) {
-        report(size.start, size.end, `sequence batching preferred batch size must be <= max batch size for ${model}: ${size.text} is above max_batch_size ${maxBatchSize}.`);
+        report(
+          size.start,
+          size.end,
+          `sequence batching preferred batch size must be <= max batch size for ${model}: ${size.text} is above max_batch_size ${maxBatchSize}.`,
+        );
       }
     }
 
     const utilization = batching.message1('direct')?.scalar('minimum_slot_utilization');
     const ratio = utilization?.number;
     if (utilization && ratio !== undefined && !(ratio >= 0 && ratio <= 1)) {
-      report(utilization.start, utilization.end, `sequence batching minimum slot utilization must be in range [0, 1] for ${model} (found ${utilization.text}): it is the fraction of batch slots that must be ready, e.g. 0.5.`);
+      report(
+        utilization.start,
+        utilization.end,
+        `sequence batching minimum slot utilization must be in range [0, 1] for ${model} (found ${utilization.text}): it is the fraction of batch slots that must be ready, e.g. 0.5.`,
+      );
     }
   },
 });
@@ -119,18 +140,29 @@ type Report = (start: number, end: number, message: string) => void;
 function checkFalseTrue(control: ConfigNode, kind: string, kindRange: [number, number], model: string, report: Report): void {
   const written = FALSE_TRUE.filter((field) => control.field(field));
   if (!written.length) {
-    report(...kindRange, `sequence batching must specify either 'int32_false_true', 'fp32_false_true' or 'bool_false_true' for ${kind} for ${model}. Add one with the false value, then the true value, e.g. int32_false_true: [ 0, 1 ].`);
+    report(
+      ...kindRange,
+      `sequence batching must specify either 'int32_false_true', 'fp32_false_true' or 'bool_false_true' for ${kind} for ${model}. Add one with the false value, then the true value, e.g. int32_false_true: [ 0, 1 ].`,
+    );
     return;
   }
   if (written.length > 1) {
     const extra = control.field(written[1])!;
-    report(extra.nameStart, extra.nameEnd, `sequence batching must specify only one of 'int32_false_true', 'fp32_false_true' or 'bool_false_true' for ${kind} for ${model}. Remove ${written[1]}.`);
+    report(
+      extra.nameStart,
+      extra.nameEnd,
+      `sequence batching must specify only one of 'int32_false_true', 'fp32_false_true' or 'bool_false_true' for ${kind} for ${model}. Remove ${written[1]}.`,
+    );
     return;
   }
   const count = control.scalars(written[0]).length;
   if (count !== 2) {
     const field = control.fields(written[0])[0];
-    report(field.nameStart, field.nameEnd, `sequence batching control '${written[0]}' must have exactly 2 entries for ${kind} for ${model} (found ${count}): the false value, then the true value.`);
+    report(
+      field.nameStart,
+      field.nameEnd,
+      `sequence batching control '${written[0]}' must have exactly 2 entries for ${kind} for ${model} (found ${count}): the false value, then the true value.`,
+    );
   }
 }
 
@@ -139,11 +171,20 @@ function checkCorrid(control: ConfigNode, kindRange: [number, number], model: st
   const kind = 'CONTROL_SEQUENCE_CORRID';
   for (const name of FALSE_TRUE) {
     const field = control.field(name);
-    if (field) report(field.nameStart, field.nameEnd, `sequence batching must not specify either 'int32_false_true', 'fp32_false_true' or 'bool_false_true' for ${kind} for ${model}. Remove ${name}; data_type gives the correlation id's type.`);
+    if (field)
+      report(
+        field.nameStart,
+        field.nameEnd,
+        `sequence batching must not specify either 'int32_false_true', 'fp32_false_true' or 'bool_false_true' for ${kind} for ${model}. Remove ${name}; data_type gives the correlation id's type.`,
+      );
   }
   const type = control.scalar('data_type');
   if (type?.token === 'string') return; // a quoted enum value: the structure check reports it
   if (type && (CORRID_TYPES.includes(type.text) || CORRID_TYPE_NUMBERS.includes(type.text))) return;
   const [start, end] = type ? [type.start, type.end] : kindRange;
-  report(start, end, `unexpected data type for control ${kind} for ${model}${type ? '' : ' (data_type is not set)'}. Allowed data types are ${CORRID_TYPES.slice(0, -1).join(', ')} and ${CORRID_TYPES[CORRID_TYPES.length - 1]}.`);
+  report(
+    start,
+    end,
+    `unexpected data type for control ${kind} for ${model}${type ? '' : ' (data_type is not set)'}. Allowed data types are ${CORRID_TYPES.slice(0, -1).join(', ')} and ${CORRID_TYPES[CORRID_TYPES.length - 1]}.`,
+  );
 }

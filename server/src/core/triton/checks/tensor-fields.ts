@@ -44,11 +44,19 @@ output [ { name: "OUTPUT__0" data_type: TYPE_FP32 dims: [ 10 ] } ]`,
         }
         const type = tensor.scalar('data_type');
         if (type?.text === 'TYPE_INVALID') {
-          context.report(type.start, type.end, `model ${section} '${name}' must specify 'data_type' for ${context.modelName}: TYPE_INVALID is not a data type.`);
+          context.report(
+            type.start,
+            type.end,
+            `model ${section} '${name}' must specify 'data_type' for ${context.modelName}: TYPE_INVALID is not a data type.`,
+          );
         }
         const missing = [...(type ? [] : ['data_type']), ...(tensor.field('dims') ? [] : ['dims'])];
         if (missing.length && !autoCompleted) {
-          context.report(start, end, `model ${section} '${name}' must specify ${missing.map((m) => `'${m}'`).join(' and ')} for ${context.modelName}${backend ? ` (the ${backend} backend does not fill them in)` : ''}.`);
+          context.report(
+            start,
+            end,
+            `model ${section} '${name}' must specify ${missing.map((m) => `'${m}'`).join(' and ')} for ${context.modelName}${backend ? ` (the ${backend} backend does not fill them in)` : ''}.`,
+          );
         }
       }
     }

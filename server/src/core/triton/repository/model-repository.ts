@@ -56,11 +56,18 @@ export function repositoryView(host: CoreHost, modelFolderUri: string, cache: Co
       if (!entries) return undefined;
       return entries
         .filter((entry) => entry.directory && /^\d+$/.test(entry.name))
-        .map((entry) => ({ version: Number(entry.name), name: entry.name, entries: list(`${modelFolderUri}/${encodeURIComponent(entry.name)}`) ?? [] }))
+        .map((entry) => ({
+          version: Number(entry.name),
+          name: entry.name,
+          entries: list(`${modelFolderUri}/${encodeURIComponent(entry.name)}`) ?? [],
+        }))
         .sort((a, b) => a.version - b.version);
     },
     modelNames() {
-      if (modelNames === null) modelNames = list(repositoryUri)?.filter((entry) => entry.directory && !entry.name.startsWith('.')).map((entry) => entry.name);
+      if (modelNames === null)
+        modelNames = list(repositoryUri)
+          ?.filter((entry) => entry.directory && !entry.name.startsWith('.'))
+          .map((entry) => entry.name);
       return modelNames;
     },
     model(name) {
