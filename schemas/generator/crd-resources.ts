@@ -1,27 +1,10 @@
 // What a CRD tells an API server beyond its schema, per served version: the names kubectl
 // finds it by (singular, short names, categories), its subresources and printer columns.
 // Kept in index.json so the local cluster (cluster/) serves discovery and tables like a real one.
+import type { CrdResourceInfo, PrinterColumn } from '../../server/src/core/schema/schema-index';
 import { isObject } from '../../server/src/core/schema/translate';
 
-export interface PrinterColumn {
-  name: string;
-  type: string;
-  jsonPath: string;
-  description?: string;
-  format?: string;
-  priority?: number;
-}
-
-export interface CrdResourceInfo {
-  singular: string;
-  listKind: string;
-  shortNames?: string[];
-  categories?: string[];
-  /** The version the CRD stores objects in. */
-  storage: boolean;
-  subresources?: string[];
-  printerColumns?: PrinterColumn[];
-}
+export type { CrdResourceInfo, PrinterColumn };
 
 function strings(value: unknown): string[] | undefined {
   return Array.isArray(value) && value.length ? value.filter((item): item is string => typeof item === 'string') : undefined;

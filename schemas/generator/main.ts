@@ -1,12 +1,13 @@
 // `npm run schemas`: reads ../shared/upstream (Kubernetes swagger.json, the CRDs, Triton's model_config.proto),
 // converts them with the pure converters beside this file (CRDs with the core's, which the server
 // also uses on users' CRDs), and writes schemas/ with its index.
+import type { SchemaIndexEntry } from '../../server/src/core/schema/schema-index';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { crdToSchemas, EMBEDDED_TYPES, type CrdKindSchema } from '../../server/src/core/schema/crd-to-schema';
 import { isObject, OBJECT_META_DEFINITION, sortKeys } from '../../server/src/core/schema/translate';
-import { crdResourceInfo, type CrdResourceInfo } from './crd-resources';
+import { crdResourceInfo } from './crd-resources';
 import { GENERATOR_SOURCES, generatorHash, inputFiles, sha256, SWAGGER, TRITON_PROTO, upstreamDir } from './fingerprint';
 import { convertDefinitions, kindSchema, kubernetesKinds, type KubernetesKind } from './openapi-to-schema';
 import { parseProto } from './proto-parse';
@@ -45,18 +46,7 @@ const CORE_KINDS: [apiVersion: string, kinds: string[]][] = [
   ['apiextensions.k8s.io/v1', ['CustomResourceDefinition']],
 ];
 
-interface IndexKind {
-  apiVersion: string;
-  kind: string;
-  schema: string;
-  group: string;
-  version: string;
-  plural?: string;
-  namespaced?: boolean;
-  source: string;
-  /** CRD kinds only: names, subresources and printer columns, for the local cluster's discovery. */
-  resource?: CrdResourceInfo;
-}
+type IndexKind = SchemaIndexEntry;
 
 /** The generated file of a kind: kinds/<group-or-core>_<version>_<kind-lowercase>.json. */
 export function kindFile(group: string, version: string, kind: string): string {

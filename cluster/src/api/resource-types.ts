@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 // What index.json holds about a CRD kind is the schema generator's to say.
-import type { CrdResourceInfo, PrinterColumn } from '../../../schemas/generator/crd-resources';
+import type { PrinterColumn, SchemaIndex } from '../../../server/src/core/schema/index';
 
 export type { PrinterColumn };
 
@@ -130,17 +130,6 @@ const BUILTINS: Builtin[] = [
   },
 ];
 
-interface IndexKind {
-  apiVersion: string;
-  kind: string;
-  schema: string;
-  group: string;
-  version: string;
-  plural?: string;
-  namespaced?: boolean;
-  resource?: CrdResourceInfo;
-}
-
 /** Kubernetes' version order: GA before beta before alpha, higher numbers first, others last by name. */
 export function compareVersions(a: string, b: string): number {
   const rank = (v: string): [number, number, number, string] => {
@@ -156,7 +145,7 @@ export function compareVersions(a: string, b: string): number {
 
 /** The resource types: built-ins first (as kube-apiserver orders its groups), then CRD groups by name. */
 export function loadResourceTypes(schemasDir: string): ResourceType[] {
-  const index = JSON.parse(readFileSync(join(schemasDir, 'index.json'), 'utf8')) as { kinds: IndexKind[] };
+  const index = JSON.parse(readFileSync(join(schemasDir, 'index.json'), 'utf8')) as SchemaIndex;
   const schemaOf = (group: string, version: string, kind: string) =>
     index.kinds.find((k) => k.group === group && k.version === version && k.kind === kind);
   const types: ResourceType[] = BUILTINS.map((b) => {

@@ -1,6 +1,7 @@
 // Knows every schema the server can validate against: the generated ones shipped in
 // schemas/ (found by apiVersion and kind through the index), schemas built from the user's
 // CRDs, and JSON schema files named by settings or modelines. Loads each file on first need.
+import type { SchemaIndex } from './schema-index';
 
 /** One line of schemas/index.json, or a kind from a user's CRD. */
 export interface KindEntry {
@@ -25,19 +26,6 @@ export type JsonSchema = Record<string, unknown>;
 
 export const BUILTIN_BASE = 'https://schemas.mlinfra.dev/';
 
-interface IndexFile {
-  kinds: {
-    apiVersion: string;
-    kind: string;
-    schema: string;
-    group: string;
-    version: string;
-    plural?: string;
-    namespaced?: boolean;
-    source: string;
-  }[];
-}
-
 export class SchemaRegistry {
   private readonly builtinKinds: KindEntry[];
   private userKinds: KindEntry[] = [];
@@ -49,7 +37,7 @@ export class SchemaRegistry {
   private readonly changes: { generation: number; ids: string[] | null }[] = [];
 
   constructor(private readonly builtin: BuiltinSchemas | undefined) {
-    const index = builtin ? (builtin.readJson('index.json') as IndexFile | undefined) : undefined;
+    const index = builtin ? (builtin.readJson('index.json') as SchemaIndex | undefined) : undefined;
     this.builtinKinds = (index?.kinds ?? []).map((entry) => ({ ...entry, id: BUILTIN_BASE + entry.schema }));
   }
 
