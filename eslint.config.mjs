@@ -39,9 +39,20 @@ export default defineConfig(
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true },
       ],
-      // Prettier wraps code at 140 columns; what it cannot break (a comment, a long name) is caught here. A line
-      // that is long because of a string, template or regular expression stays: splitting a message hurts grep.
+      // Prettier wraps code at 140 columns; what it cannot break (a comment, a long name, a string) is caught here.
+      // Tests are exempt for strings and templates: their fixtures annotate findings with the whole message on a line.
       'max-len': ['error', { code: 140, ignoreStrings: true, ignoreTemplateLiterals: true, ignoreRegExpLiterals: true, ignoreUrls: true }],
+    },
+  },
+
+  // The shipped and the tools' sources: a long message is written as a concatenation. Only a template spanning
+  // lines (a rule page's example manifest, whose annotation lines carry a finding's whole message) or a regular
+  // expression may pass 140 columns.
+  {
+    files: ['**/*.ts'],
+    ignores: ['**/*.test.ts', 'test/**'],
+    rules: {
+      'max-len': ['error', { code: 140, ignoreTemplateLiterals: true, ignoreRegExpLiterals: true, ignoreUrls: true }],
     },
   },
 

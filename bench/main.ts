@@ -92,13 +92,16 @@ async function main(): Promise<number> {
     const base = readFileSync(join(root, 'bench', 'fixtures', 'pytorchjob.yaml'), 'utf8');
 
     console.log(
-      `mlinfra bench: mlinfra (node ${SERVER_EXEC_ARGV.join(' ')} dist/server.js, as the extension starts it) vs yaml-language-server ${yamlServerVersion}, both on Node ${process.version}`,
+      `mlinfra bench: mlinfra (node ${SERVER_EXEC_ARGV.join(' ')} dist/server.js, as the extension starts ` +
+        `it) vs yaml-language-server ${yamlServerVersion}, both on Node ${process.version}`,
     );
     console.log(`machine: ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}`);
     if (only.yaml) {
       console.log(`schema: ${kindFile}, bundled for yaml-language-server into ${schemaPath}`);
       console.log(
-        `per file and server: a fresh process (first diagnostics: the median of ${COLD_SAMPLES}), ${SETTLE_MS} ms idle after start-up before the file opens (also measured without, for the largest file), ${EDITS} edits, ${COMPLETIONS} completions, waits of at most ${TIMEOUT_MS / 1000} s`,
+        `per file and server: a fresh process (first diagnostics: the median of ${COLD_SAMPLES}), ${SETTLE_MS} ` +
+          `ms idle after start-up before the file opens (also measured without, for the largest file), ${EDITS} ` +
+          `edits, ${COMPLETIONS} completions, waits of at most ${TIMEOUT_MS / 1000} s`,
       );
     }
     console.log('');
@@ -146,7 +149,9 @@ async function main(): Promise<number> {
         large,
         ensemble,
       };
-      const iterations = `${SETTLE_MS} ms idle before the file opens, ${EDITS} edits, ${COMPLETIONS} completions and ${FORMATS} formattings (large config)`;
+      const iterations =
+        `${SETTLE_MS} ms idle before the file opens, ${EDITS} edits, ${COMPLETIONS} completions and ${FORMATS} ` +
+        `formattings (large config)`;
       console.log(`${tritonTable(triton, describeTritonWorkload(workload, iterations))}\n`);
     }
 

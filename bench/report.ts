@@ -43,7 +43,10 @@ function completion(result: ServerResult): string {
 
 export function describeWorkload(w: Workload): string {
   const docs = w.docs === 1 ? '1 document' : `${w.docs} documents`;
-  return `${docs}: ${w.lines.toLocaleString('en-US')} lines, ${w.bytes < 1e5 ? `${(w.bytes / 1e3).toFixed(1)} kB` : `${(w.bytes / 1e6).toFixed(2)} MB`}; edits and completion in document ${w.middle + 1}`;
+  return (
+    `${docs}: ${w.lines.toLocaleString('en-US')} lines, ${w.bytes < 1e5 ? `${(w.bytes / 1e3).toFixed(1)} kB` : `${(w.bytes / 1e6).toFixed(2)} MB`}; ` +
+    `edits and completion in document ${w.middle + 1}`
+  );
 }
 
 export function table(size: SizeResult, heading: string): string {

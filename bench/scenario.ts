@@ -156,7 +156,8 @@ export async function runScenario(
     result.expectedPublications = 1 + changes;
     if (result.publications !== result.expectedPublications) {
       result.warnings.push(
-        `published diagnostics ${result.publications} times for 1 open + ${changes} edits; latencies may be matched to the wrong publication`,
+        `published diagnostics ${result.publications} times for 1 open + ${changes} edits; latencies may ` +
+          `be matched to the wrong publication`,
       );
     }
     const rss = session.peakRssKb();

@@ -25,8 +25,10 @@ const mb = (value: number | undefined) => (value === undefined ? '–' : `${valu
 
 export function describeTritonWorkload(w: TritonWorkload, iterations: string): string {
   return [
-    `Triton model repository (mlinfra alone, absolute targets): ${w.models} models (ONNX, TensorRT, Python; 1/ and an empty model file each),`,
-    `an ensemble of ${w.steps} chained steps, one config with ${w.tensors.toLocaleString('en-US')} inputs and outputs; per config a fresh process with the repository as workspace folder, ${iterations}`,
+    `Triton model repository (mlinfra alone, absolute targets): ${w.models} models (ONNX, TensorRT, Python; ` +
+      `1/ and an empty model file each),`,
+    `an ensemble of ${w.steps} chained steps, one config with ${w.tensors.toLocaleString('en-US')} inputs ` +
+      `and outputs; per config a fresh process with the repository as workspace folder, ${iterations}`,
   ].join('\n');
 }
 

@@ -129,7 +129,8 @@ export async function runTritonScenario(spec: ServerSpec, workload: TritonWorklo
     result.invalidEditFirst = brief(invalid.p.diagnostics.slice(0, 1)) || undefined;
     if (invalid.p.diagnostics.length !== 1 || !mistake.expect.test(messageText(invalid.p.diagnostics[0]))) {
       result.warnings.push(
-        `expected exactly one diagnostic matching ${mistake.expect} for ${mistake.what}, got ${invalid.p.diagnostics.length}: ${brief(invalid.p.diagnostics) || 'none'}`,
+        `expected exactly one diagnostic matching ${mistake.expect} for ${mistake.what}, got ${invalid.p.diagnostics.length}: ` +
+          `${brief(invalid.p.diagnostics) || 'none'}`,
       );
     }
     await edit(mistake.slot.replace(mistake.valid), 'reverting the deliberate mistake');
@@ -188,7 +189,8 @@ export async function runTritonScenario(spec: ServerSpec, workload: TritonWorklo
     result.expectedPublications = 1 + changes;
     if (result.publications !== result.expectedPublications) {
       result.warnings.push(
-        `published diagnostics ${result.publications} times for 1 open + ${changes} edits; latencies may be matched to the wrong publication`,
+        `published diagnostics ${result.publications} times for 1 open + ${changes} edits; latencies may ` +
+          `be matched to the wrong publication`,
       );
     }
   } catch (error) {

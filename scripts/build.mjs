@@ -63,6 +63,7 @@ if (watch) {
   const started = Date.now();
   await Promise.all(builds.map((options) => esbuild.build(options)));
   console.log(
-    `[build] dist/extension.js, dist/cluster-client.js, dist/server.js and dist/cluster.js built in ${Date.now() - started} ms${production ? ' (production)' : ''}`,
+    `[build] dist/extension.js, dist/cluster-client.js, dist/server.js and dist/cluster.js built in ${Date.now() - started} ` +
+      `ms${production ? ' (production)' : ''}`,
   );
 }

@@ -118,7 +118,9 @@ for (let i = 0; i < 240 && !(await healthy()); i++) {
   await new Promise((resolve) => setTimeout(resolve, 250));
 }
 console.log(
-  `\nmlinfra demo is running. Open this URL in a browser:\n\n  ${url}\n\nThe Clusters and GPU nodes views (mlinfra in the activity bar) show the demo cluster; kubectl reaches it with\n  kubectl --kubeconfig ${kubeconfig} get pods -A\n\nPress Ctrl+C to stop.`,
+  `\nmlinfra demo is running. Open this URL in a browser:\n\n  ${url}\n\nThe Clusters and GPU nodes ` +
+    `views (mlinfra in the activity bar) show the demo cluster; kubectl reaches it with\n  kubectl --kubeconfig ` +
+    `${kubeconfig} get pods -A\n\nPress Ctrl+C to stop.`,
 );
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {

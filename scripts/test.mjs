@@ -13,7 +13,8 @@ const STAGES = {
   lint: { title: 'lint and format check (ESLint, Prettier)', program: 'scripts/lint/run.mjs' },
   unit: {
     title:
-      'unit tests (core, shared model, client views and cluster access, local cluster internals, schema generator, grammar, snippets, structure)',
+      'unit tests (core, shared model, client views and cluster access, local cluster internals, schema ' +
+      'generator, grammar, snippets, structure)',
     dirs: [
       'out/server',
       'out/client',

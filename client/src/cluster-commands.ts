@@ -139,7 +139,9 @@ export async function deleteJob(views: ClusterViews, arg?: unknown): Promise<boo
     ...(dependents?.owned ?? []),
   ];
   const message = `Delete ${label} "${ref.name}" in namespace "${ref.namespace}" of context "${ref.context}"?`;
-  const detail = `This also deletes what belongs to it: ${goes.join(', ')}. Running training stops and its GPUs are released. The deletion cannot be undone.`;
+  const detail =
+    `This also deletes what belongs to it: ${goes.join(', ')}. Running training stops and its GPUs are ` +
+    `released. The deletion cannot be undone.`;
   if ((await prompts.confirm(message, detail, 'Delete')) !== 'Delete') return false;
   const session = (await views.clusters.load()).session(ref.context);
   try {

@@ -11,7 +11,8 @@ import { ClusterStatus } from './views/cluster-status';
 const CONTEXT_KEY = 'mlinfra.clusters.context';
 const NAMESPACES_KEY = 'mlinfra.clusters.namespaces';
 export const TRUST_MESSAGE =
-  'mlinfra: cluster access needs a trusted workspace (kubeconfig files can run programs through exec plugins). Trust this workspace to use the Clusters and GPU nodes views.';
+  'mlinfra: cluster access needs a trusted workspace (kubeconfig files can run programs through exec ' +
+  'plugins). Trust this workspace to use the Clusters and GPU nodes views.';
 
 /** Loads dist/cluster-client.js (bundled apart, so activation does not parse @kubernetes/client-node). */
 function loadModule(): Promise<typeof ClusterModule> {

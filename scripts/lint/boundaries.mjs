@@ -8,7 +8,8 @@ const NODE_IO = ['fs', 'child_process', 'net', 'http', 'https', 'http2', 'worker
 const pure = {
   regex: `^(node:)?(${NODE_IO.join('|')})(/.*)?$|^(vscode|vscode-languageserver.*|vscode-languageclient|vscode-jsonrpc)(/.*)?$|^@kubernetes/client-node`,
   message:
-    'server/src/core and common/model are pure: no Node I/O and no editor protocol. Take what you need from the host (core/host.ts) or do it in server/src.',
+    'server/src/core and common/model are pure: no Node I/O and no editor protocol. Take what you need ' +
+    'from the host (core/host.ts) or do it in server/src.',
 };
 const noVscode = { regex: '^vscode(/.*)?$', message: 'Only client/ imports vscode.' };
 const noClient = { regex: '(^|/)client/', message: 'The client is a program of its own; share through common/.' };

@@ -35,7 +35,8 @@ function kindOf(code: number): ErrorKind {
 
 const HINTS: Partial<Record<ErrorKind, string>> = {
   unauthorized:
-    'The cluster did not accept the credentials of this context: the token may have expired or be invalid. Renew it (log in again), then retry.',
+    'The cluster did not accept the credentials of this context: the token may have expired or be invalid. ' +
+    'Renew it (log in again), then retry.',
   forbidden: 'The user of this context lacks the RBAC permission. Ask for it, or pick another namespace or context.',
   unreachable:
     'Check that the cluster is running and reachable from this machine (VPN, proxy, server address in the kubeconfig), then retry.',

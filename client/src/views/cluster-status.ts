@@ -20,7 +20,10 @@ export class ClusterStatus implements vscode.Disposable {
       this.item.tooltip = 'mlinfra found no kubeconfig context. Set mlinfra.kubeconfig or KUBECONFIG, or create ~/.kube/config.';
     } else {
       this.item.text = `$(cloud) ${context} / ${namespace ?? 'default'}`;
-      this.item.tooltip = `Kubernetes context ${context}, namespace ${namespace ?? 'default'} (mlinfra's choice for this workspace; the kubeconfig is not changed).\nKubeconfig: ${files.join(', ') || 'none'}\nClick to switch the context or the namespace.`;
+      this.item.tooltip =
+        `Kubernetes context ${context}, namespace ${namespace ?? 'default'} (mlinfra's choice for this workspace; ` +
+        `the kubeconfig is not changed).\nKubeconfig: ${files.join(', ') || 'none'}\nClick to switch the context ` +
+        `or the namespace.`;
     }
     this.item.show();
   }

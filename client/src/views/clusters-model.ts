@@ -154,7 +154,9 @@ export function workloadNode(parentId: string, context: string, view: WorkloadVi
     id: childId(parentId, 'wl', `${view.typeKey}/${view.name}`),
     label: view.name,
     description: workloadDescription(view, now, inference),
-    tooltip: `${view.kindLabel} ${view.namespace}/${view.name}: ${view.state.state}${detail}\n${plural(view.pods.length, 'pod')}, ${gpuCountText(view.gpus, view.atLeast)} in all`,
+    tooltip:
+      `${view.kindLabel} ${view.namespace}/${view.name}: ${view.state.state}${detail}\n${plural(view.pods.length, 'pod')}, ` +
+      `${gpuCountText(view.gpus, view.atLeast)} in all`,
     icon: id,
     color,
     contextValue: inference ? 'mlinfra.inference' : 'mlinfra.job',

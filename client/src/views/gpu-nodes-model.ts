@@ -55,7 +55,10 @@ export function gpuNodeNodes(parentId: string, context: string, nodes: readonly 
       id: childId(parentId, 'node', node.name),
       label: node.name,
       description: nodeDescription(node),
-      tooltip: `Node ${node.name}\nGPU product ${node.product}\ncapacity ${node.capacity}, allocatable ${node.allocatable}, used ${node.used ?? 'unknown'}, free ${node.free ?? 'unknown'}\n${plural(node.pods.length, 'pod')} holding GPUs`,
+      tooltip:
+        `Node ${node.name}\nGPU product ${node.product}\ncapacity ${node.capacity}, allocatable ${node.allocatable}, ` +
+        `used ${node.used ?? 'unknown'}, free ${node.free ?? 'unknown'}\n${plural(node.pods.length, 'pod')} ` +
+        `holding GPUs`,
       icon: node.used === undefined ? 'server' : full ? 'server-environment' : 'server',
       color: !node.ready ? 'errorForeground' : full ? 'charts.orange' : 'charts.green',
       contextValue: 'mlinfra.gpuNode',

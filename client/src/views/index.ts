@@ -63,7 +63,8 @@ export function registerClusterViews(context: vscode.ExtensionContext): {
         parent = rows.find((row) => row.label === label);
         if (!parent)
           throw new Error(
-            `no row "${label}" in ${view} under ${path.slice(0, path.indexOf(label)).join(' › ') || 'the top'}; rows: ${rows.map((r) => r.label).join(', ')}`,
+            `no row "${label}" in ${view} under ${path.slice(0, path.indexOf(label)).join(' › ') || 'the top'}; ` +
+              `rows: ${rows.map((r) => r.label).join(', ')}`,
           );
       }
       return JSON.parse(JSON.stringify(await provider.getChildren(parent))) as NodeData[];

@@ -13,7 +13,8 @@ const DRY_RUN = query('dryRun', 'When present, indicates that modifications shou
 const FIELD_MANAGER = query('fieldManager', 'fieldManager is a name associated with the actor or entity that is making these changes.');
 const FIELD_VALIDATION = query(
   'fieldValidation',
-  'fieldValidation instructs the server on how to handle objects in the request containing unknown or duplicate fields. Valid values are: Ignore, Warn, Strict.',
+  'fieldValidation instructs the server on how to handle objects in the request containing unknown ' +
+    'or duplicate fields. Valid values are: Ignore, Warn, Strict.',
 );
 const FORCE = query('force', 'Force is going to "force" Apply requests.');
 

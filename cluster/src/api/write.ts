@@ -181,7 +181,8 @@ function propagation(request: ResourceRequest, body: Record<string, unknown>): P
   if (value === undefined) return request.type.key === 'batch/jobs' ? 'Orphan' : 'Background';
   if (value !== 'Background' && value !== 'Foreground' && value !== 'Orphan')
     throw badRequest(
-      `DeleteOptions.meta.k8s.io "" is invalid: propagationPolicy: Unsupported value: "${value}": supported values: "Foreground", "Background", "Orphan"`,
+      `DeleteOptions.meta.k8s.io "" is invalid: propagationPolicy: Unsupported value: "${value}": supported ` +
+        `values: "Foreground", "Background", "Orphan"`,
     );
   return value;
 }

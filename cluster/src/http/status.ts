@@ -120,7 +120,9 @@ export function unsupportedMediaType(contentType: string): StatusError {
   return failure(
     415,
     'UnsupportedMediaType',
-    `the body of the request was in an unknown format - accepted media types include: application/json, application/yaml, application/apply-patch+yaml, application/merge-patch+json, application/strategic-merge-patch+json, application/json-patch+json (got ${contentType || 'none'})`,
+    `the body of the request was in an unknown format - accepted media types include: application/json, ` +
+      `application/yaml, application/apply-patch+yaml, application/merge-patch+json, application/strategic-merge-patch+json, ` +
+      `application/json-patch+json (got ${contentType || 'none'})`,
   );
 }
 

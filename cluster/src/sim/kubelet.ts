@@ -157,7 +157,8 @@ export class Kubelet {
           started,
           'Normal',
           'Pulled',
-          `Successfully pulled image "${c.image}" in ${(ms / 1000).toFixed(3)}s (${(ms / 1000).toFixed(3)}s including waiting). Image size: ${size} bytes.`,
+          `Successfully pulled image "${c.image}" in ${(ms / 1000).toFixed(3)}s (${(ms / 1000).toFixed(3)}s ` +
+            `including waiting). Image size: ${size} bytes.`,
           this.source(pod),
           field,
         );

@@ -68,7 +68,9 @@ function training(pod: KubeObject, container: any, attempt: number, random: Rand
     const throughput = Math.round(samples * random.between(0.95, 1.05));
     lines.push({
       at: 500 + step * stepMs,
-      text: `step ${step}/${steps} loss=${loss.toFixed(3)} lr=${lr.toExponential(1).replace(/e([+-])(\d)$/, 'e$10$2')} throughput=${throughput} samples/s`,
+      text:
+        `step ${step}/${steps} loss=${loss.toFixed(3)} lr=${lr.toExponential(1).replace(/e([+-])(\d)$/, 'e$10$2')} ` +
+        `throughput=${throughput} samples/s`,
     });
   }
   if (failAt !== undefined) {
@@ -77,7 +79,9 @@ function training(pod: KubeObject, container: any, attempt: number, random: Rand
     lines.push({ at, text: '  File "/workspace/train.py", line 212, in <module>' });
     lines.push({
       at,
-      text: 'torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.50 GiB. GPU 0 has a total capacity of 79.14 GiB of which 1.21 GiB is free. Of the allocated memory 74.62 GiB is allocated by PyTorch.',
+      text:
+        'torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.50 GiB. GPU 0 has a total capacity ' +
+        'of 79.14 GiB of which 1.21 GiB is free. Of the allocated memory 74.62 GiB is allocated by PyTorch.',
     });
     return { lines, exit: { at: at + 100, code: 1 } };
   }
@@ -112,7 +116,11 @@ function triton(start: number, container: any): Program {
       6100,
       start,
       'server.cc:674',
-      '\n+--------------------+---------+--------+\n| Model              | Version | Status |\n+--------------------+---------+--------+\n| llama3-8b-instruct | 1       | READY  |\n+--------------------+---------+--------+',
+      '\n+--------------------+---------+--------+' +
+        '\n| Model              | Version | Status |' +
+        '\n+--------------------+---------+--------+' +
+        '\n| llama3-8b-instruct | 1       | READY  |' +
+        '\n+--------------------+---------+--------+',
     ),
     glog(6200, start, 'grpc_server.cc:2558', '"Started GRPCInferenceService at 0.0.0.0:8001"'),
     glog(6200, start, 'http_server.cc:4725', '"Started HTTPService at 0.0.0.0:8000"'),

@@ -50,7 +50,8 @@ export function expiredContinue(): StatusError {
     metadata: {},
     status: 'Failure',
     message:
-      'The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter.',
+      'The provided continue parameter is too old to display a consistent list result. You can start a ' +
+      'new list without the continue parameter.',
     reason: 'Expired',
     code: 410,
   });

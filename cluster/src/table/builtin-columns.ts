@@ -27,7 +27,8 @@ function col(name: string, description: string, options: { type?: string; format
 
 export const NAME_COLUMN = col(
   'Name',
-  'Name must be unique within a namespace. Is required when creating resources, although some resources may allow a client to request the generation of an appropriate name automatically.',
+  'Name must be unique within a namespace. Is required when creating resources, although some resources ' +
+    'may allow a client to request the generation of an appropriate name automatically.',
   { format: 'name' },
 );
 export const AGE_COLUMN = col('Age', 'CreationTimestamp is a timestamp representing the server time when this object was created.');

@@ -118,7 +118,9 @@ function reconcileJob(sim: SimContext, flavor: Flavor, job: KubeObject): void {
     message = `${label} successfully completed.`;
   } else if (!finished && failedTypes.length) {
     outcome = 'Failed';
-    message = `${label} is failed because ${of(failedTypes[0]).filter((p) => phaseOf(p) === 'Failed').length} ${failedTypes[0]} replica(s) failed.`;
+    message =
+      `${label} is failed because ${of(failedTypes[0]).filter((p) => phaseOf(p) === 'Failed').length} ${failedTypes[0]} ` +
+      `replica(s) failed.`;
   } else if (!finished && backoffLimit !== undefined && restartCount > backoffLimit) {
     outcome = 'Failed';
     message = `${flavor.kind} ${job.metadata.name} has failed because it has reached the specified backoff limit`;

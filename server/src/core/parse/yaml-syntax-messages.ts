@@ -64,7 +64,9 @@ function implicitKeyAcrossLines(error: YAMLError, ctx: Context): SyntaxFinding |
   if (offending && offending[1].length > (above ? above[1].length : contentColumn(firstText))) {
     const start = lines.lineStart(last) + offending[1].length;
     const what = above ? `"${above[2]}" above it, which already has a value` : 'the line above it';
-    const message = `Bad indentation: "${offending[2]}" is indented more than ${what}. Align the keys, or nest "${offending[2]}" under a key that has no value.`;
+    const message =
+      `Bad indentation: "${offending[2]}" is indented more than ${what}. Align the keys, or nest "${offending[2]}" ` +
+      `under a key that has no value.`;
     return finding(ctx, error, start, start + offending[2].length, 'yaml/bad-indentation', message);
   }
   if (!above) return missingColon(error, ctx, first);
@@ -89,7 +91,8 @@ function colonInValue(error: YAMLError, ctx: Context): SyntaxFinding | undefined
     .replace(/\s+#.*$/, '')
     .trimEnd();
   if (!rest.includes(': ')) return undefined;
-  const message = `This value contains ": ", which YAML reads as the start of another key. Put the value in quotes: "${rest.replace(/"/g, '\\"')}".`;
+  const message =
+    `This value contains ": ", which YAML reads as the start of another key. Put the value in quotes: ` + `"${rest.replace(/"/g, '\\"')}".`;
   return finding(ctx, error, error.pos[0], error.pos[0] + rest.length, 'yaml/colon-in-value', message);
 }
 

@@ -48,7 +48,8 @@ function duplicateKeys(document: Document.Parsed, lines: LineIndex): DocumentFin
         const firstLine = lines.positionAt(first.range[0]).line + 1;
         const same = first.spelled === spelled ? '' : ` (as "${first.spelled}": both read as ${name})`;
         const message = (line: number) =>
-          `Duplicate key "${spelled}": it is already set on line ${line}${same}. Kubernetes and most YAML tools reject the file or keep only one value; remove or rename one of them.`;
+          `Duplicate key "${spelled}": it is already set on line ${line}${same}. Kubernetes and most YAML tools ` +
+          `reject the file or keep only one value; remove or rename one of them.`;
         findings.push({
           range: lines.range(range[0], range[1]),
           severity: 'error',

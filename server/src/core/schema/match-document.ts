@@ -40,7 +40,8 @@ function stringAt(document: YamlDocument, key: string): { value: string; start: 
 }
 
 const HOW_TO_ADD =
-  'To check it, add its CRD to the "mlinfra.schemas.crds" setting, map the file to a JSON schema with "mlinfra.schemas.files", or add a "# yaml-language-server: $schema=<path>" comment.';
+  'To check it, add its CRD to the "mlinfra.schemas.crds" setting, map the file to a JSON schema with ' +
+  '"mlinfra.schemas.files", or add a "# yaml-language-server: $schema=<path>" comment.';
 
 function unknownKind(
   document: YamlDocument,

@@ -69,7 +69,8 @@ function checkValue(context: Context, owner: ProtoMessage, field: ProtoField, va
         value.start,
         value.end,
         'triton/expected-message',
-        `Expected "{", found ${value.text}: "${field.name}" is a message (${message.name.replace(/^inference\./, '')}), written as ${field.name} { … }.`,
+        `Expected "{", found ${value.text}: "${field.name}" is a message (${message.name.replace(/^inference\./, '')}), ` +
+          `written as ${field.name} { … }.`,
       );
     return;
   }

@@ -17,7 +17,9 @@ const SNIPPETS: Record<string, string> = {
   output: `output [\n  {\n    name: "\${1:output}"\n    data_type: \${2|${DATA_TYPES}|}\n    dims: [ \${3:-1} ]\n  }\n]`,
   instance_group: 'instance_group [\n  {\n    count: ${1:1}\n    kind: ${2|KIND_GPU,KIND_CPU,KIND_MODEL,KIND_AUTO|}\n  }\n]',
   dynamic_batching: 'dynamic_batching {\n  max_queue_delay_microseconds: ${1:100}\n}',
-  step: 'step [\n  {\n    model_name: "$1"\n    model_version: -1\n    input_map {\n      key: "$2"\n      value: "$3"\n    }\n    output_map {\n      key: "$4"\n      value: "$5"\n    }\n  }\n]',
+  step:
+    'step [\n  {\n    model_name: "$1"\n    model_version: -1\n    input_map {\n      key: "$2"\n    ' +
+    '  value: "$3"\n    }\n    output_map {\n      key: "$4"\n      value: "$5"\n    }\n  }\n]',
   parameters: 'parameters {\n  key: "${1:name}"\n  value: {\n    string_value: "${2:value}"\n  }\n}',
 };
 

@@ -19,7 +19,8 @@ export const messages = {
   unclosedList: () => 'Unclosed "[": this list is never closed with "]".',
   extraCloser: (close: string) => `Unexpected "${close}": there is no open "${openerOf(close)}" for it to close.`,
   mismatched: (open: string, close: string) =>
-    `Expected "${closerOf(open)}", found "${close}": this message was opened with "${open}", so it must be closed with "${closerOf(open)}".`,
+    `Expected "${closerOf(open)}", found "${close}": this message was opened with "${open}", so it must ` +
+    `be closed with "${closerOf(open)}".`,
   expectedFieldName: (found: Token) => `Expected field name, found ${describe(found)}. Field names are identifiers such as max_batch_size.`,
   expectedColon: (found: Token) => `Expected ":", found ${describe(found)}.`,
   missingValueAfterColon: (name: string, found: Token) => `Expected a value after "${name}:", found ${describe(found)}.`,

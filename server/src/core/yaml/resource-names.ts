@@ -39,7 +39,9 @@ export function resourceNames(): ResourceName[] {
   const mig = Object.entries(MIG_PROFILES).flatMap(([gpus, profiles]) =>
     profiles.map((profile) => ({
       name: `nvidia.com/mig-${profile}`,
-      description: `A MIG slice of ${profile.split('.')[0].replace('g', '')} compute unit(s) and ${profile.split('.')[1].toUpperCase()} of memory, on ${gpus} (MIG strategy "mixed").`,
+      description:
+        `A MIG slice of ${profile.split('.')[0].replace('g', '')} compute unit(s) and ${profile.split('.')[1].toUpperCase()} ` +
+        `of memory, on ${gpus} (MIG strategy "mixed").`,
     })),
   );
   return [...BASE, ...mig];

@@ -89,14 +89,21 @@ function check(workload: WorkloadView, context: RuleContext): void {
       if (ray?.head) {
         context.report(
           container.image,
-          `The Ray head's container ${container.name ?? '(unnamed)'} runs the CUDA image ${image} without a GPU limit and rayStartParams has no num-gpus: Ray then counts the GPUs the container sees, and on a GPU node the NVIDIA runtime shows it every GPU there (the image sets NVIDIA_VISIBLE_DEVICES=all), so Ray can place GPU tasks on the head, on GPUs other pods hold. Set rayStartParams num-gpus: "0", or give the head a GPU limit.`,
+          `The Ray head's container ${container.name ?? '(unnamed)'} runs the CUDA image ${image} without a ` +
+            `GPU limit and rayStartParams has no num-gpus: Ray then counts the GPUs the container sees, and on ` +
+            `a GPU node the NVIDIA runtime shows it every GPU there (the image sets NVIDIA_VISIBLE_DEVICES=all), ` +
+            `so Ray can place GPU tasks on the head, on GPUs other pods hold. Set rayStartParams num-gpus: "0", ` +
+            `or give the head a GPU limit.`,
           { severity: 'info', fixes: [...rayHeadFix(context.text, ray.group), ...hideGpusFix(context.text, container)] },
         );
         continue;
       }
       context.report(
         container.image,
-        `${label[0].toUpperCase()}${label.slice(1)} runs the CUDA image ${image} without a GPU limit: the scheduler gives it no GPU, yet on a GPU node the NVIDIA runtime honours the image's NVIDIA_VISIBLE_DEVICES=all and shows it every GPU there, other pods' included (elsewhere it sees none). Set limits: nvidia.com/gpu to the GPUs it needs, or NVIDIA_VISIBLE_DEVICES=void in its env if it needs none.`,
+        `${label[0].toUpperCase()}${label.slice(1)} runs the CUDA image ${image} without a GPU limit: the ` +
+          `scheduler gives it no GPU, yet on a GPU node the NVIDIA runtime honours the image's NVIDIA_VISIBLE_DEVICES=all ` +
+          `and shows it every GPU there, other pods' included (elsewhere it sees none). Set limits: nvidia.com/gpu ` +
+          `to the GPUs it needs, or NVIDIA_VISIBLE_DEVICES=void in its env if it needs none.`,
         { fixes: hideGpusFix(context.text, container) },
       );
     }
@@ -111,9 +118,18 @@ export const gpuCudaImageWithoutGpu = defineRule({
     why: `The CUDA base images (and the NGC, PyTorch CUDA, TensorFlow GPU, Triton, vLLM images built on them) set \`NVIDIA_VISIBLE_DEVICES=all\`. A container that asks for no GPU is given none by the scheduler and the device plugin, so nothing overrides that variable: on a GPU node whose container runtime is NVIDIA's (the GPU Operator's default), the container sees every GPU of the node — the GPUs the device plugin allocated to other pods included — and a framework in it allocates memory and runs kernels there unseen by Kubernetes. On a node without the NVIDIA runtime it sees none and silently runs on the CPU. Either way it is not what the scheduler accounted for.
 
 What is left alone, to avoid noise: init containers (they run before the app, and giving them GPUs only adds to the pod's reservation — see \`gpu/init-container-gpu\`); MPI launchers (a role named \`Launcher\`, or any role with \`launcher\` in its name), which only run \`mpirun\` and share the workers' image by habit; containers that set \`NVIDIA_VISIBLE_DEVICES\` themselves or hide every device from CUDA (\`CUDA_VISIBLE_DEVICES: ""\` or \`"-1"\`); containers that claim devices through Dynamic Resource Allocation (\`resources.claims\`); a TrainJob's trainer or an InferenceService's model that writes no resources (its runtime gives them); images of the GPU Operator, the device plugin and DCGM, which serve the whole node on purpose; and Ray groups that tell Ray their GPUs (\`num-gpus\` in \`rayStartParams\`, or \`GPU\` in the group's \`resources\`). A Ray head (which often shares the workers' GPU image and runs on a CPU node) without \`num-gpus\` is reported as information: Ray counts the GPUs it sees, so on a GPU node it would place GPU tasks on the head.`,
-    fix: 'Give the container the GPUs it uses under `resources.limits` (`nvidia.com/gpu: 1`). If it needs none — a sidecar, a parameter server, a data loader sharing the trainer\'s image — set `NVIDIA_VISIBLE_DEVICES` to `void` in its `env` (the quick fix), so the NVIDIA runtime exposes no GPU; or use a CPU build of the image. For a Ray head, the preferred quick fix sets `rayStartParams` `num-gpus: "0"`.',
+    fix:
+      'Give the container the GPUs it uses under `resources.limits` (`nvidia.com/gpu: 1`). If it needs ' +
+      "none — a sidecar, a parameter server, a data loader sharing the trainer's image — set `NVIDIA_VISIBLE_DEVICES` " +
+      'to `void` in its `env` (the quick fix), so the NVIDIA runtime exposes no GPU; or use a CPU build ' +
+      'of the image. For a Ray head, the preferred quick fix sets `rayStartParams` `num-gpus: "0"`.',
     source:
-      'NVIDIA k8s-device-plugin README: "if you don\'t request GPUs when using the device plugin with NVIDIA images all the GPUs on the machine will be exposed inside your container"; NVIDIA Container Toolkit, "Specialized Configurations with Docker" (`NVIDIA_VISIBLE_DEVICES`: `all`, `none`, `void`) and `accept-nvidia-visible-devices-envvar-when-unprivileged`; the `ENV NVIDIA_VISIBLE_DEVICES all` of the nvidia/cuda Dockerfiles; KubeRay\'s `generateRayStartCommand` (sets `--num-gpus` from the container\'s GPU limit only when it is not zero) and Ray\'s GPU autodetection.',
+      'NVIDIA k8s-device-plugin README: "if you don\'t request GPUs when using the device plugin with NVIDIA ' +
+      'images all the GPUs on the machine will be exposed inside your container"; NVIDIA Container Toolkit, ' +
+      '"Specialized Configurations with Docker" (`NVIDIA_VISIBLE_DEVICES`: `all`, `none`, `void`) and ' +
+      '`accept-nvidia-visible-devices-envvar-when-unprivileged`; ' +
+      "the `ENV NVIDIA_VISIBLE_DEVICES all` of the nvidia/cuda Dockerfiles; KubeRay's `generateRayStartCommand` " +
+      "(sets `--num-gpus` from the container's GPU limit only when it is not zero) and Ray's GPU autodetection.",
     invalid: `apiVersion: batch/v1
 kind: Job
 metadata:

@@ -34,10 +34,24 @@ export const gpuInitContainerGpu = defineRule({
   severity: 'warning',
   description: "An init container asks for more GPUs than the app containers: the rest are held idle for the pod's life.",
   docs: {
-    why: `Kubernetes sizes a pod by the larger of its init containers' requests and the sum of its app containers' (sidecars, \`restartPolicy: Always\`, count with the app), and reserves that for the pod's whole life: the scheduler looks for a node with that many free GPUs, and they stay taken until the pod ends. The kubelet hands the init container's GPUs on to the app containers, but only as many as they ask for. So GPUs an init container asks for beyond the app containers' — all of them, when the app asks for none — are held idle for as long as the pod runs, and can keep it Pending for a node it did not need. Sidecars are left alone (their GPUs are the app's), and so are init containers that ask for no more GPUs than the app containers.`,
-    fix: 'Run the GPU step (a warm-up, a compile, a conversion) at the start of an app container that has the GPUs, or ask for no more GPUs in the init container than the app containers use (none if the step does not need a GPU).',
+    why:
+      `Kubernetes sizes a pod by the larger of its init containers' requests and the sum of its app containers' ` +
+      `(sidecars, \`restartPolicy: Always\`, count with the app), and reserves that for the pod's whole ` +
+      `life: the scheduler looks for a node with that many free GPUs, and they stay taken until the pod ` +
+      `ends. The kubelet hands the init container's GPUs on to the app containers, but only as many as they ` +
+      `ask for. So GPUs an init container asks for beyond the app containers' — all of them, when the app ` +
+      `asks for none — are held idle for as long as the pod runs, and can keep it Pending for a node it ` +
+      `did not need. Sidecars are left alone (their GPUs are the app's), and so are init containers that ` +
+      `ask for no more GPUs than the app containers.`,
+    fix:
+      'Run the GPU step (a warm-up, a compile, a conversion) at the start of an app container that has ' +
+      'the GPUs, or ask for no more GPUs in the init container than the app containers use (none if the ' +
+      'step does not need a GPU).',
     source:
-      'kubernetes.io › Init Containers, "Resource sharing within containers": the effective request is the higher of the init containers\' and the app containers\' sum, and "init containers can reserve resources for initialization that are not used during the life of the Pod"; the kubelet device manager (`devicesToReuse`: an init container\'s devices are reused by the containers after it).',
+      'kubernetes.io › Init Containers, "Resource sharing within containers": the effective request is ' +
+      "the higher of the init containers' and the app containers' sum, and \"init containers can reserve " +
+      'resources for initialization that are not used during the life of the Pod"; the kubelet device manager ' +
+      "(`devicesToReuse`: an init container's devices are reused by the containers after it).",
     invalid: `apiVersion: batch/v1
 kind: Job
 metadata:
@@ -98,12 +112,16 @@ spec:
             const idle = count === 1 ? 'the GPU stays' : 'the GPUs stay';
             context.report(
               asked.entry.key,
-              `${who} and the app containers for none: Kubernetes reserves the larger of the two for the pod's whole life, so ${idle} allocated and idle once ${step} has finished. Run the GPU step in an app container, or remove the GPU from ${step}.`,
+              `${who} and the app containers for none: Kubernetes reserves the larger of the two for the pod's ` +
+                `whole life, so ${idle} allocated and idle once ${step} has finished. Run the GPU step in an app container, ` +
+                `or remove the GPU from ${step}.`,
             );
           } else if (used !== undefined && count !== undefined && count > used) {
             context.report(
               asked.entry.key,
-              `${who} and the app containers for ${used}: Kubernetes reserves the larger of the two for the pod's whole life and the app containers take over only ${used}, so ${count - used} stay allocated and idle once ${step} has finished. Ask for at most ${used} in ${step}, or run the GPU step in an app container.`,
+              `${who} and the app containers for ${used}: Kubernetes reserves the larger of the two for the pod's ` +
+                `whole life and the app containers take over only ${used}, so ${count - used} stay allocated and idle ` +
+                `once ${step} has finished. Ask for at most ${used} in ${step}, or run the GPU step in an app container.`,
             );
           }
         }

@@ -10,10 +10,17 @@ export const gpuLimitRequired = defineRule({
   severity: 'error',
   description: 'A GPU requested without a limit: the API server rejects the pod.',
   docs: {
-    why: 'Extended resources such as `nvidia.com/gpu` cannot be overcommitted, so Kubernetes requires their limit to be set, and to equal the request. A pod that only requests GPUs is rejected when it is created — for a training job, by the operator, often long after `kubectl apply` reported success.',
-    fix: 'Set the GPU under `resources.limits`. The request can then go: it defaults to the limit. The quick fix adds the limit with the requested count.',
+    why:
+      'Extended resources such as `nvidia.com/gpu` cannot be overcommitted, so Kubernetes requires their ' +
+      'limit to be set, and to equal the request. A pod that only requests GPUs is rejected when it is created ' +
+      '— for a training job, by the operator, often long after `kubectl apply` reported success.',
+    fix:
+      'Set the GPU under `resources.limits`. The request can then go: it defaults to the limit. The quick ' +
+      'fix adds the limit with the requested count.',
     source:
-      'Kubernetes API validation of container resources (`ValidateResourceRequirements`: "must be less than or equal to … limit" and limits required for non-overcommitable resources); kubernetes.io › Schedule GPUs: "GPUs are only supposed to be specified in the limits section".',
+      'Kubernetes API validation of container resources (`ValidateResourceRequirements`: "must be less ' +
+      'than or equal to … limit" and limits required for non-overcommitable resources); kubernetes.io › ' +
+      'Schedule GPUs: "GPUs are only supposed to be specified in the limits section".',
     invalid: `apiVersion: v1
 kind: Pod
 metadata:
@@ -56,7 +63,8 @@ spec:
           };
           context.report(
             request.entry.key,
-            `${request.name} is requested without a limit in container ${container.name ?? '(unnamed)'}: Kubernetes requires a limit for GPUs and rejects the pod. Set limits: ${request.name}: ${String(count)}.`,
+            `${request.name} is requested without a limit in container ${container.name ?? '(unnamed)'}: Kubernetes ` +
+              `requires a limit for GPUs and rejects the pod. Set limits: ${request.name}: ${String(count)}.`,
             { fixes: [fix] },
           );
         }

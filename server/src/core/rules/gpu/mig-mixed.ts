@@ -19,10 +19,24 @@ export const gpuMigMixed = defineRule({
   severity: 'warning',
   description: 'One container asks for whole GPUs and MIG slices, or for two MIG profiles.',
   docs: {
-    why: 'With the `mixed` MIG strategy the NVIDIA device plugin advertises whole GPUs as `nvidia.com/gpu` and each MIG profile as a resource of its own (`nvidia.com/mig-1g.10gb`, `nvidia.com/mig-3g.40gb`). The API server accepts a container asking for several of them, and the scheduler places it only on a node that has all of them free at once — a node whose GPUs are partitioned just so, or none, and then the pod stays Pending. Where it does run, the container gets devices that do not work together: a CUDA process enumerates a single MIG device, so one process (a training loop, one inference server) cannot use a MIG slice together with another slice or a whole GPU. It is a warning, not an error, because it is not rejected and a container whose processes each pin one device (`CUDA_VISIBLE_DEVICES` per process) can use the mix.',
-    fix: 'Ask for one kind of device per container: whole GPUs, or slices of one MIG profile — a larger profile (`3g.40gb` rather than `1g.10gb` + `2g.20gb`) for more memory and compute. Work that needs several devices of different kinds goes in separate containers or pods.',
+    why:
+      'With the `mixed` MIG strategy the NVIDIA device plugin advertises whole GPUs as `nvidia.com/gpu` ' +
+      'and each MIG profile as a resource of its own (`nvidia.com/mig-1g.10gb`, `nvidia.com/mig-3g.40gb`). ' +
+      'The API server accepts a container asking for several of them, and the scheduler places it only on ' +
+      'a node that has all of them free at once — a node whose GPUs are partitioned just so, or none, and ' +
+      'then the pod stays Pending. Where it does run, the container gets devices that do not work together: ' +
+      'a CUDA process enumerates a single MIG device, so one process (a training loop, one inference server) ' +
+      'cannot use a MIG slice together with another slice or a whole GPU. It is a warning, not an error, ' +
+      'because it is not rejected and a container whose processes each pin one device (`CUDA_VISIBLE_DEVICES` ' +
+      'per process) can use the mix.',
+    fix:
+      'Ask for one kind of device per container: whole GPUs, or slices of one MIG profile — a larger profile ' +
+      '(`3g.40gb` rather than `1g.10gb` + `2g.20gb`) for more memory and compute. Work that needs several ' +
+      'devices of different kinds goes in separate containers or pods.',
     source:
-      'NVIDIA k8s-device-plugin README, "MIG strategies" (`mixed`: a resource per MIG profile alongside `nvidia.com/gpu`); NVIDIA MIG User Guide, "CUDA Device Enumeration" (a CUDA process can only enumerate a single MIG device) and "Supported MIG Profiles".',
+      'NVIDIA k8s-device-plugin README, "MIG strategies" (`mixed`: a resource per MIG profile alongside ' +
+      '`nvidia.com/gpu`); NVIDIA MIG User Guide, "CUDA Device Enumeration" (a CUDA process can only enumerate ' +
+      'a single MIG device) and "Supported MIG Profiles".',
     invalid: `apiVersion: batch/v1
 kind: Job
 metadata:
@@ -72,8 +86,14 @@ spec:
           const where = containerLabel(workload, pod, container);
           const message =
             kind === 'gpu' || firstKind === 'gpu'
-              ? `${quantity.name} is asked for with ${first.name} in ${where}: under the mixed MIG strategy GPUs without MIG and MIG slices are separate resources, so the pod fits only a node that has both, and a CUDA process sees a single MIG device, so one process cannot use them together. Ask for one kind: whole GPUs, or slices of one MIG profile.`
-              : `${quantity.name} is asked for with ${first.name} in ${where}: under the mixed MIG strategy each profile is a separate resource, so the pod fits only a node partitioned into both, and a CUDA process sees a single MIG device, so one process cannot use them together. Ask for slices of one profile, a larger one for more memory and compute.`;
+              ? `${quantity.name} is asked for with ${first.name} in ${where}: under the mixed MIG strategy GPUs ` +
+                `without MIG and MIG slices are separate resources, so the pod fits only a node that has both, and ` +
+                `a CUDA process sees a single MIG device, so one process cannot use them together. Ask for one kind: ` +
+                `whole GPUs, or slices of one MIG profile.`
+              : `${quantity.name} is asked for with ${first.name} in ${where}: under the mixed MIG strategy each ` +
+                `profile is a separate resource, so the pod fits only a node partitioned into both, and a CUDA process ` +
+                `sees a single MIG device, so one process cannot use them together. Ask for slices of one profile, ` +
+                `a larger one for more memory and compute.`;
           context.report(quantity.entry.key, message);
         }
       }

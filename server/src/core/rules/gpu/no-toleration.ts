@@ -63,10 +63,27 @@ export const gpuNoToleration = defineRule({
   description: 'GPU pods with no toleration for the nvidia.com/gpu taint and no GPU node selector: on tainted GPU nodes they stay Pending.',
   kinds: workloadKindsExcept(SKIPPED_KINDS),
   docs: {
-    why: "Clusters keep CPU workloads off their expensive GPU nodes with a taint, most often `nvidia.com/gpu:NoSchedule` (EKS GPU node groups, the NVIDIA GPU Operator's guides, Karpenter GPU node pools; AKS suggests `sku=gpu:NoSchedule`). A pod that requests GPUs without tolerating that taint is never scheduled there and waits in Pending, with only a `FailedScheduling … untolerated taint` event to say why. Some clusters add the toleration for you (the `ExtendedResourceToleration` admission plugin, enabled on GKE), and a pod that selects its GPU nodes by label was written for a known cluster, so this is information only: it is not reported when the pod tolerates a taint whose key or value names a GPU (or every taint, `operator: Exists` without a key), when its node selector or node affinity uses a GPU node label (`nvidia.com/gpu.product`, `nvidia.com/gpu.present`, `cloud.google.com/gke-accelerator`, `karpenter.k8s.aws/instance-gpu-*`, `node.kubernetes.io/instance-type`, a node pool…), or when the workload is queued by Kueue (`kueue.x-k8s.io/queue-name`), whose ResourceFlavors add tolerations and node labels at admission. TrainJobs are skipped: their pod spec is the runtime's.",
-    fix: "Add a toleration for the taint of your GPU nodes, or select them with a node selector. The quick fix adds `{key: nvidia.com/gpu, operator: Exists, effect: NoSchedule}` to the pod spec's tolerations.",
+    why:
+      'Clusters keep CPU workloads off their expensive GPU nodes with a taint, most often `nvidia.com/gpu:NoSchedule` ' +
+      "(EKS GPU node groups, the NVIDIA GPU Operator's guides, Karpenter GPU node pools; AKS suggests `sku=gpu:NoSchedule`). " +
+      'A pod that requests GPUs without tolerating that taint is never scheduled there and waits in Pending, ' +
+      'with only a `FailedScheduling … untolerated taint` event to say why. Some clusters add the toleration ' +
+      'for you (the `ExtendedResourceToleration` admission plugin, enabled on GKE), and a pod that selects ' +
+      'its GPU nodes by label was written for a known cluster, so this is information only: it is not reported ' +
+      'when the pod tolerates a taint whose key or value names a GPU (or every taint, `operator: Exists` ' +
+      'without a key), when its node selector or node affinity uses a GPU node label (`nvidia.com/gpu.product`, ' +
+      '`nvidia.com/gpu.present`, `cloud.google.com/gke-accelerator`, `karpenter.k8s.aws/instance-gpu-*`, ' +
+      '`node.kubernetes.io/instance-type`, a node pool…), or when the workload is queued by Kueue (`kueue.x-k8s.io/queue-name`), ' +
+      'whose ResourceFlavors add tolerations and node labels at admission. TrainJobs are skipped: their ' +
+      "pod spec is the runtime's.",
+    fix:
+      'Add a toleration for the taint of your GPU nodes, or select them with a node selector. The quick ' +
+      "fix adds `{key: nvidia.com/gpu, operator: Exists, effect: NoSchedule}` to the pod spec's tolerations.",
     source:
-      'kubernetes.io › Taints and Tolerations ("Nodes with special hardware", and the ExtendedResourceToleration admission controller); NVIDIA GPU Operator and EKS GPU node group documentation (`nvidia.com/gpu:NoSchedule`); GKE › Run GPUs ("GKE automatically adds the toleration"); Kueue › ResourceFlavor (tolerations and node labels injected on admission).',
+      'kubernetes.io › Taints and Tolerations ("Nodes with special hardware", and the ExtendedResourceToleration ' +
+      'admission controller); NVIDIA GPU Operator and EKS GPU node group documentation (`nvidia.com/gpu:NoSchedule`); ' +
+      'GKE › Run GPUs ("GKE automatically adds the toleration"); Kueue › ResourceFlavor (tolerations and ' +
+      'node labels injected on admission).',
     invalid: `apiVersion: batch/v1
 kind: Job
 metadata:
@@ -115,7 +132,9 @@ spec:
       const fixes = edit ? [{ title: 'Add toleration for nvidia.com/gpu', edits: [edit], preferred: true }] : [];
       context.report(
         roleAnchor(workload, pod),
-        `GPUs are requested in ${rolePods(workload, pod)} with no toleration for the nvidia.com/gpu taint and no GPU node selector: GPU node pools are often tainted (nvidia.com/gpu:NoSchedule), and such pods stay Pending there. Add a toleration for nvidia.com/gpu, or a node selector for your GPU nodes.`,
+        `GPUs are requested in ${rolePods(workload, pod)} with no toleration for the nvidia.com/gpu taint ` +
+          `and no GPU node selector: GPU node pools are often tainted (nvidia.com/gpu:NoSchedule), and such ` +
+          `pods stay Pending there. Add a toleration for nvidia.com/gpu, or a node selector for your GPU nodes.`,
         { fixes },
       );
     }

@@ -33,10 +33,13 @@ function report(context: RuleContext, setting: Setting, gpus: number, holder: st
   const { processes, what } = setting;
   const more = processes > gpus;
   const effect = more
-    ? `the ${processes - gpus} processes without a GPU of their own fail or share one (CUDA out of memory, NCCL errors). Set it to ${gpus}, or raise the GPU limit.`
+    ? `the ${processes - gpus} processes without a GPU of their own fail or share one (CUDA out of memory, ` +
+      `NCCL errors). Set it to ${gpus}, or raise the GPU limit.`
     : `${gpus - processes} of the GPUs stay idle while the job holds them. Set it to ${gpus} (or auto), or lower the GPU limit.`;
   const fix = setting.fix?.(gpus);
-  const message = `${what} starts ${processes} process${processes === 1 ? '' : 'es'} per pod but ${holder} ${pods ? 'have' : 'has'} ${gpus} GPU${gpus === 1 ? '' : 's'}${pods ? ' each' : ''}: ${effect}`;
+  const message =
+    `${what} starts ${processes} process${processes === 1 ? '' : 'es'} per pod but ${holder} ${pods ? 'have' : 'has'} ` +
+    `${gpus} GPU${gpus === 1 ? '' : 's'}${pods ? ' each' : ''}: ${effect}`;
   context.report(setting.at, message, { severity: more ? 'error' : 'warning', fixes: fix ? [{ ...fix, preferred: more }] : [] });
 }
 
@@ -62,10 +65,22 @@ export const gpuNprocPerNode = defineRule({
   severity: 'error',
   description: "The processes torchrun starts per pod differ from the pod's GPUs: ranks without a GPU crash, or GPUs stay idle.",
   docs: {
-    why: "torchrun starts `--nproc-per-node` processes in each pod and gives each a local rank, which training code maps to a GPU (`cuda:LOCAL_RANK`). With more processes than GPUs in the container, the extra ranks fail with `invalid device ordinal` or pile onto one GPU until CUDA runs out of memory (an error); with fewer, the remaining GPUs are held and never used (a warning). The count is read from torchrun's `--nproc-per-node`/`--nproc_per_node` (also inside a `sh -c` script), from `PET_NPROC_PER_NODE` (torchrun's environment default, which the Kubeflow operator sets from a PyTorchJob's `nprocPerNode` — it also computes `WORLD_SIZE` from it), from a PyTorchJob's `spec.nprocPerNode` and `spec.elasticPolicy.nProcPerNode`, and from a TrainJob's `spec.trainer.numProcPerNode`. Values such as `auto` and `gpu` (one process per visible GPU) are fine, and containers without a GPU limit (CPU training) are not checked.",
+    why:
+      'torchrun starts `--nproc-per-node` processes in each pod and gives each a local rank, which training ' +
+      'code maps to a GPU (`cuda:LOCAL_RANK`). With more processes than GPUs in the container, the extra ' +
+      'ranks fail with `invalid device ordinal` or pile onto one GPU until CUDA runs out of memory (an error); ' +
+      "with fewer, the remaining GPUs are held and never used (a warning). The count is read from torchrun's " +
+      "`--nproc-per-node`/`--nproc_per_node` (also inside a `sh -c` script), from `PET_NPROC_PER_NODE` (torchrun's " +
+      "environment default, which the Kubeflow operator sets from a PyTorchJob's `nprocPerNode` — it also " +
+      "computes `WORLD_SIZE` from it), from a PyTorchJob's `spec.nprocPerNode` and `spec.elasticPolicy.nProcPerNode`, " +
+      "and from a TrainJob's `spec.trainer.numProcPerNode`. Values such as `auto` and `gpu` (one process " +
+      'per visible GPU) are fine, and containers without a GPU limit (CPU training) are not checked.',
     fix: 'Make the number of processes per node equal to the GPU limit, or use `auto`. The quick fix writes the GPU count.',
     source:
-      'PyTorch `torch/distributed/run.py` (`--nproc-per-node`: "auto", "cpu", "gpu" or an integer; `PET_` environment defaults); Kubeflow Training Operator `pkg/controller.v1/pytorch/envvar.go` (`PET_NPROC_PER_NODE` and `WORLD_SIZE` from `nprocPerNode`); Kubeflow Trainer `Trainer.numProcPerNode` (passed to torchrun as `--nproc-per-node`).',
+      'PyTorch `torch/distributed/run.py` (`--nproc-per-node`: "auto", "cpu", "gpu" or an integer; `PET_` ' +
+      'environment defaults); Kubeflow Training Operator `pkg/controller.v1/pytorch/envvar.go` (`PET_NPROC_PER_NODE` ' +
+      'and `WORLD_SIZE` from `nprocPerNode`); Kubeflow Trainer `Trainer.numProcPerNode` (passed to torchrun ' +
+      'as `--nproc-per-node`).',
     invalid: `apiVersion: kubeflow.org/v1
 kind: PyTorchJob
 metadata:

@@ -41,10 +41,26 @@ export const gpuReplicaGpusDiffer = defineRule({
   severity: 'warning',
   description: 'The roles of one distributed job have different GPUs per pod: the ranks assume a uniform world.',
   docs: {
-    why: "A distributed job starts the same number of processes on every pod: a PyTorchJob's `nprocPerNode` (and the `WORLD_SIZE` the operator computes from it) is one number for Master and Workers, torchrun's `--nproc-per-node` is usually the same script everywhere, NCCL and sharding strategies (FSDP hybrid shards, tensor parallelism, vLLM's `--tensor-parallel-size`) assume as many GPUs on each node. Pods with fewer GPUs get ranks without a GPU, which crash or oversubscribe one; pods with more leave GPUs idle. Roles compared: a PyTorchJob's Master and Workers (a Master without GPUs too: it is rank 0 of the same world); TFJob Chief/Master and Workers; MPIJob, PaddleJob, XGBoostJob and JAXJob workers; a JobSet's replicated jobs; a LeaderWorkerSet's leader and workers; a Volcano Job's tasks. Apart from the PyTorchJob Master, a role without GPUs is taken as a coordinator (parameter servers, MPI launchers, drivers) and skipped. Ray worker groups and KServe components are different programs and are not compared.",
-    fix: 'Give every GPU role the same GPU limit (and the matching processes per node). A job whose roles really differ (a coordinator with fewer GPUs) can silence the finding with `# mlinfra-disable-next-line gpu/replica-gpus-differ`.',
+    why:
+      "A distributed job starts the same number of processes on every pod: a PyTorchJob's `nprocPerNode` " +
+      "(and the `WORLD_SIZE` the operator computes from it) is one number for Master and Workers, torchrun's " +
+      '`--nproc-per-node` is usually the same script everywhere, NCCL and sharding strategies (FSDP hybrid ' +
+      "shards, tensor parallelism, vLLM's `--tensor-parallel-size`) assume as many GPUs on each node. Pods " +
+      'with fewer GPUs get ranks without a GPU, which crash or oversubscribe one; pods with more leave GPUs ' +
+      "idle. Roles compared: a PyTorchJob's Master and Workers (a Master without GPUs too: it is rank 0 " +
+      'of the same world); TFJob Chief/Master and Workers; MPIJob, PaddleJob, XGBoostJob and JAXJob workers; ' +
+      "a JobSet's replicated jobs; a LeaderWorkerSet's leader and workers; a Volcano Job's tasks. Apart " +
+      'from the PyTorchJob Master, a role without GPUs is taken as a coordinator (parameter servers, MPI ' +
+      'launchers, drivers) and skipped. Ray worker groups and KServe components are different programs and ' +
+      'are not compared.',
+    fix:
+      'Give every GPU role the same GPU limit (and the matching processes per node). A job whose roles ' +
+      'really differ (a coordinator with fewer GPUs) can silence the finding with `# mlinfra-disable-next-line ' +
+      'gpu/replica-gpus-differ`.',
     source:
-      'Kubeflow Training Operator `pkg/controller.v1/pytorch/envvar.go` (one `PET_NPROC_PER_NODE` and `WORLD_SIZE = replicas × nprocPerNode` for every replica type); PyTorch torchrun (`--nproc-per-node`, local ranks mapped to GPUs); NCCL and PyTorch FSDP/DeviceMesh docs (a mesh of nodes × GPUs per node).',
+      'Kubeflow Training Operator `pkg/controller.v1/pytorch/envvar.go` (one `PET_NPROC_PER_NODE` and `WORLD_SIZE ' +
+      '= replicas × nprocPerNode` for every replica type); PyTorch torchrun (`--nproc-per-node`, local ranks ' +
+      'mapped to GPUs); NCCL and PyTorch FSDP/DeviceMesh docs (a mesh of nodes × GPUs per node).',
     invalid: `apiVersion: kubeflow.org/v1
 kind: PyTorchJob
 metadata:
@@ -111,7 +127,9 @@ spec:
       if (gpus === norm) continue;
       context.report(
         roleAnchor(workload, pod),
-        `The ${pod.role} pods have ${gpus} GPU${gpus === 1 ? '' : 's'} each, unlike the rest of this ${workload.kind} (${summary}): the job starts the same number of processes on every pod, so pods with fewer GPUs get ranks without one and pods with more leave GPUs idle. Give every role the same GPU limit.`,
+        `The ${pod.role} pods have ${gpus} GPU${gpus === 1 ? '' : 's'} each, unlike the rest of this ${workload.kind} ` +
+          `(${summary}): the job starts the same number of processes on every pod, so pods with fewer GPUs get ` +
+          `ranks without one and pods with more leave GPUs idle. Give every role the same GPU limit.`,
       );
     }
   },

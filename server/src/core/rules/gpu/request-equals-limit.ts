@@ -11,10 +11,19 @@ export const gpuRequestEqualsLimit = defineRule({
   severity: 'error',
   description: 'A GPU request different from its limit: the API server rejects the pod.',
   docs: {
-    why: 'Extended resources such as `nvidia.com/gpu` cannot be overcommitted: Kubernetes accepts a GPU request only when it equals the limit, and rejects the pod otherwise (`must be equal to nvidia.com/gpu limit`). The device plugin allocates the limit; a different request is never what runs. For a custom resource such as a PyTorchJob the rejection comes only when the operator creates the pods, after `kubectl apply` reported success.',
-    fix: 'Make the request equal to the limit, or remove the request: it defaults to the limit. The quick fix sets the request to the limit.',
+    why:
+      'Extended resources such as `nvidia.com/gpu` cannot be overcommitted: Kubernetes accepts a GPU request ' +
+      'only when it equals the limit, and rejects the pod otherwise (`must be equal to nvidia.com/gpu limit`). ' +
+      'The device plugin allocates the limit; a different request is never what runs. For a custom resource ' +
+      'such as a PyTorchJob the rejection comes only when the operator creates the pods, after `kubectl ' +
+      'apply` reported success.',
+    fix:
+      'Make the request equal to the limit, or remove the request: it defaults to the limit. The quick ' +
+      'fix sets the request to the limit.',
     source:
-      'Kubernetes API validation of container resources (`ValidateResourceRequirements` in pkg/apis/core/validation: "must be equal to … limit" for resources that are not overcommitable); kubernetes.io › Schedule GPUs: "You can specify GPU in both limits and requests but these two values must be equal".',
+      'Kubernetes API validation of container resources (`ValidateResourceRequirements` in pkg/apis/core/validation: ' +
+      '"must be equal to … limit" for resources that are not overcommitable); kubernetes.io › Schedule GPUs: ' +
+      '"You can specify GPU in both limits and requests but these two values must be equal".',
     invalid: `apiVersion: batch/v1
 kind: Job
 metadata:
@@ -79,7 +88,9 @@ spec:
               : [];
           context.report(
             request.value,
-            `${request.name} is requested as ${quantityText(context.text, request)} but limited to ${limitText} in ${containerLabel(workload, pod, container)}: Kubernetes requires a GPU request to equal its limit and rejects the pod. Set the request to ${limitText}, or remove it (it defaults to the limit).`,
+            `${request.name} is requested as ${quantityText(context.text, request)} but limited to ${limitText} ` +
+              `in ${containerLabel(workload, pod, container)}: Kubernetes requires a GPU request to equal its limit ` +
+              `and rejects the pod. Set the request to ${limitText}, or remove it (it defaults to the limit).`,
             { fixes },
           );
         }

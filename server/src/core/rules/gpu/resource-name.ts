@@ -10,16 +10,25 @@ import { replaceSpan } from '../yaml-edits';
 function problemText(name: string, where: string, problem: GpuNameProblem): string {
   switch (problem.kind) {
     case 'no-domain':
-      return `${name} in ${where} is not a resource Kubernetes knows: a name without a domain must be a standard one (cpu, memory, ephemeral-storage, hugepages-<size>), so the API server rejects the pod.`;
+      return (
+        `${name} in ${where} is not a resource Kubernetes knows: a name without a domain must be a standard ` +
+        `one (cpu, memory, ephemeral-storage, hugepages-<size>), so the API server rejects the pod.`
+      );
     case 'unknown':
       // A qualified name's domain is a lowercase DNS subdomain; the part after it may have capitals.
       if (/[A-Z]/.test(name.slice(0, Math.max(name.indexOf('/'), 0))))
         return `${name} in ${where} is not a valid resource name: its domain must be lowercase, so the API server rejects the pod.`;
       return `${name} in ${where} is not a resource any GPU device plugin advertises: no node offers it, so the pod stays Pending.`;
     case 'mig-form':
-      return `${name} in ${where} is not a MIG resource: the device plugin names MIG slices nvidia.com/mig-<compute>g.<memory>gb (such as nvidia.com/mig-1g.10gb), so no node offers it and the pod stays Pending.`;
+      return (
+        `${name} in ${where} is not a MIG resource: the device plugin names MIG slices nvidia.com/mig-<compute>g.<memory>gb ` +
+        `(such as nvidia.com/mig-1g.10gb), so no node offers it and the pod stays Pending.`
+      );
     case 'mig-profile':
-      return `${name} in ${where} names a MIG profile no known GPU offers, ${problem.profile}: unless your GPU is newer than the list, no node advertises it and the pod stays Pending.`;
+      return (
+        `${name} in ${where} names a MIG profile no known GPU offers, ${problem.profile}: unless your GPU ` +
+        `is newer than the list, no node advertises it and the pod stays Pending.`
+      );
   }
 }
 
@@ -42,10 +51,30 @@ export const gpuResourceName = defineRule({
   severity: 'error',
   description: 'A GPU resource name no device plugin advertises (gpu, nvidia.com/gpus, a MIG profile no GPU offers).',
   docs: {
-    why: "A GPU is asked for by the exact name its device plugin advertises on the nodes: `nvidia.com/gpu`, `amd.com/gpu`, `gpu.intel.com/i915`, a MIG slice `nvidia.com/mig-<compute>g.<memory>gb` under the `mixed` MIG strategy, or `nvidia.com/gpu.shared` for time-sliced or MPS shares. A name without a domain (`gpu`) is not a standard resource and the API server rejects the pod. A misspelt name (`nvidia.com/gpus`, `nvidia/gpu`, `nvidia.com/GPU`) or a MIG profile no GPU has (`nvidia.com/mig-3g.30gb`) is a valid extended resource that no node offers: the pod is accepted and stays Pending with `Insufficient nvidia.com/gpus`, and the cluster autoscaler never finds a node group for it (a capitalised domain, `NVIDIA.com/gpu`, is not a valid name and is rejected). The rule looks at names that say `gpu` or `mig` with no domain, a GPU vendor's domain or a near miss of one (`nvidia`, `nvida.com`, `amd`); names under other domains belong to other device plugins (`aliyun.com/gpu-mem`, `volcano.sh/vgpu-number`) and are left alone, like every other extended resource.",
-    fix: 'Use the name the device plugin advertises. The quick fix changes the name to the near one (in the requests and limits of the container). A MIG profile depends on the GPU model — A100 40GB: 1g.5gb, 2g.10gb, 3g.20gb, 4g.20gb, 7g.40gb; A100 80GB and H100 80GB: 1g.10gb, 1g.20gb, 2g.20gb, 3g.40gb, 4g.40gb, 7g.80gb; H200: 1g.18gb, 1g.35gb, 2g.35gb, 3g.71gb, 4g.71gb, 7g.141gb — so the rule lists the candidates instead of choosing one; `nvidia-smi mig -lgip` on the node lists its profiles. A well-formed profile that no GPU the rule knows offers is a warning, since newer GPUs bring new profiles.',
+    why:
+      'A GPU is asked for by the exact name its device plugin advertises on the nodes: `nvidia.com/gpu`, ' +
+      '`amd.com/gpu`, `gpu.intel.com/i915`, a MIG slice `nvidia.com/mig-<compute>g.<memory>gb` under the ' +
+      '`mixed` MIG strategy, or `nvidia.com/gpu.shared` for time-sliced or MPS shares. A name without a ' +
+      'domain (`gpu`) is not a standard resource and the API server rejects the pod. A misspelt name (`nvidia.com/gpus`, ' +
+      '`nvidia/gpu`, `nvidia.com/GPU`) or a MIG profile no GPU has (`nvidia.com/mig-3g.30gb`) is a valid ' +
+      'extended resource that no node offers: the pod is accepted and stays Pending with `Insufficient nvidia.com/gpus`, ' +
+      'and the cluster autoscaler never finds a node group for it (a capitalised domain, `NVIDIA.com/gpu`, ' +
+      'is not a valid name and is rejected). The rule looks at names that say `gpu` or `mig` with no domain, ' +
+      "a GPU vendor's domain or a near miss of one (`nvidia`, `nvida.com`, `amd`); names under other domains " +
+      'belong to other device plugins (`aliyun.com/gpu-mem`, `volcano.sh/vgpu-number`) and are left alone, ' +
+      'like every other extended resource.',
+    fix:
+      'Use the name the device plugin advertises. The quick fix changes the name to the near one (in the ' +
+      'requests and limits of the container). A MIG profile depends on the GPU model — A100 40GB: 1g.5gb, ' +
+      '2g.10gb, 3g.20gb, 4g.20gb, 7g.40gb; A100 80GB and H100 80GB: 1g.10gb, 1g.20gb, 2g.20gb, 3g.40gb, ' +
+      '4g.40gb, 7g.80gb; H200: 1g.18gb, 1g.35gb, 2g.35gb, 3g.71gb, 4g.71gb, 7g.141gb — so the rule lists ' +
+      'the candidates instead of choosing one; `nvidia-smi mig -lgip` on the node lists its profiles. A ' +
+      'well-formed profile that no GPU the rule knows offers is a warning, since newer GPUs bring new profiles.',
     source:
-      'Kubernetes API validation (`validateContainerResourceName` in pkg/apis/core/validation: a name without a domain "must be a standard resource for containers"); kubernetes.io › Schedule GPUs (vendor resource names); NVIDIA k8s-device-plugin README (MIG strategy `mixed`: `nvidia.com/mig-<slice_count>g.<memory_size>gb`; `renameByDefault` sharing: `nvidia.com/gpu.shared`); NVIDIA MIG User Guide, "Supported MIG Profiles".',
+      'Kubernetes API validation (`validateContainerResourceName` in pkg/apis/core/validation: a name without ' +
+      'a domain "must be a standard resource for containers"); kubernetes.io › Schedule GPUs (vendor resource ' +
+      'names); NVIDIA k8s-device-plugin README (MIG strategy `mixed`: `nvidia.com/mig-<slice_count>g.<memory_size>gb`; ' +
+      '`renameByDefault` sharing: `nvidia.com/gpu.shared`); NVIDIA MIG User Guide, "Supported MIG Profiles".',
     invalid: `apiVersion: kubeflow.org/v1
 kind: PyTorchJob
 metadata:

@@ -60,10 +60,28 @@ export const gpuShmMissing = defineRule({
   description: 'A multi-process PyTorch or NCCL container without a memory-backed /dev/shm: it gets 64 MB.',
   kinds: workloadKindsExcept(SKIPPED_KINDS),
   docs: {
-    why: "Container runtimes give a container a 64 MB /dev/shm. PyTorch's DataLoader workers hand batches to the training process through it, and NCCL sets up its shared-memory transport between the GPUs of a node in it. With 64 MB, DataLoader workers die with `Bus error` or `unable to write to file </torch_…>` and NCCL fails with `Error while creating shared memory segment` — after the job waited for its GPUs. A container counts as multi-process when it runs torchrun (also `python -m torch.distributed.run`/`launch`), deepspeed or `accelerate launch` (directly or in a `sh -c` script), holds more than one GPU, or is the training container of a PyTorchJob. Ray pods are left alone: KubeRay mounts a memory-backed /dev/shm itself. Any volume mounted at /dev/shm (a hostPath of the node's /dev/shm, an emptyDir on disk) is taken as deliberate.",
-    fix: "Mount an `emptyDir` with `medium: Memory` at `/dev/shm`, with a `sizeLimit` (what it holds counts as the container's memory; see gpu/shm-size), or set `hostIPC: true` on the pod. The quick fix adds the volume `dshm` and its mount (or only the mount, of the memory-backed /dev/shm volume another container of the pod has); its sizeLimit is half the container's memory limit, leaving the other half to the processes, or 16Gi when the container has no memory limit — room for DataLoader batches and NCCL's buffers on a multi-GPU node.",
+    why:
+      "Container runtimes give a container a 64 MB /dev/shm. PyTorch's DataLoader workers hand batches " +
+      'to the training process through it, and NCCL sets up its shared-memory transport between the GPUs ' +
+      'of a node in it. With 64 MB, DataLoader workers die with `Bus error` or `unable to write to file ' +
+      '</torch_…>` and NCCL fails with `Error while creating shared memory segment` — after the job waited ' +
+      'for its GPUs. A container counts as multi-process when it runs torchrun (also `python -m torch.distributed.run`/`launch`), ' +
+      'deepspeed or `accelerate launch` (directly or in a `sh -c` script), holds more than one GPU, or is ' +
+      'the training container of a PyTorchJob. Ray pods are left alone: KubeRay mounts a memory-backed /dev/shm ' +
+      "itself. Any volume mounted at /dev/shm (a hostPath of the node's /dev/shm, an emptyDir on disk) is " +
+      'taken as deliberate.',
+    fix:
+      'Mount an `emptyDir` with `medium: Memory` at `/dev/shm`, with a `sizeLimit` (what it holds counts ' +
+      "as the container's memory; see gpu/shm-size), or set `hostIPC: true` on the pod. The quick fix adds " +
+      'the volume `dshm` and its mount (or only the mount, of the memory-backed /dev/shm volume another ' +
+      "container of the pod has); its sizeLimit is half the container's memory limit, leaving the other " +
+      'half to the processes, or 16Gi when the container has no memory limit — room for DataLoader batches ' +
+      "and NCCL's buffers on a multi-GPU node.",
     source:
-      'Docker/containerd default `--shm-size` of 64 MB (moby `DefaultSHMSize`, containerd CRI `defaultShmSize`); PyTorch docker README ("use `--ipc=host` or `--shm-size`") and `torch.utils.data` multiprocessing notes; NCCL troubleshooting › "Docker: shared memory" (`/dev/shm` limits); kubernetes.io › Volumes › emptyDir (`medium: Memory`); KubeRay `addEmptyDir` for /dev/shm in Ray pods.',
+      'Docker/containerd default `--shm-size` of 64 MB (moby `DefaultSHMSize`, containerd CRI `defaultShmSize`); ' +
+      'PyTorch docker README ("use `--ipc=host` or `--shm-size`") and `torch.utils.data` multiprocessing ' +
+      'notes; NCCL troubleshooting › "Docker: shared memory" (`/dev/shm` limits); kubernetes.io › Volumes ' +
+      '› emptyDir (`medium: Memory`); KubeRay `addEmptyDir` for /dev/shm in Ray pods.',
     invalid: `apiVersion: kubeflow.org/v1
 kind: PyTorchJob
 metadata:
@@ -123,7 +141,9 @@ spec:
         const fix = addShmFix(context, pod, container);
         context.report(
           at,
-          `Container ${container.name ?? '(unnamed)'} ${reason} but has no memory-backed /dev/shm: it gets the container runtime's 64 MB, on which DataLoader workers die with a bus error and NCCL cannot set up shared memory. Mount an emptyDir with medium: Memory at /dev/shm, or set hostIPC: true.`,
+          `Container ${container.name ?? '(unnamed)'} ${reason} but has no memory-backed /dev/shm: it gets ` +
+            `the container runtime's 64 MB, on which DataLoader workers die with a bus error and NCCL cannot set ` +
+            `up shared memory. Mount an emptyDir with medium: Memory at /dev/shm, or set hostIPC: true.`,
           { fixes: fix ? [fix] : [] },
         );
       }

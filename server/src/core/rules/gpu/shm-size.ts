@@ -15,10 +15,21 @@ export const gpuShmSize = defineRule({
   severity: 'warning',
   description: 'A memory-backed /dev/shm without a sizeLimit, or one not below the memory limit: a full /dev/shm gets the pod OOM-killed.',
   docs: {
-    why: "An emptyDir with `medium: Memory` is a tmpfs, and the pages written to it are charged to the memory of the container that writes them. Without a `sizeLimit` it can grow to the pod's memory limit — to the node's memory when there is none — so DataLoader workers or NCCL filling /dev/shm get the container OOM-killed, or the pod evicted for node memory pressure, hours into a run. A sizeLimit at or above the container's memory limit is no bound at all: /dev/shm full means no memory left for the processes.",
-    fix: 'Set `emptyDir.sizeLimit` below the memory limit of every container that mounts the volume. The quick fix sets it to half the smallest such limit (the other half stays for the processes), or 16Gi when no container has a memory limit.',
+    why:
+      'An emptyDir with `medium: Memory` is a tmpfs, and the pages written to it are charged to the memory ' +
+      "of the container that writes them. Without a `sizeLimit` it can grow to the pod's memory limit — " +
+      "to the node's memory when there is none — so DataLoader workers or NCCL filling /dev/shm get the " +
+      'container OOM-killed, or the pod evicted for node memory pressure, hours into a run. A sizeLimit ' +
+      "at or above the container's memory limit is no bound at all: /dev/shm full means no memory left for " +
+      'the processes.',
+    fix:
+      'Set `emptyDir.sizeLimit` below the memory limit of every container that mounts the volume. The quick ' +
+      'fix sets it to half the smallest such limit (the other half stays for the processes), or 16Gi when ' +
+      'no container has a memory limit.',
     source:
-      'kubernetes.io › Volumes › emptyDir ("memory-backed emptyDir … counts against container memory limit"; the size of a memory-backed volume defaults to the pod\'s memory limit, or the node\'s allocatable memory — SizeMemoryBackedVolumes); Linux tmpfs accounting to the memory cgroup of the writer.',
+      'kubernetes.io › Volumes › emptyDir ("memory-backed emptyDir … counts against container memory limit"; ' +
+      "the size of a memory-backed volume defaults to the pod's memory limit, or the node's allocatable " +
+      'memory — SizeMemoryBackedVolumes); Linux tmpfs accounting to the memory cgroup of the writer.',
     invalid: `apiVersion: batch/v1
 kind: Job
 metadata:
@@ -89,7 +100,9 @@ spec:
           };
           context.report(
             volume.emptyDirEntry.key,
-            `${where()} is memory-backed without a sizeLimit: it can fill the pod's memory, and what it holds counts against the container's memory limit, so a full /dev/shm gets the container OOM-killed. Set sizeLimit below the memory limit, e.g. ${size}.`,
+            `${where()} is memory-backed without a sizeLimit: it can fill the pod's memory, and what it holds ` +
+              `counts against the container's memory limit, so a full /dev/shm gets the container OOM-killed. Set ` +
+              `sizeLimit below the memory limit, e.g. ${size}.`,
             { fixes: [fix] },
           );
           continue;
@@ -108,7 +121,10 @@ spec:
         const fix = { title: `Set sizeLimit to ${size}`, edits: [replaceValue(volume.sizeLimit, size)], preferred: true };
         context.report(
           volume.sizeLimit,
-          `The sizeLimit ${String(volume.sizeLimit.value)} of ${where()} is not below the memory limit ${String(memory)} of container ${smallest.container.name ?? '(unnamed)'}: what /dev/shm holds counts against that limit, so when it fills the processes have no memory left and the container is OOM-killed. Lower sizeLimit, e.g. to ${size}.`,
+          `The sizeLimit ${String(volume.sizeLimit.value)} of ${where()} is not below the memory limit ${String(memory)} ` +
+            `of container ${smallest.container.name ?? '(unnamed)'}: what /dev/shm holds counts against that limit, ` +
+            `so when it fills the processes have no memory left and the container is OOM-killed. Lower sizeLimit, ` +
+            `e.g. to ${size}.`,
           { fixes: [fix] },
         );
       }

@@ -13,10 +13,21 @@ export const gpuTritonWithoutGpu = defineRule({
   scope: 'workspace',
   description: 'A Triton server without a GPU limit serves models whose instance groups are KIND_GPU.',
   docs: {
-    why: 'Triton places a `KIND_GPU` instance group on the GPUs the container sees. The NVIDIA device plugin allocates GPUs only to containers that have them as a limit, so a Triton container without one has no GPU of its own: on most nodes it sees none and fails to load every such model, with "instance group … has kind KIND_GPU but no GPUs are available" in its log — after the pod started, so the deploy looks fine.',
-    fix: 'Give the Triton container a GPU limit (`nvidia.com/gpu: 1` or more), or make the instance groups `KIND_CPU` if the models are meant to run on CPUs. mlinfra reads the model configs from ConfigMaps of the same file that the pod mounts, and from a model repository in the workspace named like the folder `--model-repository` points at.',
+    why:
+      'Triton places a `KIND_GPU` instance group on the GPUs the container sees. The NVIDIA device plugin ' +
+      'allocates GPUs only to containers that have them as a limit, so a Triton container without one has ' +
+      'no GPU of its own: on most nodes it sees none and fails to load every such model, with "instance ' +
+      'group … has kind KIND_GPU but no GPUs are available" in its log — after the pod started, so the deploy ' +
+      'looks fine.',
+    fix:
+      'Give the Triton container a GPU limit (`nvidia.com/gpu: 1` or more), or make the instance groups ' +
+      '`KIND_CPU` if the models are meant to run on CPUs. mlinfra reads the model configs from ConfigMaps ' +
+      'of the same file that the pod mounts, and from a model repository in the workspace named like the ' +
+      'folder `--model-repository` points at.',
     source:
-      'Triton core `model_config_utils.cc` (instance group validation: "has kind KIND_GPU but no GPUs are available"); NVIDIA k8s-device-plugin: GPUs are allocated to containers by their GPU limit (see also gpu/cuda-image-without-gpu for what a CUDA image sees without one).',
+      'Triton core `model_config_utils.cc` (instance group validation: "has kind KIND_GPU but no GPUs are ' +
+      'available"); NVIDIA k8s-device-plugin: GPUs are allocated to containers by their GPU limit (see also ' +
+      'gpu/cuda-image-without-gpu for what a CUDA image sees without one).',
     invalid: `apiVersion: v1
 kind: ConfigMap
 metadata:
@@ -81,7 +92,9 @@ spec:
             : addEntry(context.text, owner.node, 'resources', { limits: { 'nvidia.com/gpu': 1 } });
         context.report(
           container.nameNode ?? container.node.node,
-          `Triton container ${container.name ?? '(unnamed)'} has no GPU limit, but serves models with KIND_GPU instance groups (${names}, from ${sources.join(' and ')}): it sees no GPU and fails to load them. Set limits: nvidia.com/gpu: 1, or use KIND_CPU.`,
+          `Triton container ${container.name ?? '(unnamed)'} has no GPU limit, but serves models with KIND_GPU ` +
+            `instance groups (${names}, from ${sources.join(' and ')}): it sees no GPU and fails to load them. ` +
+            `Set limits: nvidia.com/gpu: 1, or use KIND_CPU.`,
           {
             fixes: [{ title: 'Add limit nvidia.com/gpu: 1', edits: [edit] }],
           },

@@ -11,7 +11,10 @@ function instead(name: string): string {
   if (isSharedGpuResource(name)) return `Ask for 1 ${name}: a share is already a part of a GPU.`;
   if (migProfile(name)) return 'Ask for a whole number of slices, or a smaller MIG profile.';
   if (name === 'nvidia.com/gpu')
-    return 'Ask for whole GPUs; for part of one, ask for a MIG slice (nvidia.com/mig-1g.10gb: 1) or, with time-slicing or MPS, a shared GPU (nvidia.com/gpu.shared: 1).';
+    return (
+      'Ask for whole GPUs; for part of one, ask for a MIG slice (nvidia.com/mig-1g.10gb: 1) or, with time-slicing ' +
+      'or MPS, a shared GPU (nvidia.com/gpu.shared: 1).'
+    );
   return 'Ask for whole GPUs.';
 }
 
@@ -20,10 +23,21 @@ export const gpuWholeNumber = defineRule({
   severity: 'error',
   description: 'A fractional GPU quantity (0.5, 500m): the API server rejects it.',
   docs: {
-    why: 'GPUs are extended resources, and Kubernetes accepts only whole numbers for those (`must be an integer`): the device plugin hands out whole devices, so `0.5`, `500m` or `1.5` GPUs cannot be allocated and the pod is rejected. For a custom resource such as a PyTorchJob the rejection comes only when the operator creates the pods, after `kubectl apply` reported success.',
-    fix: 'Ask for a whole number of GPUs. To give a container part of a GPU, the GPU must be partitioned on the node: a MIG slice (`nvidia.com/mig-1g.10gb: 1` on an A100 or H100 with MIG) or a time-sliced or MPS share (`nvidia.com/gpu.shared: 1` when the device plugin shares GPUs with `renameByDefault`). There is no quick fix: rounding up or down changes what the job gets.',
+    why:
+      'GPUs are extended resources, and Kubernetes accepts only whole numbers for those (`must be an integer`): ' +
+      'the device plugin hands out whole devices, so `0.5`, `500m` or `1.5` GPUs cannot be allocated and ' +
+      'the pod is rejected. For a custom resource such as a PyTorchJob the rejection comes only when the ' +
+      'operator creates the pods, after `kubectl apply` reported success.',
+    fix:
+      'Ask for a whole number of GPUs. To give a container part of a GPU, the GPU must be partitioned on ' +
+      'the node: a MIG slice (`nvidia.com/mig-1g.10gb: 1` on an A100 or H100 with MIG) or a time-sliced ' +
+      'or MPS share (`nvidia.com/gpu.shared: 1` when the device plugin shares GPUs with `renameByDefault`). ' +
+      'There is no quick fix: rounding up or down changes what the job gets.',
     source:
-      'Kubernetes API validation (`ValidateResourceQuantityValue` in pkg/apis/core/validation: extended resources "must be an integer"); kubernetes.io › Schedule GPUs: "Containers (and Pods) do not share GPUs … Each container can request one or more GPUs. It is not possible to request a fraction of a GPU"; NVIDIA k8s-device-plugin README (MIG strategies, time-slicing and MPS sharing).',
+      'Kubernetes API validation (`ValidateResourceQuantityValue` in pkg/apis/core/validation: extended ' +
+      'resources "must be an integer"); kubernetes.io › Schedule GPUs: "Containers (and Pods) do not share ' +
+      'GPUs … Each container can request one or more GPUs. It is not possible to request a fraction of a ' +
+      'GPU"; NVIDIA k8s-device-plugin README (MIG strategies, time-slicing and MPS sharing).',
     invalid: `apiVersion: v1
 kind: Pod
 metadata:
@@ -58,7 +72,9 @@ spec:
           const shown = String(value) === written ? written : `${written} (${value})`;
           context.report(
             quantity.value,
-            `${quantity.name}: ${shown} in ${containerLabel(workload, pod, container)} is not a whole number: the device plugin hands out whole devices, and Kubernetes rejects fractional extended resources. ${instead(quantity.name)}`,
+            `${quantity.name}: ${shown} in ${containerLabel(workload, pod, container)} is not a whole number: ` +
+              `the device plugin hands out whole devices, and Kubernetes rejects fractional extended resources. ` +
+              `${instead(quantity.name)}`,
           );
         }
       }

@@ -11,10 +11,20 @@ export const jobsetDependsOn = defineRule({
   kinds: ['jobset.x-k8s.io/JobSet'],
   description: 'A JobSet dependsOn on the first replicated job, or naming one that is not before it.',
   docs: {
-    why: '`dependsOn` makes a replicated job wait until the named ones are Ready or Complete. JobSet orders replicated jobs by their place in `replicatedJobs`, and a job may only depend on jobs listed before it: the first one has nothing to wait for, and a name that comes later (or the job itself, or no replicated job at all) could never be satisfied. The JobSet webhook rejects all of these ("DependsOn can\'t be set for the first ReplicatedJob", "replicatedJob: … cannot depend on replicatedJob: …").',
-    fix: 'List the replicated jobs in the order they run and name only earlier ones in `dependsOn`; remove `dependsOn` from the first. The quick fixes remove it from the first job, or replace a near-miss name with the earlier job it resembles.',
+    why:
+      '`dependsOn` makes a replicated job wait until the named ones are Ready or Complete. JobSet orders ' +
+      'replicated jobs by their place in `replicatedJobs`, and a job may only depend on jobs listed before ' +
+      'it: the first one has nothing to wait for, and a name that comes later (or the job itself, or no ' +
+      'replicated job at all) could never be satisfied. The JobSet webhook rejects all of these ("DependsOn ' +
+      'can\'t be set for the first ReplicatedJob", "replicatedJob: … cannot depend on replicatedJob: …").',
+    fix:
+      'List the replicated jobs in the order they run and name only earlier ones in `dependsOn`; remove ' +
+      '`dependsOn` from the first. The quick fixes remove it from the first job, or replace a near-miss ' +
+      'name with the earlier job it resembles.',
     source:
-      'JobSet `pkg/webhooks/jobset_webhook.go` (`ValidateCreate`: "DependsOn can\'t be set for the first ReplicatedJob", "replicatedJob: %s cannot depend on replicatedJob: %s"); the JobSet CRD (`replicatedJobs[].dependsOn`: "the first ReplicatedJob in the slice cannot use the DependsOn API").',
+      'JobSet `pkg/webhooks/jobset_webhook.go` (`ValidateCreate`: "DependsOn can\'t be set for the first ' +
+      'ReplicatedJob", "replicatedJob: %s cannot depend on replicatedJob: %s"); the JobSet CRD (`replicatedJobs[].dependsOn`: ' +
+      '"the first ReplicatedJob in the slice cannot use the DependsOn API").',
     invalid: `apiVersion: jobset.x-k8s.io/v1alpha2
 kind: JobSet
 metadata:
@@ -90,7 +100,9 @@ spec:
       if (index === 0) {
         context.report(
           entry.key,
-          `dependsOn is set on ${name}, the first replicated job: it has no replicated job before it to wait for, and the JobSet webhook rejects it ("DependsOn can't be set for the first ReplicatedJob"). Remove dependsOn, or list ${name} after the jobs it waits for.`,
+          `dependsOn is set on ${name}, the first replicated job: it has no replicated job before it to wait ` +
+            `for, and the JobSet webhook rejects it ("DependsOn can't be set for the first ReplicatedJob"). Remove ` +
+            `dependsOn, or list ${name} after the jobs it waits for.`,
           {
             fixes: [{ title: 'Remove dependsOn', edits: [removeEntry(context.text, job.node, entry)] }],
           },
@@ -106,12 +118,14 @@ spec:
         if (target === name) {
           context.report(
             node,
-            `Replicated job ${name} depends on itself: it would wait for itself forever, and ${rejected}. Name a replicated job listed before it.`,
+            `Replicated job ${name} depends on itself: it would wait for itself forever, and ${rejected}. Name ` +
+              `a replicated job listed before it.`,
           );
         } else if (names.includes(target)) {
           context.report(
             node,
-            `Replicated job ${name} depends on ${target}, which is listed after it: replicated jobs may only wait for earlier ones, and ${rejected}. Move ${target} before ${name}.`,
+            `Replicated job ${name} depends on ${target}, which is listed after it: replicated jobs may only ` +
+              `wait for earlier ones, and ${rejected}. Move ${target} before ${name}.`,
           );
         } else {
           const near = didYouMean(target, earlier);

@@ -11,10 +11,19 @@ export const jobsetPolicyTargets = defineRule({
   kinds: ['jobset.x-k8s.io/JobSet'],
   description: 'A JobSet success or failure policy names a replicated job that does not exist.',
   docs: {
-    why: "`successPolicy.targetReplicatedJobs` says whose completion completes the JobSet, and a failure policy rule's `targetReplicatedJobs` which jobs' failures it handles. The JobSet webhook checks each name against `replicatedJobs` and rejects the JobSet when one is missing (\"invalid replicatedJob name '…' does not appear in .spec.ReplicatedJobs\") — typically a typo, or a replicated job renamed without its policies.",
-    fix: 'Name replicated jobs of the JobSet (an empty or absent list means all of them). When a name is a near miss of a replicated job, the quick fix replaces it.',
+    why:
+      '`successPolicy.targetReplicatedJobs` says whose completion completes the JobSet, and a failure policy ' +
+      "rule's `targetReplicatedJobs` which jobs' failures it handles. The JobSet webhook checks each name " +
+      'against `replicatedJobs` and rejects the JobSet when one is missing ("invalid replicatedJob name ' +
+      "'…' does not appear in .spec.ReplicatedJobs\") — typically a typo, or a replicated job renamed without " +
+      'its policies.',
+    fix:
+      'Name replicated jobs of the JobSet (an empty or absent list means all of them). When a name is a ' +
+      'near miss of a replicated job, the quick fix replaces it.',
     source:
-      'JobSet `pkg/webhooks/jobset_webhook.go` (`ValidateCreate`: "invalid replicatedJob name \'%s\' does not appear in .spec.ReplicatedJobs"; `validateFailurePolicy`: the same for failure policy rules); the JobSet CRD (`successPolicy.targetReplicatedJobs`, `failurePolicy.rules[].targetReplicatedJobs`).',
+      "JobSet `pkg/webhooks/jobset_webhook.go` (`ValidateCreate`: \"invalid replicatedJob name '%s' does " +
+      'not appear in .spec.ReplicatedJobs"; `validateFailurePolicy`: the same for failure policy rules); ' +
+      'the JobSet CRD (`successPolicy.targetReplicatedJobs`, `failurePolicy.rules[].targetReplicatedJobs`).',
     invalid: `apiVersion: jobset.x-k8s.io/v1alpha2
 kind: JobSet
 metadata:
@@ -73,7 +82,8 @@ spec:
         const near = didYouMean(target, names);
         context.report(
           node,
-          `${policy} names ${target}, which is no replicated job of this JobSet: the JobSet webhook rejects it ("invalid replicatedJob name '${target}' does not appear in .spec.ReplicatedJobs"). ${near ? `Did you mean ${near}?` : `Name one of ${names.join(', ')}.`}`,
+          `${policy} names ${target}, which is no replicated job of this JobSet: the JobSet webhook rejects ` +
+            `it ("invalid replicatedJob name '${target}' does not appear in .spec.ReplicatedJobs"). ${near ? `Did you mean ${near}?` : `Name one of ${names.join(', ')}.`}`,
           {
             fixes: near ? [{ title: `Replace with ${near}`, edits: [replaceValue(node, near)], preferred: true }] : [],
           },

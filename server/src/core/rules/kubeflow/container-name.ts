@@ -10,12 +10,22 @@ export const kubeflowContainerName = defineRule({
   severity: 'error',
   kinds: TRAINING_OPERATOR_KINDS,
   description:
-    'A replica with no container named after its framework (pytorch, tensorflow, xgboost, paddle, jax): the training operator rejects the job.',
+    'A replica with no container named after its framework (pytorch, tensorflow, xgboost, paddle, jax): ' +
+    'the training operator rejects the job.',
   docs: {
-    why: "The training operator treats the container with its framework's name as the training container: `pytorch` in a PyTorchJob, `tensorflow` in a TFJob, `xgboost`, `paddle` and `jax` in the others. It reads that container's port for the rendezvous and its exit code for the `ExitCode` restart policy, and its webhook rejects every replica in which no container has the name — at apply time, however right the rest of the job is.",
-    fix: 'Name the container that runs training after the framework; sidecars keep their names. When a replica has one container, the quick fix renames it.',
+    why:
+      "The training operator treats the container with its framework's name as the training container: " +
+      '`pytorch` in a PyTorchJob, `tensorflow` in a TFJob, `xgboost`, `paddle` and `jax` in the others. ' +
+      "It reads that container's port for the rendezvous and its exit code for the `ExitCode` restart policy, " +
+      'and its webhook rejects every replica in which no container has the name — at apply time, however ' +
+      'right the rest of the job is.',
+    fix:
+      'Name the container that runs training after the framework; sidecars keep their names. When a replica ' +
+      'has one container, the quick fix renames it.',
     source:
-      'kubeflow/training-operator pkg/webhooks/{pytorch,tensorflow,xgboost,paddlepaddle,jax}/*_webhook.go (a container named after the framework required in each replica; the names are the `*DefaultContainerName` constants of pkg/apis/kubeflow.org/v1).',
+      'kubeflow/training-operator pkg/webhooks/{pytorch,tensorflow,xgboost,paddlepaddle,jax}/*_webhook.go ' +
+      '(a container named after the framework required in each replica; the names are the `*DefaultContainerName` ' +
+      'constants of pkg/apis/kubeflow.org/v1).',
     invalid: `apiVersion: kubeflow.org/v1
 kind: TFJob
 metadata:
@@ -62,7 +72,8 @@ spec:
         reported.add(containersKey.start);
         context.report(
           containersKey,
-          `No container in ${pod.role} is named ${expected}: the training operator finds the training container by that name and rejects a replica without one. Name the container that runs training ${expected}.`,
+          `No container in ${pod.role} is named ${expected}: the training operator finds the training container ` +
+            `by that name and rejects a replica without one. Name the container that runs training ${expected}.`,
         );
         continue;
       }
@@ -72,7 +83,8 @@ spec:
       const fix = { title: `Rename container ${only.name} to ${expected}`, edits: [replaceValue(at, expected)], preferred: true };
       context.report(
         at,
-        `Container ${only.name} in ${pod.role} must be named ${expected}: the training operator finds the training container by that name and rejects a replica without one. Rename it to ${expected}.`,
+        `Container ${only.name} in ${pod.role} must be named ${expected}: the training operator finds the ` +
+          `training container by that name and rejects a replica without one. Rename it to ${expected}.`,
         { fixes: [fix] },
       );
     }

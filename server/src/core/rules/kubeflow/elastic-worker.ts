@@ -11,10 +11,18 @@ export const kubeflowElasticWorker = defineRule({
   kinds: ['kubeflow.org/PyTorchJob'],
   description: 'A PyTorchJob with an elasticPolicy but no Worker replica spec: the training operator rejects it.',
   docs: {
-    why: "Elastic training runs torchrun's rendezvous among the Workers and scales them between `elasticPolicy.minReplicas` and `maxReplicas`; the training operator sets the elastic environment (`PET_NNODES` as a range, the rendezvous endpoint) on the Worker pods only. Its webhook rejects a PyTorchJob with an `elasticPolicy` and no Worker replica spec — typically a Master-only job to which an elastic policy was added.",
-    fix: 'Put the pods under a Worker replica spec (an elastic job needs no Master: the rendezvous replaces it), or remove `elasticPolicy` for a fixed-size job. When the job has only a Master, a quick fix renames it to Worker.',
+    why:
+      "Elastic training runs torchrun's rendezvous among the Workers and scales them between `elasticPolicy.minReplicas` " +
+      'and `maxReplicas`; the training operator sets the elastic environment (`PET_NNODES` as a range, the ' +
+      'rendezvous endpoint) on the Worker pods only. Its webhook rejects a PyTorchJob with an `elasticPolicy` ' +
+      'and no Worker replica spec — typically a Master-only job to which an elastic policy was added.',
+    fix:
+      'Put the pods under a Worker replica spec (an elastic job needs no Master: the rendezvous replaces ' +
+      'it), or remove `elasticPolicy` for a fixed-size job. When the job has only a Master, a quick fix ' +
+      'renames it to Worker.',
     source:
-      'kubeflow/training-operator pkg/webhooks/pytorch/pytorchjob_webhook.go (a Worker replica spec required with `elasticPolicy`) and pkg/controller.v1/pytorch/elastic.go (the elastic environment of the Workers).',
+      'kubeflow/training-operator pkg/webhooks/pytorch/pytorchjob_webhook.go (a Worker replica spec required ' +
+      'with `elasticPolicy`) and pkg/controller.v1/pytorch/elastic.go (the elastic environment of the Workers).',
     invalid: `apiVersion: kubeflow.org/v1
 kind: PyTorchJob
 metadata:
@@ -62,7 +70,9 @@ spec:
     const fixes = master ? [{ title: `Rename ${String(master.value)} to Worker`, edits: [replaceSpan(master, 'Worker')] }] : [];
     context.report(
       elastic.key,
-      'elasticPolicy needs a Worker replica spec: elastic training scales the Workers between minReplicas and maxReplicas, and the training operator rejects an elastic PyTorchJob without one. Move the pods to a Worker replica spec (an elastic job needs no Master), or remove elasticPolicy.',
+      'elasticPolicy needs a Worker replica spec: elastic training scales the Workers between minReplicas ' +
+        'and maxReplicas, and the training operator rejects an elastic PyTorchJob without one. Move the pods ' +
+        'to a Worker replica spec (an elastic job needs no Master), or remove elasticPolicy.',
       { fixes },
     );
   },

@@ -18,10 +18,16 @@ export const kubeflowEmptyImage = defineRule({
   kinds: TRAINING_OPERATOR_KINDS,
   description: 'A container of a Training Operator job without an image: the job is rejected, or its pods are.',
   docs: {
-    why: "Kubernetes leaves a container's `image` optional in pod templates, so the schema accepts a job without one, but nothing fills it in for a Kubeflow job: the training operator's webhook rejects a replica container with no image or an empty one. An init container without an image passes the webhook, and then Kubernetes rejects every pod the operator creates for the replica, so the job never starts.",
+    why:
+      "Kubernetes leaves a container's `image` optional in pod templates, so the schema accepts a job without " +
+      "one, but nothing fills it in for a Kubeflow job: the training operator's webhook rejects a replica " +
+      'container with no image or an empty one. An init container without an image passes the webhook, and ' +
+      'then Kubernetes rejects every pod the operator creates for the replica, so the job never starts.',
     fix: 'Set `image` to the image that runs the container.',
     source:
-      'kubeflow/training-operator pkg/webhooks/{pytorch,tensorflow,xgboost,paddlepaddle,jax}/*_webhook.go (the image of each replica container required); Kubernetes pod validation (`spec.initContainers[*].image: Required value`).',
+      'kubeflow/training-operator pkg/webhooks/{pytorch,tensorflow,xgboost,paddlepaddle,jax}/*_webhook.go ' +
+      '(the image of each replica container required); Kubernetes pod validation (`spec.initContainers[*].image: ' +
+      'Required value`).',
     invalid: `apiVersion: kubeflow.org/v1
 kind: XGBoostJob
 metadata:

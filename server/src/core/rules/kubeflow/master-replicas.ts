@@ -24,14 +24,17 @@ function checkTfChief(leaders: { key: ScalarNode; value: YamlMap }[], context: R
     if (replicas === undefined || replicas <= 1 || !node) continue;
     context.report(
       node,
-      `${String(key.value)} has ${replicas} replicas: a TFJob has one chief, the pod that coordinates training and writes checkpoints, and TensorFlow fails with more ("There must be at most one 'chief' job"). Set replicas: 1, and count the other pods as Workers.`,
+      `${String(key.value)} has ${replicas} replicas: a TFJob has one chief, the pod that coordinates training ` +
+        `and writes checkpoints, and TensorFlow fails with more ("There must be at most one 'chief' job"). ` +
+        `Set replicas: 1, and count the other pods as Workers.`,
       { fixes: setToOne(node) },
     );
   }
   for (const { key } of leaders.slice(1)) {
     context.report(
       key,
-      `A TFJob has a Chief or a Master, not both: Master is the older name of the same role, and the training operator rejects a job with more than one. Keep one of them and make the other pods Workers.`,
+      `A TFJob has a Chief or a Master, not both: Master is the older name of the same role, and the training ` +
+        `operator rejects a job with more than one. Keep one of them and make the other pods Workers.`,
     );
   }
 }
@@ -43,10 +46,20 @@ export const kubeflowMasterReplicas = defineRule({
   description:
     'More than one master: PyTorchJob or XGBoostJob Master replicas other than 1, a TFJob Chief or Master with several replicas, or both.',
   docs: {
-    why: "A distributed job has one pod that coordinates the others. In a PyTorchJob the Master is rank 0, whose address every worker receives as `MASTER_ADDR`; in an XGBoostJob it runs the tracker. The training operator's webhook rejects a Master with any replica count other than 1. In a TFJob the chief is `Chief` (or `Master`, its older name): the operator rejects a job that has both, and TensorFlow rejects a cluster with more than one chief task when training starts, after the pods were scheduled.",
-    fix: "Set the Master's (or the Chief's) replicas to 1 and count the other pods as Workers; keep only one of Chief and Master in a TFJob. The quick fix sets replicas to 1.",
+    why:
+      'A distributed job has one pod that coordinates the others. In a PyTorchJob the Master is rank 0, ' +
+      'whose address every worker receives as `MASTER_ADDR`; in an XGBoostJob it runs the tracker. The training ' +
+      "operator's webhook rejects a Master with any replica count other than 1. In a TFJob the chief is " +
+      '`Chief` (or `Master`, its older name): the operator rejects a job that has both, and TensorFlow rejects ' +
+      'a cluster with more than one chief task when training starts, after the pods were scheduled.',
+    fix:
+      "Set the Master's (or the Chief's) replicas to 1 and count the other pods as Workers; keep only one " +
+      'of Chief and Master in a TFJob. The quick fix sets replicas to 1.',
     source:
-      'kubeflow/training-operator pkg/webhooks/pytorch/pytorchjob_webhook.go and pkg/webhooks/xgboost/xgboostjob_webhook.go (Master replicas "must be 1"), pkg/webhooks/tensorflow/tfjob_webhook.go (at most one Chief or Master); TensorFlow tensorflow/python/distribute/multi_worker_util.py ("There must be at most one \'chief\' job").',
+      'kubeflow/training-operator pkg/webhooks/pytorch/pytorchjob_webhook.go and pkg/webhooks/xgboost/xgboostjob_webhook.go ' +
+      '(Master replicas "must be 1"), pkg/webhooks/tensorflow/tfjob_webhook.go (at most one Chief or Master); ' +
+      "TensorFlow tensorflow/python/distribute/multi_worker_util.py (\"There must be at most one 'chief' " +
+      'job").',
     invalid: `apiVersion: kubeflow.org/v1
 kind: PyTorchJob
 metadata:
@@ -102,7 +115,8 @@ spec:
       if (!isReplicaType(key.value, 'Master') || replicas === undefined || replicas === 1 || !node) continue;
       context.report(
         node,
-        `${String(key.value)} has ${replicas} replicas: ${role}, and the training operator rejects any other count ("must be 1"). Set replicas: 1, and count the other pods as Workers.`,
+        `${String(key.value)} has ${replicas} replicas: ${role}, and the training operator rejects any other ` +
+          `count ("must be 1"). Set replicas: 1, and count the other pods as Workers.`,
         { fixes: setToOne(node) },
       );
     }

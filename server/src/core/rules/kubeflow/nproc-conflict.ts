@@ -9,10 +9,17 @@ export const kubeflowNprocConflict = defineRule({
   kinds: ['kubeflow.org/PyTorchJob'],
   description: 'A PyTorchJob setting both nprocPerNode and the deprecated elasticPolicy.nProcPerNode: the training operator rejects it.',
   docs: {
-    why: "The number of processes torchrun starts on each node (`PET_NPROC_PER_NODE`) is `spec.nprocPerNode`; `elasticPolicy.nProcPerNode` is its deprecated predecessor. The training operator's webhook rejects a PyTorchJob that sets both, even to the same value, rather than pick one.",
-    fix: 'Keep `spec.nprocPerNode` and remove `elasticPolicy.nProcPerNode`. The quick fix removes it; when the two differ, a second fix moves the elastic value to `nprocPerNode` instead.',
+    why:
+      'The number of processes torchrun starts on each node (`PET_NPROC_PER_NODE`) is `spec.nprocPerNode`; ' +
+      "`elasticPolicy.nProcPerNode` is its deprecated predecessor. The training operator's webhook rejects " +
+      'a PyTorchJob that sets both, even to the same value, rather than pick one.',
+    fix:
+      'Keep `spec.nprocPerNode` and remove `elasticPolicy.nProcPerNode`. The quick fix removes it; when ' +
+      'the two differ, a second fix moves the elastic value to `nprocPerNode` instead.',
     source:
-      'kubeflow/training-operator pkg/webhooks/pytorch/pytorchjob_webhook.go (`elasticPolicy.nProcPerNode` must not be used with `nprocPerNode`) and pkg/apis/kubeflow.org/v1/pytorch_types.go (`NProcPerNode` deprecated in favour of `PyTorchJobSpec.NprocPerNode`).',
+      'kubeflow/training-operator pkg/webhooks/pytorch/pytorchjob_webhook.go (`elasticPolicy.nProcPerNode` ' +
+      'must not be used with `nprocPerNode`) and pkg/apis/kubeflow.org/v1/pytorch_types.go (`NProcPerNode` ' +
+      'deprecated in favour of `PyTorchJobSpec.NprocPerNode`).',
     invalid: `apiVersion: kubeflow.org/v1
 kind: PyTorchJob
 metadata:
@@ -72,7 +79,8 @@ spec:
     const differ = kept === moved ? '' : ` (here ${moved} against "${kept}": keep the count you mean in nprocPerNode)`;
     context.report(
       deprecated.key,
-      `elasticPolicy.nProcPerNode is set together with nprocPerNode: it is deprecated in favour of nprocPerNode, and the training operator rejects a job that sets both. Remove elasticPolicy.nProcPerNode${differ}.`,
+      `elasticPolicy.nProcPerNode is set together with nprocPerNode: it is deprecated in favour of nprocPerNode, ` +
+        `and the training operator rejects a job that sets both. Remove elasticPolicy.nProcPerNode${differ}.`,
       { fixes },
     );
   },

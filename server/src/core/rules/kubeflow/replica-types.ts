@@ -18,10 +18,20 @@ export const kubeflowReplicaTypes = defineRule({
   description:
     "A replica type the job's framework does not have, or an XGBoostJob without its Master: the training operator rejects the job.",
   docs: {
-    why: 'The Training Operator knows a fixed set of replica types for each framework: PyTorchJob, XGBoostJob and PaddleJob have Master and Worker; TFJob has Chief, Master, PS, Worker and Evaluator; JAXJob has only Worker. Its validating webhook rejects a job with any other replica type (a misspelled `Workers`, a `Launcher` copied from an MPIJob, a TFJob `Chief` in a PyTorchJob), and an XGBoostJob must have a Master, the pod that runs the tracker its workers connect to. Types match in any case: the operator rewrites `worker` to `Worker` before validating.',
-    fix: 'Rename the replica type to one the framework has. The quick fix renames a near miss (`Workers` → `Worker`, `Eval` → `Evaluator`).',
+    why:
+      'The Training Operator knows a fixed set of replica types for each framework: PyTorchJob, XGBoostJob ' +
+      'and PaddleJob have Master and Worker; TFJob has Chief, Master, PS, Worker and Evaluator; JAXJob has ' +
+      'only Worker. Its validating webhook rejects a job with any other replica type (a misspelled `Workers`, ' +
+      'a `Launcher` copied from an MPIJob, a TFJob `Chief` in a PyTorchJob), and an XGBoostJob must have ' +
+      'a Master, the pod that runs the tracker its workers connect to. Types match in any case: the operator ' +
+      'rewrites `worker` to `Worker` before validating.',
+    fix:
+      'Rename the replica type to one the framework has. The quick fix renames a near miss (`Workers` → ' +
+      '`Worker`, `Eval` → `Evaluator`).',
     source:
-      'kubeflow/training-operator pkg/webhooks/{pytorch,tensorflow,xgboost,paddlepaddle,jax}/*_webhook.go (replica types `Unsupported value: … supported values: …`; XGBoost: Master replica spec required), and the defaulting that renames types to their camel case (`setTypeNameToCamelCase`).',
+      'kubeflow/training-operator pkg/webhooks/{pytorch,tensorflow,xgboost,paddlepaddle,jax}/*_webhook.go ' +
+      '(replica types `Unsupported value: … supported values: …`; XGBoost: Master replica spec required), ' +
+      'and the defaulting that renames types to their camel case (`setTypeNameToCamelCase`).',
     invalid: `apiVersion: kubeflow.org/v1
 kind: PyTorchJob
 metadata:
@@ -82,7 +92,9 @@ spec:
         : [];
       context.report(
         key,
-        `Replica type ${name} is not one ${/^[AEIOX]/.test(framework.kind) ? 'an' : 'a'} ${framework.kind} has: the training operator rejects the job (Unsupported value: "${name}": supported values: ${supported}). ${advice}`,
+        `Replica type ${name} is not one ${/^[AEIOX]/.test(framework.kind) ? 'an' : 'a'} ${framework.kind} ` +
+          `has: the training operator rejects the job (Unsupported value: "${name}": supported values: ${supported}). ` +
+          `${advice}`,
         { fixes },
       );
     }
@@ -90,7 +102,8 @@ spec:
     if (framework.kind === 'XGBoostJob' && keys.length && free.includes('Master') && !suggested.includes('Master')) {
       context.report(
         specs.entry.key,
-        'An XGBoostJob needs a Master replica spec: the Master runs the tracker its workers connect to, and the training operator rejects a job without one. Add a Master with replicas: 1.',
+        'An XGBoostJob needs a Master replica spec: the Master runs the tracker its workers connect to, and ' +
+          'the training operator rejects a job without one. Add a Master with replicas: 1.',
       );
     }
   },

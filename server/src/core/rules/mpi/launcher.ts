@@ -20,21 +20,24 @@ function reportMissing(specsKey: ScalarNode, entries: MapEntry[], v2: boolean, c
     const fix = { title: `Rename ${meant} to Launcher`, edits: [replaceSpan(key, 'Launcher')], preferred: true };
     context.report(
       key,
-      `Replica type ${meant} is not Launcher: the MPI operator finds no launcher, the pod that runs mpirun, and rejects the job${v2 ? ' (replica types match exactly)' : ''}. Rename it to Launcher.`,
+      `Replica type ${meant} is not Launcher: the MPI operator finds no launcher, the pod that runs mpirun, ` +
+        `and rejects the job${v2 ? ' (replica types match exactly)' : ''}. Rename it to Launcher.`,
       { fixes: [fix] },
     );
     return;
   }
   context.report(
     specsKey,
-    'An MPIJob needs a Launcher replica spec: the launcher is the pod that runs mpirun, and the MPI operator rejects a job without one. Add a Launcher with replicas: 1.',
+    'An MPIJob needs a Launcher replica spec: the launcher is the pod that runs mpirun, and the MPI operator ' +
+      'rejects a job without one. Add a Launcher with replicas: 1.',
   );
 }
 
 function reportRestartPolicy(policy: ScalarNode, v2: boolean, context: RuleContext): void {
   const value = String(policy.value);
   const why = v2
-    ? `the MPI operator accepts only Never or OnFailure and rejects the job (Unsupported value: "${value}": supported values: "Never", "OnFailure")`
+    ? `the MPI operator accepts only Never or OnFailure and rejects the job (Unsupported value: "${value}": ` +
+      `supported values: "Never", "OnFailure")`
     : value === 'Always'
       ? 'the launcher runs mpirun once, and with Always Kubernetes restarts it whenever mpirun exits, so the job never completes'
       : 'it is not a restart policy, and Kubernetes rejects the launcher pod';
@@ -50,10 +53,22 @@ export const mpiLauncher = defineRule({
   kinds: ['kubeflow.org/MPIJob'],
   description: 'An MPIJob launcher that is missing, has a replica count other than 1, or a restart policy other than Never or OnFailure.',
   docs: {
-    why: 'The launcher is the one pod of an MPIJob that runs `mpirun`, which starts the ranks on the Workers over SSH; the job succeeds when it does. The MPI operator rejects a job without a Launcher replica spec or with Launcher replicas other than 1 ("must be 1"), and in `kubeflow.org/v2beta1` a replica `restartPolicy` other than `Never` or `OnFailure` (the launcher is a batch Job, whose pods cannot restart `Always`). In `kubeflow.org/v1` an `Always` launcher is accepted, and restarts whenever mpirun exits, so the job never completes. Replica types match exactly in v2beta1 (`launcher` is not a Launcher).',
-    fix: 'Give the MPIJob one Launcher (`replicas: 1`) with `restartPolicy: OnFailure` (retries a failed mpirun in place) or `Never` (the default; `runPolicy.backoffLimit` then governs retries). The quick fixes set these values and rename a misspelled Launcher.',
+    why:
+      'The launcher is the one pod of an MPIJob that runs `mpirun`, which starts the ranks on the Workers ' +
+      'over SSH; the job succeeds when it does. The MPI operator rejects a job without a Launcher replica ' +
+      'spec or with Launcher replicas other than 1 ("must be 1"), and in `kubeflow.org/v2beta1` a replica ' +
+      '`restartPolicy` other than `Never` or `OnFailure` (the launcher is a batch Job, whose pods cannot ' +
+      'restart `Always`). In `kubeflow.org/v1` an `Always` launcher is accepted, and restarts whenever mpirun ' +
+      'exits, so the job never completes. Replica types match exactly in v2beta1 (`launcher` is not a Launcher).',
+    fix:
+      'Give the MPIJob one Launcher (`replicas: 1`) with `restartPolicy: OnFailure` (retries a failed mpirun ' +
+      'in place) or `Never` (the default; `runPolicy.backoffLimit` then governs retries). The quick fixes ' +
+      'set these values and rename a misspelled Launcher.',
     source:
-      'kubeflow/mpi-operator pkg/apis/kubeflow/validation/validation.go (Launcher replica spec required, replicas "must be 1", restartPolicy one of Never and OnFailure) and pkg/apis/kubeflow/v2beta1/default.go; kubeflow/training-operator pkg/controller.v1/mpi (kubeflow.org/v1 MPIJobs, launcher pod restart policy from the replica spec).',
+      'kubeflow/mpi-operator pkg/apis/kubeflow/validation/validation.go (Launcher replica spec required, ' +
+      'replicas "must be 1", restartPolicy one of Never and OnFailure) and pkg/apis/kubeflow/v2beta1/default.go; ' +
+      'kubeflow/training-operator pkg/controller.v1/mpi (kubeflow.org/v1 MPIJobs, launcher pod restart policy ' +
+      'from the replica spec).',
     invalid: `apiVersion: kubeflow.org/v2beta1
 kind: MPIJob
 metadata:
@@ -126,7 +141,8 @@ spec:
       const fix = { title: 'Set replicas: 1', edits: [replaceValue(replicasNode, 1)], preferred: true };
       context.report(
         replicasNode,
-        `${String(launcher.key.value)} has ${replicas} replicas: an MPIJob has one launcher, the pod that runs mpirun, and the MPI operator rejects any other count ("must be 1"). Set replicas: 1.`,
+        `${String(launcher.key.value)} has ${replicas} replicas: an MPIJob has one launcher, the pod that ` +
+          `runs mpirun, and the MPI operator rejects any other count ("must be 1"). Set replicas: 1.`,
         { fixes: [fix] },
       );
     }

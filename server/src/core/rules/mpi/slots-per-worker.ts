@@ -28,10 +28,21 @@ export const mpiSlotsPerWorker = defineRule({
   kinds: ['kubeflow.org/MPIJob'],
   description: 'An MPIJob whose slotsPerWorker differs from the GPUs of each Worker: GPUs sit idle, or ranks share them.',
   docs: {
-    why: 'The MPI operator writes a hostfile with `slotsPerWorker` slots for each Worker (1 when unset) and mpirun starts one rank per slot. GPU programs run one rank per GPU (Horovod, NCCL tests, DeepSpeed and Megatron under mpirun pick their GPU from the local rank), so a Worker with 8 GPUs and the default single slot trains on one GPU while seven sit idle, and more slots than GPUs put two ranks on one GPU, which NCCL refuses ("Duplicate GPU detected"). With `runLauncherAsWorker` the launcher gets the same slots, so its GPUs count too.',
-    fix: "Set `spec.slotsPerWorker` to the number of GPUs in each Worker's limits (and keep `mpirun -np` at Workers × slots). The quick fix sets it. A program that drives several GPUs from one rank can keep fewer slots: silence the finding for it.",
+    why:
+      'The MPI operator writes a hostfile with `slotsPerWorker` slots for each Worker (1 when unset) and ' +
+      'mpirun starts one rank per slot. GPU programs run one rank per GPU (Horovod, NCCL tests, DeepSpeed ' +
+      'and Megatron under mpirun pick their GPU from the local rank), so a Worker with 8 GPUs and the default ' +
+      'single slot trains on one GPU while seven sit idle, and more slots than GPUs put two ranks on one ' +
+      'GPU, which NCCL refuses ("Duplicate GPU detected"). With `runLauncherAsWorker` the launcher gets ' +
+      'the same slots, so its GPUs count too.',
+    fix:
+      "Set `spec.slotsPerWorker` to the number of GPUs in each Worker's limits (and keep `mpirun -np` at " +
+      'Workers × slots). The quick fix sets it. A program that drives several GPUs from one rank can keep ' +
+      'fewer slots: silence the finding for it.',
     source:
-      "kubeflow/mpi-operator pkg/controller/mpi_job_controller.go (the hostfile: `slots=` from `slotsPerWorker`, default 1 in pkg/apis/kubeflow/v2beta1/default.go); kubeflow/training-operator pkg/controller.v1/mpi (the same for kubeflow.org/v1 MPIJobs); NCCL's check for two ranks on one device.",
+      'kubeflow/mpi-operator pkg/controller/mpi_job_controller.go (the hostfile: `slots=` from `slotsPerWorker`, ' +
+      'default 1 in pkg/apis/kubeflow/v2beta1/default.go); kubeflow/training-operator pkg/controller.v1/mpi ' +
+      "(the same for kubeflow.org/v1 MPIJobs); NCCL's check for two ranks on one device.",
     invalid: `apiVersion: kubeflow.org/v2beta1
 kind: MPIJob
 metadata:

@@ -59,7 +59,8 @@ function checkGroup({ label, group, container }: RayGroup, context: RuleContext)
       : removeEntry(context.text, params.node, params.entry('num-gpus')!);
     context.report(
       params.entry('num-gpus')!.key,
-      `num-gpus is set both in rayStartParams and as resources.GPU of the ${label}: KubeRay passes resources.GPU to ray start and num-gpus is ignored. Remove num-gpus from rayStartParams.`,
+      `num-gpus is set both in rayStartParams and as resources.GPU of the ${label}: KubeRay passes resources.GPU ` +
+        `to ray start and num-gpus is ignored. Remove num-gpus from rayStartParams.`,
       {
         fixes: [{ title: 'Remove num-gpus from rayStartParams', edits: [edit], preferred: true }],
       },
@@ -102,10 +103,23 @@ export const rayNumGpus = defineRule({
   kinds: RAY_KINDS,
   description: "A Ray group's num-gpus differs from its container's GPU limit, or is set twice.",
   docs: {
-    why: "Ray schedules GPU tasks and actors by the GPUs each node announces, which `ray start` takes from `num-gpus`. KubeRay sets `num-gpus` from the Ray container's GPU limit only when `rayStartParams` leaves it out; when it is written, Ray believes it whatever the pod holds. Above the limit, Ray places work on GPUs the pod does not have and it fails at run time (reported as an error); below it, the other GPUs stay idle for the life of the cluster. A group's `resources` map (`GPU`) overrides `rayStartParams` for the same resource, so writing both leaves a `num-gpus` that does nothing.",
-    fix: 'Leave `num-gpus` out and let KubeRay take it from the GPU limit, or make it equal to the limit (rayStartParams values are strings: `num-gpus: "2"`). Set GPUs in one place: `resources.GPU` or `rayStartParams.num-gpus`. The quick fixes set the value to the limit, or remove the `num-gpus` that `resources` overrides.',
+    why:
+      'Ray schedules GPU tasks and actors by the GPUs each node announces, which `ray start` takes from ' +
+      "`num-gpus`. KubeRay sets `num-gpus` from the Ray container's GPU limit only when `rayStartParams` " +
+      'leaves it out; when it is written, Ray believes it whatever the pod holds. Above the limit, Ray places ' +
+      'work on GPUs the pod does not have and it fails at run time (reported as an error); below it, the ' +
+      "other GPUs stay idle for the life of the cluster. A group's `resources` map (`GPU`) overrides `rayStartParams` " +
+      'for the same resource, so writing both leaves a `num-gpus` that does nothing.',
+    fix:
+      'Leave `num-gpus` out and let KubeRay take it from the GPU limit, or make it equal to the limit (rayStartParams ' +
+      'values are strings: `num-gpus: "2"`). Set GPUs in one place: `resources.GPU` or `rayStartParams.num-gpus`. ' +
+      'The quick fixes set the value to the limit, or remove the `num-gpus` that `resources` overrides.',
     source:
-      'KubeRay `ray-operator/controllers/ray/common/pod.go` (`generateRayStartCommand`: "num-gpus" is added from the GPU limit of the Ray container — the first one — only when rayStartParams does not have it); the RayCluster API (`rayStartParams` and `resources`, maps of strings on `headGroupSpec` and each of `workerGroupSpecs`; `resources` override the resources passed in rayStartParams); docs.ray.io › Ray on Kubernetes › Configuring GPUs.',
+      'KubeRay `ray-operator/controllers/ray/common/pod.go` (`generateRayStartCommand`: "num-gpus" is added ' +
+      'from the GPU limit of the Ray container — the first one — only when rayStartParams does not have ' +
+      'it); the RayCluster API (`rayStartParams` and `resources`, maps of strings on `headGroupSpec` and ' +
+      'each of `workerGroupSpecs`; `resources` override the resources passed in rayStartParams); docs.ray.io ' +
+      '› Ray on Kubernetes › Configuring GPUs.',
     invalid: `apiVersion: ray.io/v1
 kind: RayCluster
 metadata:

@@ -14,7 +14,9 @@ function checkGroup(group: YamlMap, context: RuleContext): void {
   if (min !== undefined && max !== undefined && minNode && maxNode && min > max) {
     context.report(
       minNode,
-      `minReplicas (${min}) is greater than maxReplicas (${max}) in worker group ${name}: KubeRay cannot keep both — it uses maxReplicas (${max}), or refuses the cluster in versions that validate it. Make minReplicas at most maxReplicas.`,
+      `minReplicas (${min}) is greater than maxReplicas (${max}) in worker group ${name}: KubeRay cannot ` +
+        `keep both — it uses maxReplicas (${max}), or refuses the cluster in versions that validate it. Make ` +
+        `minReplicas at most maxReplicas.`,
       {
         fixes: [
           { title: `Set minReplicas to ${max}`, edits: [replaceValue(minNode, max)] },
@@ -34,7 +36,8 @@ function checkGroup(group: YamlMap, context: RuleContext): void {
   if (bound === undefined) return;
   context.report(
     replicasNode,
-    `replicas (${replicas}) is ${side} (${bound}) in worker group ${name}: KubeRay clamps it to ${bound}. Set replicas between ${min ?? 0} and ${max ?? 'maxReplicas'}.`,
+    `replicas (${replicas}) is ${side} (${bound}) in worker group ${name}: KubeRay clamps it to ${bound}. ` +
+      `Set replicas between ${min ?? 0} and ${max ?? 'maxReplicas'}.`,
     {
       severity: 'warning',
       fixes: [{ title: `Set replicas to ${bound}`, edits: [replaceValue(replicasNode, bound)], preferred: true }],
@@ -48,10 +51,20 @@ export const rayWorkerReplicas = defineRule({
   kinds: RAY_KINDS,
   description: 'A Ray worker group with minReplicas above maxReplicas, or replicas outside them.',
   docs: {
-    why: 'KubeRay sizes each worker group within `[minReplicas, maxReplicas]` (the autoscaler too). With `minReplicas` above `maxReplicas` both cannot hold: KubeRay uses `maxReplicas` and logs "minReplicas is greater than maxReplicas", and versions that validate the spec refuse the cluster — either way not the group that was asked for. A `replicas` outside the bounds is clamped silently: the cluster starts with a different number of GPU workers than the manifest says (reported as a warning).',
-    fix: 'Make `minReplicas` ≤ `replicas` ≤ `maxReplicas`. The quick fixes set `replicas` to the bound KubeRay clamps it to, or make the two bounds meet.',
+    why:
+      'KubeRay sizes each worker group within `[minReplicas, maxReplicas]` (the autoscaler too). With `minReplicas` ' +
+      'above `maxReplicas` both cannot hold: KubeRay uses `maxReplicas` and logs "minReplicas is greater ' +
+      'than maxReplicas", and versions that validate the spec refuse the cluster — either way not the group ' +
+      'that was asked for. A `replicas` outside the bounds is clamped silently: the cluster starts with ' +
+      'a different number of GPU workers than the manifest says (reported as a warning).',
+    fix:
+      'Make `minReplicas` ≤ `replicas` ≤ `maxReplicas`. The quick fixes set `replicas` to the bound KubeRay ' +
+      'clamps it to, or make the two bounds meet.',
     source:
-      'KubeRay `ray-operator/controllers/ray/utils/util.go` (`GetWorkerGroupDesiredReplicas`: "minReplicas is greater than maxReplicas, using maxReplicas as desired replicas"; replicas below minReplicas take minReplicas, above maxReplicas take maxReplicas) and `utils/validation.go` (`ValidateRayClusterSpec`); the RayCluster CRD (`workerGroupSpecs[].replicas`, `minReplicas`, `maxReplicas`).',
+      'KubeRay `ray-operator/controllers/ray/utils/util.go` (`GetWorkerGroupDesiredReplicas`: "minReplicas ' +
+      'is greater than maxReplicas, using maxReplicas as desired replicas"; replicas below minReplicas take ' +
+      'minReplicas, above maxReplicas take maxReplicas) and `utils/validation.go` (`ValidateRayClusterSpec`); ' +
+      'the RayCluster CRD (`workerGroupSpecs[].replicas`, `minReplicas`, `maxReplicas`).',
     invalid: `apiVersion: ray.io/v1
 kind: RayCluster
 metadata:

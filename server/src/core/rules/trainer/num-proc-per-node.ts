@@ -25,10 +25,24 @@ export const trainerNumProcPerNode = defineRule({
   // Reads the TrainJob's runtime from the file or its folder, when the workspace has it.
   scope: 'workspace',
   docs: {
-    why: "With `numProcPerNode` unset, the Trainer's PyTorch runtime lets torchrun count processes per node the way `--nproc-per-node=auto` does: one per GPU — and, with no GPU in the node's resources, one per CPU. A `resourcesPerNode` that replaces the runtime's resources without the GPU (a GPU job whose `limits` were rewritten with only `cpu` and `memory`), or a CPU job with many cores, then starts as many training processes as there are CPUs on every node: dozens of processes that share the node's memory and fight over its cores, or run out of memory.",
-    fix: 'Add the GPUs to `resourcesPerNode.limits` if the job is meant to train on GPUs, or set `numProcPerNode` (usually 1 for CPU training: one process using every core). The quick fix sets `numProcPerNode: 1`. When the TrainJob writes no `resourcesPerNode`, mlinfra reads the node resources, `numProcPerNode` and framework of the runtime it names, if the runtime is in the same file or in a YAML file of the same folder.',
+    why:
+      "With `numProcPerNode` unset, the Trainer's PyTorch runtime lets torchrun count processes per node " +
+      "the way `--nproc-per-node=auto` does: one per GPU — and, with no GPU in the node's resources, one " +
+      "per CPU. A `resourcesPerNode` that replaces the runtime's resources without the GPU (a GPU job whose " +
+      '`limits` were rewritten with only `cpu` and `memory`), or a CPU job with many cores, then starts ' +
+      "as many training processes as there are CPUs on every node: dozens of processes that share the node's " +
+      'memory and fight over its cores, or run out of memory.',
+    fix:
+      'Add the GPUs to `resourcesPerNode.limits` if the job is meant to train on GPUs, or set `numProcPerNode` ' +
+      '(usually 1 for CPU training: one process using every core). The quick fix sets `numProcPerNode: 1`. ' +
+      'When the TrainJob writes no `resourcesPerNode`, mlinfra reads the node resources, `numProcPerNode` ' +
+      'and framework of the runtime it names, if the runtime is in the same file or in a YAML file of the ' +
+      'same folder.',
     source:
-      "Kubeflow Trainer v2, `pkg/runtime/framework/plugins/torch` (`EnforceMLPolicy`: with no GPU in the resources per node the process count is taken from the CPUs) and the TrainJob API (`trainer.numProcPerNode`, `trainer.resourcesPerNode`, which overrides the runtime's resources); PyTorch `torch.distributed.run` (`--nproc-per-node=auto`: the GPU count, else the CPU count).",
+      'Kubeflow Trainer v2, `pkg/runtime/framework/plugins/torch` (`EnforceMLPolicy`: with no GPU in the ' +
+      'resources per node the process count is taken from the CPUs) and the TrainJob API (`trainer.numProcPerNode`, ' +
+      "`trainer.resourcesPerNode`, which overrides the runtime's resources); PyTorch `torch.distributed.run` " +
+      '(`--nproc-per-node=auto`: the GPU count, else the CPU count).',
     invalid: `apiVersion: trainer.kubeflow.org/v1alpha1
 kind: TrainJob
 metadata:
@@ -86,14 +100,18 @@ spec:
       const written = cpu?.value ? context.text.slice(cpu.value.start, cpu.value.end) : String(count);
       context.report(
         where,
-        `numProcPerNode is not set and resourcesPerNode holds no GPU: the PyTorch runtime then starts one training process per CPU on each node (cpu: ${written} here). Add the GPUs to resourcesPerNode.limits, or set numProcPerNode (1 for CPU training).`,
+        `numProcPerNode is not set and resourcesPerNode holds no GPU: the PyTorch runtime then starts one ` +
+          `training process per CPU on each node (cpu: ${written} here). Add the GPUs to resourcesPerNode.limits, ` +
+          `or set numProcPerNode (1 for CPU training).`,
         { fixes },
       );
       return;
     }
     context.report(
       where,
-      `numProcPerNode is not set and the node of runtime ${runtime!.name} (${runtime!.source}) has no GPU: the PyTorch runtime then starts one training process per CPU on each node (cpu: ${String(cpu?.value?.value ?? count)}). Add the GPUs in trainer.resourcesPerNode, or set numProcPerNode (1 for CPU training).`,
+      `numProcPerNode is not set and the node of runtime ${runtime!.name} (${runtime!.source}) has no GPU: ` +
+        `the PyTorch runtime then starts one training process per CPU on each node (cpu: ${String(cpu?.value?.value ?? count)}). ` +
+        `Add the GPUs in trainer.resourcesPerNode, or set numProcPerNode (1 for CPU training).`,
       { fixes },
     );
   },

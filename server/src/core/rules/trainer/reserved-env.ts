@@ -16,10 +16,20 @@ export const trainerReservedEnv = defineRule({
   kinds: ['trainer.kubeflow.org/TrainJob'],
   description: 'A TrainJob sets a PET_* variable that the PyTorch runtime reserves.',
   docs: {
-    why: 'For a PyTorch runtime, Kubeflow Trainer configures torchrun through environment variables it injects into the trainer: `PET_NNODES` (from `numNodes`), `PET_NPROC_PER_NODE` (from `numProcPerNode`), `PET_NODE_RANK`, `PET_MASTER_ADDR` and `PET_MASTER_PORT` (from the job\'s headless service). Its webhook rejects a TrainJob whose `trainer.env` sets one of them ("must not have reserved envs"), so the job is never created.',
-    fix: "Remove the variable and set what it meant through the TrainJob: `numNodes` for `PET_NNODES`, `numProcPerNode` for `PET_NPROC_PER_NODE`; the rank and master address are the runtime's. The quick fix removes the entry.",
+    why:
+      'For a PyTorch runtime, Kubeflow Trainer configures torchrun through environment variables it injects ' +
+      'into the trainer: `PET_NNODES` (from `numNodes`), `PET_NPROC_PER_NODE` (from `numProcPerNode`), `PET_NODE_RANK`, ' +
+      "`PET_MASTER_ADDR` and `PET_MASTER_PORT` (from the job's headless service). Its webhook rejects a " +
+      'TrainJob whose `trainer.env` sets one of them ("must not have reserved envs"), so the job is never ' +
+      'created.',
+    fix:
+      'Remove the variable and set what it meant through the TrainJob: `numNodes` for `PET_NNODES`, `numProcPerNode` ' +
+      "for `PET_NPROC_PER_NODE`; the rank and master address are the runtime's. The quick fix removes the " +
+      'entry.',
     source:
-      'Kubeflow Trainer v2, `pkg/runtime/framework/plugins/torch` (`Validate`: spec.trainer.env "must not have reserved envs, invalid envs configured: …") and `pkg/constants` (`TorchRunReservedEnvNames`: PET_NNODES, PET_NPROC_PER_NODE, PET_NODE_RANK, PET_MASTER_ADDR, PET_MASTER_PORT).',
+      'Kubeflow Trainer v2, `pkg/runtime/framework/plugins/torch` (`Validate`: spec.trainer.env "must not ' +
+      'have reserved envs, invalid envs configured: …") and `pkg/constants` (`TorchRunReservedEnvNames`: ' +
+      'PET_NNODES, PET_NPROC_PER_NODE, PET_NODE_RANK, PET_MASTER_ADDR, PET_MASTER_PORT).',
     invalid: `apiVersion: trainer.kubeflow.org/v1alpha1
 kind: TrainJob
 metadata:
@@ -73,7 +83,8 @@ spec:
         : removeItem(context.text, envSeq, variable.node.node);
       context.report(
         variable.nameNode,
-        `${variable.name} is reserved: the Trainer's PyTorch runtime sets it, and its webhook rejects the TrainJob ("must not have reserved envs"). Remove it${instead}.`,
+        `${variable.name} is reserved: the Trainer's PyTorch runtime sets it, and its webhook rejects the ` +
+          `TrainJob ("must not have reserved envs"). Remove it${instead}.`,
         {
           fixes: [{ title: `Remove ${variable.name}`, edits: [edit], preferred: true }],
         },

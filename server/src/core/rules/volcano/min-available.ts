@@ -18,7 +18,9 @@ function checkTasks(tasks: YamlMap[], context: RuleContext): void {
     const name = task.string('name') ?? '(unnamed)';
     context.report(
       node,
-      `minAvailable (${min}) of task ${name} is more than its ${replicas} replicas: the task can never start, and Volcano's webhook rejects the job ("'minAvailable' is greater than 'replicas' in task: ${name}"). Set it to ${replicas} at most.`,
+      `minAvailable (${min}) of task ${name} is more than its ${replicas} replicas: the task can never ` +
+        `start, and Volcano's webhook rejects the job ("'minAvailable' is greater than 'replicas' in task: ` +
+        `${name}"). Set it to ${replicas} at most.`,
       {
         fixes: [{ title: `Set minAvailable to ${replicas}`, edits: [replaceValue(node, replicas)], preferred: true }],
       },
@@ -37,7 +39,9 @@ function checkJob(spec: YamlMap, tasks: YamlMap[], context: RuleContext): void {
   const parts = tasks.map((task, index) => `${task.string('name') ?? '(unnamed)'} ${counts[index]}`).join(' + ');
   context.report(
     node,
-    `minAvailable (${min}) is more than the ${total} pods of all tasks (${parts}): the gang can never be scheduled, and Volcano's webhook rejects the job ("job 'minAvailable' should not be greater than total replicas in tasks"). Set minAvailable to ${total} at most.`,
+    `minAvailable (${min}) is more than the ${total} pods of all tasks (${parts}): the gang can never ` +
+      `be scheduled, and Volcano's webhook rejects the job ("job 'minAvailable' should not be greater than ` +
+      `total replicas in tasks"). Set minAvailable to ${total} at most.`,
     {
       fixes: total > 0 ? [{ title: `Set minAvailable to ${total}`, edits: [replaceValue(node, total)], preferred: true }] : [],
     },
@@ -50,10 +54,18 @@ export const volcanoMinAvailable = defineRule({
   kinds: ['batch.volcano.sh/Job'],
   description: "A Volcano Job's minAvailable is above the replicas of its tasks.",
   docs: {
-    why: "Volcano starts a job's pods as a gang: none runs until `minAvailable` of them can be placed at once. A job-level `minAvailable` above the replicas of all tasks, or a task's `minAvailable` above that task's `replicas`, can never be met. Volcano's admission webhook rejects such a job; without the webhook, the job would wait Pending forever while holding its queue's quota.",
-    fix: 'Lower `minAvailable` to the pods the job (or the task) has, or raise the `replicas` it counts. The quick fix sets `minAvailable` to the total.',
+    why:
+      "Volcano starts a job's pods as a gang: none runs until `minAvailable` of them can be placed at once. " +
+      "A job-level `minAvailable` above the replicas of all tasks, or a task's `minAvailable` above that " +
+      "task's `replicas`, can never be met. Volcano's admission webhook rejects such a job; without the " +
+      "webhook, the job would wait Pending forever while holding its queue's quota.",
+    fix:
+      'Lower `minAvailable` to the pods the job (or the task) has, or raise the `replicas` it counts. The ' +
+      'quick fix sets `minAvailable` to the total.',
     source:
-      "Volcano `pkg/webhooks/admission/jobs/validate/admit_job.go` (`validateJobCreate`: \"job 'minAvailable' should not be greater than total replicas in tasks\", \"'minAvailable' is greater than 'replicas' in task\"); volcano.sh › Docs › VolcanoJob (`minAvailable`).",
+      "Volcano `pkg/webhooks/admission/jobs/validate/admit_job.go` (`validateJobCreate`: \"job 'minAvailable' " +
+      "should not be greater than total replicas in tasks\", \"'minAvailable' is greater than 'replicas' " +
+      'in task"); volcano.sh › Docs › VolcanoJob (`minAvailable`).',
     invalid: `apiVersion: batch.volcano.sh/v1alpha1
 kind: Job
 metadata:

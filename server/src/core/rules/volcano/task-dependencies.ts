@@ -45,7 +45,8 @@ function reportCycles(tasks: Task[], byName: Map<string, Task>, context: RuleCon
     const message =
       cycle.length === 1
         ? `Task ${task.name} depends on itself: it can never start, and ${rejected}. Remove this dependency.`
-        : `Tasks depend on each other in a cycle (${names.join(' → ')}, each waiting for the next): none of them can ever start, and ${rejected}. Remove one of these dependencies.`;
+        : `Tasks depend on each other in a cycle (${names.join(' → ')}, each waiting for the next): none of ` +
+          `them can ever start, and ${rejected}. Remove one of these dependencies.`;
     context.report(cycle[0], message);
   }
 }
@@ -56,10 +57,18 @@ export const volcanoTaskDependencies = defineRule({
   kinds: ['batch.volcano.sh/Job'],
   description: 'A Volcano task depends on a task the job does not have, or tasks depend on each other in a cycle.',
   docs: {
-    why: "A task's `dependsOn.name` lists the tasks it waits for: its pods are created only once the named tasks run (any or all of them, as `dependsOn.iteration` says). Volcano's admission webhook sorts the tasks by their dependencies and rejects a job whose dependencies do not form a DAG — a cycle, or a name that is no task of the job, which no order can satisfy.",
-    fix: 'Name tasks of the same job, and break the cycle by removing one of its dependencies. When a name is a near miss of a task name, the quick fix replaces it.',
+    why:
+      "A task's `dependsOn.name` lists the tasks it waits for: its pods are created only once the named " +
+      "tasks run (any or all of them, as `dependsOn.iteration` says). Volcano's admission webhook sorts " +
+      'the tasks by their dependencies and rejects a job whose dependencies do not form a DAG — a cycle, ' +
+      'or a name that is no task of the job, which no order can satisfy.',
+    fix:
+      'Name tasks of the same job, and break the cycle by removing one of its dependencies. When a name ' +
+      'is a near miss of a task name, the quick fix replaces it.',
     source:
-      'Volcano `pkg/webhooks/admission/jobs/validate/admit_job.go` (`validateJobCreate` and `topoSort`: "job has dependencies between tasks, but doesn\'t form a directed acyclic graph(DAG)"); the Volcano Job CRD (`tasks[].dependsOn.name`, `dependsOn.iteration`).',
+      'Volcano `pkg/webhooks/admission/jobs/validate/admit_job.go` (`validateJobCreate` and `topoSort`: ' +
+      '"job has dependencies between tasks, but doesn\'t form a directed acyclic graph(DAG)"); the Volcano ' +
+      'Job CRD (`tasks[].dependsOn.name`, `dependsOn.iteration`).',
     invalid: `apiVersion: batch.volcano.sh/v1alpha1
 kind: Job
 metadata:
@@ -149,7 +158,8 @@ spec:
             : 'Remove the dependency.';
         context.report(
           edge,
-          `Task ${task.name} depends on ${target}, which is no task of this job: Volcano's webhook rejects the job ("${DAG_MESSAGE}"). ${advice}`,
+          `Task ${task.name} depends on ${target}, which is no task of this job: Volcano's webhook rejects ` +
+            `the job ("${DAG_MESSAGE}"). ${advice}`,
           {
             fixes: near ? [{ title: `Replace with ${near}`, edits: [replaceValue(edge, near)], preferred: true }] : [],
           },

@@ -8,10 +8,15 @@ export const volcanoTaskNames = defineRule({
   kinds: ['batch.volcano.sh/Job'],
   description: 'Two tasks of a Volcano Job have the same name.',
   docs: {
-    why: "Volcano names a task's pods `<job>-<task>-<index>`, and `dependsOn`, the svc plugin's host lists (`/etc/volcano/<task>.host`) and `VC_<TASK>_HOSTS` refer to tasks by name. Two tasks with one name would create pods with the same names, so Volcano's admission webhook rejects the job (\"duplicated task name\").",
+    why:
+      "Volcano names a task's pods `<job>-<task>-<index>`, and `dependsOn`, the svc plugin's host lists " +
+      '(`/etc/volcano/<task>.host`) and `VC_<TASK>_HOSTS` refer to tasks by name. Two tasks with one name ' +
+      'would create pods with the same names, so Volcano\'s admission webhook rejects the job ("duplicated ' +
+      'task name").',
     fix: 'Give each task its own name.',
     source:
-      'Volcano `pkg/webhooks/admission/jobs/validate/admit_job.go` (`validateJobCreate`: "duplicated task name"); volcano.sh › Docs › VolcanoJob (`tasks`).',
+      'Volcano `pkg/webhooks/admission/jobs/validate/admit_job.go` (`validateJobCreate`: "duplicated task ' +
+      'name"); volcano.sh › Docs › VolcanoJob (`tasks`).',
     invalid: `apiVersion: batch.volcano.sh/v1alpha1
 kind: Job
 metadata:
@@ -67,7 +72,8 @@ spec:
       if (seen.has(name)) {
         context.report(
           node,
-          `Another task of this job is already named ${name}: Volcano's webhook rejects the job ("duplicated task name ${name}"), as the tasks' pods would get the same names. Rename one of them.`,
+          `Another task of this job is already named ${name}: Volcano's webhook rejects the job ("duplicated ` +
+            `task name ${name}"), as the tasks' pods would get the same names. Rename one of them.`,
         );
       }
       seen.add(name);

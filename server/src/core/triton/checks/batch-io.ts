@@ -25,7 +25,8 @@ function checkSources(batch: ConfigNode, what: string, defaultKind: string, inpu
     context.report(
       start,
       end,
-      `${what} kind '${kind}' expects 1 source input, got ${sources.length}, for model '${context.modelName}'. Name exactly one model input in source_input.`,
+      `${what} kind '${kind}' expects 1 source input, got ${sources.length}, for model '${context.modelName}'. ` +
+        `Name exactly one model input in source_input.`,
     );
   }
   for (const source of sources) {
@@ -104,7 +105,8 @@ batch_input [
         context.report(
           type?.start ?? start,
           type?.end ?? end,
-          `batch input data type must be TYPE_INT32 or TYPE_FP32 for model '${context.modelName}', ${found}. Write data_type: TYPE_INT32 or TYPE_FP32.`,
+          `batch input data type must be TYPE_INT32 or TYPE_FP32 for model '${context.modelName}', ${found}. ` +
+            `Write data_type: TYPE_INT32 or TYPE_FP32.`,
         );
       }
     }
@@ -117,13 +119,15 @@ batch_input [
           context.report(
             target.start,
             target.end,
-            `unknown target output name '${target.string}' for model '${context.modelName}'. Name one of its outputs: ${[...outputs].join(', ')}.`,
+            `unknown target output name '${target.string}' for model '${context.modelName}'. Name one of its ` +
+              `outputs: ${[...outputs].join(', ')}.`,
           );
         } else if (targets.has(target.string)) {
           context.report(
             target.start,
             target.end,
-            `target output name '${target.string}' can only be specified once for model '${context.modelName}'. Remove the repeated target_name.`,
+            `target output name '${target.string}' can only be specified once for model '${context.modelName}'. ` +
+              `Remove the repeated target_name.`,
           );
         }
         targets.add(target.string);

@@ -35,7 +35,8 @@ input [ { name: "image" data_type: TYPE_FP32 dims: [ 3, -1, 224 ] } ]`,
           context.report(
             dim.start,
             dim.end,
-            `model '${context.modelName}', tensor '${name}': dimension must be integer >= 1, or -1 to indicate a variable-size dimension (found ${dim.text}).`,
+            `model '${context.modelName}', tensor '${name}': dimension must be integer >= 1, or -1 to indicate ` +
+              `a variable-size dimension (found ${dim.text}).`,
           );
         }
       }

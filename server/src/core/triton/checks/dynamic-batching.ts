@@ -52,7 +52,8 @@ dynamic_batching {
       context.report(
         field.nameStart,
         field.nameEnd,
-        `dynamic batching is not supported for model '${model}' whose max_batch_size is 0. Set max_batch_size above 0, or remove dynamic_batching.`,
+        `dynamic batching is not supported for model '${model}' whose max_batch_size is 0. Set max_batch_size ` +
+          `above 0, or remove dynamic_batching.`,
       );
       return;
     }
@@ -82,7 +83,8 @@ dynamic_batching {
         context.report(
           name.nameStart,
           name.nameEnd,
-          `default priority level must be in range ${range} for ${model}: default_priority_level is not set. Add default_priority_level, the level of requests that do not give one.`,
+          `default priority level must be in range ${range} for ${model}: default_priority_level is not set. ` +
+            `Add default_priority_level, the level of requests that do not give one.`,
         );
       } else if (level.number !== undefined && (level.number < 1 || level.number > levelCount)) {
         context.report(level.start, level.end, `default priority level must be in range ${range} for ${model} (found ${level.text}).`);
@@ -116,7 +118,8 @@ dynamic_batching {
       context.report(
         levels!.start,
         levels!.end,
-        `Only one priority level is allowed when 'preserve_ordering' is true for ${model}. Set priority_levels: 1, or turn preserve_ordering off.`,
+        `Only one priority level is allowed when 'preserve_ordering' is true for ${model}. Set priority_levels: ` +
+          `1, or turn preserve_ordering off.`,
       );
     }
     const queues = [batching.message1('default_queue_policy'), ...policies.map((policy) => policy.message1('value'))];
@@ -125,7 +128,8 @@ dynamic_batching {
         context.report(
           start,
           end,
-          `Queue policy can not have DELAY as timeout action when 'preserve_ordering' is true for ${model}. Use timeout_action: REJECT, or turn preserve_ordering off.`,
+          `Queue policy can not have DELAY as timeout action when 'preserve_ordering' is true for ${model}. ` +
+            `Use timeout_action: REJECT, or turn preserve_ordering off.`,
         ),
       );
   },

@@ -158,7 +158,8 @@ ensemble_scheduling {
           context.report(
             key.start,
             key.end,
-            `in ensemble ${ensemble}, ensemble tensor ${value.string} is mapping from non-existing output ${key.string} in model ${step.name}.${hint(key.string!, step.outputs)}`,
+            `in ensemble ${ensemble}, ensemble tensor ${value.string} is mapping from non-existing output ${key.string} ` +
+              `in model ${step.name}.${hint(key.string!, step.outputs)}`,
           );
         } else if (output) produced.set(value.string!, shapeOf(output, step.maxBatchSize));
       }
@@ -173,7 +174,8 @@ ensemble_scheduling {
           context.report(
             key.start,
             key.end,
-            `in ensemble ${ensemble}, ensemble tensor ${value.string} is mapping to non-existing input ${key.string} in model ${step.name}.${hint(key.string!, step.inputs)}`,
+            `in ensemble ${ensemble}, ensemble tensor ${value.string} is mapping to non-existing input ${key.string} ` +
+              `in model ${step.name}.${hint(key.string!, step.inputs)}`,
           );
           continue;
         }
@@ -183,7 +185,8 @@ ensemble_scheduling {
           context.report(
             value.start,
             value.end,
-            `in ensemble ${ensemble}, tensor ${value.string} feeds input ${key.string} of model ${step.name} with ${problem}. Make the producer and ${step.name} agree.`,
+            `in ensemble ${ensemble}, tensor ${value.string} feeds input ${key.string} of model ${step.name} ` +
+              `with ${problem}. Make the producer and ${step.name} agree.`,
           );
       }
       for (const [name, input] of step.inputs ?? []) {
@@ -191,14 +194,16 @@ ensemble_scheduling {
         context.report(
           step.nameValue.start,
           step.nameValue.end,
-          `in ensemble ${ensemble}, input ${name} of model ${step.name} is not mapped: add input_map { key: "${name}" value: "…" } to this step, or mark the input optional in ${step.name}.`,
+          `in ensemble ${ensemble}, input ${name} of model ${step.name} is not mapped: add input_map { key: ` +
+            `"${name}" value: "…" } to this step, or mark the input optional in ${step.name}.`,
         );
       }
       if (maxBatchSize !== undefined && step.maxBatchSize !== undefined && maxBatchSize > step.maxBatchSize) {
         context.report(
           step.nameValue.start,
           step.nameValue.end,
-          `ensemble ${ensemble} allows maximum batch size ${maxBatchSize}, but it contains model ${step.name} which only allows maximum batch size to be ${step.maxBatchSize}. Lower the ensemble's max_batch_size.`,
+          `ensemble ${ensemble} allows maximum batch size ${maxBatchSize}, but it contains model ${step.name} ` +
+            `which only allows maximum batch size to be ${step.maxBatchSize}. Lower the ensemble's max_batch_size.`,
         );
       }
       const cycle = pathTo(ensemble, step.name, repository, new Set());
@@ -217,7 +222,8 @@ ensemble_scheduling {
         context.report(
           value.start,
           value.end,
-          `in ensemble ${ensemble}, output ${name} is written with ${problem}. Make the step that writes it and the ensemble's output agree.`,
+          `in ensemble ${ensemble}, output ${name} is written with ${problem}. Make the step that writes it ` +
+            `and the ensemble's output agree.`,
         );
     }
   },

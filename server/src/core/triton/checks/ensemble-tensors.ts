@@ -43,7 +43,9 @@ function readMap(step: ConfigNode, field: 'input_map' | 'output_map', label: str
       context.report(
         dropped.key.start,
         dropped.key.end,
-        `${field === 'input_map' ? 'input' : 'output'} '${key}' is mapped twice in ${label}: the last mapping (to '${last.value.string}') wins and this one (to '${dropped.value.string}') is dropped. Remove one of them.`,
+        `${field === 'input_map' ? 'input' : 'output'} '${key}' is mapped twice in ${label}: the last mapping ` +
+          `(to '${last.value.string}') wins and this one (to '${dropped.value.string}') is dropped. Remove one ` +
+          `of them.`,
       );
     }
     kept.push(last);
@@ -145,7 +147,8 @@ ensemble_scheduling {
           context.report(
             entry.value.start,
             entry.value.end,
-            `ensemble tensor '${tensor}' can appear in an output map only once for ensemble '${ensemble}': ${steps[first.step].label} already writes it. Map this output to another tensor name.`,
+            `ensemble tensor '${tensor}' can appear in an output map only once for ensemble '${ensemble}': ${steps[first.step].label} ` +
+              `already writes it. Map this output to another tensor name.`,
           );
         } else writers.set(tensor, { step: index, entry });
       }
@@ -164,7 +167,8 @@ ensemble_scheduling {
         context.report(
           entry.value.start,
           entry.value.end,
-          `${step.label} reads ensemble tensor '${tensor}', which is neither an ensemble input nor written by any step: it is never produced, so the step never runs. ${suggestion ? `Did you mean '${suggestion}'?` : 'Read an ensemble input or a tensor that another step writes in its output_map.'}`,
+          `${step.label} reads ensemble tensor '${tensor}', which is neither an ensemble input nor written ` +
+            `by any step: it is never produced, so the step never runs. ${suggestion ? `Did you mean '${suggestion}'?` : 'Read an ensemble input or a tensor that another step writes in its output_map.'}`,
         );
       }
     });
@@ -174,7 +178,8 @@ ensemble_scheduling {
         context.report(
           scalar.start,
           scalar.end,
-          `ensemble input '${name}' for ensemble '${ensemble}' is not used. Read it in a step's input_map (value: "${name}"), or remove the input.`,
+          `ensemble input '${name}' for ensemble '${ensemble}' is not used. Read it in a step's input_map (value: ` +
+            `"${name}"), or remove the input.`,
         );
     }
     for (const [name, scalar] of outputs) {
@@ -182,7 +187,8 @@ ensemble_scheduling {
         context.report(
           scalar.start,
           scalar.end,
-          `output '${name}' for ensemble '${ensemble}' is not written. Write it in a step's output_map (value: "${name}"), or remove the output.`,
+          `output '${name}' for ensemble '${ensemble}' is not written. Write it in a step's output_map (value: ` +
+            `"${name}"), or remove the output.`,
         );
     }
     for (const [tensor, { step, entry }] of writers) {
@@ -190,7 +196,9 @@ ensemble_scheduling {
         context.report(
           entry.value.start,
           entry.value.end,
-          `ensemble tensor '${tensor}' is unused in ensemble '${ensemble}': ${steps[step].label} writes it, but no step reads it and it is not an ensemble output. Read it in another step's input_map, add it to output, or remove this mapping.`,
+          `ensemble tensor '${tensor}' is unused in ensemble '${ensemble}': ${steps[step].label} writes it, ` +
+            `but no step reads it and it is not an ensemble output. Read it in another step's input_map, add it ` +
+            `to output, or remove this mapping.`,
         );
       }
     }
@@ -235,7 +243,8 @@ function reportCycles(steps: Step[], writers: Map<string, { step: number }>, ens
         context.report(
           first.entry.value.start,
           first.entry.value.end,
-          `circular data flow in ensemble '${ensemble}': ${steps[first.step].label} ${hops.join(', which ')}. Steps must form a DAG: feed one of them from an ensemble input or from a step outside the cycle.`,
+          `circular data flow in ensemble '${ensemble}': ${steps[first.step].label} ${hops.join(', which ')}. ` +
+            `Steps must form a DAG: feed one of them from an ensemble input or from a step outside the cycle.`,
         );
       } else if (state[edge.to] === 'new') visit(edge.to);
     }

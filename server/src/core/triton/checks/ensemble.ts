@@ -53,7 +53,8 @@ ensemble_scheduling {
       context.report(
         scheduling.nameStart,
         scheduling.nameEnd,
-        `ensemble scheduling cannot be set for model '${context.modelName}' whose platform is not ensemble. Set platform: "ensemble", or remove ensemble_scheduling.`,
+        `ensemble scheduling cannot be set for model '${context.modelName}' whose platform is not ensemble. ` +
+          `Set platform: "ensemble", or remove ensemble_scheduling.`,
       );
       return;
     }
@@ -63,7 +64,8 @@ ensemble_scheduling {
       context.report(
         platform.start,
         platform.end,
-        `ensemble scheduling must be set for ensemble ${context.modelName} whose platform is ensemble: add ensemble_scheduling with its steps.`,
+        `ensemble scheduling must be set for ensemble ${context.modelName} whose platform is ensemble: add ` +
+          `ensemble_scheduling with its steps.`,
       );
       return;
     }

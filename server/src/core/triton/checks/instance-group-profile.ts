@@ -57,7 +57,8 @@ instance_group [
         context.report(
           profiles[0].nameStart,
           profiles[0].nameEnd,
-          `instance group ${groupName} of model ${model} specifies profile field which is only supported for TensorRT models. Remove profile.`,
+          `instance group ${groupName} of model ${model} specifies profile field which is only supported for ` +
+            `TensorRT models. Remove profile.`,
         );
         return;
       }
@@ -67,7 +68,8 @@ instance_group [
           context.report(
             profile.start,
             profile.end,
-            `instance group ${groupName} of model ${model} specifies invalid profile ${profile.text}. The field should contain the string representation of a non-negative integer.`,
+            `instance group ${groupName} of model ${model} specifies invalid profile ${profile.text}. The field ` +
+              `should contain the string representation of a non-negative integer.`,
           );
         }
       }

@@ -45,7 +45,8 @@ instance_group [
         context.report(
           fields[0].nameStart,
           fields[0].nameEnd,
-          `instance group ${groupName} of model ${context.modelName} has kind ${kind} but specifies one or more GPUs. Remove gpus, or use kind: KIND_GPU.`,
+          `instance group ${groupName} of model ${context.modelName} has kind ${kind} but specifies one or ` +
+            `more GPUs. Remove gpus, or use kind: KIND_GPU.`,
           { fixes },
         );
       }
@@ -54,7 +55,8 @@ instance_group [
           context.report(
             gpu.start,
             gpu.end,
-            `instance group ${groupName} of model ${context.modelName} specifies invalid or unsupported gpu id ${gpu.text}: GPU ids start at 0.`,
+            `instance group ${groupName} of model ${context.modelName} specifies invalid or unsupported gpu id ` +
+              `${gpu.text}: GPU ids start at 0.`,
           );
         }
       }

@@ -60,7 +60,8 @@ input [
           context.report(
             format.start,
             format.end,
-            `${label} of format ${imageFormat} requires 3 dims for model '${context.modelName}', found ${dims}. Write only the image's dims (HWC or CHW), without the batch dimension.`,
+            `${label} of format ${imageFormat} requires 3 dims for model '${context.modelName}', found ${dims}. ` +
+              `Write only the image's dims (HWC or CHW), without the batch dimension.`,
           );
         }
         const shapeTensor = tensor.scalar('is_shape_tensor');
@@ -68,7 +69,8 @@ input [
           context.report(
             shapeTensor.start,
             shapeTensor.end,
-            `${label} cannot be a shape tensor for model '${context.modelName}': shape tensors are only supported for TensorRT platform, and this model uses ${backend}. Remove is_shape_tensor.`,
+            `${label} cannot be a shape tensor for model '${context.modelName}': shape tensors are only supported ` +
+              `for TensorRT platform, and this model uses ${backend}. Remove is_shape_tensor.`,
           );
         }
         const nonLinear = tensor.scalar('is_non_linear_format_io');
@@ -77,13 +79,15 @@ input [
           context.report(
             nonLinear.start,
             nonLinear.end,
-            `${label} cannot use a non-linear IO format for model '${context.modelName}': non-linear IO formats are only supported for TensorRT platform, and this model uses ${backend}. Remove is_non_linear_format_io.`,
+            `${label} cannot use a non-linear IO format for model '${context.modelName}': non-linear IO formats ` +
+              `are only supported for TensorRT platform, and this model uses ${backend}. Remove is_non_linear_format_io.`,
           );
         } else if (dims && dims !== 3) {
           context.report(
             nonLinear.start,
             nonLinear.end,
-            `${label} with a non-linear IO format requires 3 dims for model '${context.modelName}', found ${dims}. Write only its 3 dims, without the batch dimension.`,
+            `${label} with a non-linear IO format requires 3 dims for model '${context.modelName}', found ${dims}. ` +
+              `Write only its 3 dims, without the batch dimension.`,
           );
         }
       }

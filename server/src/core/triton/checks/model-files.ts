@@ -42,7 +42,8 @@ version_policy { specific { versions: [ 1 ] } }`,
       context.report(
         anchor.start,
         anchor.end,
-        `model '${context.modelName}' has no version folder: Triton loads versions from numbered folders beside config.pbtxt (${context.modelName}/1/). Create one and place the model file in it.`,
+        `model '${context.modelName}' has no version folder: Triton loads versions from numbered folders ` +
+          `beside config.pbtxt (${context.modelName}/1/). Create one and place the model file in it.`,
       );
       return;
     }
@@ -58,7 +59,8 @@ version_policy { specific { versions: [ 1 ] } }`,
         context.report(
           where.start,
           where.end,
-          `version ${version.name} of model '${context.modelName}' has no ${file}: Triton fails to load it unless the file is in ${context.modelName}/${version.name}/ when the server starts.`,
+          `version ${version.name} of model '${context.modelName}' has no ${file}: Triton fails to load it ` +
+            `unless the file is in ${context.modelName}/${version.name}/ when the server starts.`,
         );
       }
     }
@@ -68,7 +70,9 @@ version_policy { specific { versions: [ 1 ] } }`,
       context.report(
         wanted.start,
         wanted.end,
-        `version policy of model '${context.modelName}' names version ${wanted.text}, which has no folder: Triton serves only the versions it finds. Create ${context.modelName}/${wanted.text}/ or remove the version.`,
+        `version policy of model '${context.modelName}' names version ${wanted.text}, which has no folder: ` +
+          `Triton serves only the versions it finds. Create ${context.modelName}/${wanted.text}/ or remove the ` +
+          `version.`,
       );
     }
   },

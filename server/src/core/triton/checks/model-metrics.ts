@@ -52,7 +52,8 @@ model_metrics {
         context.report(
           start,
           end,
-          `metric control of model ${model} must specify metric_identifier with a non-empty family. Set metric_identifier { family: "…" } to the metric family to override.`,
+          `metric control of model ${model} must specify metric_identifier with a non-empty family. Set metric_identifier ` +
+            `{ family: "…" } to the metric family to override.`,
         );
       }
       const histogram = control.field('histogram_options');
@@ -61,7 +62,8 @@ model_metrics {
         context.report(
           buckets.nameStart,
           buckets.nameEnd,
-          `histogram options of model ${model} must specify at least one bucket. List the bucket boundaries in ascending order, e.g. buckets: [ 1, 10, 100 ].`,
+          `histogram options of model ${model} must specify at least one bucket. List the bucket boundaries ` +
+            `in ascending order, e.g. buckets: [ 1, 10, 100 ].`,
         );
       }
     }

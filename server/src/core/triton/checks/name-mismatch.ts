@@ -31,7 +31,8 @@ backend: "python"`,
       context.report(
         name.start,
         name.end,
-        `model name is empty: Triton names the model after its folder, '${context.folderName}'. Write name: "${context.folderName}", or remove name.`,
+        `model name is empty: Triton names the model after its folder, '${context.folderName}'. Write name: ` +
+          `"${context.folderName}", or remove name.`,
         { fixes: [fix], severity: 'warning' },
       );
       return;
@@ -39,7 +40,8 @@ backend: "python"`,
     context.report(
       name.start,
       name.end,
-      `unexpected directory name '${context.folderName}' for model '${name.string}', directory name must equal model name. Rename the folder or set name: "${context.folderName}".`,
+      `unexpected directory name '${context.folderName}' for model '${name.string}', directory name must ` +
+        `equal model name. Rename the folder or set name: "${context.folderName}".`,
       { fixes: [fix] },
     );
   },

@@ -51,7 +51,8 @@ backend: "tensorrt"`,
         context.report(
           platform.start,
           platform.end,
-          `unexpected platform type '${platformName}' for ${context.modelName}. Known platforms: ${[...Object.keys(PLATFORM_BACKENDS), 'ensemble'].join(', ')}; other frameworks are set with backend.`,
+          `unexpected platform type '${platformName}' for ${context.modelName}. Known platforms: ${[...Object.keys(PLATFORM_BACKENDS), 'ensemble'].join(', ')}; ` +
+            `other frameworks are set with backend.`,
         );
       return;
     }
@@ -62,7 +63,8 @@ backend: "tensorrt"`,
       context.report(
         backend.start,
         backend.end,
-        `unexpected 'platform' and 'backend' pair, got:${platformName}, ${backendName}. Platform ${platformName} is served by backend "${expected}".`,
+        `unexpected 'platform' and 'backend' pair, got:${platformName}, ${backendName}. Platform ${platformName} ` +
+          `is served by backend "${expected}".`,
         { fixes: [fix] },
       );
     }

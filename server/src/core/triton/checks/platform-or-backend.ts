@@ -43,7 +43,8 @@ max_batch_size: 8`,
     context.report(
       anchor.start,
       anchor.end,
-      `must specify 'platform' or 'backend' for '${context.modelName}': no model file in its version folders lets Triton tell the backend. Add backend: "…" (python, onnxruntime, tensorrt, pytorch, …).`,
+      `must specify 'platform' or 'backend' for '${context.modelName}': no model file in its version folders ` +
+        `lets Triton tell the backend. Add backend: "…" (python, onnxruntime, tensorrt, pytorch, …).`,
     );
   },
 });

@@ -59,13 +59,15 @@ input [ { name: "image" data_type: TYPE_FP32 dims: [ 3, 224, 224 ] reshape { sha
           context.report(
             field.nameStart,
             field.nameEnd,
-            `${label} has different number of variable-size dimensions for dims and reshape for model '${context.modelName}': dims have ${from.length - 1}, reshape ${to.length - 1}. Give the reshape a -1 for each -1 of dims.`,
+            `${label} has different number of variable-size dimensions for dims and reshape for model '${context.modelName}': ` +
+              `dims have ${from.length - 1}, reshape ${to.length - 1}. Give the reshape a -1 for each -1 of dims.`,
           );
         } else if (from.some((count, index) => count !== to[index])) {
           context.report(
             field.nameStart,
             field.nameEnd,
-            `${label} has different size for dims and reshape for model '${context.modelName}': dims hold ${from.join(' × -1 × ')} elements, reshape ${to.join(' × -1 × ')}. Make the reshape hold as many elements as dims.`,
+            `${label} has different size for dims and reshape for model '${context.modelName}': dims hold ${from.join(' × -1 × ')} ` +
+              `elements, reshape ${to.join(' × -1 × ')}. Make the reshape hold as many elements as dims.`,
           );
         }
       }

@@ -43,7 +43,8 @@ input [ { name: "threshold" data_type: TYPE_FP32 dims: [ 1 ] } ]`,
           context.report(
             dims.nameStart,
             dims.nameEnd,
-            `${label} cannot have empty dims for non-batching model as scalar tensors are not supported for model '${context.modelName}'. Write dims: [ 1 ], or set max_batch_size above 0.`,
+            `${label} cannot have empty dims for non-batching model as scalar tensors are not supported for model ` +
+              `'${context.modelName}'. Write dims: [ 1 ], or set max_batch_size above 0.`,
           );
         }
         const reshape = tensor.field('reshape');
@@ -51,7 +52,8 @@ input [ { name: "threshold" data_type: TYPE_FP32 dims: [ 1 ] } ]`,
           context.report(
             reshape.nameStart,
             reshape.nameEnd,
-            `${label} cannot have empty reshape for non-batching model as scalar tensors are not supported for model '${context.modelName}'. Remove the reshape, or set max_batch_size above 0.`,
+            `${label} cannot have empty reshape for non-batching model as scalar tensors are not supported for ` +
+              `model '${context.modelName}'. Remove the reshape, or set max_batch_size above 0.`,
           );
         }
       }

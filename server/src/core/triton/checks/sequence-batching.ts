@@ -80,7 +80,8 @@ sequence_batching {
         report(
           nameValue!.start,
           nameValue!.end,
-          `sequence batching control tensor '${name}' is specified for multiple control kinds for ${model}. Give each control kind its own tensor.`,
+          `sequence batching control tensor '${name}' is specified for multiple control kinds for ${model}. ` +
+            `Give each control kind its own tensor.`,
         );
         continue;
       } else tensors.add(name);
@@ -94,7 +95,8 @@ sequence_batching {
           report(
             start,
             end,
-            `sequence batching control tensor ${name ? `'${name}' ` : ''}is specified for multiple control kinds for ${model}. Give each control kind its own tensor.`,
+            `sequence batching control tensor ${name ? `'${name}' ` : ''}is specified for multiple control kinds ` +
+              `for ${model}. Give each control kind its own tensor.`,
           );
           return;
         }
@@ -117,7 +119,8 @@ sequence_batching {
         report(
           size.start,
           size.end,
-          `sequence batching preferred batch size must be <= max batch size for ${model}: ${size.text} is above max_batch_size ${maxBatchSize}.`,
+          `sequence batching preferred batch size must be <= max batch size for ${model}: ${size.text} is above ` +
+            `max_batch_size ${maxBatchSize}.`,
         );
       }
     }
@@ -128,7 +131,8 @@ sequence_batching {
       report(
         utilization.start,
         utilization.end,
-        `sequence batching minimum slot utilization must be in range [0, 1] for ${model} (found ${utilization.text}): it is the fraction of batch slots that must be ready, e.g. 0.5.`,
+        `sequence batching minimum slot utilization must be in range [0, 1] for ${model} (found ${utilization.text}): ` +
+          `it is the fraction of batch slots that must be ready, e.g. 0.5.`,
       );
     }
   },
@@ -142,7 +146,9 @@ function checkFalseTrue(control: ConfigNode, kind: string, kindRange: [number, n
   if (!written.length) {
     report(
       ...kindRange,
-      `sequence batching must specify either 'int32_false_true', 'fp32_false_true' or 'bool_false_true' for ${kind} for ${model}. Add one with the false value, then the true value, e.g. int32_false_true: [ 0, 1 ].`,
+      `sequence batching must specify either 'int32_false_true', 'fp32_false_true' or 'bool_false_true' ` +
+        `for ${kind} for ${model}. Add one with the false value, then the true value, e.g. int32_false_true: ` +
+        `[ 0, 1 ].`,
     );
     return;
   }
@@ -151,7 +157,8 @@ function checkFalseTrue(control: ConfigNode, kind: string, kindRange: [number, n
     report(
       extra.nameStart,
       extra.nameEnd,
-      `sequence batching must specify only one of 'int32_false_true', 'fp32_false_true' or 'bool_false_true' for ${kind} for ${model}. Remove ${written[1]}.`,
+      `sequence batching must specify only one of 'int32_false_true', 'fp32_false_true' or 'bool_false_true' ` +
+        `for ${kind} for ${model}. Remove ${written[1]}.`,
     );
     return;
   }
@@ -161,7 +168,8 @@ function checkFalseTrue(control: ConfigNode, kind: string, kindRange: [number, n
     report(
       field.nameStart,
       field.nameEnd,
-      `sequence batching control '${written[0]}' must have exactly 2 entries for ${kind} for ${model} (found ${count}): the false value, then the true value.`,
+      `sequence batching control '${written[0]}' must have exactly 2 entries for ${kind} for ${model} (found ` +
+        `${count}): the false value, then the true value.`,
     );
   }
 }
@@ -175,7 +183,8 @@ function checkCorrid(control: ConfigNode, kindRange: [number, number], model: st
       report(
         field.nameStart,
         field.nameEnd,
-        `sequence batching must not specify either 'int32_false_true', 'fp32_false_true' or 'bool_false_true' for ${kind} for ${model}. Remove ${name}; data_type gives the correlation id's type.`,
+        `sequence batching must not specify either 'int32_false_true', 'fp32_false_true' or 'bool_false_true' ` +
+          `for ${kind} for ${model}. Remove ${name}; data_type gives the correlation id's type.`,
       );
   }
   const type = control.scalar('data_type');
@@ -185,6 +194,7 @@ function checkCorrid(control: ConfigNode, kindRange: [number, number], model: st
   report(
     start,
     end,
-    `unexpected data type for control ${kind} for ${model}${type ? '' : ' (data_type is not set)'}. Allowed data types are ${CORRID_TYPES.slice(0, -1).join(', ')} and ${CORRID_TYPES[CORRID_TYPES.length - 1]}.`,
+    `unexpected data type for control ${kind} for ${model}${type ? '' : ' (data_type is not set)'}. Allowed ` +
+      `data types are ${CORRID_TYPES.slice(0, -1).join(', ')} and ${CORRID_TYPES[CORRID_TYPES.length - 1]}.`,
   );
 }
