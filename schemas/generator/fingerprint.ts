@@ -31,9 +31,9 @@ export function sha256(data: string | Buffer): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
-/** The upstream specifications, in ../shared/upstream beside the repository. */
+/** The upstream specifications, vendored unmodified in schemas/upstream (their sources and licences in SOURCES.md). */
 export function upstreamDir(root: string): string {
-  return join(root, '..', 'shared', 'upstream');
+  return join(root, 'schemas', 'upstream');
 }
 
 /** The inputs the generator reads, as paths under the upstream directory, sorted. */

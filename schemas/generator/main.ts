@@ -1,4 +1,4 @@
-// `npm run schemas`: reads ../shared/upstream (Kubernetes swagger.json, the CRDs, Triton's model_config.proto),
+// `npm run schemas`: reads schemas/upstream (Kubernetes swagger.json, the CRDs, Triton's model_config.proto),
 // converts them with the pure converters beside this file (CRDs with the core's, which the server
 // also uses on users' CRDs), and writes schemas/ with its index.
 import type { SchemaIndexEntry } from '../../server/src/core/schema/schema-index';

@@ -1,5 +1,5 @@
 // Starts code-server (VS Code 1.100 in a browser) and headless Chromium for the
-// extension-host suite and the browser tests. See ../shared/notes/testing-in-vscode.md.
+// extension-host suite and the browser tests.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';

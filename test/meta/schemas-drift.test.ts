@@ -19,7 +19,7 @@ describe('generated schemas are up to date', () => {
     const upstream = upstreamDir(root);
     assert.ok(
       existsSync(join(upstream, 'kubernetes', 'swagger.json')),
-      `the upstream specifications are missing: expected ${upstream} (../shared/upstream beside the repository)`,
+      `the upstream specifications are missing: expected ${upstream} (schemas/upstream, vendored in the repository)`,
     );
     assert.deepEqual(inputFiles(upstream), Object.keys(index.inputs).sort(), `the set of upstream input files changed; ${REGENERATE}`);
     const changed = Object.entries(index.inputs)

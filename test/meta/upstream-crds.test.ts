@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sharedService } from '../harness/cursor';
 
-const crds = join(__dirname, '..', '..', '..', '..', 'shared', 'upstream', 'crds');
+const crds = join(__dirname, '..', '..', '..', 'schemas', 'upstream', 'crds');
 
 describe('upstream CRDs as manifests', function () {
   this.timeout(60000);
