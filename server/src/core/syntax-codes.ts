@@ -92,6 +92,12 @@ export const SYNTAX_CODE_GROUPS: readonly SyntaxCodeGroup[] = [
       },
       { code: 'yaml/tab-as-indent', meaning: 'A tab used for indentation: YAML allows only spaces there. Replace it with spaces.' },
       { code: 'yaml/tag-resolve-failed', meaning: 'A value does not fit the tag written on it; it is kept as a string.' },
+      {
+        code: 'yaml/text-after-value',
+        meaning:
+          'A value starts as a flow mapping (`{`), a flow list (`[`) or a quoted string and goes on after it ends, as in ' +
+          '`image: {user}/app`: YAML reads the first part as the whole value. Quote the whole value.',
+      },
       { code: 'yaml/unclosed-bracket', meaning: 'A `[` or `{` that is never closed. Close it, or remove it.' },
       { code: 'yaml/unexpected-token', meaning: 'Something the parser did not expect at this place.' },
       {

@@ -1,7 +1,7 @@
 // Turns the `yaml` library's parse errors into messages a person understands, placed on the
 // range that shows the cause (the opening quote of an unterminated string, the unclosed
 // bracket, the over-indented key) rather than where the parser gave up.
-import { visit, isScalar, type Document, type YAMLError } from 'yaml';
+import { visit, isCollection, isScalar, type Document, type YAMLError } from 'yaml';
 import type { LineIndex } from '../text-lines';
 import type { Finding } from '../types';
 
@@ -109,6 +109,45 @@ function misalignedKey(error: YAMLError, ctx: Context): SyntaxFinding {
   return finding(ctx, error, start, start + Math.max(1, length), 'yaml/bad-indentation', message);
 }
 
+/** The value written in quotes YAML keeps as it is: single quotes, unless the text holds one (then double, escaped). */
+function quoted(value: string): string {
+  return value.includes("'") ? `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"` : `'${value}'`;
+}
+
+/**
+ * `image: {user}/app`, `args: [a]/b`, `x: "quoted" trailing`: a value that starts as a flow
+ * collection or a quoted string and goes on after it ends. YAML reads the first part as the
+ * whole node; what follows cannot belong to it. The fix is to quote the whole value.
+ */
+function textAfterValue(error: YAMLError, ctx: Context): SyntaxFinding | undefined {
+  let node: { start: number; end: number; what: string } | undefined;
+  visit(ctx.document, (_key, item) => {
+    const range = (isScalar(item) || isCollection(item)) && item.range;
+    if (!range || range[1] > error.pos[0] || range[1] <= (node?.end ?? -1)) return;
+    if (isCollection(item) && item.flow) {
+      const open = ctx.lines.text[range[0]];
+      if (open === '{' || open === '[') node = { start: range[0], end: range[1], what: open === '{' ? 'a mapping' : 'a list' };
+    } else if (isScalar(item) && (item.type === 'QUOTE_DOUBLE' || item.type === 'QUOTE_SINGLE')) {
+      node = { start: range[0], end: range[1], what: 'a quoted string' };
+    }
+  });
+  const { line } = ctx.lines.positionAt(error.pos[0]);
+  if (!node || ctx.lines.positionAt(node.start).line !== line) return undefined;
+  const lineEnd = ctx.lines.lineEnd(line);
+  const value = ctx
+    .text(node.start, lineEnd)
+    .replace(/\s+#.*$/, '')
+    .trimEnd();
+  const first = ctx.text(node.start, node.end).trimEnd();
+  const rest = ctx.text(node.end, node.start + value.length).trim();
+  if (!rest) return undefined;
+  const starts = node.what === 'a quoted string' ? `starts with a quote` : `starts with "${value[0]}"`;
+  const message =
+    `This value ${starts}, so YAML reads ${first} as ${node.what} and cannot go on with "${rest}" after it. ` +
+    `Quote the whole value: ${quoted(value)}.`;
+  return finding(ctx, error, node.start, node.start + value.length, 'yaml/text-after-value', message);
+}
+
 /** The unmatched `[` or `{` before an offset, found by scanning back over balanced pairs. */
 function unclosedBracket(error: YAMLError, ctx: Context, open: '[' | '{'): SyntaxFinding | undefined {
   const close = open === '[' ? ']' : '}';
@@ -158,6 +197,8 @@ function placed(error: YAMLError, ctx: Context): SyntaxFinding | undefined {
       const bracket = /end with an? ([\]}])/.exec(error.message);
       return bracket ? unclosedBracket(error, ctx, bracket[1] === ']' ? '[' : '{') : undefined;
     }
+    case 'UNEXPECTED_TOKEN':
+      return /at node end/.test(error.message) ? textAfterValue(error, ctx) : undefined;
     default:
       return undefined;
   }

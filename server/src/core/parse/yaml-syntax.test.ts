@@ -135,6 +135,21 @@ describe('YAML syntax', () => {
     `);
   });
 
+  it('reports text after a flow mapping, a flow list or a quoted string, with the whole value quoted as the fix', () => {
+    checkFindings(fixture`
+      image: {docker_username}/app
+      #      ^^^^^^^^^^^^^^^^^^^^^ error[yaml/text-after-value]: This value starts with "{", so YAML reads {docker_username} as a mapping and cannot go on with "/app" after it. Quote the whole value: '{docker_username}/app'.
+    `);
+    checkFindings(fixture`
+      args: [--lr, 0.1] --fp16  # tuned
+      #     ^^^^^^^^^^^^^^^^^^ error[yaml/text-after-value]: This value starts with "[", so YAML reads [--lr, 0.1] as a list and cannot go on with "--fp16" after it. Quote the whole value: '[--lr, 0.1] --fp16'.
+    `);
+    checkFindings(fixture`
+      command: 'it''s' here
+      #        ^^^^^^^^^^^^ error[yaml/text-after-value]: This value starts with a quote, so YAML reads 'it''s' as a quoted string and cannot go on with "here" after it. Quote the whole value: "'it''s' here".
+    `);
+  });
+
   it('reports an unquoted value containing ": "', () => {
     checkFindings(fixture`
       args: --lr: 0.1
