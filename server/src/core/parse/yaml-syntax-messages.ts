@@ -145,7 +145,11 @@ function textAfterValue(error: YAMLError, ctx: Context): SyntaxFinding | undefin
   const message =
     `This value ${starts}, so YAML reads ${first} as ${node.what} and cannot go on with "${rest}" after it. ` +
     `Quote the whole value: ${quoted(value)}.`;
-  return finding(ctx, error, node.start, node.start + value.length, 'yaml/text-after-value', message);
+  const result = finding(ctx, error, node.start, node.start + value.length, 'yaml/text-after-value', message);
+  result.fixes = [
+    { title: `Quote the value: ${quoted(value)}`, edits: [{ range: result.range, newText: quoted(value) }], preferred: true },
+  ];
+  return result;
 }
 
 /** The unmatched `[` or `{` before an offset, found by scanning back over balanced pairs. */

@@ -150,6 +150,17 @@ describe('YAML syntax', () => {
     `);
   });
 
+  it('quotes the whole value as the quick fix for text after a value, and the fixed file parses', () => {
+    const text = 'image: {docker_username}/app:1.0\n';
+    const [found] = parseYamlFile(text).documents[0].findings;
+    assert.equal(found.fixes?.[0]?.title, "Quote the value: '{docker_username}/app:1.0'");
+    const edit = found.fixes[0].edits[0];
+    assert.deepEqual(edit.range, { start: { line: 0, character: 7 }, end: { line: 0, character: 32 } });
+    const fixed = text.slice(0, 7) + edit.newText + text.slice(32);
+    assert.equal(fixed, "image: '{docker_username}/app:1.0'\n");
+    assert.deepEqual(parseYamlFile(fixed).documents[0].findings, []);
+  });
+
   it('reports an unquoted value containing ": "', () => {
     checkFindings(fixture`
       args: --lr: 0.1
