@@ -1,6 +1,7 @@
 // A config must say which backend runs the model, unless auto-complete can tell from the model
 // file in a version folder (model.onnx means ONNX Runtime, model.py Python, …). Only decidable
-// when the folders can be listed: otherwise the check stays silent.
+// when the folders can be listed: otherwise the check stays silent. A model with no version folder
+// at all (files pulled at deploy time) is left to triton/model-files' warning: no error can be claimed.
 import { defineCheck } from './check';
 import { AUTO_COMPLETE_FILES } from '../platforms';
 
@@ -12,7 +13,8 @@ export const tritonPlatformOrBackend = defineCheck({
     why:
       'Triton must know which backend runs a model. A config may leave it out when auto-complete can tell it ' +
       'from the model file in a version folder (`model.onnx` means ONNX Runtime, `model.py` Python…); otherwise ' +
-      "the model fails to load. Decided only where mlinfra can list the model's folders.",
+      "the model fails to load. Decided only where mlinfra can list the model's folders and the model has a " +
+      'version folder: with none, the model files come at deploy time and `triton/model-files` says so.',
     fix:
       'Add `backend: "…"` (python, onnxruntime, tensorrt, pytorch…) or `platform: "…"`, or name the model file ' +
       'as its backend expects.',
@@ -36,6 +38,9 @@ max_batch_size: 8`,
     if (config.field('platform') || config.field('backend')) return;
     const versions = context.repository?.versions();
     if (!versions) return;
+    // No version folder at all: the model files are pulled at deploy time, so whether Triton can tell the backend
+    // is unknown here; triton/model-files already warns of the missing folder.
+    if (!versions.length) return;
     const known = (name: string) => name in AUTO_COMPLETE_FILES;
     const filename = config.string('default_model_filename');
     if (versions.some((version) => version.entries.some((entry) => known(entry.name) || entry.name === filename))) return;

@@ -125,6 +125,17 @@ describe('Triton model repository checks', () => {
       );
     });
 
+    it('claims no missing platform or backend while the model has no version folder (files pulled at deploy time)', () => {
+      checkFindings(
+        fixture`
+        name: "detector"
+        #     ^^^^^^^^^^ warning[triton/model-files]: model 'detector' has no version folder: Triton loads versions from numbered folders beside config.pbtxt (detector/1/). Create one and place the model file in it.
+        max_batch_size: 8
+      `,
+        { uri, host: repository({ 'detector/config.pbtxt': '' }) },
+      );
+    });
+
     it("reads an alternative config in configs/ as the model's, and other .pbtxt files as no model's", () => {
       const host = repository({ 'detector/config.pbtxt': '', 'detector/labels.pbtxt': '', 'detector/1/weights.bin': '' });
       checkFindings(
