@@ -11,9 +11,10 @@ const root = join(__dirname, '..', '..', '..');
 /** The files git tracks that hold code or configuration (not the vendored data or generated output). */
 function codeFiles(): string[] {
   const files = execFileSync('git', ['ls-files'], { cwd: root, encoding: 'utf8' }).split('\n');
-  return files.filter(
-    (file) => /\.(ts|mjs|js|cjs|json|sh)$|^\.ci\/|^\.[a-z]+ignore$/.test(file) && !/^(schemas\/upstream|test\/fixtures)\//.test(file),
-  );
+  const code = /\.(ts|mjs|js|cjs|json|sh)$|^\.ci\/|^\.[a-z]+ignore$/;
+  const data = /^(schemas\/upstream|test\/fixtures)\//;
+  // This file is left out: it spells the pattern it looks for.
+  return files.filter((file) => code.test(file) && !data.test(file) && file !== 'test/meta/stands-alone.test.ts');
 }
 
 describe('the repository stands alone', () => {
