@@ -3,6 +3,7 @@
 // bracket, the over-indented key) rather than where the parser gave up.
 import { visit, isCollection, isScalar, type Document, type YAMLError } from 'yaml';
 import type { LineIndex } from '../text-lines';
+import { libraryMessage } from './yaml-library-messages';
 import type { Finding } from '../types';
 
 /** A finding made from a library error, with the error's offsets to group its cascade. */
@@ -24,12 +25,6 @@ const LINE_START = /^(\s*(?:-\s+)*)(\S.*?)\s*(?:#.*)?$/;
 
 function codeId(code: string): string {
   return `yaml/${code.toLowerCase().replace(/_/g, '-')}`;
-}
-
-function sentence(text: string): string {
-  const trimmed = text.trim().replace(/\s+/g, ' ');
-  const capital = trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
-  return /[.!?]$/.test(capital) ? capital : `${capital}.`;
 }
 
 function finding(
@@ -208,19 +203,6 @@ function placed(error: YAMLError, ctx: Context): SyntaxFinding | undefined {
   }
 }
 
-function reworded(error: YAMLError): string {
-  switch (error.code) {
-    case 'TAB_AS_INDENT':
-      return 'Tab used for indentation: YAML allows only spaces there. Replace the tab with spaces.';
-    case 'BAD_DQ_ESCAPE':
-      return 'Invalid escape sequence in a double-quoted string. Write the backslash as \\\\ or use single quotes.';
-    case 'TAG_RESOLVE_FAILED':
-      return `${sentence(error.message)} The value is kept as a string.`;
-    default:
-      return sentence(error.message);
-  }
-}
-
 /** The finding for one library error. */
 export function describeYamlError(
   error: YAMLError,
@@ -231,6 +213,7 @@ export function describeYamlError(
   const ctx: Context = { lines, document, severity, text: (start, end) => lines.text.slice(start, end) };
   const specific = placed(error, ctx);
   if (specific) return specific;
+  // Only these two are known to be the cause of whatever else the parser reports from the same place.
   const recognised = error.code === 'TAB_AS_INDENT' || error.code === 'BAD_DQ_ESCAPE';
-  return finding(ctx, error, error.pos[0], error.pos[1], codeId(error.code), reworded(error), recognised);
+  return finding(ctx, error, error.pos[0], error.pos[1], codeId(error.code), libraryMessage(error), recognised);
 }
