@@ -122,6 +122,12 @@ export const SYNTAX_CODE_GROUPS: readonly SyntaxCodeGroup[] = [
       },
       { code: 'schema/missing-field', meaning: 'A field the schema requires is missing or has no value.' },
       {
+        code: 'schema/removed-api-version',
+        meaning:
+          'The kind is written in an apiVersion Kubernetes no longer serves (`extensions/v1beta1` Deployment, `batch/v1beta1` ' +
+          'CronJob…): every supported cluster refuses it. Use the apiVersion the message names; the quick fix changes it.',
+      },
+      {
         code: 'schema/unknown-field',
         meaning: 'A field the schema does not have; the API server drops or rejects it. Usually a typo: a fix offers the near name.',
       },

@@ -6,6 +6,7 @@ import type { YamlDocument } from '../document';
 import { didYouMean } from '../did-you-mean';
 import type { Finding } from '../types';
 import { entryOf } from './locate';
+import { removedApiVersion, type RemovedApiVersion } from './removed-api-versions';
 import type { KindEntry, SchemaRegistry } from './schema-registry';
 
 /** Where the generated Kubernetes kinds come from (schemas/index.json `source`). */
@@ -62,6 +63,27 @@ function unknownKind(
   return { range: document.lines.range(kind.start, kind.end), severity: 'info', code: 'schema/unknown-kind', message };
 }
 
+/** A kind in an apiVersion Kubernetes removed: an error on apiVersion, with the version to use as the fix. */
+function removedVersion(
+  document: YamlDocument,
+  apiVersion: { value: string; start: number; end: number },
+  kind: string,
+  removed: RemovedApiVersion,
+): Finding {
+  const range = document.lines.range(apiVersion.start, apiVersion.end);
+  const gone = `${kind} in ${apiVersion.value} is no longer served: Kubernetes removed it in ${removed.removedIn}, and the API server refuses it.`;
+  if (!removed.use) {
+    return { range, severity: 'error', code: 'schema/removed-api-version', message: `${gone} ${removed.instead ?? ''}`.trim() };
+  }
+  return {
+    range,
+    severity: 'error',
+    code: 'schema/removed-api-version',
+    message: `${gone} Use apiVersion: ${removed.use} (check the fields that changed between the versions).`,
+    fixes: [{ title: `Change to ${removed.use}`, edits: [{ range, newText: removed.use }], preferred: true }],
+  };
+}
+
 /**
  * The kind's name in messages. A custom resource whose kind a Kubernetes kind already has
  * (Volcano's Job) is named with its apiVersion; the Kubernetes kind keeps the short name.
@@ -85,5 +107,7 @@ export function matchManifest(document: YamlDocument, registry: SchemaRegistry):
   }
   const entry = registry.find(apiVersion.value, kind.value);
   if (entry) return { schema: entry.id, label: labelOf(entry, registry) };
+  const removed = removedApiVersion(apiVersion.value, kind.value);
+  if (removed) return { finding: removedVersion(document, apiVersion, kind.value, removed) };
   return { finding: unknownKind(document, registry, apiVersion.value, kind) };
 }

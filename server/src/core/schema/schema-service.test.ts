@@ -1,4 +1,6 @@
 // Schema findings as a user sees them: the range, severity, code and message of each.
+import * as assert from 'node:assert/strict';
+import { sharedService } from '../../../../test/harness/cursor';
 import { checkFindings } from '../../../../test/harness/check';
 import { fixture } from '../../../../test/harness/fixture';
 
@@ -136,6 +138,31 @@ describe('schema validation of manifests', () => {
       kind: TFJob
       #     ^^^^^ info[schema/unknown-kind]: No schema is known for TFJob in kubeflow.org/v9; it is known in kubeflow.org/v1. To check it, add its CRD to the "mlinfra.schemas.crds" setting, map the file to a JSON schema with "mlinfra.schemas.files", or add a "# yaml-language-server: $schema=<path>" comment.
     `);
+  });
+
+  it('refuses an apiVersion Kubernetes no longer serves, naming the one to use, with the change as the fix', () => {
+    checkFindings(fixture`
+      apiVersion: extensions/v1beta1
+      #           ^^^^^^^^^^^^^^^^^^ error[schema/removed-api-version]: Deployment in extensions/v1beta1 is no longer served: Kubernetes removed it in 1.16, and the API server refuses it. Use apiVersion: apps/v1 (check the fields that changed between the versions).
+      kind: Deployment
+      metadata:
+        name: trainer
+      ---
+      apiVersion: batch/v1beta1
+      #           ^^^^^^^^^^^^^ error[schema/removed-api-version]: CronJob in batch/v1beta1 is no longer served: Kubernetes removed it in 1.25, and the API server refuses it. Use apiVersion: batch/v1 (check the fields that changed between the versions).
+      kind: CronJob
+      ---
+      apiVersion: policy/v1beta1
+      #           ^^^^^^^^^^^^^^ error[schema/removed-api-version]: PodSecurityPolicy in policy/v1beta1 is no longer served: Kubernetes removed it in 1.25, and the API server refuses it. Use Pod Security Admission (namespace labels pod-security.kubernetes.io/…) instead.
+      kind: PodSecurityPolicy
+    `);
+    const text = 'apiVersion: apps/v1beta2\nkind: StatefulSet\n';
+    const [finding] = sharedService().validate({ uri: 'file:///w/sts.yaml', text }).findings;
+    assert.deepEqual(
+      finding.fixes?.map((fix) => [fix.title, fix.edits[0].newText]),
+      [['Change to apps/v1', 'apps/v1']],
+    );
+    assert.deepEqual(finding.fixes?.[0].edits[0].range, { start: { line: 0, character: 12 }, end: { line: 0, character: 24 } });
   });
 
   it('leaves YAML that is not a manifest alone', () => {
