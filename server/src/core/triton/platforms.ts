@@ -63,12 +63,27 @@ export function defaultModelFiles(
   return (platform && BY_PLATFORM[platform]) || (backend && BY_BACKEND[backend]) || undefined;
 }
 
-/** The model files auto-complete recognises when a config names no platform and no backend, and the backend each means. */
+/**
+ * The model files auto-complete recognises when a config names no platform and no backend, and the
+ * backend each means. Triton looks for them in the first version folder only (by name).
+ */
 export const AUTO_COMPLETE_FILES: Record<string, string> = {
   'model.plan': 'tensorrt',
   'model.onnx': 'onnxruntime',
+  'model.xml': 'openvino',
   'model.savedmodel': 'tensorflow',
   'model.graphdef': 'tensorflow',
   'model.pt': 'pytorch',
+  'model.pt2': 'pytorch',
   'model.py': 'python',
 };
+
+/**
+ * The backend a custom backend's model names: with nothing else to go by, auto-complete reads it
+ * from a model name of the form `<name>.<backend>` (`model.identity` loads backend `identity` from
+ * `model.identity`). Undefined when the name has no dot.
+ */
+export function customBackendOfName(modelName: string): string | undefined {
+  const dot = modelName.indexOf('.');
+  return dot < 0 ? undefined : modelName.slice(dot + 1) || undefined;
+}

@@ -1,9 +1,10 @@
-// A config must say which backend runs the model, unless auto-complete can tell from the model
-// file in a version folder (model.onnx means ONNX Runtime, model.py Python, …). Only decidable
-// when the folders can be listed: otherwise the check stays silent. A model with no version folder
-// at all (files pulled at deploy time) is left to triton/model-files' warning: no error can be claimed.
+// A config must say which backend runs the model, unless auto-complete can tell: from
+// default_model_filename, from the model file in the first version folder (model.onnx means ONNX
+// Runtime, model.xml OpenVINO, model.py Python, …), or from a model named `<name>.<backend>`. Only
+// decidable when the folders can be listed: otherwise the check stays silent. A model with no version
+// folder at all (files pulled at deploy time) is left to triton/model-files' warning.
 import { defineCheck } from './check';
-import { AUTO_COMPLETE_FILES } from '../platforms';
+import { AUTO_COMPLETE_FILES, customBackendOfName } from '../platforms';
 
 export const tritonPlatformOrBackend = defineCheck({
   id: 'triton/platform-or-backend',
@@ -27,7 +28,7 @@ export const tritonPlatformOrBackend = defineCheck({
       'detector/1/weights.bin': '',
     },
     invalid: `name: "detector"
-#     ^^^^^^^^^^ error[triton/platform-or-backend]: must specify 'platform' or 'backend' for 'detector': no model file in its version folders lets Triton tell the backend. Add backend: "…" (python, onnxruntime, tensorrt, pytorch, …).
+#     ^^^^^^^^^^ error[triton/platform-or-backend]: must specify 'platform' or 'backend' for 'detector': no model file in its first version folder (1/) lets Triton tell the backend. Add backend: "…" (python, onnxruntime, tensorrt, pytorch, openvino, …).
 max_batch_size: 8`,
     valid: `name: "detector"
 backend: "python"
@@ -41,15 +42,20 @@ max_batch_size: 8`,
     // No version folder at all: the model files are pulled at deploy time, so whether Triton can tell the backend
     // is unknown here; triton/model-files already warns of the missing folder.
     if (!versions.length) return;
-    const known = (name: string) => name in AUTO_COMPLETE_FILES;
+    // A default_model_filename decides alone: one of the known names tells the backend, another tells nothing.
     const filename = config.string('default_model_filename');
-    if (versions.some((version) => version.entries.some((entry) => known(entry.name) || entry.name === filename))) return;
+    if (filename && filename in AUTO_COMPLETE_FILES) return;
+    // Auto-complete inspects the first version folder in name order (`10` before `9`), and no other.
+    const first = [...versions].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))[0];
+    if (!filename && first.entries.some((entry) => entry.name in AUTO_COMPLETE_FILES)) return;
+    // With nothing else given, a model named `<name>.<backend>` names its custom backend.
+    if (!filename && customBackendOfName(context.modelName)) return;
     const anchor = config.anchor('name');
     context.report(
       anchor.start,
       anchor.end,
-      `must specify 'platform' or 'backend' for '${context.modelName}': no model file in its version folders ` +
-        `lets Triton tell the backend. Add backend: "…" (python, onnxruntime, tensorrt, pytorch, …).`,
+      `must specify 'platform' or 'backend' for '${context.modelName}': no model file in its first version folder ` +
+        `(${first.name}/) lets Triton tell the backend. Add backend: "…" (python, onnxruntime, tensorrt, pytorch, openvino, …).`,
     );
   },
 });

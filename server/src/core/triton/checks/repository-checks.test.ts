@@ -112,7 +112,7 @@ describe('Triton model repository checks', () => {
       checkFindings(
         fixture`
         name: "detector"
-        #     ^^^^^^^^^^ error[triton/platform-or-backend]: must specify 'platform' or 'backend' for 'detector': no model file in its version folders lets Triton tell the backend. Add backend: "…" (python, onnxruntime, tensorrt, pytorch, …).
+        #     ^^^^^^^^^^ error[triton/platform-or-backend]: must specify 'platform' or 'backend' for 'detector': no model file in its first version folder (1/) lets Triton tell the backend. Add backend: "…" (python, onnxruntime, tensorrt, pytorch, openvino, …).
         max_batch_size: 8
       `,
         { uri, host: repository({ 'detector/1/weights.bin': '' }) },
@@ -141,7 +141,7 @@ describe('Triton model repository checks', () => {
       checkFindings(
         fixture`
         name: "detector"
-        #     ^^^^^^^^^^ error[triton/platform-or-backend]: must specify 'platform' or 'backend' for 'detector': no model file in its version folders lets Triton tell the backend. Add backend: "…" (python, onnxruntime, tensorrt, pytorch, …).
+        #     ^^^^^^^^^^ error[triton/platform-or-backend]: must specify 'platform' or 'backend' for 'detector': no model file in its first version folder (1/) lets Triton tell the backend. Add backend: "…" (python, onnxruntime, tensorrt, pytorch, openvino, …).
       `,
         { uri: `${REPO}/detector/configs/h100.pbtxt`, host },
       );
