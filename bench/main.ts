@@ -159,12 +159,17 @@ async function main(): Promise<number> {
     }
 
     let parse: ParseSizeResult[] | undefined;
+    let parseError: string | undefined;
     if (only.parse) {
       progress('running parse only…');
-      // The worker is bundled beside this file (bench/run.mjs).
-      parse = runParseScenario(join(__dirname, 'parse-worker.cjs'), join(root, 'bench', 'fixtures', 'pytorchjob.yaml'), sizes);
+      try {
+        // The worker is bundled beside this file (bench/run.mjs).
+        parse = runParseScenario(join(__dirname, 'parse-worker.cjs'), join(root, 'bench', 'fixtures', 'pytorchjob.yaml'), sizes);
+      } catch (error) {
+        parseError = error instanceof Error ? error.message : String(error);
+      }
       progress('\r\x1b[K');
-      console.log(`${parseTable(parse, PARSES)}\n`);
+      console.log(parse ? `${parseTable(parse, PARSES)}\n` : `Parse only\n  ERROR ${parseError}\n`);
     }
 
     const targets = checkTargets(results);
@@ -173,7 +178,8 @@ async function main(): Promise<number> {
     if (triton) console.log(tritonTargetsText(tritonTargets));
     const failed = [...results.flatMap((s) => [s.ours, s.theirs, s.oursAtOnce, s.theirsAtOnce]), triton?.large, triton?.ensemble]
       .filter((r): r is NonNullable<typeof r> => Boolean(r?.error))
-      .map((r) => ('server' in r ? `${r.server}: ${r.error}` : `mlinfra, Triton ${r.file}: ${r.error}`));
+      .map((r) => ('server' in r ? `${r.server}: ${r.error}` : `mlinfra, Triton ${r.file}: ${r.error}`))
+      .concat(parseError ? [`parse only: ${parseError}`] : []);
 
     const out = join(root, 'bench', 'results', 'latest.json');
     mkdirSync(join(out, '..'), { recursive: true });
@@ -194,7 +200,7 @@ async function main(): Promise<number> {
     writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
     console.log(`\nresults: ${out}`);
     if (failed.length > 0) {
-      console.error(`\nbench: ${failed.length} scenario(s) crashed or timed out (see ERROR lines above)`);
+      console.error(`\nbench: ${failed.length} scenario(s) crashed, timed out or failed (see ERROR lines above)`);
       return 1;
     }
     return 0;
