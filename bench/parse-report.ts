@@ -23,7 +23,7 @@ export function parseTable(sizes: ParseSizeResult[], parses: number): string {
   lines.splice(1, 0, `  ${widths.map((w) => '─'.repeat(w)).join('   ')}`);
   const notes = sizes.flatMap((size) => size.warnings.map((w) => `  WARNING ${size.docs} documents: ${w}`));
   const heading =
-    `Parse only (parseYamlFile, whole file, no previous parse): the fast parser vs the yaml library alone ` +
-    `(mlinfra.yaml.libraryParser), median of ${parses} parses each, alternating, in one process with the server's Node options`;
+    `Parse only: the fast parser vs the yaml library alone (mlinfra.yaml.libraryParser); parseYamlFile on the whole file, ` +
+    `no previous parse,\nmedian of ${parses} parses each, alternating, in a process with the server's Node options`;
   return [heading, ...lines, ...notes].join('\n');
 }
