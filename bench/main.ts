@@ -1,6 +1,7 @@
 // The benchmark proper (started by bench/run.mjs): our server and yaml-language-server on the same
 // generated files in the same run, side by side; then our server alone on a generated Triton model
-// repository; then the target checks and bench/results/latest.json.
+// repository; then the fast YAML parser against the `yaml` library, parse only; then the target checks
+// and bench/results/latest.json.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +14,8 @@ import { checkTritonTargets, describeTritonWorkload, tritonTable, tritonTargetsT
 import { FORMATS, runTritonScenario } from './triton-scenario';
 import { makeTritonWorkload } from './triton-workload';
 import { makeWorkload } from './workload';
+import { parseTable } from './parse-report';
+import { PARSES, runParseScenario, type ParseSizeResult } from './parse-scenario';
 import { SERVER_EXEC_ARGV } from '../common/server-runtime';
 
 const DEFAULT_SIZES = [1, 50, 500];
@@ -36,13 +39,13 @@ function parseSizes(args: string[]): number[] {
   return sizes;
 }
 
-/** `--only yaml` or `--only triton` runs one part of the bench; both by default. */
-function parseOnly(args: string[]): { yaml: boolean; triton: boolean } {
+/** `--only yaml`, `--only triton` or `--only parse` runs one part of the bench; all three by default. */
+function parseOnly(args: string[]): { yaml: boolean; triton: boolean; parse: boolean } {
   const at = args.indexOf('--only');
-  if (at < 0) return { yaml: true, triton: true };
+  if (at < 0) return { yaml: true, triton: true, parse: true };
   const part = args[at + 1];
-  if (part !== 'yaml' && part !== 'triton') throw new Error('--only takes yaml or triton');
-  return { yaml: part === 'yaml', triton: part === 'triton' };
+  if (part !== 'yaml' && part !== 'triton' && part !== 'parse') throw new Error('--only takes yaml, triton or parse');
+  return { yaml: part === 'yaml', triton: part === 'triton', parse: part === 'parse' };
 }
 
 /** The settings yaml-language-server reads through workspace/configuration, by section. */
@@ -155,13 +158,28 @@ async function main(): Promise<number> {
       console.log(`${tritonTable(triton, describeTritonWorkload(workload, iterations))}\n`);
     }
 
+    let parse: ParseSizeResult[] | undefined;
+    let parseError: string | undefined;
+    if (only.parse) {
+      progress('running parse only…');
+      try {
+        // The worker is bundled beside this file (bench/run.mjs).
+        parse = runParseScenario(join(__dirname, 'parse-worker.cjs'), join(root, 'bench', 'fixtures', 'pytorchjob.yaml'), sizes);
+      } catch (error) {
+        parseError = error instanceof Error ? error.message : String(error);
+      }
+      progress('\r\x1b[K');
+      console.log(parse ? `${parseTable(parse, PARSES)}\n` : `Parse only\n  ERROR ${parseError}\n`);
+    }
+
     const targets = checkTargets(results);
     const tritonTargets = triton ? checkTritonTargets(triton) : [];
     if (only.yaml) console.log(targetsText(targets));
     if (triton) console.log(tritonTargetsText(tritonTargets));
     const failed = [...results.flatMap((s) => [s.ours, s.theirs, s.oursAtOnce, s.theirsAtOnce]), triton?.large, triton?.ensemble]
       .filter((r): r is NonNullable<typeof r> => Boolean(r?.error))
-      .map((r) => ('server' in r ? `${r.server}: ${r.error}` : `mlinfra, Triton ${r.file}: ${r.error}`));
+      .map((r) => ('server' in r ? `${r.server}: ${r.error}` : `mlinfra, Triton ${r.file}: ${r.error}`))
+      .concat(parseError ? [`parse only: ${parseError}`] : []);
 
     const out = join(root, 'bench', 'results', 'latest.json');
     mkdirSync(join(out, '..'), { recursive: true });
@@ -172,16 +190,17 @@ async function main(): Promise<number> {
       cpuModel: cpus()[0]?.model.trim(),
       yamlLanguageServer: yamlServerVersion,
       schema: kindFile,
-      iterations: { edits: EDITS, completions: COMPLETIONS, formats: FORMATS },
+      iterations: { edits: EDITS, completions: COMPLETIONS, formats: FORMATS, parses: PARSES },
       sizes: results,
       targets,
       triton: triton && { ...triton, targets: tritonTargets },
+      parse,
       failed,
     };
     writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
     console.log(`\nresults: ${out}`);
     if (failed.length > 0) {
-      console.error(`\nbench: ${failed.length} scenario(s) crashed or timed out (see ERROR lines above)`);
+      console.error(`\nbench: ${failed.length} scenario(s) crashed, timed out or failed (see ERROR lines above)`);
       return 1;
     }
     return 0;

@@ -38,8 +38,13 @@ function find(lines: string[], from: number, to: number, pattern: RegExp, what: 
   throw new Error(`bench/fixtures/pytorchjob.yaml: no ${what} in the Worker replica spec`);
 }
 
+/** The file of `docs` copies of the base manifest, `---`-separated. */
+export function workloadText(base: string, docs: number): string {
+  return Array.from({ length: docs }, (_, i) => copyOf(base, i)).join('---\n');
+}
+
 export function makeWorkload(base: string, docs: number, dir: string): Workload {
-  const text = Array.from({ length: docs }, (_, i) => copyOf(base, i)).join('---\n');
+  const text = workloadText(base, docs);
   const path = join(dir, `pytorchjob-${docs}.yaml`);
   writeFileSync(path, text);
   const lines = text.split('\n');

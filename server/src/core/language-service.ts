@@ -3,7 +3,7 @@
 import { classifyFile, type FileKind } from './file-kind';
 import type { YamlFile } from './document';
 import type { CoreHost } from './host';
-import { parseYamlFile } from './parse/yaml-file';
+import { parseYamlFile, type ParseOptions } from './parse/yaml-file';
 import { SchemaService, type SchemaAssociation } from './schema/schema-service';
 import { LineIndex } from './text-lines';
 import { formatPbtxt } from './triton/pbtxt-format';
@@ -48,6 +48,8 @@ export interface LanguageService {
   setSchemaAssociations(associations: SchemaAssociation[]): void;
   /** The user's rule and Triton check severities (`mlinfra.rules`: id → off/info/warning/error); returns what it could not use. */
   setRuleLevels(value: unknown): string[];
+  /** `mlinfra.yaml.libraryParser`: YAML through the `yaml` library alone (true), or the fast parser where it can (false). */
+  setLibraryParser(on: boolean): void;
   /** Schema files may have changed on disk: read them again when next needed. */
   schemaFilesChanged(): void;
   /** Does ahead of need the work the first check of a manifest would otherwise wait for. */
@@ -76,11 +78,12 @@ export function createLanguageService(host: CoreHost): LanguageService {
   const triton = new TritonService(host);
   // The last parse of each YAML file, so that a re-check parses only the documents that changed.
   const parses = new Map<string, YamlFile>();
+  let parseOptions: ParseOptions = {};
 
   function parse(file: SourceFile): YamlFile {
     const previous = parses.get(file.uri);
     if (previous && previous.text === file.text) return previous;
-    const parsed = parseYamlFile(file.text, previous);
+    const parsed = parseYamlFile(file.text, previous, parseOptions);
     parses.set(file.uri, parsed);
     return parsed;
   }
@@ -158,10 +161,16 @@ export function createLanguageService(host: CoreHost): LanguageService {
       triton.ruleLevels = levels;
       return problems;
     },
+    setLibraryParser(on) {
+      if (on === (parseOptions.libraryOnly === true)) return;
+      parseOptions = { libraryOnly: on };
+      // Every kept parse came from the other parser: the next check must parse again to compare.
+      parses.clear();
+    },
     schemaFilesChanged: () => schemas.filesChanged(),
     warmUp: () => schemas.warmUp(),
     prepare(file) {
-      if (classify(file) === 'yaml') yaml.prepare(parseYamlFile(file.text), file.uri);
+      if (classify(file) === 'yaml') yaml.prepare(parseYamlFile(file.text, undefined, parseOptions), file.uri);
     },
     forget(uri) {
       parses.delete(uri);

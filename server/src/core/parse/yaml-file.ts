@@ -1,6 +1,7 @@
 // Parses a YAML file into the document model, document by document: the fast parser where it
 // can, the `yaml` library (and its syntax checks) where it cannot, and nothing at all for a
-// document whose text is the same as in the previous parse of the file.
+// document whose text is the same as in the previous parse of the file. `libraryOnly` (the
+// `mlinfra.yaml.libraryParser` setting) sends every document to the library, to check a difference.
 import { parseAllDocuments } from 'yaml';
 import type { DocumentContent, DocumentFinding, YamlDocument, YamlFile, YamlNode } from '../document';
 import { LineIndex } from '../text-lines';
@@ -63,9 +64,15 @@ class PlacedDocument implements YamlDocument {
   }
 }
 
+/** How a file is parsed. */
+export interface ParseOptions {
+  /** Every document through the `yaml` library, none through the fast parser: slower, for comparing the two. */
+  libraryOnly?: boolean;
+}
+
 /** Parses one document's text: the fast parser returns no findings, so only a clean document may take it. */
-export function parseDocumentText(text: string, charactersChecked = false): DocumentContent {
-  const root = parseFast(text, charactersChecked);
+export function parseDocumentText(text: string, charactersChecked = false, options: ParseOptions = {}): DocumentContent {
+  const root = options.libraryOnly ? undefined : parseFast(text, charactersChecked);
   if (root !== undefined) return new ParsedContent(text, root, []);
   const lines = new LineIndex(text);
   const parsed = parseWithLibrary(text, lines);
@@ -105,21 +112,21 @@ function reusable(text: string, chunks: DocumentChunk[], previous: readonly Yaml
 }
 
 /**
- * Parses a file. With `previous` (the last parse of the same file), every document whose text
- * is unchanged keeps its DocumentContent, and is the very same YamlDocument if it did not move;
- * only the other documents are parsed.
+ * Parses a file. With `previous` (the last parse of the same file, with the same options), every
+ * document whose text is unchanged keeps its DocumentContent, and is the very same YamlDocument
+ * if it did not move; only the other documents are parsed.
  */
-export function parseYamlFile(text: string, previous?: YamlFile): YamlFile {
+export function parseYamlFile(text: string, previous?: YamlFile, options: ParseOptions = {}): YamlFile {
   const chunks = splitDocuments(text);
   const before = previous?.documents ?? [];
   const found = reusable(text, chunks, before);
   // One character test of the whole file beats one per document, unless one document is new.
   let fresh = 0;
   for (const content of found) if (!content) fresh++;
-  const checked = fresh > 1 && supportedCharacters(text);
+  const checked = fresh > 1 && !options.libraryOnly && supportedCharacters(text);
   const documents = chunks.map(({ start, end, startLine }, i): YamlDocument => {
     const content = found[i];
-    if (!content) return new PlacedDocument(parseDocumentText(text.slice(start, end), checked), start, startLine);
+    if (!content) return new PlacedDocument(parseDocumentText(text.slice(start, end), checked, options), start, startLine);
     const same = before[i];
     if (same && same.content === content && same.startOffset === start && same.startLine === startLine) return same;
     return new PlacedDocument(content, start, startLine);
