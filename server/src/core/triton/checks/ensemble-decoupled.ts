@@ -71,7 +71,10 @@ export const tritonEnsembleDecoupled = defineCheck({
       'one request; in an ensemble, each response goes on through the following steps as a request of its own. ' +
       'A step then cannot combine a tensor from those responses with a tensor from another decoupled model, or ' +
       "with one that comes straight from the ensemble's request: Triton refuses to load such an ensemble. The " +
-      "ensemble's outputs, sent together in one response, are held to the same rule.",
+      "ensemble's outputs, sent together in one response, are held to the same rule. Triton's log says " +
+      '"in ensemble E, step of model \'M\' receives inputs originated from different decoupled models", where M is ' +
+      "not always the step's model: it is the first model, in the config's order, that maps the tensor the step " +
+      'writes (the ensemble itself when that tensor is an ensemble output).',
     fix:
       'Feed each step, and write the outputs, from tensors of one stream: the responses of one decoupled model ' +
       '(and the steps after it), or the request when no decoupled model is on the way. Pass what a later step ' +

@@ -91,7 +91,7 @@ function checkStep(step: ConfigNode, repository: RepositoryView, context: CheckC
   const model = repository.model(name);
   // A missing model is triton/ensemble-models' finding; an unknown one tells nothing.
   if (typeof model !== 'object') return;
-  const folders = repository.versionsOf(name)?.map((folder) => folder.version);
+  const folders = repository.versionsOf(name);
   if (!folders?.length) return;
   const served = servedVersions(model.config, folders);
   const ensemble = context.modelName;

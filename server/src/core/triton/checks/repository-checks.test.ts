@@ -57,6 +57,22 @@ describe('Triton model repository checks', () => {
       );
     });
 
+    it('ignores version folders with a leading zero, as Triton does', () => {
+      checkFindings(
+        fixture`
+        platform: "onnxruntime_onnx"
+        #         ^^^^^^^^^^^^^^^^^^ warning[triton/model-files]: model 'detector' has no version folder: Triton loads versions from numbered folders beside config.pbtxt (detector/1/). Create one and place the model file in it.
+      `,
+        { uri, host: repository({ 'detector/config.pbtxt': '', 'detector/01/model.onnx': '' }) },
+      );
+      checkFindings(
+        fixture`
+        platform: "onnxruntime_onnx"
+      `,
+        { uri, host: repository({ 'detector/0/model.onnx': '', 'detector/010/': '' }) },
+      );
+    });
+
     it('warns of a version folder without the model file, by platform, backend or default_model_filename', () => {
       checkFindings(
         fixture`

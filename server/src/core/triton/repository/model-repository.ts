@@ -30,8 +30,8 @@ export interface RepositoryView {
   versions(): VersionFolder[] | undefined;
   /** The model named `name` beside the checked one: a model, `missing` when no such folder, undefined when unknown. */
   model(name: string): RepositoryModel | 'missing' | undefined;
-  /** The version folders of the model named `name` beside the checked one; undefined when they cannot be listed. */
-  versionsOf(name: string): VersionFolder[] | undefined;
+  /** The version numbers of the folders of the model named `name` beside the checked one; undefined when they cannot be listed. */
+  versionsOf(name: string): number[] | undefined;
   /** Names of every model folder of the repository; undefined when folders cannot be listed. */
   modelNames(): string[] | undefined;
 }
@@ -55,22 +55,23 @@ export function repositoryView(host: CoreHost, modelFolderUri: string, cache: Co
   if (!list || !modelFolderUri) return undefined;
   const repositoryUri = modelFolderUri.slice(0, modelFolderUri.lastIndexOf('/'));
   let modelNames: string[] | undefined | null = null;
-  const versionsIn = (folderUri: string): VersionFolder[] | undefined => {
-    const entries = list(folderUri);
-    if (!entries) return undefined;
-    return entries
-      .filter((entry) => entry.directory && /^(0|[1-9]\d*)$/.test(entry.name))
-      .map((entry) => ({
-        version: Number(entry.name),
-        name: entry.name,
-        entries: list(`${folderUri}/${encodeURIComponent(entry.name)}`) ?? [],
-      }))
+  /** The version folders in a model folder, by name; undefined when it cannot be listed. */
+  const versionFolders = (folderUri: string) =>
+    list(folderUri)
+      ?.filter((entry) => entry.directory && /^(0|[1-9]\d*)$/.test(entry.name))
+      .map((entry) => ({ version: Number(entry.name), name: entry.name }))
       .sort((a, b) => a.version - b.version);
-  };
   return {
-    versions: () => versionsIn(modelFolderUri),
+    versions() {
+      return versionFolders(modelFolderUri)?.map((folder) => ({
+        ...folder,
+        entries: list(`${modelFolderUri}/${encodeURIComponent(folder.name)}`) ?? [],
+      }));
+    },
     versionsOf(name) {
-      return this.modelNames()?.includes(name) ? versionsIn(`${repositoryUri}/${encodeURIComponent(name)}`) : undefined;
+      // Only the folders' names: what is in them is the other model's own check.
+      if (!this.modelNames()?.includes(name)) return undefined;
+      return versionFolders(`${repositoryUri}/${encodeURIComponent(name)}`)?.map((folder) => folder.version);
     },
     modelNames() {
       if (modelNames === null)
