@@ -110,7 +110,7 @@ ensemble_scheduling {
     },
     {
       model_name: "detokenizer"
-#                 ^^^^^^^^^^^^^ error[triton/ensemble-decoupled]: in ensemble pipeline, step of model 'detokenizer' receives inputs originated from different decoupled models: 'token_ids' comes from decoupled model 'generator' (step 2), 'prompt_ids' comes from the ensemble's request. Feed this step from one stream only: pass what it needs through generator as an output, or split the ensemble.
+#                 ^^^^^^^^^^^^^ error[triton/ensemble-decoupled]: in ensemble pipeline, step of model 'detokenizer' receives inputs originated from different decoupled models: 'token_ids' comes from decoupled model 'generator' (step 2), 'prompt_ids' comes from the ensemble's request. Feed this step from one stream only: pass what it needs from the request through generator as an output, or split the ensemble.
       model_version: -1
       input_map [ { key: "ids" value: "token_ids" }, { key: "prompt" value: "prompt_ids" } ]
       output_map { key: "text" value: "TEXT" }
@@ -171,7 +171,8 @@ ensemble_scheduling {
     // Run the steps as their inputs become known; a step whose inputs never are (a typo, a cycle)
     // is triton/ensemble-tensors' finding, as Triton never reaches it here either.
     const pending = new Set(steps);
-    for (let progress = true; progress;) {
+    let progress = true;
+    while (progress) {
       progress = false;
       for (const step of pending) {
         if (!step.reads.every((tensor) => originOf.has(tensor))) continue;
@@ -182,12 +183,8 @@ ensemble_scheduling {
         for (const tensor of step.writes) if (!originOf.has(tensor)) originOf.set(tensor, origin);
       }
     }
-    const outputs = config.messages('output').flatMap((output) => {
-      const name = output.scalar('name');
-      return name?.string === undefined ? [] : [{ name: name.string, scalar: name }];
-    });
-    const written = outputs.map((output) => output.name);
-    if (outputs.length && written.every((tensor) => originOf.has(tensor)) && differ(written, originOf)) {
+    const written = config.messages('output').flatMap((output) => output.string('name') ?? []);
+    if (written.every((tensor) => originOf.has(tensor)) && differ(written, originOf)) {
       const field = config.field('output')!;
       context.report(
         field.nameStart,
@@ -201,13 +198,17 @@ ensemble_scheduling {
 });
 
 function report(context: CheckContext, step: Step, originOf: Map<string, Origin>): void {
-  const decoupled = step.reads.map((tensor) => originOf.get(tensor)).find((origin) => origin !== 'request');
-  const through = decoupled ? `through ${decoupled.step.name}` : 'through one of them';
+  const streams = step.reads.map((tensor) => originOf.get(tensor));
+  const decoupled = streams.find((origin) => origin !== 'request');
+  // With the request among the streams, its tensors can ride along the decoupled model's responses.
+  const fix =
+    streams.includes('request') && decoupled
+      ? `pass what it needs from the request through ${decoupled.step.name} as an output`
+      : 'produce these tensors in one decoupled model';
   context.report(
     step.nameValue.start,
     step.nameValue.end,
     `in ensemble ${context.modelName}, step of model '${step.name}' receives inputs originated from different decoupled ` +
-      `models: ${origins(step.reads, originOf)}. Feed this step from one stream only: pass what it needs ${through} ` +
-      `as an output, or split the ensemble.`,
+      `models: ${origins(step.reads, originOf)}. Feed this step from one stream only: ${fix}, or split the ensemble.`,
   );
 }

@@ -165,7 +165,7 @@ describe('Triton ensemble steps', () => {
           { model_name: "generator" model_version: -1 input_map { key: "text" value: "PROMPT" } output_map { key: "ids" value: "a" } },
           { model_name: "ranker" model_version: -1 input_map { key: "text" value: "PROMPT" } output_map { key: "ids" value: "b" } },
           { model_name: "detokenizer" model_version: -1 input_map [ { key: "ids" value: "a" }, { key: "more" value: "b" } ] output_map { key: "text" value: "TEXT" } }
-        #               ^^^^^^^^^^^^^ error[triton/ensemble-decoupled]: in ensemble pipeline, step of model 'detokenizer' receives inputs originated from different decoupled models: 'a' comes from decoupled model 'generator' (step 1), 'b' comes from decoupled model 'ranker' (step 2). Feed this step from one stream only: pass what it needs through generator as an output, or split the ensemble.
+        #               ^^^^^^^^^^^^^ error[triton/ensemble-decoupled]: in ensemble pipeline, step of model 'detokenizer' receives inputs originated from different decoupled models: 'a' comes from decoupled model 'generator' (step 1), 'b' comes from decoupled model 'ranker' (step 2). Feed this step from one stream only: produce these tensors in one decoupled model, or split the ensemble.
         ] }
       `,
         { uri, host },
@@ -204,7 +204,7 @@ describe('Triton ensemble steps', () => {
         ensemble_scheduling { step [
           { model_name: "streaming" model_version: -1 input_map { key: "X" value: "PROMPT" } output_map { key: "Y" value: "ids" } },
           { model_name: "detokenizer" model_version: -1 input_map [ { key: "ids" value: "ids" }, { key: "prompt" value: "PROMPT" } ] output_map { key: "text" value: "TEXT" } }
-        #               ^^^^^^^^^^^^^ error[triton/ensemble-decoupled]: in ensemble pipeline, step of model 'detokenizer' receives inputs originated from different decoupled models: 'ids' comes from decoupled model 'streaming' (step 1), 'PROMPT' comes from the ensemble's request. Feed this step from one stream only: pass what it needs through streaming as an output, or split the ensemble.
+        #               ^^^^^^^^^^^^^ error[triton/ensemble-decoupled]: in ensemble pipeline, step of model 'detokenizer' receives inputs originated from different decoupled models: 'ids' comes from decoupled model 'streaming' (step 1), 'PROMPT' comes from the ensemble's request. Feed this step from one stream only: pass what it needs from the request through streaming as an output, or split the ensemble.
         ] }
       `,
         { uri, host: nested },
