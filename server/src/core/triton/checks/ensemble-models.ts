@@ -108,13 +108,15 @@ ensemble_scheduling {
   step [
     {
       model_name: "preprocess"
+      model_version: -1
       input_map { key: "raw" value: "raw" }
       output_map { key: "pixel" value: "image" }
-#                       ^^^^^^^ error[triton/ensemble-models]: in ensemble pipeline, ensemble tensor image is mapping from non-existing output pixel in model preprocess. Did you mean 'pixels'?
+#                       ^^^^^^^ error[triton/ensemble-models]: in ensemble pipeline, ensemble tensor image is mapped from non-existing output pixel in model preprocess. Did you mean 'pixels'?
     },
     {
       model_name: "clasifier"
 #                 ^^^^^^^^^^^ error[triton/ensemble-models]: ensemble pipeline contains models that are not available or ambiguous: clasifier. Did you mean 'classifier'?
+      model_version: -1
       input_map { key: "data_0" value: "image" }
       output_map { key: "fc6_1" value: "scores" }
     }
@@ -128,11 +130,13 @@ ensemble_scheduling {
   step [
     {
       model_name: "preprocess"
+      model_version: -1
       input_map { key: "raw" value: "raw" }
       output_map { key: "pixels" value: "image" }
     },
     {
       model_name: "classifier"
+      model_version: -1
       input_map { key: "data_0" value: "image" }
       output_map { key: "fc6_1" value: "scores" }
     }
@@ -158,7 +162,7 @@ ensemble_scheduling {
           context.report(
             key.start,
             key.end,
-            `in ensemble ${ensemble}, ensemble tensor ${value.string} is mapping from non-existing output ${key.string} ` +
+            `in ensemble ${ensemble}, ensemble tensor ${value.string} is mapped from non-existing output ${key.string} ` +
               `in model ${step.name}.${hint(key.string!, step.outputs)}`,
           );
         } else if (output) produced.set(value.string!, shapeOf(output, step.maxBatchSize));

@@ -5,8 +5,10 @@ import { tritonBatchIo } from './batch-io';
 import { tritonDims } from './dims';
 import { tritonDynamicBatching } from './dynamic-batching';
 import { tritonEnsemble } from './ensemble';
+import { tritonEnsembleDecoupled } from './ensemble-decoupled';
 import { tritonEnsembleModels } from './ensemble-models';
 import { tritonEnsembleTensors } from './ensemble-tensors';
+import { tritonEnsembleVersions } from './ensemble-versions';
 import { tritonInstanceGroup } from './instance-group';
 import { tritonInstanceGroupProfile } from './instance-group-profile';
 import { tritonIoFormat } from './io-format';
@@ -27,8 +29,10 @@ export const TRITON_CHECKS: readonly TritonCheck[] = [
   tritonDims,
   tritonDynamicBatching,
   tritonEnsemble,
+  tritonEnsembleDecoupled,
   tritonEnsembleModels,
   tritonEnsembleTensors,
+  tritonEnsembleVersions,
   tritonInstanceGroup,
   tritonInstanceGroupProfile,
   tritonIoFormat,

@@ -57,6 +57,22 @@ describe('Triton model repository checks', () => {
       );
     });
 
+    it('ignores version folders with a leading zero, as Triton does', () => {
+      checkFindings(
+        fixture`
+        platform: "onnxruntime_onnx"
+        #         ^^^^^^^^^^^^^^^^^^ warning[triton/model-files]: model 'detector' has no version folder: Triton loads versions from numbered folders beside config.pbtxt (detector/1/). Create one and place the model file in it.
+      `,
+        { uri, host: repository({ 'detector/config.pbtxt': '', 'detector/01/model.onnx': '' }) },
+      );
+      checkFindings(
+        fixture`
+        platform: "onnxruntime_onnx"
+      `,
+        { uri, host: repository({ 'detector/0/model.onnx': '', 'detector/010/': '' }) },
+      );
+    });
+
     it('warns of a version folder without the model file, by platform, backend or default_model_filename', () => {
       checkFindings(
         fixture`
@@ -193,12 +209,12 @@ describe('Triton model repository checks', () => {
         output [ { name: "SCORES" data_type: TYPE_FP32 dims: [ 1000 ] } ]
         ensemble_scheduling {
           step [
-            { model_name: "preproces" input_map { key: "raw" value: "IMAGE" } output_map { key: "pixels" value: "PIXELS" } },
+            { model_name: "preproces" input_map { key: "raw" value: "IMAGE" } output_map { key: "pixels" value: "PIXELS" } model_version: -1 },
         #                 ^^^^^^^^^^^ error[triton/ensemble-models]: ensemble pipeline contains models that are not available or ambiguous: preproces. Did you mean 'preprocess'?
-            { model_name: "classifier" input_map { key: "data" value: "PIXELS" } output_map { key: "fc6" value: "SCORES" } }
+            { model_name: "classifier" input_map { key: "data" value: "PIXELS" } output_map { key: "fc6" value: "SCORES" } model_version: -1 }
         #                 ^^^^^^^^^^^^ error[triton/ensemble-models]: in ensemble pipeline, input data_0 of model classifier is not mapped: add input_map { key: "data_0" value: "…" } to this step, or mark the input optional in classifier.
         #                                               ^^^^^^ error[triton/ensemble-models]: in ensemble pipeline, ensemble tensor PIXELS is mapping to non-existing input data in model classifier. Did you mean 'data_0'?
-        #                                                                                          ^^^^^ error[triton/ensemble-models]: in ensemble pipeline, ensemble tensor SCORES is mapping from non-existing output fc6 in model classifier. Did you mean 'fc6_1'?
+        #                                                                                          ^^^^^ error[triton/ensemble-models]: in ensemble pipeline, ensemble tensor SCORES is mapped from non-existing output fc6 in model classifier. Did you mean 'fc6_1'?
           ]
         }
       `,
@@ -216,10 +232,10 @@ describe('Triton model repository checks', () => {
         #                ^^^^^^^^ error[triton/ensemble-models]: in ensemble pipeline, output SCORES is written with shape [-1, 1000] where [-1, 10] is expected. Make the step that writes it and the ensemble's output agree.
         ensemble_scheduling {
           step [
-            { model_name: "preprocess" input_map { key: "raw" value: "IMAGE" } output_map { key: "pixels" value: "PIXELS" } },
+            { model_name: "preprocess" input_map { key: "raw" value: "IMAGE" } output_map { key: "pixels" value: "PIXELS" } model_version: -1 },
         #                 ^^^^^^^^^^^^ error[triton/ensemble-models]: ensemble pipeline allows maximum batch size 16, but it contains model preprocess which only allows maximum batch size to be 8. Lower the ensemble's max_batch_size.
         #                                                            ^^^^^^^ error[triton/ensemble-models]: in ensemble pipeline, tensor IMAGE feeds input raw of model preprocess with data type TYPE_FP16 where TYPE_UINT8 is expected. Make the producer and preprocess agree.
-            { model_name: "classifier" input_map { key: "data_0" value: "PIXELS" } output_map { key: "fc6_1" value: "SCORES" } }
+            { model_name: "classifier" input_map { key: "data_0" value: "PIXELS" } output_map { key: "fc6_1" value: "SCORES" } model_version: -1 }
         #                 ^^^^^^^^^^^^ error[triton/ensemble-models]: ensemble pipeline allows maximum batch size 16, but it contains model classifier which only allows maximum batch size to be 8. Lower the ensemble's max_batch_size.
           ]
         }
@@ -240,7 +256,7 @@ describe('Triton model repository checks', () => {
         platform: "ensemble"
         input [ { name: "X" data_type: TYPE_FP32 dims: [ 1 ] } ]
         output [ { name: "Y" data_type: TYPE_FP32 dims: [ 1 ] } ]
-        ensemble_scheduling { step [ { model_name: "inner" input_map { key: "X" value: "X" } output_map { key: "Y" value: "Y" } } ] }
+        ensemble_scheduling { step [ { model_name: "inner" input_map { key: "X" value: "X" } output_map { key: "Y" value: "Y" } model_version: -1 } ] }
         #                                          ^^^^^^^ error[triton/ensemble-models]: circular dependency between ensembles: pipeline -> inner -> pipeline. An ensemble cannot contain itself.
       `,
         { uri, host: repository({ ...MODELS, 'inner/config.pbtxt': inner, 'inner/1/': '' }) },
@@ -254,7 +270,7 @@ describe('Triton model repository checks', () => {
         max_batch_size: 8
         input [ { name: "PIXELS" data_type: TYPE_FP32 dims: [ 3, 224, 224 ] } ]
         output [ { name: "SCORES" data_type: TYPE_FP32 dims: [ 1000 ] } ]
-        ensemble_scheduling { step [ { model_name: "auto" input_map { key: "anything" value: "PIXELS" } output_map { key: "out" value: "SCORES" } } ] }
+        ensemble_scheduling { step [ { model_name: "auto" input_map { key: "anything" value: "PIXELS" } output_map { key: "out" value: "SCORES" } model_version: -1 } ] }
       `,
         { uri, host: repository({ ...MODELS, 'auto/config.pbtxt': 'platform: "onnxruntime_onnx"', 'auto/1/model.onnx': '' }) },
       );

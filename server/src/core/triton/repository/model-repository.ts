@@ -15,7 +15,10 @@ export interface RepositoryModel {
   config?: ConfigNode;
 }
 
-/** A numbered version folder of a model: Triton ignores folders whose name is not a number. */
+/**
+ * A numbered version folder of a model: Triton ignores folders whose name is not a number, and
+ * those with a leading zero (`01`), which it warns about.
+ */
 export interface VersionFolder {
   version: number;
   name: string;
@@ -27,6 +30,8 @@ export interface RepositoryView {
   versions(): VersionFolder[] | undefined;
   /** The model named `name` beside the checked one: a model, `missing` when no such folder, undefined when unknown. */
   model(name: string): RepositoryModel | 'missing' | undefined;
+  /** The version numbers of the folders of the model named `name` beside the checked one; undefined when they cannot be listed. */
+  versionsOf(name: string): number[] | undefined;
   /** Names of every model folder of the repository; undefined when folders cannot be listed. */
   modelNames(): string[] | undefined;
 }
@@ -50,18 +55,23 @@ export function repositoryView(host: CoreHost, modelFolderUri: string, cache: Co
   if (!list || !modelFolderUri) return undefined;
   const repositoryUri = modelFolderUri.slice(0, modelFolderUri.lastIndexOf('/'));
   let modelNames: string[] | undefined | null = null;
+  /** The version folders in a model folder, by name; undefined when it cannot be listed. */
+  const versionFolders = (folderUri: string) =>
+    list(folderUri)
+      ?.filter((entry) => entry.directory && /^(0|[1-9]\d*)$/.test(entry.name))
+      .map((entry) => ({ version: Number(entry.name), name: entry.name }))
+      .sort((a, b) => a.version - b.version);
   return {
     versions() {
-      const entries = list(modelFolderUri);
-      if (!entries) return undefined;
-      return entries
-        .filter((entry) => entry.directory && /^\d+$/.test(entry.name))
-        .map((entry) => ({
-          version: Number(entry.name),
-          name: entry.name,
-          entries: list(`${modelFolderUri}/${encodeURIComponent(entry.name)}`) ?? [],
-        }))
-        .sort((a, b) => a.version - b.version);
+      return versionFolders(modelFolderUri)?.map((folder) => ({
+        ...folder,
+        entries: list(`${modelFolderUri}/${encodeURIComponent(folder.name)}`) ?? [],
+      }));
+    },
+    versionsOf(name) {
+      // Only the folders' names: what is in them is the other model's own check.
+      if (!this.modelNames()?.includes(name)) return undefined;
+      return versionFolders(`${repositoryUri}/${encodeURIComponent(name)}`)?.map((folder) => folder.version);
     },
     modelNames() {
       if (modelNames === null)
