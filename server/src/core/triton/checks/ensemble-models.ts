@@ -12,7 +12,10 @@ import type { RepositoryView } from '../repository/model-repository';
 /** A tensor's type and full shape (batch dimension included as -1 for a batching model). */
 interface TensorShape {
   dataType?: string;
+  /** The dims with the batch dimension in front when the model batches. */
   shape?: number[];
+  /** The dims as written. */
+  dims?: number[];
 }
 
 function tensors(config: ConfigNode, section: 'input' | 'output'): Map<string, ConfigNode> {
@@ -26,8 +29,9 @@ function tensors(config: ConfigNode, section: 'input' | 'output'): Map<string, C
 
 function shapeOf(tensor: ConfigNode, maxBatchSize: number | undefined): TensorShape {
   const dims = tensor.field('dims') ? tensor.scalars('dims').map((dim) => dim.number ?? NaN) : undefined;
-  const shape = dims && maxBatchSize !== undefined && !dims.some(Number.isNaN) ? (maxBatchSize > 0 ? [-1, ...dims] : dims) : undefined;
-  return { dataType: tensor.word('data_type'), shape };
+  const known = dims && !dims.some(Number.isNaN) ? dims : undefined;
+  const shape = known && maxBatchSize !== undefined ? (maxBatchSize > 0 ? [-1, ...known] : known) : undefined;
+  return { dataType: tensor.word('data_type'), shape, dims: known };
 }
 
 const showShape = (shape: number[]) => `[${shape.join(', ')}]`;
@@ -40,8 +44,12 @@ function sameShape(a: number[], b: number[]): boolean {
 function mismatch(produced: TensorShape, consumed: TensorShape): string | undefined {
   if (produced.dataType && consumed.dataType && produced.dataType !== consumed.dataType)
     return `data type ${produced.dataType} where ${consumed.dataType} is expected`;
-  if (produced.shape && consumed.shape && !sameShape(produced.shape, consumed.shape))
+  // Triton accepts two tensors whose dims agree with or without the batch dimension: a batching
+  // model may feed a non-batching one (and back) as long as the dims line up.
+  if (produced.shape && consumed.shape && !sameShape(produced.shape, consumed.shape)) {
+    if (produced.dims && consumed.dims && sameShape(produced.dims, consumed.dims)) return undefined;
     return `shape ${showShape(produced.shape)} where ${showShape(consumed.shape)} is expected`;
+  }
   return undefined;
 }
 
@@ -202,7 +210,8 @@ ensemble_scheduling {
             `"${name}" value: "…" } to this step, or mark the input optional in ${step.name}.`,
         );
       }
-      if (maxBatchSize !== undefined && step.maxBatchSize !== undefined && maxBatchSize > step.maxBatchSize) {
+      // A step model that does not batch (max_batch_size 0) takes whatever the ensemble sends it as one request.
+      if (maxBatchSize !== undefined && step.maxBatchSize !== undefined && step.maxBatchSize > 0 && maxBatchSize > step.maxBatchSize) {
         context.report(
           step.nameValue.start,
           step.nameValue.end,
