@@ -18,33 +18,29 @@ export const BASE = 'https://schemas.mlinfra.dev/';
 const DEFINITIONS = 'kubernetes/definitions.json';
 const TRITON_SCHEMA = 'triton/model_config.json';
 
-/** The Kubernetes kinds that get a schema: those of training jobs and what Helm charts put beside them. */
-const CORE_KINDS: [apiVersion: string, kinds: string[]][] = [
-  [
-    'v1',
-    [
-      'Pod',
-      'Service',
-      'ConfigMap',
-      'Secret',
-      'PersistentVolumeClaim',
-      'Namespace',
-      'ServiceAccount',
-      'PersistentVolume',
-      'ResourceQuota',
-      'LimitRange',
-    ],
-  ],
-  ['batch/v1', ['Job', 'CronJob']],
-  ['apps/v1', ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet']],
-  ['rbac.authorization.k8s.io/v1', ['Role', 'RoleBinding', 'ClusterRole', 'ClusterRoleBinding']],
-  ['policy/v1', ['PodDisruptionBudget']],
-  ['autoscaling/v2', ['HorizontalPodAutoscaler']],
-  ['networking.k8s.io/v1', ['Ingress', 'NetworkPolicy']],
-  ['scheduling.k8s.io/v1', ['PriorityClass']],
-  ['storage.k8s.io/v1', ['StorageClass']],
-  ['apiextensions.k8s.io/v1', ['CustomResourceDefinition']],
+/**
+ * What the swagger names as a kind (`x-kubernetes-group-version-kind`) but no one writes as a manifest, and why.
+ * Every other kind the API creates by a POST to a collection of its own gets a schema, in each version it serves.
+ */
+const NOT_MANIFESTS: { why: string; test: (kind: KubernetesKind) => boolean }[] = [
+  {
+    why: 'apimachinery meta kinds (Status, WatchEvent, DeleteOptions, APIGroup…): the form of answers and request options, listed under every group',
+    test: (kind) => kind.definition.startsWith('io.k8s.apimachinery.'),
+  },
+  {
+    why: '*List kinds: what a list request answers; the items they hold have schemas of their own',
+    test: (kind) => kind.kind.endsWith('List'),
+  },
+  {
+    why: 'subresources (Scale, Eviction, TokenRequest) and read-only kinds (ComponentStatus): no collection to create them in',
+    test: (kind) => kind.plural === undefined,
+  },
 ];
+
+/** The Kubernetes kinds that get a schema: every manifest kind of every served version, in swagger order. */
+export function isManifestKind(kind: KubernetesKind): boolean {
+  return !NOT_MANIFESTS.some((exclusion) => exclusion.test(kind));
+}
 
 type IndexKind = SchemaIndexEntry;
 
@@ -70,14 +66,7 @@ function refsOf(node: unknown, found = new Set<string>()): Set<string> {
 }
 
 function selectCoreKinds(swagger: unknown): KubernetesKind[] {
-  const all = kubernetesKinds(swagger);
-  return CORE_KINDS.flatMap(([apiVersion, kinds]) =>
-    kinds.map((kind) => {
-      const found = all.find((k) => k.apiVersion === apiVersion && k.kind === kind);
-      if (!found) throw new Error(`swagger.json has no ${apiVersion} ${kind}`);
-      return found;
-    }),
-  );
+  return kubernetesKinds(swagger).filter(isManifestKind);
 }
 
 function readCrds(upstream: string, files: string[]): { source: string; crd: unknown }[] {
