@@ -19,27 +19,18 @@ const DEFINITIONS = 'kubernetes/definitions.json';
 const TRITON_SCHEMA = 'triton/model_config.json';
 
 /**
- * What the swagger names as a kind (`x-kubernetes-group-version-kind`) but no one writes as a manifest, and why.
- * Every other kind the API creates by a POST to a collection of its own gets a schema, in each version it serves.
+ * The Kubernetes kinds that get a schema: every kind swagger.json names (`x-kubernetes-group-version-kind`) that a
+ * user writes as a manifest, in every version the API serves; a document's apiVersion picks the version.
  */
-const NOT_MANIFESTS: { why: string; test: (kind: KubernetesKind) => boolean }[] = [
-  {
-    why: 'apimachinery meta kinds (Status, WatchEvent, DeleteOptions, APIGroup…): the form of answers and request options, listed under every group',
-    test: (kind) => kind.definition.startsWith('io.k8s.apimachinery.'),
-  },
-  {
-    why: '*List kinds: what a list request answers; the items they hold have schemas of their own',
-    test: (kind) => kind.kind.endsWith('List'),
-  },
-  {
-    why: 'subresources (Scale, Eviction, TokenRequest) and read-only kinds (ComponentStatus): no collection to create them in',
-    test: (kind) => kind.plural === undefined,
-  },
-];
-
-/** The Kubernetes kinds that get a schema: every manifest kind of every served version, in swagger order. */
 export function isManifestKind(kind: KubernetesKind): boolean {
-  return !NOT_MANIFESTS.some((exclusion) => exclusion.test(kind));
+  // apimachinery's meta kinds (Status, WatchEvent, DeleteOptions, APIGroup…) are listed under every group:
+  // they are the form of the server's answers and of request options, never an object one writes.
+  if (kind.definition.startsWith('io.k8s.apimachinery.')) return false;
+  // *List kinds are what a list request answers; the items they hold have schemas of their own.
+  if (kind.kind.endsWith('List')) return false;
+  // Subresources (autoscaling/v1 Scale, policy/v1 Eviction, TokenRequest) and read-only kinds (ComponentStatus)
+  // have no collection of their own to be created in: no `POST .../<plural>` path, so no plural.
+  return kind.plural !== undefined;
 }
 
 type IndexKind = SchemaIndexEntry;
