@@ -28,6 +28,8 @@ export const KUBERNETES_ENUMS: Record<string, string[]> = {
     'CharDevice',
     'BlockDevice',
   ],
+  // The description names three; the kubelet and cloud providers also write the DNS names.
+  'io.k8s.api.core.v1.NodeAddress.type': ['Hostname', 'ExternalIP', 'InternalIP', 'ExternalDNS', 'InternalDNS'],
   'io.k8s.api.core.v1.NodeSelectorRequirement.operator': ['In', 'NotIn', 'Exists', 'DoesNotExist', 'Gt', 'Lt'],
   'io.k8s.api.core.v1.PersistentVolumeClaimSpec.accessModes': ACCESS_MODES,
   'io.k8s.api.core.v1.PersistentVolumeClaimSpec.volumeMode': VOLUME_MODES,

@@ -18,33 +18,20 @@ export const BASE = 'https://schemas.mlinfra.dev/';
 const DEFINITIONS = 'kubernetes/definitions.json';
 const TRITON_SCHEMA = 'triton/model_config.json';
 
-/** The Kubernetes kinds that get a schema: those of training jobs and what Helm charts put beside them. */
-const CORE_KINDS: [apiVersion: string, kinds: string[]][] = [
-  [
-    'v1',
-    [
-      'Pod',
-      'Service',
-      'ConfigMap',
-      'Secret',
-      'PersistentVolumeClaim',
-      'Namespace',
-      'ServiceAccount',
-      'PersistentVolume',
-      'ResourceQuota',
-      'LimitRange',
-    ],
-  ],
-  ['batch/v1', ['Job', 'CronJob']],
-  ['apps/v1', ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet']],
-  ['rbac.authorization.k8s.io/v1', ['Role', 'RoleBinding', 'ClusterRole', 'ClusterRoleBinding']],
-  ['policy/v1', ['PodDisruptionBudget']],
-  ['autoscaling/v2', ['HorizontalPodAutoscaler']],
-  ['networking.k8s.io/v1', ['Ingress', 'NetworkPolicy']],
-  ['scheduling.k8s.io/v1', ['PriorityClass']],
-  ['storage.k8s.io/v1', ['StorageClass']],
-  ['apiextensions.k8s.io/v1', ['CustomResourceDefinition']],
-];
+/**
+ * The Kubernetes kinds that get a schema: every kind swagger.json names (`x-kubernetes-group-version-kind`) that a
+ * user writes as a manifest, in every version the API serves; a document's apiVersion picks the version.
+ */
+export function isManifestKind(kind: KubernetesKind): boolean {
+  // apimachinery's meta kinds (Status, WatchEvent, DeleteOptions, APIGroup…) are listed under every group:
+  // they are the form of the server's answers and of request options, never an object one writes.
+  if (kind.definition.startsWith('io.k8s.apimachinery.')) return false;
+  // *List kinds are what a list request answers; the items they hold have schemas of their own.
+  if (kind.kind.endsWith('List')) return false;
+  // Subresources (autoscaling/v1 Scale, policy/v1 Eviction, TokenRequest) and read-only kinds (ComponentStatus)
+  // have no collection of their own to be created in: no `POST .../<plural>` path, so no plural.
+  return kind.plural !== undefined;
+}
 
 type IndexKind = SchemaIndexEntry;
 
@@ -70,14 +57,7 @@ function refsOf(node: unknown, found = new Set<string>()): Set<string> {
 }
 
 function selectCoreKinds(swagger: unknown): KubernetesKind[] {
-  const all = kubernetesKinds(swagger);
-  return CORE_KINDS.flatMap(([apiVersion, kinds]) =>
-    kinds.map((kind) => {
-      const found = all.find((k) => k.apiVersion === apiVersion && k.kind === kind);
-      if (!found) throw new Error(`swagger.json has no ${apiVersion} ${kind}`);
-      return found;
-    }),
-  );
+  return kubernetesKinds(swagger).filter(isManifestKind);
 }
 
 function readCrds(upstream: string, files: string[]): { source: string; crd: unknown }[] {

@@ -14,7 +14,7 @@ const lensesOf = (text: string) =>
 
 describe('GPU summary', () => {
   it('sums replicas × GPUs per pod by role, with the product and the nodes needed', () => {
-    const summaries = ['pod', 'pytorchjob', 'tfjob', 'jobset', 'raycluster', 'leaderworkerset', 'statefulset'].flatMap((name) =>
+    const summaries = ['pod', 'pytorchjob', 'tfjob', 'jobset', 'raycluster-v1', 'leaderworkerset', 'statefulset'].flatMap((name) =>
       lensesOf(readFileSync(join(KINDS_DIR, `${name}.valid.yaml`), 'utf8')).map((lens) => `${name} ${lens}`),
     );
     assert.deepEqual(summaries, [
@@ -24,7 +24,7 @@ describe('GPU summary', () => {
       // replicas × parallelism: 4 copies of a Job of 2 pods, 8 GPUs each
       'jobset 3: 64 GPUs · workers 8 × 8 · ≥ 8 nodes of 8 GPUs',
       // the instance type a node selector names stands for the product
-      'raycluster 3: 2 GPUs · gpu-a10g 2 × 1 · g5.4xlarge · ≥ 1 node of 8 GPUs',
+      'raycluster-v1 3: 2 GPUs · gpu-a10g 2 × 1 · g5.4xlarge · ≥ 1 node of 8 GPUs',
       'leaderworkerset 3: 32 GPUs · leader 2 × 8 + worker 2 × 8 · ≥ 4 nodes of 8 GPUs',
     ]);
   });
