@@ -15,6 +15,7 @@ const GROUP_PREFIX: Record<string, string> = {
   'batch.volcano.sh': 'volcano',
   'scheduling.volcano.sh': 'volcano',
   'events.k8s.io': 'events',
+  'kueue.x-k8s.io': 'kueue',
 };
 
 /**
