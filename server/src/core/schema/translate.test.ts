@@ -1,6 +1,15 @@
 // Tests the translation of single Kubernetes OpenAPI nodes into JSON Schema.
 import * as assert from 'node:assert/strict';
-import { closeObject, dropExtensions, embeddedResource, isQuantityPattern, QUANTITY_PATTERN, sortKeys, translate } from './translate';
+import {
+  closeObject,
+  dropExtensions,
+  embeddedResource,
+  isQuantityPattern,
+  jsPattern,
+  QUANTITY_PATTERN,
+  sortKeys,
+  translate,
+} from './translate';
 
 const META = '../kubernetes/definitions.json#/definitions/io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta';
 const tr = (node: unknown) => translate(node, { metadataRef: META });
@@ -22,6 +31,17 @@ describe('translate', () => {
     assert.deepEqual(node, { type: ['string', 'number'], pattern: QUANTITY_PATTERN });
     assert.ok(isQuantityPattern(KUBEBUILDER_QUANTITY));
     assert.ok(!isQuantityPattern('^[a-z]+$'));
+  });
+
+  it("rewrites RE2's case-insensitive flag, which JavaScript patterns cannot hold, into letters of both cases", () => {
+    const re2 = '^(?i)[a-z]([-a-z0-9]*[a-z0-9])?$';
+    assert.equal(jsPattern(re2), '^[a-zA-Z]([-a-zA-Z0-9]*[a-zA-Z0-9])?$');
+    assert.deepEqual(tr({ type: 'string', pattern: re2 }), { type: 'string', pattern: '^[a-zA-Z]([-a-zA-Z0-9]*[a-zA-Z0-9])?$' });
+    assert.equal(jsPattern('(?i)gpu\\.x[^q]'), '[gG][pP][uU]\\.[xX][^qQ]');
+    const pattern = new RegExp(jsPattern(re2));
+    for (const ok of ['gpu-provisioning', 'GPU-Check', 'a']) assert.ok(pattern.test(ok), ok);
+    for (const bad of ['-gpu', 'gpu_check', 'gpu-']) assert.ok(!pattern.test(bad), bad);
+    assert.equal(jsPattern('^[a-z]+$'), '^[a-z]+$');
   });
 
   it('accepts every quantity Kubernetes accepts and refuses units it does not', () => {

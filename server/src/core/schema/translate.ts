@@ -22,6 +22,49 @@ export function isQuantityPattern(pattern: unknown): boolean {
   return typeof pattern === 'string' && CRD_QUANTITY_PATTERNS.has(pattern);
 }
 
+/**
+ * A pattern written for Go's RE2 in a form JavaScript compiles. RE2's case-insensitive flag `(?i)` at the start
+ * (after an optional `^`) has no JavaScript equivalent inside a pattern, so every letter it covers is spelled in both
+ * cases instead (`[a-z]` becomes `[a-zA-Z]`, `x` becomes `[xX]`). Other patterns are returned as they are.
+ */
+export function jsPattern(pattern: string): string {
+  const flag = /^(\^?)\(\?i\)/.exec(pattern);
+  if (!flag) return pattern;
+  const rest = pattern.slice(flag[0].length);
+  let out = flag[1];
+  let inClass = false;
+  for (let at = 0; at < rest.length; at++) {
+    const char = rest[at];
+    if (char === '\\') {
+      out += rest.slice(at, at + 2);
+      at++;
+    } else if (inClass && char === ']') {
+      inClass = false;
+      out += char;
+    } else if (inClass) {
+      const range = /^([a-zA-Z])-([a-zA-Z])/.exec(rest.slice(at));
+      if (range) {
+        out += range[0] + otherCase(range[1]) + '-' + otherCase(range[2]);
+        at += 2;
+      } else {
+        out += /[a-zA-Z]/.test(char) ? char + otherCase(char) : char;
+      }
+    } else if (char === '[') {
+      inClass = true;
+      out += char;
+      if (rest[at + 1] === '^') out += rest[++at];
+      if (rest[at + 1] === ']') out += rest[++at];
+    } else {
+      out += /[a-zA-Z]/.test(char) ? `[${char}${otherCase(char)}]` : char;
+    }
+  }
+  return out;
+}
+
+function otherCase(letter: string): string {
+  return letter === letter.toLowerCase() ? letter.toUpperCase() : letter.toLowerCase();
+}
+
 /** `{"type": ["integer", "string"]}`, never anyOf (anyOf makes noisy errors). */
 export function intOrString(description?: unknown): JsonSchema {
   return withDescription({ type: ['integer', 'string'] }, description);
@@ -108,6 +151,7 @@ export function translate(input: unknown, options: TranslateOptions, path: reado
     return options.visit ? options.visit(node, path) : node;
   }
   let node = dropExtensions(input);
+  if (typeof node.pattern === 'string') node.pattern = jsPattern(node.pattern);
   if (isObject(node.properties)) {
     node.properties = Object.fromEntries(
       Object.entries(node.properties).map(([name, child]) => [name, translate(child, options, [...path, name])]),
@@ -136,7 +180,7 @@ export function translate(input: unknown, options: TranslateOptions, path: reado
 function intOrStringNode(input: JsonSchema): JsonSchema {
   if (isQuantityPattern(input.pattern)) return { ...keep(input), ...quantity(input.description) };
   const node: JsonSchema = { ...keep(input), ...intOrString(input.description) };
-  if (typeof input.pattern === 'string') node.pattern = input.pattern;
+  if (typeof input.pattern === 'string') node.pattern = jsPattern(input.pattern);
   return node;
 }
 
