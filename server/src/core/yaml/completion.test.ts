@@ -163,4 +163,11 @@ describe('kind skeletons', function () {
     service.forget('file:///workspace/skeleton.yaml');
     assert.deepEqual(problems, []);
   });
+
+  it('give a list that must not be empty one item, and a placeholder its pattern accepts', () => {
+    const items = sharedService().complete({ uri: 'file:///workspace/new.yaml', text: '' }, { line: 0, character: 0 });
+    const text = (label: string) => expandSnippet(items.find((item) => item.label === label)?.insertText ?? '');
+    assert.match(text('MultiKueueConfig (kueue.x-k8s.io/v1beta2)'), /\nspec:\n {2}clusters:\n {4}- cluster\n/);
+    assert.match(text('ProvisioningRequestConfig (kueue.x-k8s.io/v1beta2)'), /\n {2}provisioningClassName: provisioning-class-name\n/);
+  });
 });

@@ -1,6 +1,6 @@
 // Writes the smallest valid document of a kind as a snippet: apiVersion, kind, metadata.name
 // and every required field below, with placeholders to tab through.
-import type { KindEntry } from '../schema/schema-registry';
+import type { JsonSchema, KindEntry } from '../schema/schema-registry';
 import type { SchemaAt, SchemaNavigator } from '../schema/navigate';
 import { shapeOf } from './value-shape';
 
@@ -20,9 +20,20 @@ class SnippetWriter {
   }
 }
 
-function scalarDefault(type: string, name: string): string {
-  if (type.includes('integer') || type.includes('number')) return '1';
-  return name;
+/** A placeholder value: 1 for numbers, else the field's name, in lowercase or kebab-case if its pattern asks for it. */
+function scalarDefault(shape: { type: string; schema: JsonSchema }, name: string): string {
+  if (shape.type.includes('integer') || shape.type.includes('number')) return '1';
+  if (typeof shape.schema.pattern !== 'string') return name;
+  const kebab = name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
+  return [name, kebab, name.toLowerCase()].find((candidate) => matches(shape.schema.pattern as string, candidate)) ?? name;
+}
+
+function matches(pattern: string, value: string): boolean {
+  try {
+    return new RegExp(pattern).test(value);
+  } catch {
+    return false;
+  }
 }
 
 /** Writes the required fields of a mapping at an indentation; returns whether it wrote any. */
@@ -70,7 +81,7 @@ function writeField(
       writer.lines.push(`${lead}${name}: ${writer.choice(shape.values)}`);
       return;
     case 'scalar':
-      writer.lines.push(`${lead}${name}: ${writer.placeholder(scalarDefault(shape.type, name))}`);
+      writer.lines.push(`${lead}${name}: ${writer.placeholder(scalarDefault(shape, name))}`);
       return;
     case 'map':
       writer.lines.push(`${lead}${name}: {}`);
@@ -83,13 +94,22 @@ function writeField(
     }
     case 'array': {
       const itemShape = shape.item ? shapeOf(navigator, shape.item) : undefined;
+      const minItems = navigator.resolve(at).schema.minItems;
+      // A list of scalars that must not be empty gets one item.
+      if ((itemShape?.kind === 'scalar' || itemShape?.kind === 'choice') && typeof minItems === 'number' && minItems > 0) {
+        const item = name.endsWith('s') ? name.slice(0, -1) : name;
+        const value = itemShape.kind === 'choice' ? writer.choice(itemShape.values) : writer.placeholder(scalarDefault(itemShape, item));
+        writer.lines.push(`${lead}${name}:`, `${indent}  - ${value}`);
+        return;
+      }
       if (itemShape?.kind !== 'object') {
         writer.lines.push(`${lead}${name}: []`);
         return;
       }
-      const at = writer.lines.length;
+      const line = writer.lines.length;
       writer.lines.push(`${lead}${name}:`);
-      if (!writeRequired(navigator, itemShape.at, `${indent}    `, writer, depth, `${indent}  - `)) writer.lines[at] = `${lead}${name}: []`;
+      if (!writeRequired(navigator, itemShape.at, `${indent}    `, writer, depth, `${indent}  - `))
+        writer.lines[line] = `${lead}${name}: []`;
     }
   }
 }
