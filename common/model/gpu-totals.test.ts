@@ -143,6 +143,19 @@ const CASES: Case[] = [
     },
     expected: 'predictor 2×1 = 2 pods, 2 GPUs',
   },
+  {
+    groupKind: 'kueue.x-k8s.io/Workload',
+    object: {
+      spec: {
+        queueName: 'training',
+        podSets: [
+          { name: 'master', count: 1, template: template(8) },
+          { name: 'worker', count: 3, template: template(8) },
+        ],
+      },
+    },
+    expected: 'master 1×8, worker 3×8 = 4 pods, 32 GPUs',
+  },
 ];
 
 function describeTotals(groupKind: string, object: unknown): string {

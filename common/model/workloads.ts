@@ -4,6 +4,7 @@ import type { YamlNode } from './nodes';
 import { jobSetPods } from './kinds/jobset';
 import { REPLICA_SPECS, replicaSpecPods } from './kinds/kubeflow';
 import { KUBERNETES_KINDS } from './kinds/kubernetes';
+import { kueueWorkloadPods } from './kinds/kueue';
 import { inferenceServicePods } from './kinds/kserve';
 import { leaderWorkerSetPods } from './kinds/leader-worker-set';
 import { RAY_CLUSTER_SPEC, rayClusterSpecPods, rayJobPods } from './kinds/ray';
@@ -33,6 +34,7 @@ const EXTRACTORS: Record<string, Extract> = {
   'ray.io/RayService': (root, kindNode) => rayClusterSpecPods(RAY_CLUSTER_SPEC.RayService(root), kindNode),
   'leaderworkerset.x-k8s.io/LeaderWorkerSet': leaderWorkerSetPods,
   'serving.kserve.io/InferenceService': inferenceServicePods,
+  'kueue.x-k8s.io/Workload': kueueWorkloadPods,
 };
 
 /** Views by document root: the rules, the CodeLens and the hover read the same document's. */

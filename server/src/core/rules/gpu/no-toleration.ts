@@ -10,8 +10,11 @@ import { defineRule } from '../rule';
 import { addEntry, addItem } from '../yaml-edits';
 
 const TOLERATION = { key: 'nvidia.com/gpu', operator: 'Exists', effect: 'NoSchedule' };
-/** A TrainJob's pod spec is its runtime's. */
-const SKIPPED_KINDS = ['trainer.kubeflow.org/TrainJob'];
+/**
+ * A TrainJob's pod spec is its runtime's; a Kueue Workload's pods get the tolerations of the ResourceFlavor
+ * Kueue admits them to.
+ */
+const SKIPPED_KINDS = ['trainer.kubeflow.org/TrainJob', 'kueue.x-k8s.io/Workload'];
 /** Workloads queued by Kueue get their ResourceFlavor's tolerations and node labels at admission. */
 const KUEUE_QUEUE = 'kueue.x-k8s.io/queue-name';
 
