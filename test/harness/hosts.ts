@@ -24,6 +24,14 @@ export function testHost(files: FileMap = {}): CoreHost {
   };
 }
 
+/** Where the Triton checks' test repositories live. */
+export const REPO = 'file:///repo';
+
+/** A test host holding a model repository of the given files (paths relative to REPO; a path ending in `/` is an empty folder). */
+export function repository(files: FileMap): CoreHost {
+  return testHost(Object.fromEntries(Object.entries(files).map(([path, text]) => [`${REPO}/${path}`, text])));
+}
+
 /** Checks files against the disk as the server does: what a check asks for is loaded, then it runs again. */
 export function diskChecker(): (file: SourceFile) => Promise<Validation> {
   const snapshot = new FileSnapshot();

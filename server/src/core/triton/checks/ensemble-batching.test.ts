@@ -3,16 +3,9 @@
 // the batch dimension.
 import { checkFindings } from '../../../../../test/harness/check';
 import { fixture } from '../../../../../test/harness/fixture';
-import { testHost } from '../../../../../test/harness/hosts';
-import type { CoreHost } from '../../host';
+import { repository, REPO } from '../../../../../test/harness/hosts';
 
-const REPO = 'file:///repo';
 const uri = `${REPO}/pipeline/config.pbtxt`;
-
-/** A repository of the given files (paths relative to it). */
-function repository(files: Record<string, string>): CoreHost {
-  return testHost(Object.fromEntries(Object.entries(files).map(([path, text]) => [`${REPO}/${path}`, text])));
-}
 
 const MODELS = {
   'pipeline/1/': '',

@@ -3,16 +3,9 @@
 // from. Each repository is a set of files in a test host; every finding of the ensemble is shown.
 import { checkFindings } from '../../../../../test/harness/check';
 import { fixture } from '../../../../../test/harness/fixture';
-import { testHost } from '../../../../../test/harness/hosts';
-import type { CoreHost } from '../../host';
+import { repository, REPO } from '../../../../../test/harness/hosts';
 
-const REPO = 'file:///repo';
 const uri = `${REPO}/pipeline/config.pbtxt`;
-
-/** A repository of the given files (paths relative to it; a path ending in `/` is an empty folder). */
-function repository(files: Record<string, string>): CoreHost {
-  return testHost(Object.fromEntries(Object.entries(files).map(([path, text]) => [`${REPO}/${path}`, text])));
-}
 
 /** A one-step ensemble running `model` with the step's other fields `fields` (model_version…). */
 const oneStep = (model: string, fields: string) => `

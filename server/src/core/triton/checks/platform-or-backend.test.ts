@@ -2,16 +2,9 @@
 // default_model_filename, the model file in the first version folder, or a custom backend's name.
 import { checkFindings } from '../../../../../test/harness/check';
 import { fixture } from '../../../../../test/harness/fixture';
-import { testHost } from '../../../../../test/harness/hosts';
-import type { CoreHost } from '../../host';
+import { repository, REPO } from '../../../../../test/harness/hosts';
 
-const REPO = 'file:///repo';
 const uri = `${REPO}/detector/config.pbtxt`;
-
-/** A repository of the given files (paths relative to it). */
-function repository(files: Record<string, string>): CoreHost {
-  return testHost(Object.fromEntries(Object.entries(files).map(([path, text]) => [`${REPO}/${path}`, text])));
-}
 
 describe('triton/platform-or-backend: the backend as auto-complete finds it', () => {
   it('finds the backend every way auto-complete does, and only in the first version folder', () => {

@@ -2,15 +2,7 @@
 // models of the repository that an ensemble names. Each repository is a set of files in a test host.
 import { checkFindings } from '../../../../../test/harness/check';
 import { fixture } from '../../../../../test/harness/fixture';
-import { testHost } from '../../../../../test/harness/hosts';
-import type { CoreHost } from '../../host';
-
-const REPO = 'file:///repo';
-
-/** A repository of the given files (paths relative to it; a path ending in `/` is an empty folder). */
-function repository(files: Record<string, string>): CoreHost {
-  return testHost(Object.fromEntries(Object.entries(files).map(([path, text]) => [`${REPO}/${path}`, text])));
-}
+import { repository, REPO } from '../../../../../test/harness/hosts';
 
 const PREPROCESS = `
 backend: "python"
