@@ -18,7 +18,7 @@ export { jobPodsAtOnce } from './kinds/kubernetes';
 export { RAY_CLUSTER_SPEC, RAY_KINDS } from './kinds/ray';
 export { memoByString } from './memo';
 export type { MapEntry, MapNode, ScalarNode, ScalarValue, SeqNode, YamlNode } from './nodes';
-export { containerObjectGpus, podOfSpec, podSpecGpus, podSpecRequests, workloadOfObject } from './objects';
+export { containerObjectGpus, podSpecGpus, podSpecRequests, workloadOfObject } from './objects';
 export { containerView, podOf, podView, resourcesOf } from './pod-spec';
 export { appContainerGpus, podGpus, podRequests } from './pod-requests';
 export { parseQuantity, quantityText, quantityValue } from './quantity';
