@@ -16,6 +16,8 @@ const GROUP_PREFIX: Record<string, string> = {
   'scheduling.volcano.sh': 'volcano',
   'events.k8s.io': 'events',
   'kueue.x-k8s.io': 'kueue',
+  'inference.networking.x-k8s.io': 'gie',
+  'llm-d.ai': 'llmd',
 };
 
 /**
