@@ -164,10 +164,13 @@ describe('kind skeletons', function () {
     assert.deepEqual(problems, []);
   });
 
-  it('give a list that must not be empty one item, and a placeholder its pattern accepts', () => {
+  it('give a list or a map that must not be empty one item, and a placeholder its pattern accepts', () => {
     const items = sharedService().complete({ uri: 'file:///workspace/new.yaml', text: '' }, { line: 0, character: 0 });
     const text = (label: string) => expandSnippet(items.find((item) => item.label === label)?.insertText ?? '');
     assert.match(text('MultiKueueConfig (kueue.x-k8s.io/v1beta2)'), /\nspec:\n {2}clusters:\n {4}- cluster\n/);
     assert.match(text('ProvisioningRequestConfig (kueue.x-k8s.io/v1beta2)'), /\n {2}provisioningClassName: provisioning-class-name\n/);
+    assert.match(text('GatewayClass (gateway.networking.k8s.io/v1)'), /\nspec:\n {2}controllerName: example.com\/controller-name\n/);
+    // A map that must not be empty gets one entry.
+    assert.match(text('InferencePool (inference.networking.k8s.io/v1)'), /\n {2}selector:\n {4}matchLabels:\n {6}key: value\n/);
   });
 });

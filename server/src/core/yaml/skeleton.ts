@@ -20,12 +20,32 @@ class SnippetWriter {
   }
 }
 
-/** A placeholder value: 1 for numbers, else the field's name, in lowercase or kebab-case if its pattern asks for it. */
+/**
+ * A placeholder value: 1 for numbers, else the field's name, in lowercase or kebab-case if its pattern asks for it, or
+ * prefixed with a domain when the pattern wants a domain-prefixed path (Gateway API's `example.com/gateway-controller`).
+ */
 function scalarDefault(shape: { type: string; schema: JsonSchema }, name: string): string {
   if (shape.type.includes('integer') || shape.type.includes('number')) return '1';
   if (typeof shape.schema.pattern !== 'string') return name;
   const kebab = name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
-  return [name, kebab, name.toLowerCase()].find((candidate) => matches(shape.schema.pattern as string, candidate)) ?? name;
+  const candidates = [name, kebab, name.toLowerCase(), `example.com/${kebab}`];
+  return candidates.find((candidate) => matches(shape.schema.pattern as string, candidate)) ?? name;
+}
+
+/** One `key: value` entry for a map that must not be empty (an InferencePool's `matchLabels`), else undefined. */
+function mapEntry(navigator: SchemaNavigator, at: SchemaAt, writer: SnippetWriter): string | undefined {
+  const { minProperties, additionalProperties } = at.schema;
+  if (typeof minProperties !== 'number' || minProperties < 1) return undefined;
+  const values = typeof additionalProperties === 'object' && additionalProperties ? (additionalProperties as JsonSchema) : {};
+  const shape = shapeOf(navigator, { ...at, schema: values });
+  const key = writer.placeholder('key');
+  const value =
+    shape.kind === 'scalar'
+      ? writer.placeholder(scalarDefault(shape, 'value'))
+      : shape.kind === 'choice'
+        ? writer.choice(shape.values)
+        : '{}';
+  return `${key}: ${value}`;
 }
 
 function matches(pattern: string, value: string): boolean {
@@ -83,9 +103,11 @@ function writeField(
     case 'scalar':
       writer.lines.push(`${lead}${name}: ${writer.placeholder(scalarDefault(shape, name))}`);
       return;
-    case 'map':
-      writer.lines.push(`${lead}${name}: {}`);
+    case 'map': {
+      const entry = mapEntry(navigator, shape.at, writer);
+      writer.lines.push(...(entry ? [`${lead}${name}:`, `${indent}  ${entry}`] : [`${lead}${name}: {}`]));
       return;
+    }
     case 'object': {
       const at = writer.lines.length;
       writer.lines.push(`${lead}${name}:`);
