@@ -156,6 +156,70 @@ const CASES: Case[] = [
     },
     expected: 'master 1×8, worker 3×8 = 4 pods, 32 GPUs',
   },
+  {
+    groupKind: 'flow.volcano.sh/JobTemplate',
+    object: { spec: { tasks: [{ name: 'train', replicas: 2, template: template(8) }] } },
+    expected: 'train 2×8 = 2 pods, 16 GPUs',
+  },
+  {
+    groupKind: 'ray.io/RayCronJob',
+    object: {
+      spec: {
+        schedule: '0 2 * * *',
+        jobTemplate: {
+          entrypoint: 'python nightly_eval.py',
+          rayClusterSpec: {
+            headGroupSpec: { template: template(0) },
+            workerGroupSpecs: [{ groupName: 'gpu', replicas: 2, template: template(4) }],
+          },
+        },
+      },
+    },
+    expected: 'head 1×0, gpu 2×4, submitter 1×0 = 4 pods, 8 GPUs',
+  },
+  // Without a worker: a Deployment of `replicas` pods of the template.
+  {
+    groupKind: 'serving.kserve.io/LLMInferenceService',
+    object: { spec: { model: { uri: 'hf://m' }, replicas: 2, template: pod(1) } },
+    expected: 'main 2×1 = 2 pods, 2 GPUs',
+  },
+  // With one: a LeaderWorkerSet group of data / dataLocal pods (16 / 8), the prefill pods and the endpoint picker beside it.
+  {
+    groupKind: 'serving.kserve.io/LLMInferenceService',
+    object: {
+      spec: {
+        parallelism: { data: 16, dataLocal: 8 },
+        template: pod(8),
+        worker: pod(8),
+        prefill: { replicas: 2, template: pod(4) },
+        router: { scheduler: { template: { containers: [{ name: 'epp', image: 'x' }] } } },
+      },
+    },
+    expected: 'leader 1×8, worker 1×8, prefill 2×4, scheduler 1×0 = 5 pods, 24 GPUs',
+  },
+  // No leader template: every pod of a group is a worker; an autoscaled service runs at least minReplicas groups. A
+  // scheduler routing through an existing InferencePool (pool.ref) deploys no endpoint picker.
+  {
+    groupKind: 'serving.kserve.io/LLMInferenceService',
+    object: {
+      spec: {
+        scaling: { minReplicas: 2, maxReplicas: 4 },
+        parallelism: { pipeline: 2, tensor: 8 },
+        worker: pod(8),
+        router: { scheduler: { pool: { ref: { name: 'shared-pool' } }, template: pod(0) } },
+      },
+    },
+    expected: 'worker 4×8 = 4 pods, 32 GPUs',
+  },
+  // Stopped: KServe deletes its workloads.
+  {
+    groupKind: 'serving.kserve.io/LLMInferenceService',
+    object: {
+      metadata: { annotations: { 'serving.kserve.io/stop': 'True' } },
+      spec: { replicas: 3, template: pod(1), router: { scheduler: { template: pod(0) } } },
+    },
+    expected: 'main 0×1, scheduler 0×0 = 0 pods, 0 GPUs',
+  },
 ];
 
 function describeTotals(groupKind: string, object: unknown): string {

@@ -6,8 +6,9 @@ import { REPLICA_SPECS, replicaSpecPods } from './kinds/kubeflow';
 import { KUBERNETES_KINDS } from './kinds/kubernetes';
 import { kueueWorkloadPods } from './kinds/kueue';
 import { inferenceServicePods } from './kinds/kserve';
+import { llmInferenceServicePods } from './kinds/kserve-llm';
 import { leaderWorkerSetPods } from './kinds/leader-worker-set';
-import { RAY_CLUSTER_SPEC, rayClusterSpecPods, rayJobPods } from './kinds/ray';
+import { RAY_CLUSTER_SPEC, rayClusterSpecPods, rayJobSpecPods } from './kinds/ray';
 import { trainJobPods } from './kinds/trainer';
 import { volcanoJobPods } from './kinds/volcano';
 import type { PodView, WorkloadView } from './workload';
@@ -29,11 +30,14 @@ const EXTRACTORS: Record<string, Extract> = {
   'trainer.kubeflow.org/TrainJob': trainJobPods,
   'jobset.x-k8s.io/JobSet': jobSetPods,
   'batch.volcano.sh/Job': volcanoJobPods,
+  'flow.volcano.sh/JobTemplate': volcanoJobPods,
   'ray.io/RayCluster': (root, kindNode) => rayClusterSpecPods(RAY_CLUSTER_SPEC.RayCluster(root), kindNode),
-  'ray.io/RayJob': rayJobPods,
+  'ray.io/RayJob': (root, kindNode) => rayJobSpecPods(root.map('spec'), kindNode),
   'ray.io/RayService': (root, kindNode) => rayClusterSpecPods(RAY_CLUSTER_SPEC.RayService(root), kindNode),
+  'ray.io/RayCronJob': (root, kindNode) => rayJobSpecPods(root.map('spec')?.map('jobTemplate'), kindNode),
   'leaderworkerset.x-k8s.io/LeaderWorkerSet': leaderWorkerSetPods,
   'serving.kserve.io/InferenceService': inferenceServicePods,
+  'serving.kserve.io/LLMInferenceService': llmInferenceServicePods,
   'kueue.x-k8s.io/Workload': kueueWorkloadPods,
 };
 

@@ -1,5 +1,6 @@
-// KubeRay: a head group and worker groups; RayJob and RayService embed a RayCluster spec, and a
-// RayJob in its default submission mode runs its entrypoint in one more pod, the submitter.
+// KubeRay: a head group and worker groups; RayJob and RayService embed a RayCluster spec, a
+// RayJob in its default submission mode runs its entrypoint in one more pod, the submitter, and a
+// RayCronJob holds the spec of the RayJob it starts on its schedule.
 import type { ScalarNode } from '../nodes';
 import { podView } from '../pod-spec';
 import type { PodView } from '../workload';
@@ -42,11 +43,11 @@ export function rayClusterSpecPods(cluster: YamlMap | undefined, kindNode: Scala
 }
 
 /**
- * A RayJob's pods: its cluster's, and in `K8sJobMode` (the default) the submitter, whose template
- * is `submitterPodTemplate` or KubeRay's own (no GPUs) when none is written.
+ * A RayJob spec's pods: its cluster's, and in `K8sJobMode` (the default) the submitter, whose
+ * template is `submitterPodTemplate` or KubeRay's own (no GPUs) when none is written. A RayJob
+ * holds the spec in `spec`, a RayCronJob in `spec.jobTemplate` (one RayJob runs per schedule).
  */
-export function rayJobPods(root: YamlMap, kindNode: ScalarNode): PodView[] {
-  const spec = root.map('spec');
+export function rayJobSpecPods(spec: YamlMap | undefined, kindNode: ScalarNode): PodView[] {
   const pods = rayClusterSpecPods(spec?.map('rayClusterSpec'), kindNode);
   const mode = spec?.string('submissionMode') ?? 'K8sJobMode';
   if (mode !== 'K8sJobMode') return pods;
@@ -56,12 +57,13 @@ export function rayJobPods(root: YamlMap, kindNode: ScalarNode): PodView[] {
   return submitter ? [...pods, submitter] : pods;
 }
 
-/** RayCluster, RayJob and RayService, as rules name them (`ray.io/RayJob`). */
-export const RAY_KINDS = ['ray.io/RayCluster', 'ray.io/RayJob', 'ray.io/RayService'];
+/** The Ray kinds, as rules name them (`ray.io/RayJob`). */
+export const RAY_KINDS = ['ray.io/RayCluster', 'ray.io/RayJob', 'ray.io/RayService', 'ray.io/RayCronJob'];
 
 /** Where each Ray kind keeps its cluster spec. */
 export const RAY_CLUSTER_SPEC: Record<string, (root: YamlMap) => YamlMap | undefined> = {
   RayCluster: (root) => root.map('spec'),
   RayJob: (root) => root.map('spec')?.map('rayClusterSpec'),
   RayService: (root) => root.map('spec')?.map('rayClusterConfig'),
+  RayCronJob: (root) => root.map('spec')?.map('jobTemplate')?.map('rayClusterSpec'),
 };

@@ -1,4 +1,5 @@
-// Volcano Job: tasks, each `replicas` pods of one template.
+// Volcano Job (and the JobTemplate a JobFlow makes Jobs from, the same spec): tasks, each
+// `replicas` pods of one template.
 import type { ScalarNode } from '../nodes';
 import { podView } from '../pod-spec';
 import type { PodView } from '../workload';

@@ -169,6 +169,61 @@ describe(ID, () => {
     );
   });
 
+  it("reports an LLMInferenceService's GPU pods by role, and a RayCronJob's worker group", () => {
+    checkRule(
+      ID,
+      fixture`
+      apiVersion: serving.kserve.io/v1alpha2
+      kind: LLMInferenceService
+      metadata:
+        name: llama-70b
+      spec:
+        model: { uri: "hf://meta-llama/Llama-3.1-70B-Instruct" }
+        parallelism: { data: 4, dataLocal: 2 }
+        template:
+          tolerations: [{ key: nvidia.com/gpu, operator: Exists, effect: NoSchedule }]
+          containers: [{ name: main, resources: { limits: { nvidia.com/gpu: 2 } } }]
+        worker:
+      # ^^^^^^ info[gpu/no-toleration]: GPUs are requested in the worker pods ${WHY}
+          containers: [{ name: main, resources: { limits: { nvidia.com/gpu: 2 } } }]
+        prefill:
+          replicas: 2
+          template:
+      #   ^^^^^^^^ info[gpu/no-toleration]: GPUs are requested in the prefill pods ${WHY}
+            containers: [{ name: main, resources: { limits: { nvidia.com/gpu: 1 } } }]
+        router:
+          scheduler:
+            template:
+              containers: [{ name: main, image: "ghcr.io/llm-d/llm-d-inference-scheduler:v0.3.0" }]
+    `,
+    );
+    checkRule(
+      ID,
+      fixture`
+      apiVersion: ray.io/v1
+      kind: RayCronJob
+      metadata:
+        name: nightly-eval
+      spec:
+        schedule: "0 2 * * *"
+        jobTemplate:
+          entrypoint: python eval.py
+          rayClusterSpec:
+            headGroupSpec:
+              template:
+                spec:
+                  containers: [{ name: ray-head, image: "rayproject/ray:2.35.0" }]
+            workerGroupSpecs:
+              - groupName: gpu
+      #                    ^^^ info[gpu/no-toleration]: GPUs are requested in the gpu pods ${WHY}
+                replicas: 2
+                template:
+                  spec:
+                    containers: [{ name: ray-worker, image: "rayproject/ray:2.35.0-gpu", resources: { limits: { nvidia.com/gpu: 4 } } }]
+    `,
+    );
+  });
+
   it('adds the toleration to the pod spec, in the style of its tolerations', () => {
     const job = (spec: string) => `apiVersion: batch/v1
 kind: Job

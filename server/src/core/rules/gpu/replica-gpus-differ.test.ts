@@ -165,7 +165,7 @@ describe(ID, () => {
     );
   });
 
-  it('reports JobSet replicated jobs, LeaderWorkerSet leaders and Volcano tasks that differ from the most pods', () => {
+  it('reports JobSet replicated jobs, LeaderWorkerSet leaders and Volcano tasks (of a Job or a JobTemplate) that differ from the most pods', () => {
     checkRule(
       ID,
       fixture`
@@ -222,11 +222,16 @@ describe(ID, () => {
                 - { name: vllm, image: "vllm/vllm-openai:v0.6.3", resources: { limits: { nvidia.com/gpu: 8 } } }
     `,
     );
-    checkRule(
-      ID,
-      fixture`
-      apiVersion: batch.volcano.sh/v1alpha1
-      kind: Job
+    // A JobTemplate is the spec of the Volcano Job a JobFlow creates.
+    for (const [apiVersion, kind] of [
+      ['batch.volcano.sh/v1alpha1', 'Job'],
+      ['flow.volcano.sh/v1alpha1', 'JobTemplate'],
+    ])
+      checkRule(
+        ID,
+        fixture`
+      apiVersion: ${apiVersion}
+      kind: ${kind}
       metadata:
         name: pytorch-ddp
       spec:
@@ -236,7 +241,7 @@ describe(ID, () => {
           pytorch: ["--master=master", "--worker=worker", "--port=23456"]
         tasks:
           - name: master
-      #           ^^^^^^ warning[gpu/replica-gpus-differ]: The master pods have 1 GPU each, unlike the rest of this Job (master 1, worker 2): ${WHY}
+      #           ^^^^^^ warning[gpu/replica-gpus-differ]: The master pods have 1 GPU each, unlike the rest of this ${kind} (master 1, worker 2): ${WHY}
             replicas: 1
             template:
               spec:
@@ -249,7 +254,7 @@ describe(ID, () => {
                 restartPolicy: OnFailure
                 containers: [{ name: pytorch, image: "nvcr.io/nvidia/pytorch:24.05-py3", resources: { limits: { nvidia.com/gpu: 2 } } }]
     `,
-    );
+      );
   });
 
   it('leaves a batch/v1 Job alone: one template', () => {

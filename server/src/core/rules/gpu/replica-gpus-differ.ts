@@ -23,6 +23,8 @@ const WORLDS: Record<string, { roles?: (role: string) => boolean; zeroCounts: bo
   JobSet: { zeroCounts: false },
   LeaderWorkerSet: { zeroCounts: false },
   VolcanoJob: { zeroCounts: false },
+  // The spec of the Volcano Job a JobFlow creates.
+  JobTemplate: { zeroCounts: false },
 };
 
 /** The roles of the job's GPU world with their GPUs per pod. */
@@ -49,7 +51,7 @@ export const gpuReplicaGpusDiffer = defineRule({
       'with fewer GPUs get ranks without a GPU, which crash or oversubscribe one; pods with more leave GPUs ' +
       "idle. Roles compared: a PyTorchJob's Master and Workers (a Master without GPUs too: it is rank 0 " +
       'of the same world); TFJob Chief/Master and Workers; MPIJob, PaddleJob, XGBoostJob and JAXJob workers; ' +
-      "a JobSet's replicated jobs; a LeaderWorkerSet's leader and workers; a Volcano Job's tasks. Apart " +
+      "a JobSet's replicated jobs; a LeaderWorkerSet's leader and workers; a Volcano Job's (or JobTemplate's) tasks. Apart " +
       'from the PyTorchJob Master, a role without GPUs is taken as a coordinator (parameter servers, MPI ' +
       'launchers, drivers) and skipped. Ray worker groups and KServe components are different programs and ' +
       'are not compared.',

@@ -8,7 +8,7 @@ const WHY =
   "but has no memory-backed /dev/shm: it gets the container runtime's 64 MB, on which DataLoader workers die with a bus error and NCCL cannot set up shared memory. Mount an emptyDir with medium: Memory at /dev/shm, or set hostIPC: true.";
 
 describe(ID, () => {
-  it('accepts a memory-backed /dev/shm, hostIPC, any volume at /dev/shm, single-process containers Ray and TrainJobs', () => {
+  it('accepts a memory-backed /dev/shm, hostIPC, any volume at /dev/shm, single-process containers, Ray, TrainJobs and LLMInferenceServices', () => {
     // A TrainJob's pod spec is its runtime's: the runtime is where tolerations and /dev/shm go.
     checkRule(
       ID,
@@ -115,6 +115,21 @@ describe(ID, () => {
                   - name: ray-worker
                     image: rayproject/ray-ml:2.35.0-py310-gpu
                     resources: { limits: { nvidia.com/gpu: 8 } }
+    `,
+    );
+    // KServe merges an LLMInferenceService's pod specs with its presets, which mount a memory-backed /dev/shm.
+    checkRule(
+      ID,
+      fixture`
+      apiVersion: serving.kserve.io/v1alpha2
+      kind: LLMInferenceService
+      metadata:
+        name: llama-70b
+      spec:
+        model: { uri: "hf://meta-llama/Llama-3.1-70B-Instruct" }
+        parallelism: { tensor: 8 }
+        template:
+          containers: [{ name: main, resources: { limits: { nvidia.com/gpu: 8 } } }]
     `,
     );
   });

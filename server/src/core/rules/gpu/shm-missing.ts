@@ -11,8 +11,11 @@ import type { ContainerView, PodView, ResourceQuantity, WorkloadView } from '../
 import { defineRule, type RuleContext } from '../rule';
 import { addEntry, addItem, type OffsetEdit, type OffsetFix } from '../yaml-edits';
 
-/** KubeRay mounts a memory-backed /dev/shm in every Ray pod; a TrainJob's pod spec is its runtime's. */
-const SKIPPED_KINDS = [...RAY_KINDS, 'trainer.kubeflow.org/TrainJob'];
+/**
+ * KubeRay mounts a memory-backed /dev/shm in every Ray pod, and KServe's presets (the well-known
+ * LLMInferenceServiceConfigs) in every vLLM pod of an LLMInferenceService; a TrainJob's pod spec is its runtime's.
+ */
+const SKIPPED_KINDS = [...RAY_KINDS, 'trainer.kubeflow.org/TrainJob', 'serving.kserve.io/LLMInferenceService'];
 const LAUNCHER_NAMES = { torchrun: 'torchrun', deepspeed: 'deepspeed', accelerate: 'accelerate launch' };
 
 const wholeGpus = (quantities: ResourceQuantity[]) =>
@@ -68,7 +71,8 @@ export const gpuShmMissing = defineRule({
       'for its GPUs. A container counts as multi-process when it runs torchrun (also `python -m torch.distributed.run`/`launch`), ' +
       'deepspeed or `accelerate launch` (directly or in a `sh -c` script), holds more than one GPU, or is ' +
       'the training container of a PyTorchJob. Ray pods are left alone: KubeRay mounts a memory-backed /dev/shm ' +
-      "itself. Any volume mounted at /dev/shm (a hostPath of the node's /dev/shm, an emptyDir on disk) is " +
+      "itself; so are an LLMInferenceService's, whose pod specs KServe merges with its presets, which mount one. " +
+      "Any volume mounted at /dev/shm (a hostPath of the node's /dev/shm, an emptyDir on disk) is " +
       'taken as deliberate.',
     fix:
       'Mount an `emptyDir` with `medium: Memory` at `/dev/shm`, with a `sizeLimit` (what it holds counts ' +
@@ -81,7 +85,8 @@ export const gpuShmMissing = defineRule({
       'Docker/containerd default `--shm-size` of 64 MB (moby `DefaultSHMSize`, containerd CRI `defaultShmSize`); ' +
       'PyTorch docker README ("use `--ipc=host` or `--shm-size`") and `torch.utils.data` multiprocessing ' +
       'notes; NCCL troubleshooting › "Docker: shared memory" (`/dev/shm` limits); kubernetes.io › Volumes ' +
-      '› emptyDir (`medium: Memory`); KubeRay `addEmptyDir` for /dev/shm in Ray pods.',
+      '› emptyDir (`medium: Memory`); KubeRay `addEmptyDir` for /dev/shm in Ray pods; KServe ' +
+      '`config/llmisvcconfig/` (the `dshm` volume of the well-known LLMInferenceServiceConfigs).',
     invalid: `apiVersion: kubeflow.org/v1
 kind: PyTorchJob
 metadata:

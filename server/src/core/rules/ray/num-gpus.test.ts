@@ -15,6 +15,8 @@ function rayKinds(cluster: string): string[] {
     `apiVersion: ray.io/v1\nkind: RayCluster\nmetadata:\n  name: llm\nspec:\n${indent(cluster, 2)}`,
     `apiVersion: ray.io/v1\nkind: RayJob\nmetadata:\n  name: llm\nspec:\n  entrypoint: python train.py\n  rayClusterSpec:\n${indent(cluster, 4)}`,
     `apiVersion: ray.io/v1\nkind: RayService\nmetadata:\n  name: llm\nspec:\n  rayClusterConfig:\n${indent(cluster, 4)}`,
+    `apiVersion: ray.io/v1\nkind: RayCronJob\nmetadata:\n  name: llm\nspec:\n  schedule: "0 3 * * *"\n  jobTemplate:\n` +
+      `    entrypoint: python train.py\n    rayClusterSpec:\n${indent(cluster, 6)}`,
   ];
 }
 
