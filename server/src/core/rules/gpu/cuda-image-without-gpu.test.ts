@@ -103,6 +103,39 @@ describe(ID, () => {
     );
   });
 
+  it('leaves an LLMInferenceService container without resources to the presets it names, and reports one naming none', () => {
+    checkRule(
+      ID,
+      fixture`
+      apiVersion: serving.kserve.io/v1alpha2
+      kind: LLMInferenceService
+      metadata:
+        name: qwen
+      spec:
+        model: { uri: "hf://Qwen/Qwen2.5-7B-Instruct" }
+        baseRefs: [{ name: vllm-h100-single }]
+        template:
+          containers: [{ name: main, image: "vllm/vllm-openai:v0.6.3" }]
+    `,
+    );
+    checkRule(
+      ID,
+      fixture`
+      apiVersion: serving.kserve.io/v1alpha2
+      kind: LLMInferenceService
+      metadata:
+        name: qwen
+      spec:
+        model: { uri: "hf://Qwen/Qwen2.5-7B-Instruct" }
+        template:
+          containers:
+            - name: main
+              image: vllm/vllm-openai:v0.6.3
+      #              ^^^^^^^^^^^^^^^^^^^^^^^ warning[gpu/cuda-image-without-gpu]: Container main runs the CUDA image vllm/vllm-openai:v0.6.3 ${WHY}
+    `,
+    );
+  });
+
   it('leaves node agents and CPU builds alone', () => {
     checkRule(
       ID,

@@ -4,6 +4,7 @@
 import { asksForGpu } from '../../workloads';
 import { containerLabel } from '../../workloads/container-label';
 import { isCudaImage } from '../../workloads/images';
+import { mergesLlmPresets } from '../../workloads/llm-presets';
 import { RAY_CLUSTER_SPEC } from '../../workloads';
 import type { ContainerView, PodView, WorkloadView } from '../../workloads';
 import type { YamlMap } from '../../workloads';
@@ -32,11 +33,12 @@ function choosesItsDevices(container: ContainerView): boolean {
 
 /**
  * A container whose resources, when it writes none, come from elsewhere: a TrainJob's trainer
- * (from its runtime) or an InferenceService's model (from its ServingRuntime).
+ * (from its runtime), an InferenceService's model (from its ServingRuntime) or an
+ * LLMInferenceService's container (from the LLMInferenceServiceConfigs it names).
  */
 function inheritsResources(workload: WorkloadView, pod: PodView, container: ContainerView): boolean {
   if (container.resources.node) return false;
-  if (workload.kind === 'TrainJob') return true;
+  if (workload.kind === 'TrainJob' || mergesLlmPresets(workload)) return true;
   return workload.kind === 'InferenceService' && !pod.spec.maps('containers').some((own) => own.node === container.node.node);
 }
 
@@ -117,7 +119,7 @@ export const gpuCudaImageWithoutGpu = defineRule({
   docs: {
     why: `The CUDA base images (and the NGC, PyTorch CUDA, TensorFlow GPU, Triton, vLLM images built on them) set \`NVIDIA_VISIBLE_DEVICES=all\`. A container that asks for no GPU is given none by the scheduler and the device plugin, so nothing overrides that variable: on a GPU node whose container runtime is NVIDIA's (the GPU Operator's default), the container sees every GPU of the node — the GPUs the device plugin allocated to other pods included — and a framework in it allocates memory and runs kernels there unseen by Kubernetes. On a node without the NVIDIA runtime it sees none and silently runs on the CPU. Either way it is not what the scheduler accounted for.
 
-What is left alone, to avoid noise: init containers (they run before the app, and giving them GPUs only adds to the pod's reservation — see \`gpu/init-container-gpu\`); MPI launchers (a role named \`Launcher\`, or any role with \`launcher\` in its name), which only run \`mpirun\` and share the workers' image by habit; containers that set \`NVIDIA_VISIBLE_DEVICES\` themselves or hide every device from CUDA (\`CUDA_VISIBLE_DEVICES: ""\` or \`"-1"\`); containers that claim devices through Dynamic Resource Allocation (\`resources.claims\`); a TrainJob's trainer or an InferenceService's model that writes no resources (its runtime gives them); images of the GPU Operator, the device plugin and DCGM, which serve the whole node on purpose; and Ray groups that tell Ray their GPUs (\`num-gpus\` in \`rayStartParams\`, or \`GPU\` in the group's \`resources\`). A Ray head (which often shares the workers' GPU image and runs on a CPU node) without \`num-gpus\` is reported as information: Ray counts the GPUs it sees, so on a GPU node it would place GPU tasks on the head.`,
+What is left alone, to avoid noise: init containers (they run before the app, and giving them GPUs only adds to the pod's reservation — see \`gpu/init-container-gpu\`); MPI launchers (a role named \`Launcher\`, or any role with \`launcher\` in its name), which only run \`mpirun\` and share the workers' image by habit; containers that set \`NVIDIA_VISIBLE_DEVICES\` themselves or hide every device from CUDA (\`CUDA_VISIBLE_DEVICES: ""\` or \`"-1"\`); containers that claim devices through Dynamic Resource Allocation (\`resources.claims\`); a TrainJob's trainer, an InferenceService's model or the container of an LLMInferenceService that names LLMInferenceServiceConfigs in \`baseRefs\` that writes no resources (its runtime or presets give them); images of the GPU Operator, the device plugin and DCGM, which serve the whole node on purpose; and Ray groups that tell Ray their GPUs (\`num-gpus\` in \`rayStartParams\`, or \`GPU\` in the group's \`resources\`). A Ray head (which often shares the workers' GPU image and runs on a CPU node) without \`num-gpus\` is reported as information: Ray counts the GPUs it sees, so on a GPU node it would place GPU tasks on the head.`,
     fix:
       'Give the container the GPUs it uses under `resources.limits` (`nvidia.com/gpu: 1`). If it needs ' +
       "none — a sidecar, a parameter server, a data loader sharing the trainer's image — set `NVIDIA_VISIBLE_DEVICES` " +

@@ -169,7 +169,7 @@ describe(ID, () => {
     );
   });
 
-  it("reports an LLMInferenceService's GPU pods by role, and a RayCronJob's worker group", () => {
+  it("reports an LLMInferenceService's GPU pods by role (unless it names presets), and a RayCronJob's worker group", () => {
     checkRule(
       ID,
       fixture`
@@ -195,6 +195,21 @@ describe(ID, () => {
           scheduler:
             template:
               containers: [{ name: main, image: "ghcr.io/llm-d/llm-d-inference-scheduler:v0.3.0" }]
+    `,
+    );
+    // The LLMInferenceServiceConfigs named in baseRefs are merged into its pods: the tolerations may be there.
+    checkRule(
+      ID,
+      fixture`
+      apiVersion: serving.kserve.io/v1alpha2
+      kind: LLMInferenceService
+      metadata:
+        name: llama-8b
+      spec:
+        model: { uri: "hf://meta-llama/Llama-3.1-8B-Instruct" }
+        baseRefs: [{ name: vllm-h100-single }]
+        template:
+          containers: [{ name: main, resources: { limits: { nvidia.com/gpu: 1 } } }]
     `,
     );
     checkRule(

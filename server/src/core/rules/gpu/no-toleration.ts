@@ -3,6 +3,7 @@
 // tolerates the taint nor targets GPU nodes on purpose may stay Pending.
 import { asksForGpu } from '../../workloads';
 import { workloadKindsExcept } from '../../workloads';
+import { mergesLlmPresets } from '../../workloads/llm-presets';
 import { roleAnchor, rolePods } from '../../workloads/roles';
 import type { PodView } from '../../workloads';
 import type { YamlMap } from '../../workloads';
@@ -77,8 +78,9 @@ export const gpuNoToleration = defineRule({
       'without a key), when its node selector or node affinity uses a GPU node label (`nvidia.com/gpu.product`, ' +
       '`nvidia.com/gpu.present`, `cloud.google.com/gke-accelerator`, `karpenter.k8s.aws/instance-gpu-*`, ' +
       '`node.kubernetes.io/instance-type`, a node pool…), or when the workload is queued by Kueue (`kueue.x-k8s.io/queue-name`), ' +
-      'whose ResourceFlavors add tolerations and node labels at admission. TrainJobs are skipped: their ' +
-      "pod spec is the runtime's.",
+      'whose ResourceFlavors add tolerations and node labels at admission, or is an LLMInferenceService that ' +
+      'names LLMInferenceServiceConfigs in `baseRefs`, whose pod specs KServe merges into its own. TrainJobs are ' +
+      "skipped: their pod spec is the runtime's.",
     fix:
       'Add a toleration for the taint of your GPU nodes, or select them with a node selector. The quick ' +
       "fix adds `{key: nvidia.com/gpu, operator: Exists, effect: NoSchedule}` to the pod spec's tolerations.",
@@ -86,7 +88,8 @@ export const gpuNoToleration = defineRule({
       'kubernetes.io › Taints and Tolerations ("Nodes with special hardware", and the ExtendedResourceToleration ' +
       'admission controller); NVIDIA GPU Operator and EKS GPU node group documentation (`nvidia.com/gpu:NoSchedule`); ' +
       'GKE › Run GPUs ("GKE automatically adds the toleration"); Kueue › ResourceFlavor (tolerations and ' +
-      'node labels injected on admission).',
+      'node labels injected on admission); KServe › LLMInferenceService `baseRefs` (LLMInferenceServiceConfigs ' +
+      'merged into the service).',
     invalid: `apiVersion: batch/v1
 kind: Job
 metadata:
@@ -122,7 +125,7 @@ spec:
               nvidia.com/gpu: 1`,
   },
   check(workload, context) {
-    if (workload.root.map('metadata')?.map('labels')?.string(KUEUE_QUEUE)) return;
+    if (workload.root.map('metadata')?.map('labels')?.string(KUEUE_QUEUE) || mergesLlmPresets(workload)) return;
     for (const pod of workload.pods) {
       if (!needsToleration(pod)) continue;
       const tolerations = pod.spec.entry('tolerations');
