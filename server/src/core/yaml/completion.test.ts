@@ -169,5 +169,6 @@ describe('kind skeletons', function () {
     const text = (label: string) => expandSnippet(items.find((item) => item.label === label)?.insertText ?? '');
     assert.match(text('MultiKueueConfig (kueue.x-k8s.io/v1beta2)'), /\nspec:\n {2}clusters:\n {4}- cluster\n/);
     assert.match(text('ProvisioningRequestConfig (kueue.x-k8s.io/v1beta2)'), /\n {2}provisioningClassName: provisioning-class-name\n/);
+    assert.match(text('CronWorkflow (argoproj.io/v1alpha1)'), /\nspec:\n {2}schedules:\n {4}- 0 \* \* \* \*\n/);
   });
 });
