@@ -4,15 +4,18 @@
 import type { MapNode, YamlNode } from '../../document';
 import { containerGpus, quantityNumber, WHOLE_GPU_RESOURCES } from '../../workloads';
 import { workloadKindsExcept } from '../../workloads';
-import { RAY_KINDS } from '../../workloads';
+import { RAY_KINDS, SPARK_KINDS } from '../../workloads';
 import { containerLaunches } from '../../workloads/launcher';
 import { podVolumes, SHM_PATH, shmMount, shmSizeFor } from '../../workloads/shm';
 import type { ContainerView, PodView, ResourceQuantity, WorkloadView } from '../../workloads';
 import { defineRule, type RuleContext } from '../rule';
 import { addEntry, addItem, type OffsetEdit, type OffsetFix } from '../yaml-edits';
 
-/** KubeRay mounts a memory-backed /dev/shm in every Ray pod; a TrainJob's pod spec is its runtime's. */
-const SKIPPED_KINDS = [...RAY_KINDS, 'trainer.kubeflow.org/TrainJob'];
+/**
+ * KubeRay mounts a memory-backed /dev/shm in every Ray pod; a TrainJob's pod spec is its runtime's; a Spark
+ * executor is one JVM that runs Spark tasks on its GPUs, not DataLoader workers or NCCL ranks.
+ */
+const SKIPPED_KINDS = [...RAY_KINDS, 'trainer.kubeflow.org/TrainJob', ...SPARK_KINDS];
 const LAUNCHER_NAMES = { torchrun: 'torchrun', deepspeed: 'deepspeed', accelerate: 'accelerate launch' };
 
 const wholeGpus = (quantities: ResourceQuantity[]) =>
@@ -68,8 +71,9 @@ export const gpuShmMissing = defineRule({
       'for its GPUs. A container counts as multi-process when it runs torchrun (also `python -m torch.distributed.run`/`launch`), ' +
       'deepspeed or `accelerate launch` (directly or in a `sh -c` script), holds more than one GPU, or is ' +
       'the training container of a PyTorchJob. Ray pods are left alone: KubeRay mounts a memory-backed /dev/shm ' +
-      "itself. Any volume mounted at /dev/shm (a hostPath of the node's /dev/shm, an emptyDir on disk) is " +
-      'taken as deliberate.',
+      'itself; so are Spark applications: an executor is one JVM that runs Spark tasks on its GPUs (the RAPIDS ' +
+      'Accelerator uses one per executor), not DataLoader workers or NCCL ranks. Any volume mounted at /dev/shm ' +
+      "(a hostPath of the node's /dev/shm, an emptyDir on disk) is taken as deliberate.",
     fix:
       'Mount an `emptyDir` with `medium: Memory` at `/dev/shm`, with a `sizeLimit` (what it holds counts ' +
       "as the container's memory; see gpu/shm-size), or set `hostIPC: true` on the pod. The quick fix adds " +
