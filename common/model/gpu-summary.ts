@@ -3,6 +3,7 @@
 // Shown as a CodeLens above the workload and in the hover on `kind`.
 import { podGpus } from './pod-requests';
 import type { PodView, WorkloadView } from './workload';
+import type { YamlMap } from './yaml-map';
 
 /** Labels that name a GPU product, from NVIDIA GPU feature discovery and the clouds' node pools. */
 const PRODUCT_LABELS = [
@@ -63,12 +64,20 @@ export interface GpuSummary {
   gpusPerNode: number;
 }
 
-/** Values of `label` that the pod requires: its node selector, or a required node affinity with `In`. */
+/** Values of `label` that the pod requires: its node selector, or a required node affinity with `In`, its own or merged. */
 function selected(pod: PodView, label: string): string | undefined {
-  const fromSelector = pod.spec.map('nodeSelector')?.string(label);
+  for (const spec of [pod.spec, ...(pod.mergedSpecs ?? [])]) {
+    const found = selectedIn(spec, label);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function selectedIn(spec: YamlMap, label: string): string | undefined {
+  const fromSelector = spec.map('nodeSelector')?.string(label);
   if (fromSelector) return fromSelector;
   const terms =
-    pod.spec.map('affinity')?.map('nodeAffinity')?.map('requiredDuringSchedulingIgnoredDuringExecution')?.maps('nodeSelectorTerms') ?? [];
+    spec.map('affinity')?.map('nodeAffinity')?.map('requiredDuringSchedulingIgnoredDuringExecution')?.maps('nodeSelectorTerms') ?? [];
   for (const term of terms) {
     for (const expression of term.maps('matchExpressions')) {
       if (expression.string('key') === label && expression.string('operator') === 'In') {

@@ -220,6 +220,61 @@ const CASES: Case[] = [
     },
     expected: 'main 0×1, scheduler 0×0 = 0 pods, 0 GPUs',
   },
+  {
+    groupKind: 'sparkoperator.k8s.io/SparkApplication',
+    object: {
+      spec: {
+        type: 'Python',
+        driver: { cores: 1, memory: '4g' },
+        executor: { instances: 4, cores: 8, memory: '32g', gpu: { name: 'nvidia.com/gpu', quantity: 1 } },
+      },
+    },
+    expected: 'driver 1×0, executor 4×1 = 5 pods, 4 GPUs',
+  },
+  // Dynamic allocation starts the most of instances, initialExecutors and minExecutors; a pod template can hold the GPUs.
+  {
+    groupKind: 'sparkoperator.k8s.io/ScheduledSparkApplication',
+    object: {
+      spec: {
+        schedule: '@daily',
+        template: {
+          dynamicAllocation: { enabled: true, initialExecutors: 2, minExecutors: 3, maxExecutors: 10 },
+          driver: {},
+          executor: { template: { spec: { containers: [gpus(2, 'executor')] } } },
+        },
+      },
+    },
+    expected: 'driver 1×0, executor 3×2 = 4 pods, 6 GPUs',
+  },
+  {
+    groupKind: 'argoproj.io/Workflow',
+    object: {
+      spec: {
+        entrypoint: 'train',
+        templates: [
+          { name: 'train', steps: [[{ name: 'fit', template: 'fit' }], [{ name: 'eval', template: 'eval' }]] },
+          { name: 'fit', container: gpus(8) },
+          { name: 'eval', script: { ...gpus(1), source: 'print(1)' } },
+        ],
+      },
+    },
+    expected: 'fit ?×8, eval ?×1 = ≥ 2 pods, 9 GPUs',
+  },
+  {
+    groupKind: 'argoproj.io/WorkflowTemplate',
+    object: { spec: { templates: [{ name: 'pair', containerSet: { containers: [gpus(2, 'a'), gpus(2, 'b')] } }] } },
+    expected: 'pair ?×4 = ≥ 1 pods, 4 GPUs',
+  },
+  {
+    groupKind: 'argoproj.io/ClusterWorkflowTemplate',
+    object: { spec: { templates: [{ name: 'tune', container: gpus(4), sidecars: [gpus(0, 'metrics')] }] } },
+    expected: 'tune ?×4 = ≥ 1 pods, 4 GPUs',
+  },
+  {
+    groupKind: 'argoproj.io/CronWorkflow',
+    object: { spec: { schedules: ['0 2 * * *'], workflowSpec: { templates: [{ name: 'nightly', container: gpus(1) }] } } },
+    expected: 'nightly ?×1 = ≥ 1 pods, 1 GPUs',
+  },
 ];
 
 function describeTotals(groupKind: string, object: unknown): string {

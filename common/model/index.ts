@@ -16,6 +16,7 @@ export { gpuCountText, gpuSummary, summaryLine, workloadTotals, type GpuSummary,
 export { REPLICA_SPECS } from './kinds/kubeflow';
 export { jobPodsAtOnce } from './kinds/kubernetes';
 export { RAY_CLUSTER_SPEC, RAY_KINDS } from './kinds/ray';
+export { SPARK_KINDS } from './kinds/spark';
 export { memoByString } from './memo';
 export type { MapEntry, MapNode, ScalarNode, ScalarValue, SeqNode, YamlNode } from './nodes';
 export { containerObjectGpus, podSpecGpus, podSpecRequests, workloadOfObject } from './objects';

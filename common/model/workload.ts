@@ -62,6 +62,13 @@ export interface PodView {
   replicasNode?: ScalarNode;
   /** The PodSpec map (`template.spec` in most kinds). */
   spec: YamlMap;
+  /**
+   * More maps of pod fields that the operator merges into the pod, read after `spec` (which wins where
+   * both say the same): an Argo workflow's template defaults and workflow-wide tolerations, node
+   * selector, affinity and volumes; a Spark role's pod template spec and its application's node selector
+   * and volumes.
+   */
+  mergedSpecs?: YamlMap[];
   containers: ContainerView[];
   initContainers: ContainerView[];
   /** The init containers, then the containers: what rules about every container read. */

@@ -1,6 +1,7 @@
 // Which kinds are workloads and how each reduces to the workload view: a table by API group
 // and kind, so that supporting a kind is one line here and its extractor.
 import type { YamlNode } from './nodes';
+import { WORKFLOW_SPEC, workflowSpecPods } from './kinds/argo';
 import { jobSetPods } from './kinds/jobset';
 import { REPLICA_SPECS, replicaSpecPods } from './kinds/kubeflow';
 import { KUBERNETES_KINDS } from './kinds/kubernetes';
@@ -9,6 +10,7 @@ import { inferenceServicePods } from './kinds/kserve';
 import { llmInferenceServicePods } from './kinds/kserve-llm';
 import { leaderWorkerSetPods } from './kinds/leader-worker-set';
 import { RAY_CLUSTER_SPEC, rayClusterSpecPods, rayJobSpecPods } from './kinds/ray';
+import { SPARK_APPLICATION_SPEC, sparkApplicationPods } from './kinds/spark';
 import { trainJobPods } from './kinds/trainer';
 import { volcanoJobPods } from './kinds/volcano';
 import type { PodView, WorkloadView } from './workload';
@@ -39,6 +41,18 @@ const EXTRACTORS: Record<string, Extract> = {
   'serving.kserve.io/InferenceService': inferenceServicePods,
   'serving.kserve.io/LLMInferenceService': llmInferenceServicePods,
   'kueue.x-k8s.io/Workload': kueueWorkloadPods,
+  ...Object.fromEntries(
+    Object.entries(SPARK_APPLICATION_SPEC).map(([kind, spec]) => [
+      `sparkoperator.k8s.io/${kind}`,
+      (root: YamlMap, kindNode: ScalarNode) => sparkApplicationPods(spec(root), kindNode),
+    ]),
+  ),
+  ...Object.fromEntries(
+    Object.entries(WORKFLOW_SPEC).map(([kind, spec]) => [
+      `argoproj.io/${kind}`,
+      (root: YamlMap, kindNode: ScalarNode) => workflowSpecPods(spec(root), kindNode),
+    ]),
+  ),
 };
 
 /** Views by document root: the rules, the CodeLens and the hover read the same document's. */

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 
 /** Every source file the generator is built from (run.mjs checks the bundle uses no other). */
 export const GENERATOR_SOURCES = [
+  'schemas/generator/crd-from-openapi.ts',
   'schemas/generator/crd-resources.ts',
   'schemas/generator/enum-from-description.ts',
   'schemas/generator/fingerprint.ts',
@@ -26,6 +27,8 @@ export const GENERATOR_SOURCES = [
 
 export const SWAGGER = 'kubernetes/swagger.json';
 export const TRITON_PROTO = 'triton/model_config.proto';
+/** OpenAPI v2 documents of projects whose CRDs carry no schema (see crd-from-openapi.ts). */
+export const OPENAPI_DIR = 'openapi';
 
 export function sha256(data: string | Buffer): string {
   return createHash('sha256').update(data).digest('hex');
@@ -39,7 +42,8 @@ export function upstreamDir(root: string): string {
 /** The inputs the generator reads, as paths under the upstream directory, sorted. */
 export function inputFiles(upstream: string): string[] {
   const crds = readdirSync(join(upstream, 'crds')).filter((name) => name.endsWith('.yaml'));
-  return [SWAGGER, TRITON_PROTO, ...crds.map((name) => `crds/${name}`)].sort();
+  const openapi = readdirSync(join(upstream, OPENAPI_DIR)).filter((name) => name.endsWith('.json'));
+  return [SWAGGER, TRITON_PROTO, ...crds.map((name) => `crds/${name}`), ...openapi.map((name) => `${OPENAPI_DIR}/${name}`)].sort();
 }
 
 /** One hash over the generator's sources: the sha256 of "<path> <sha256 of the file>" lines. */

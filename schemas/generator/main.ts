@@ -6,9 +6,10 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { dirname, join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { crdToSchemas, EMBEDDED_TYPES, type CrdKindSchema } from '../../server/src/core/schema/crd-to-schema';
-import { isObject, OBJECT_META_DEFINITION, sortKeys } from '../../server/src/core/schema/translate';
+import { isObject, OBJECT_META_DEFINITION, sortKeys, type JsonSchema } from '../../server/src/core/schema/translate';
+import { withOpenApiSchemas, type OpenApiDocument } from './crd-from-openapi';
 import { crdResourceInfo } from './crd-resources';
-import { GENERATOR_SOURCES, generatorHash, inputFiles, sha256, SWAGGER, TRITON_PROTO, upstreamDir } from './fingerprint';
+import { GENERATOR_SOURCES, generatorHash, inputFiles, OPENAPI_DIR, sha256, SWAGGER, TRITON_PROTO, upstreamDir } from './fingerprint';
 import { convertDefinitions, kindSchema, kubernetesKinds, type KubernetesKind } from './openapi-to-schema';
 import { parseProto } from './proto-parse';
 import { protoToSchema } from './proto-to-schema';
@@ -60,14 +61,18 @@ function selectCoreKinds(swagger: unknown): KubernetesKind[] {
   return kubernetesKinds(swagger).filter(isManifestKind);
 }
 
-function readCrds(upstream: string, files: string[]): { source: string; crd: unknown }[] {
+/** The CRDs, each version without a schema of its own given its kind's from the vendored OpenAPI documents. */
+function readCrds(upstream: string, files: string[], definitions: Record<string, JsonSchema>): { source: string; crd: unknown }[] {
+  const documents: OpenApiDocument[] = files
+    .filter((file) => file.startsWith(`${OPENAPI_DIR}/`))
+    .map((source) => ({ source, definitions: (JSON.parse(readFileSync(join(upstream, source), 'utf8')) as OpenApiDocument).definitions }));
   return files
     .filter((file) => file.startsWith('crds/'))
     .flatMap((source) =>
       parseAllDocuments(readFileSync(join(upstream, source), 'utf8'))
         .map((document) => document.toJS({ maxAliasCount: -1 }) as unknown)
         .filter((crd) => isObject(crd) && crd.kind === 'CustomResourceDefinition')
-        .map((crd) => ({ source, crd })),
+        .map((crd) => ({ source, crd: withOpenApiSchemas(crd, documents, definitions) })),
     );
 }
 
@@ -105,7 +110,7 @@ function main(root: string): void {
     });
   }
   const verbose = process.argv.includes('--verbose');
-  for (const { source, crd } of readCrds(upstream, inputs)) {
+  for (const { source, crd } of readCrds(upstream, inputs, definitions)) {
     // Only for the report: what each file would be without $refs and shared definitions.
     const plain = verbose ? crdToSchemas(crd, definitions, { embeddedTypes: [], shareRepeated: false }) : [];
     const unreplaced = new Map(plain.map((k) => [k.apiVersion, k.schema]));

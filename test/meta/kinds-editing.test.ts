@@ -31,6 +31,12 @@ function specFields(schemaFile: string): string[] {
 /** The kind's schema, as generated. */
 const schemaOf = (schemaFile: string) => JSON.parse(readFileSync(join(root, 'schemas', schemaFile), 'utf8')) as Schema;
 
+/** The name the outline gives: `metadata.name`, or `metadata.generateName` and `*` for the suffix the API server adds. */
+function outlineName(text: string): string | undefined {
+  const match = /^metadata:\n(?: {2}.*\n)*? {2}(name|generateName): (\S+)$/m.exec(text);
+  return match ? (match[1] === 'name' ? match[2] : `${match[2]}*`) : undefined;
+}
+
 /** The valid examples of CRD kinds with a spec (a WorkloadPriorityClass has none), with the lines that matter here. */
 const examples = readdirSync(folder)
   .filter((name) => name.endsWith('.valid.yaml'))
@@ -44,7 +50,7 @@ const examples = readdirSync(folder)
     // The spec's own keys: the lines indented by two spaces until the next top-level key.
     const end = lines.findIndex((line, at) => at > spec && /^\S/.test(line));
     const written = lines.slice(spec + 1, end < 0 ? undefined : end).flatMap((line) => /^ {2}([A-Za-z][\w-]*):/.exec(line)?.[1] ?? []);
-    return { name, text, lines, entry, spec, written, metadataName: /^metadata:\n {2}name: (\S+)$/m.exec(text)?.[1] };
+    return { name, text, lines, entry, spec, written, metadataName: outlineName(text) };
   })
   .filter((example) => example.entry?.source.startsWith('crds/') && schemaOf(example.entry.schema).properties?.spec);
 const crdKindsWithSpec = index.kinds.filter((kind) => kind.source.startsWith('crds/') && schemaOf(kind.schema).properties?.spec);

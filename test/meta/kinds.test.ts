@@ -7,8 +7,12 @@ import { checkFindings } from '../harness/check';
 const folder = join(__dirname, '..', '..', '..', 'test', 'fixtures', 'kinds');
 
 const index = JSON.parse(readFileSync(join(folder, '..', '..', '..', 'schemas', 'index.json'), 'utf8')) as {
-  kinds: { apiVersion: string; kind: string; group: string; version: string }[];
+  kinds: { apiVersion: string; kind: string; group: string; version: string; plural?: string; resource?: { shortNames?: string[] } }[];
 };
+
+/** The short names kube-apiserver gives its own resources (`kubectl api-resources`), which kubectl finds first. */
+const KUBERNETES_SHORT_NAMES =
+  'cm cj crd crds cs csr deploy ds ep ev hpa ing limits netpol no ns pc pdb po pv pvc quota rc rs sa sc sts svc vac'.split(' ');
 
 /** Groups whose kinds share a name with a kind of another group: their fixtures' stems start with this prefix. */
 const GROUP_PREFIX: Record<string, string> = {
@@ -59,6 +63,15 @@ describe('kinds: one valid and one invalid example of every supported kind', () 
         }),
     );
     assert.deepEqual(wrong, []);
+  });
+
+  it('gives every short name of a CRD to one resource only, and none of Kubernetes’ own', () => {
+    const owners = new Map<string, Set<string>>();
+    for (const { group, plural, resource } of index.kinds) {
+      for (const name of resource?.shortNames ?? []) owners.set(name, (owners.get(name) ?? new Set()).add(`${plural}.${group}`));
+    }
+    const clashes = [...owners].filter(([name, resources]) => resources.size > 1 || KUBERNETES_SHORT_NAMES.includes(name));
+    assert.deepEqual(clashes, []);
   });
 
   it('gives every kind a stem of its own', () => {

@@ -30,17 +30,32 @@ export function describeValue(value: unknown): string {
   return 'a mapping';
 }
 
-/** A sentence that tells how to write the value so that YAML reads it as the expected type. */
-export function typeHint(node: YamlNode | null, source: string, expected: unknown): string {
+/**
+ * A sentence that tells how to write the value so that YAML reads it as the expected type; none when the
+ * schema (`pattern`, `enum`) would refuse the value quoted too (`for: 5` where a duration such as 5m is due).
+ */
+export function typeHint(node: YamlNode | null, source: string, expected: unknown, schema?: unknown): string {
   if (node?.kind !== 'scalar') return '';
   const types = (Array.isArray(expected) ? expected : String(expected).split(',')).map(String);
   const written = source.slice(node.start, node.end);
-  if (wantsString(types) && !node.quoted && node.value !== null && typeof node.value !== 'string') {
+  if (wantsString(types) && !node.quoted && node.value !== null && typeof node.value !== 'string' && stringFits(written, schema)) {
     const reading = typeof node.value === 'boolean' && !/^(true|false)$/i.test(written) ? ` (YAML reads ${written} as ${node.value})` : '';
     return ` Quote it${reading}: "${written}".`;
   }
   if (node.quoted && typeof node.value === 'string' && unquotedWouldFit(node.value, types)) return ' Remove the quotes.';
   return '';
+}
+
+function stringFits(text: string, schema: unknown): boolean {
+  if (typeof schema !== 'object' || schema === null) return true;
+  const { pattern, enum: values } = schema as { pattern?: unknown; enum?: unknown };
+  if (Array.isArray(values) && !values.includes(text)) return false;
+  if (typeof pattern !== 'string') return true;
+  try {
+    return new RegExp(pattern).test(text);
+  } catch {
+    return true;
+  }
 }
 
 function wantsString(types: string[]): boolean {

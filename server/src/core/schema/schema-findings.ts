@@ -93,7 +93,7 @@ function valueFinding(context: Context, error: ErrorObject, segments: string[], 
   const value = error.data;
   switch (error.keyword) {
     case 'type': {
-      const hint = typeHint(located.node, document.text, error.params.type);
+      const hint = typeHint(located.node, document.text, error.params.type, error.parentSchema);
       const expected = describeExpectedType(error.params.type);
       return finding(
         context,

@@ -64,6 +64,25 @@ describe('schema validation of manifests', () => {
     );
   });
 
+  it('says to quote a number only when the quoted text would be accepted', () => {
+    checkFindings(fixture`
+      apiVersion: monitoring.coreos.com/v1
+      kind: PrometheusRule
+      metadata:
+        name: gpu-alerts
+      spec:
+        groups:
+          - name: gpu.rules
+            interval: 0
+      #               ^ error[schema/wrong-type]: PrometheusRule spec.groups[0].interval must be a string, not the number 0. Quote it: "0".
+            rules:
+              - alert: GPUTemperatureHigh
+                expr: DCGM_FI_DEV_GPU_TEMP > 85
+                for: 5
+      #              ^ error[schema/wrong-type]: PrometheusRule spec.groups[0].rules[0].for must be a string, not the number 5.
+    `);
+  });
+
   it('puts a missing field on its parent key, and an empty required field on its own key', () => {
     checkFindings(fixture`
       apiVersion: batch/v1

@@ -14,7 +14,19 @@ const lensesOf = (text: string) =>
 
 describe('GPU summary', () => {
   it('sums replicas × GPUs per pod by role, with the product and the nodes needed', () => {
-    const summaries = ['pod', 'pytorchjob', 'tfjob', 'jobset', 'raycluster-v1', 'leaderworkerset', 'statefulset'].flatMap((name) =>
+    const names = [
+      'pod',
+      'pytorchjob',
+      'tfjob',
+      'jobset',
+      'raycluster-v1',
+      'leaderworkerset',
+      'statefulset',
+      'sparkapplication',
+      'workflow',
+      'cronworkflow',
+    ];
+    const summaries = names.flatMap((name) =>
       lensesOf(readFileSync(join(KINDS_DIR, `${name}.valid.yaml`), 'utf8')).map((lens) => `${name} ${lens}`),
     );
     assert.deepEqual(summaries, [
@@ -26,6 +38,12 @@ describe('GPU summary', () => {
       // the instance type a node selector names stands for the product
       'raycluster-v1 3: 2 GPUs · gpu-a10g 2 × 1 · g5.4xlarge · ≥ 1 node of 8 GPUs',
       'leaderworkerset 3: 32 GPUs · leader 2 × 8 + worker 2 × 8 · ≥ 4 nodes of 8 GPUs',
+      // the GPU of a Spark executor is its gpu field; the driver has none
+      'sparkapplication 3: 4 GPUs · executor 4 × 1 · nvidia-l4 · ≥ 1 node of 8 GPUs',
+      // an Argo template runs as often as the steps call it: at least once
+      'workflow 3: ≥ 9 GPUs · train ? × 8 + evaluate ? × 1 · NVIDIA-H100-80GB-HBM3 · ≥ 2 nodes of 8 GPUs',
+      // the product selected for the whole workflow
+      'cronworkflow 3: ≥ 1 GPUs · evaluate ? × 1 · NVIDIA-A100-SXM4-80GB · ≥ 1 node of 8 GPUs',
     ]);
   });
 

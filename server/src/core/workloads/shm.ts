@@ -38,14 +38,16 @@ function volumeOf(node: YamlMap): ShmVolume | undefined {
 const volumesByPod = new WeakMap<PodView, Map<string, ShmVolume>>();
 const mountsByContainer = new WeakMap<ContainerView, ShmMount | null>();
 
-/** The pod's volumes by name (the last of a name, as the API server would see it). */
+/** The pod's volumes by name (the last of a name, as the API server would see it; its own over merged ones). */
 export function podVolumes(pod: PodView): Map<string, ShmVolume> {
   let volumes = volumesByPod.get(pod);
   if (volumes) return volumes;
   volumes = new Map<string, ShmVolume>();
-  for (const node of pod.spec.maps('volumes')) {
-    const volume = volumeOf(node);
-    if (volume) volumes.set(volume.name, volume);
+  for (const spec of [...(pod.mergedSpecs ?? [])].reverse().concat(pod.spec)) {
+    for (const node of spec.maps('volumes')) {
+      const volume = volumeOf(node);
+      if (volume) volumes.set(volume.name, volume);
+    }
   }
   volumesByPod.set(pod, volumes);
   return volumes;

@@ -172,5 +172,6 @@ describe('kind skeletons', function () {
     assert.match(text('GatewayClass (gateway.networking.k8s.io/v1)'), /\nspec:\n {2}controllerName: example.com\/controller-name\n/);
     // A map that must not be empty gets one entry.
     assert.match(text('InferencePool (inference.networking.k8s.io/v1)'), /\n {2}selector:\n {4}matchLabels:\n {6}key: value\n/);
+    assert.match(text('CronWorkflow (argoproj.io/v1alpha1)'), /\nspec:\n {2}schedules:\n {4}- 0 \* \* \* \*\n/);
   });
 });

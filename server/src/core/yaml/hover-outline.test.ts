@@ -54,6 +54,28 @@ describe('hover in YAML manifests', () => {
 });
 
 describe('outline of YAML files', () => {
+  it('names a document created with generateName by its prefix and a star for the suffix the API server adds', () => {
+    const text = fixture`
+      apiVersion: argoproj.io/v1alpha1
+      kind: Workflow
+      metadata:
+        generateName: finetune-
+      ---
+      apiVersion: batch/v1
+      kind: Job
+      metadata:
+        name: eval
+        generateName: ignored-
+    `;
+    const uri = 'file:///workspace/generated.yaml';
+    const outline = sharedService().outline({ uri, text });
+    sharedService().forget(uri);
+    assert.deepEqual(
+      outline.map((s) => s.name),
+      ['Workflow/finetune-*', 'Job/eval'],
+    );
+  });
+
   it('names each document kind/name and lists its keys, list items by their name', () => {
     const text = fixture`
       apiVersion: v1

@@ -56,7 +56,11 @@ export function outlineDocument(document: YamlDocument, index: number): OutlineS
   const kind = root.kind === 'map' ? scalarText(entryOf(root, 'kind')?.value) : undefined;
   const metadata = root.kind === 'map' ? entryOf(root, 'metadata')?.value : undefined;
   const name = metadata?.kind === 'map' ? scalarText(entryOf(metadata, 'name')?.value) : undefined;
-  const title = kind ? (name ? `${kind}/${name}` : kind) : `document ${index + 1}`;
+  // An object created with `generateName` (Argo workflows, Jobs from kubectl create) gets its name's prefix and a suffix
+  // only the API server picks: `Workflow/finetune-*`.
+  const generated = metadata?.kind === 'map' && !name ? scalarText(entryOf(metadata, 'generateName')?.value) : undefined;
+  const shown = name ?? (generated ? `${generated}*` : undefined);
+  const title = kind ? (shown ? `${kind}/${shown}` : kind) : `document ${index + 1}`;
   const apiVersion = root.kind === 'map' ? scalarText(entryOf(root, 'apiVersion')?.value) : undefined;
   const whole = spanRange(document, root.start, root.end);
   const kindEntry = root.kind === 'map' ? entryOf(root, 'kind') : undefined;

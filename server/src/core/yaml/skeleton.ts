@@ -20,15 +20,19 @@ class SnippetWriter {
   }
 }
 
+/** Values of the formats that patterns ask for where a name will not do: a cron schedule (Argo's CronWorkflow), a duration. */
+const FORMAT_SAMPLES = ['0 * * * *', '1m'];
+
 /**
- * A placeholder value: 1 for numbers, else the field's name, in lowercase or kebab-case if its pattern asks for it, or
- * prefixed with a domain when the pattern wants a domain-prefixed path (Gateway API's `example.com/gateway-controller`).
+ * A placeholder value: 1 for numbers, else the field's name, in lowercase or kebab-case if its pattern asks for it,
+ * prefixed with a domain when the pattern wants a domain-prefixed path (Gateway API's `example.com/gateway-controller`),
+ * or a sample of a format the pattern accepts.
  */
 function scalarDefault(shape: { type: string; schema: JsonSchema }, name: string): string {
   if (shape.type.includes('integer') || shape.type.includes('number')) return '1';
   if (typeof shape.schema.pattern !== 'string') return name;
   const kebab = name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
-  const candidates = [name, kebab, name.toLowerCase(), `example.com/${kebab}`];
+  const candidates = [name, kebab, name.toLowerCase(), `example.com/${kebab}`, ...FORMAT_SAMPLES];
   return candidates.find((candidate) => matches(shape.schema.pattern as string, candidate)) ?? name;
 }
 

@@ -57,8 +57,9 @@ function nodeLabels(spec: YamlMap): string[] {
 
 function needsToleration(pod: PodView): boolean {
   if (!pod.allContainers.some(asksForGpu)) return false;
-  if (pod.spec.maps('tolerations').some(toleratesGpu)) return false;
-  return !nodeLabels(pod.spec).some((label) => GPU_NODE_LABEL.test(label));
+  const specs = [pod.spec, ...(pod.mergedSpecs ?? [])];
+  if (specs.some((spec) => spec.maps('tolerations').some(toleratesGpu))) return false;
+  return !specs.some((spec) => nodeLabels(spec).some((label) => GPU_NODE_LABEL.test(label)));
 }
 
 export const gpuNoToleration = defineRule({

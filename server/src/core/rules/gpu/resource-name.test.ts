@@ -149,6 +149,33 @@ ${resources}`;
     );
   });
 
+  it('reads the GPU name of a Spark role, and renames it there', () => {
+    const app = (name: string, annotation = '') => `apiVersion: sparkoperator.k8s.io/v1beta2
+kind: SparkApplication
+metadata:
+  name: etl
+spec:
+  type: Scala
+  sparkVersion: 3.5.5
+  mainApplicationFile: local:///opt/spark/jars/etl.jar
+  driver: {}
+  executor:
+    tolerations: [{ key: nvidia.com/gpu, operator: Exists, effect: NoSchedule }]
+    gpu:
+      name: ${name}
+${annotation}      quantity: 1
+`;
+    checkRule(
+      ID,
+      app(
+        'nvidia.com/gpus',
+        '#           ^^^^^^^^^^^^^^^ error[gpu/resource-name]: nvidia.com/gpus in container spark-kubernetes-executor of executor ' +
+          'is not a resource any GPU device plugin advertises: no node offers it, so the pod stays Pending. Did you mean nvidia.com/gpu?\n',
+      ),
+    );
+    checkRuleFix(ID, app('$0nvidia.com/gpus'), 'Change to nvidia.com/gpu', app('nvidia.com/gpu'));
+  });
+
   it('offers no rename onto a name already there, nor a guess of a MIG profile', () => {
     const pod = (resources: string) =>
       `apiVersion: v1\nkind: Pod\nspec:\n  containers:\n    - name: trainer\n      resources:\n${resources}`;

@@ -225,6 +225,36 @@ describe(ID, () => {
     );
   });
 
+  it('takes the volumes of an Argo workflow for its templates, and reports a template without one', () => {
+    checkRule(
+      ID,
+      fixture`
+      apiVersion: argoproj.io/v1alpha1
+      kind: Workflow
+      metadata:
+        generateName: finetune-
+      spec:
+        entrypoint: fit
+        volumes:
+          - { name: dshm, emptyDir: { medium: Memory, sizeLimit: 64Gi } }
+        templates:
+          - name: fit
+            container:
+              image: nvcr.io/nvidia/pytorch:24.05-py3
+              command: [torchrun, --nproc-per-node=8, train.py]
+              volumeMounts: [{ name: dshm, mountPath: /dev/shm }]
+              resources: { limits: { nvidia.com/gpu: 8 } }
+          - name: eval
+            script:
+              image: nvcr.io/nvidia/pytorch:24.05-py3
+      #       ^^^^^ warning[gpu/shm-missing]: Container main runs torchrun ${WHY}
+              command: [torchrun, --nproc-per-node=2]
+              source: print("eval")
+              resources: { limits: { nvidia.com/gpu: 2 } }
+    `,
+    );
+  });
+
   it('reports a container shared by two roles through a YAML alias once', () => {
     checkRule(
       ID,

@@ -4,7 +4,7 @@
 import type { MapNode, YamlNode } from '../../document';
 import { containerGpus, quantityNumber, WHOLE_GPU_RESOURCES } from '../../workloads';
 import { workloadKindsExcept } from '../../workloads';
-import { RAY_KINDS } from '../../workloads';
+import { RAY_KINDS, SPARK_KINDS } from '../../workloads';
 import { containerLaunches } from '../../workloads/launcher';
 import { podVolumes, SHM_PATH, shmMount, shmSizeFor } from '../../workloads/shm';
 import type { ContainerView, PodView, ResourceQuantity, WorkloadView } from '../../workloads';
@@ -13,9 +13,10 @@ import { addEntry, addItem, type OffsetEdit, type OffsetFix } from '../yaml-edit
 
 /**
  * KubeRay mounts a memory-backed /dev/shm in every Ray pod, and KServe's presets (the well-known
- * LLMInferenceServiceConfigs) in every vLLM pod of an LLMInferenceService; a TrainJob's pod spec is its runtime's.
+ * LLMInferenceServiceConfigs) in every vLLM pod of an LLMInferenceService; a TrainJob's pod spec is its runtime's;
+ * a Spark executor is one JVM that runs Spark tasks on its GPUs, not DataLoader workers or NCCL ranks.
  */
-const SKIPPED_KINDS = [...RAY_KINDS, 'trainer.kubeflow.org/TrainJob', 'serving.kserve.io/LLMInferenceService'];
+const SKIPPED_KINDS = [...RAY_KINDS, 'trainer.kubeflow.org/TrainJob', 'serving.kserve.io/LLMInferenceService', ...SPARK_KINDS];
 const LAUNCHER_NAMES = { torchrun: 'torchrun', deepspeed: 'deepspeed', accelerate: 'accelerate launch' };
 
 const wholeGpus = (quantities: ResourceQuantity[]) =>
@@ -71,9 +72,10 @@ export const gpuShmMissing = defineRule({
       'for its GPUs. A container counts as multi-process when it runs torchrun (also `python -m torch.distributed.run`/`launch`), ' +
       'deepspeed or `accelerate launch` (directly or in a `sh -c` script), holds more than one GPU, or is ' +
       'the training container of a PyTorchJob. Ray pods are left alone: KubeRay mounts a memory-backed /dev/shm ' +
-      "itself; so are an LLMInferenceService's, whose pod specs KServe merges with its presets, which mount one. " +
-      "Any volume mounted at /dev/shm (a hostPath of the node's /dev/shm, an emptyDir on disk) is " +
-      'taken as deliberate.',
+      "itself; so are an LLMInferenceService's, whose pod specs KServe merges with its presets, which mount one, " +
+      'and Spark applications: an executor is one JVM that runs Spark tasks on its GPUs (the RAPIDS ' +
+      'Accelerator uses one per executor), not DataLoader workers or NCCL ranks. Any volume mounted at /dev/shm ' +
+      "(a hostPath of the node's /dev/shm, an emptyDir on disk) is taken as deliberate.",
     fix:
       'Mount an `emptyDir` with `medium: Memory` at `/dev/shm`, with a `sizeLimit` (what it holds counts ' +
       "as the container's memory; see gpu/shm-size), or set `hostIPC: true` on the pod. The quick fix adds " +
