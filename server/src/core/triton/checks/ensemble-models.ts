@@ -151,7 +151,7 @@ ensemble_scheduling {
         }
       }
       for (const [name, input] of step.inputs ?? []) {
-        if (mapped.has(name) || input.word('optional') === 'true') continue;
+        if (mapped.has(name) || input.flag('optional')) continue;
         context.report(
           step.nameValue.start,
           step.nameValue.end,

@@ -255,6 +255,23 @@ describe('Triton model repository checks', () => {
       );
     });
 
+    it('lets a step leave unmapped an optional input, however its bool is written', () => {
+      const optional = (flag: string) =>
+        `backend: "python"\ninput [ { name: "x" data_type: TYPE_FP32 dims: [ 1 ] }, { name: "mask" data_type: TYPE_BOOL dims: [ 1 ] optional: ${flag} } ]\n` +
+        'output [ { name: "y" data_type: TYPE_FP32 dims: [ 1 ] } ]\n';
+      for (const flag of ['true', 'True', 't', '1']) {
+        checkFindings(
+          fixture`
+          platform: "ensemble"
+          input [ { name: "X" data_type: TYPE_FP32 dims: [ 1 ] } ]
+          output [ { name: "Y" data_type: TYPE_FP32 dims: [ 1 ] } ]
+          ensemble_scheduling { step [ { model_name: "masked" model_version: -1 input_map { key: "x" value: "X" } output_map { key: "y" value: "Y" } } ] }
+        `,
+          { uri, host: repository({ 'masked/config.pbtxt': optional(flag), 'masked/1/model.py': '' }) },
+        );
+      }
+    });
+
     it('does not judge what a step model leaves to auto-complete', () => {
       checkFindings(
         fixture`
