@@ -1,5 +1,6 @@
 // ensemble_scheduling belongs to ensembles alone, and an ensemble always has it, with steps
 // that name a model and map its inputs and outputs; ensembles have no instances of their own.
+import { missingStepFields } from '../ensemble-steps';
 import { defineCheck } from './check';
 
 export const tritonEnsemble = defineCheck({
@@ -69,9 +70,10 @@ ensemble_scheduling {
       );
       return;
     }
+    // Triton counts instance groups and warmups, and asks only whether optimization is set: an empty list is none.
     for (const name of ['instance_group', 'optimization', 'model_warmup']) {
       const field = config.field(name);
-      if (field)
+      if (field && (name === 'optimization' || config.messages(name).length))
         context.report(
           field.nameStart,
           field.nameEnd,
@@ -82,7 +84,7 @@ ensemble_scheduling {
     if (!steps.length)
       context.report(scheduling.nameStart, scheduling.nameEnd, `must specify at least one step in ensemble ${context.modelName}.`);
     steps.forEach((step, index) => {
-      const missing = ['model_name', 'input_map', 'output_map'].filter((field) => !step.field(field));
+      const missing = missingStepFields(step);
       if (missing.length) {
         context.report(
           step.message.start,
