@@ -155,8 +155,8 @@ ensemble_scheduling {
         context.report(
           step.nameValue.start,
           step.nameValue.end,
-          `in ensemble ${ensemble}, input ${name} of model ${step.name} is not mapped: add input_map { key: ` +
-            `"${name}" value: "…" } to this step, or mark the input optional in ${step.name}.`,
+          `in ensemble ${ensemble}, input ${name} in model ${step.name} is not mapped to any ensemble tensors. Add ` +
+            `input_map { key: "${name}" value: "…" } to this step, or mark the input optional in ${step.name}.`,
         );
       }
       // A step model that does not batch (max_batch_size 0) takes whatever the ensemble sends it as one request.

@@ -204,7 +204,7 @@ describe('Triton model repository checks', () => {
             { model_name: "preproces" input_map { key: "raw" value: "IMAGE" } output_map { key: "pixels" value: "PIXELS" } model_version: -1 },
         #                 ^^^^^^^^^^^ error[triton/ensemble-models]: ensemble pipeline contains models that are not available or ambiguous: preproces. Did you mean 'preprocess'?
             { model_name: "classifier" input_map { key: "data" value: "PIXELS" } output_map { key: "fc6" value: "SCORES" } model_version: -1 }
-        #                 ^^^^^^^^^^^^ error[triton/ensemble-models]: in ensemble pipeline, input data_0 of model classifier is not mapped: add input_map { key: "data_0" value: "…" } to this step, or mark the input optional in classifier.
+        #                 ^^^^^^^^^^^^ error[triton/ensemble-models]: in ensemble pipeline, input data_0 in model classifier is not mapped to any ensemble tensors. Add input_map { key: "data_0" value: "…" } to this step, or mark the input optional in classifier.
         #                                               ^^^^^^ error[triton/ensemble-models]: in ensemble pipeline, ensemble tensor PIXELS is mapping to non-existing input data in model classifier. Did you mean 'data_0'?
         #                                                                                          ^^^^^ error[triton/ensemble-models]: in ensemble pipeline, ensemble tensor SCORES is mapped from non-existing output fc6 in model classifier. Did you mean 'fc6_1'?
           ]
