@@ -26,6 +26,8 @@ const MODELS = {
   'flat/1/model.py': '',
   'unbatched/config.pbtxt': model('data_type: TYPE_FP32 dims: [ -1, 4 ]', 'data_type: TYPE_FP32 dims: [ 2, 4 ]', ''),
   'unbatched/1/model.py': '',
+  'zero/config.pbtxt': model('data_type: TYPE_FP32 dims: [ 4 ]', 'data_type: TYPE_FP32 dims: [ 4 ]', 'max_batch_size: 0'),
+  'zero/1/model.py': '',
   'auto/1/model.onnx': '',
 };
 
@@ -142,7 +144,7 @@ describe('Triton ensemble tensors against their first declaration', () => {
     );
   });
 
-  it('tries both ways a model may batch when its config leaves max_batch_size to auto-complete', () => {
+  it('tries both ways a model may batch when its max_batch_size is 0, written or not, as auto-complete may set it', () => {
     // unbatched's input [-1, 4] is the ensemble's [-1, 4] if it does not batch; its output [2, 4]
     // matches [3] neither way.
     checkFindings(
@@ -155,6 +157,20 @@ describe('Triton ensemble tensors against their first declaration', () => {
         step [
           { model_name: "unbatched" model_version: -1 input_map { key: "x" value: "IN" } output_map { key: "y" value: "OUT" } }
       #                                                                                                               ^^^^^ error[triton/ensemble-consistency]: in ensemble pipeline, ensemble tensor OUT: inconsistent shape: [-1,3] is inferred from model pipeline while [2,4] is inferred from model unbatched. The ensemble's output OUT declares the tensor first, and output y of unbatched (step 1) writes it: give both the same dims (-1 matches any size; a model that batches adds a -1 in front).
+        ]
+      }
+    `,
+      { uri, host, only },
+    );
+    // zero's [4] is the non-batching ensemble's [-1, 4] if model.py's auto-complete sets a batch size.
+    checkFindings(
+      fixture`
+      platform: "ensemble"
+      input [ { name: "IN" data_type: TYPE_FP32 dims: [ -1, 4 ] } ]
+      output [ { name: "OUT" data_type: TYPE_FP32 dims: [ -1, 4 ] } ]
+      ensemble_scheduling {
+        step [
+          { model_name: "zero" model_version: -1 input_map { key: "x" value: "IN" } output_map { key: "y" value: "OUT" } }
         ]
       }
     `,

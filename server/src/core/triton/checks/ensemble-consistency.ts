@@ -4,8 +4,9 @@
 // them) before its outputs. The ensemble's own tensors count with their reshape when they have
 // one; a step's model counts with its dims, reshape or not. Shapes agree when their dims match
 // (-1 matches any size), or when they match once a batching model's -1 is put in front. A use
-// whose model leaves its tensors or max_batch_size to auto-complete is not judged, and when such a
-// use comes first the tensor is not judged at all: what it would be compared with is unknown.
+// whose model leaves its tensors to auto-complete is not judged, and when such a use comes first
+// the tensor is not judged at all: what it would be compared with is unknown. A step model whose
+// max_batch_size is 0 may batch or not, as auto-complete decides: it disagrees only if both do.
 import type { ConfigNode } from '../config-view';
 import type { PbScalar } from '../pbtxt-ast';
 import type { RepositoryView } from '../repository/model-repository';
@@ -21,7 +22,7 @@ interface Use {
   does: string;
   dataType?: string;
   dims?: number[];
-  /** Whether the model batches; undefined when its config leaves max_batch_size to auto-complete. */
+  /** Whether the model batches; undefined when its max_batch_size is 0 and auto-complete may set it. */
   batching?: boolean;
   /** The map value naming the tensor, where a finding goes; the ensemble's own declarations have none. */
   at?: PbScalar;
@@ -71,10 +72,11 @@ function stepModel(name: string, repository: RepositoryView) {
   const model = repository.model(name);
   const config = typeof model === 'object' ? model.config : undefined;
   if (!config) return undefined;
-  const maxBatchSize = config.number('max_batch_size');
-  // An ensemble is not auto-completed: an unwritten max_batch_size is 0.
+  const maxBatchSize = config.number('max_batch_size') ?? 0;
+  // An ensemble is not auto-completed. Another model's 0, written or not, is protobuf's default,
+  // which auto-complete may replace with the batch size its model file (or model.py) supports.
   const isEnsemble = config.string('platform') === 'ensemble';
-  const batching = maxBatchSize !== undefined ? maxBatchSize > 0 : isEnsemble ? false : undefined;
+  const batching = maxBatchSize > 0 ? true : isEnsemble ? false : undefined;
   const byName = (section: 'input' | 'output') => {
     const tensors = config.messages(section).filter((tensor) => tensor.string('name') !== undefined);
     // A config that declares none leaves them to auto-complete: unknown, not empty.
@@ -115,7 +117,9 @@ export const tritonEnsembleConsistency = defineCheck({
       "(the ensemble's inputs, its outputs, then each step's inputs and outputs in turn), and refuses to load the " +
       'ensemble when a later one has another data type, or a shape that does not match: equal dims where neither is ' +
       '-1, with or without the -1 a batching model puts in front. The ensemble counts with the `reshape` of its own ' +
-      'inputs and outputs; a step counts with the `dims` of its model, whatever that model reshapes.',
+      'inputs and outputs; a step counts with the `dims` of its model, whatever that model reshapes. A step model ' +
+      'whose `max_batch_size` is 0 is reported only if it disagrees both ways, since auto-complete may set it from ' +
+      'the model file (or `model.py`) when Triton loads it.',
     fix:
       'Give the two declarations the same `data_type`, and dims that match (use -1 where the size varies); or map ' +
       'the step to another tensor when they really are different data.',
