@@ -2,9 +2,11 @@
 // each step's model exists in the repository, maps only inputs and outputs that model
 // declares, feeds every input it requires, allows the ensemble's batch size, and no ensemble
 // contains itself through others (whether the tensors agree in type and shape is
-// triton/ensemble-consistency's). A model whose config
-// leaves inputs, outputs or max_batch_size to auto-complete is not judged on what it omits.
+// triton/ensemble-consistency's). A model whose config leaves inputs, outputs or max_batch_size
+// to auto-complete is not judged on what it omits, nor a Python model whose model.py completes
+// its config on the names it may add.
 import { didYouMean } from '../../did-you-mean';
+import { mayAddTensors } from '../ensemble-steps';
 import { defineCheck, type CheckContext } from './check';
 import type { ConfigNode } from '../config-view';
 import type { PbScalar } from '../pbtxt-ast';
@@ -128,8 +130,7 @@ ensemble_scheduling {
     resolved.forEach((step) => {
       if (!step) return;
       for (const { key, value } of entries(step.node, 'output_map')) {
-        const output = step.outputs?.get(key.string!);
-        if (step.outputs && !output) {
+        if (step.outputs && !step.outputs.has(key.string!) && !step.mayAddTensors) {
           context.report(
             key.start,
             key.end,
@@ -141,7 +142,7 @@ ensemble_scheduling {
       const mapped = new Set<string>();
       for (const { key, value } of entries(step.node, 'input_map')) {
         mapped.add(key.string!);
-        if (step.inputs && !step.inputs.has(key.string!)) {
+        if (step.inputs && !step.inputs.has(key.string!) && !step.mayAddTensors) {
           context.report(
             key.start,
             key.end,
@@ -187,6 +188,8 @@ interface ResolvedStep {
   inputs?: Map<string, ConfigNode>;
   outputs?: Map<string, ConfigNode>;
   maxBatchSize?: number;
+  /** Whether model.py's auto-complete may add inputs and outputs to those its config declares. */
+  mayAddTensors: boolean;
 }
 
 function resolveStep(step: ConfigNode, context: CheckContext, repository: RepositoryView): ResolvedStep | undefined {
@@ -213,6 +216,7 @@ function resolveStep(step: ConfigNode, context: CheckContext, repository: Reposi
     inputs: inputs.size ? inputs : undefined,
     outputs: outputs.size ? outputs : undefined,
     maxBatchSize: model.config.number('max_batch_size'),
+    mayAddTensors: mayAddTensors(name, model.config, repository),
   };
 }
 
