@@ -149,7 +149,7 @@ describe('Triton load-time checks of batching, tensors and ensembles', () => {
       fixture`
       platform: "ensemble"
       instance_group [ { kind: KIND_CPU } ]
-      ^^^^^^^^^^^^^^ error[triton/ensemble]: instance_group is not allowed for ensemble detector: an ensemble runs no instances of its own.
+      ^^^^^^^^^^^^^^ error[triton/ensemble]: instance group should not be specified for ensemble 'detector': an ensemble runs no instances of its own. Remove instance_group.
       ensemble_scheduling { step [ { model_name: "a" input_map { key: "x" value: "y" } } ] }
       #                            ^ error[triton/ensemble]: step 1 of ensemble detector must specify 'output_map'.
     `,

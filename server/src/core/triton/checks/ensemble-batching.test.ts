@@ -51,11 +51,11 @@ describe('ensembles with steps that do not batch', () => {
       max_batch_size: 16
       input [ { name: "TEXT" data_type: TYPE_STRING dims: [ -1 ] } ]
       output [ { name: "EMBEDDING" data_type: TYPE_FP32 dims: [ 512 ] } ]
-      #                ^^^^^^^^^^^ error[triton/ensemble-models]: in ensemble pipeline, output EMBEDDING is written with shape [-1, 768] where [-1, 512] is expected. Make the step that writes it and the ensemble's output agree.
       ensemble_scheduling {
         step [
           { model_name: "tokenize" model_version: -1 input_map { key: "TEXT" value: "TEXT" } output_map { key: "IDS" value: "IDS" } },
           { model_name: "encode" model_version: -1 input_map { key: "input_ids" value: "IDS" } output_map { key: "embedding" value: "EMBEDDING" } }
+      #                                                                                                                             ^^^^^^^^^^^ error[triton/ensemble-consistency]: in ensemble pipeline, ensemble tensor EMBEDDING: inconsistent shape: [-1,512] is inferred from model pipeline while [-1,768] is inferred from model encode. The ensemble's output EMBEDDING declares the tensor first, and output embedding of encode (step 2) writes it: give both the same dims (-1 matches any size; a model that batches adds a -1 in front).
         ]
       }
     `,

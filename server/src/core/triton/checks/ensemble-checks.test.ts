@@ -83,7 +83,7 @@ describe('Triton ensemble tensor flow', () => {
     );
   });
 
-  it('says which mapping of a key written twice is dropped (the last one wins)', () => {
+  it('warns of the mapping a key written twice drops: Triton keeps the last and loads the ensemble', () => {
     checkFindings(
       fixture`
       platform: "ensemble"
@@ -93,11 +93,11 @@ describe('Triton ensemble tensor flow', () => {
         step {
           model_name: "classifier"
           input_map { key: "image" value: "SIZE" }
-      #                    ^^^^^^^ error[triton/ensemble-tensors]: input 'image' is mapped twice in step 1 (classifier): the last mapping (to 'IMAGE') wins and this one (to 'SIZE') is dropped. Remove one of them.
+      #                    ^^^^^^^ warning[triton/ensemble-tensors]: input 'image' is mapped twice in step 1 (classifier): the last mapping (to 'IMAGE') wins and this one (to 'SIZE') is dropped. Remove one of them.
           input_map { key: "image" value: "IMAGE" }
           input_map { key: "size" value: "SIZE" }
           output_map [ { key: "scores" value: "old_scores" }, { key: "scores" value: "SCORES" } ]
-      #                       ^^^^^^^^ error[triton/ensemble-tensors]: output 'scores' is mapped twice in step 1 (classifier): the last mapping (to 'SCORES') wins and this one (to 'old_scores') is dropped. Remove one of them.
+      #                       ^^^^^^^^ warning[triton/ensemble-tensors]: output 'scores' is mapped twice in step 1 (classifier): the last mapping (to 'SCORES') wins and this one (to 'old_scores') is dropped. Remove one of them.
         }
       }
     `,
@@ -169,6 +169,20 @@ describe('Triton ensemble tensor flow', () => {
     );
   });
 
+  it('finds no cycle through an ensemble input that a step writes back, as it is ready from the start', () => {
+    checkFindings(
+      fixture`
+      platform: "ensemble"
+      input [ { name: "IMAGE" data_type: TYPE_FP32 dims: [ 3 ] } ]
+      output [ { name: "SCORES" data_type: TYPE_FP32 dims: [ 5 ] } ]
+      ensemble_scheduling { step [
+        { model_name: "a" input_map { key: "x" value: "IMAGE" } output_map [ { key: "x_out" value: "IMAGE" }, { key: "y" value: "SCORES" } ] }
+      ] }
+    `,
+      { uri },
+    );
+  });
+
   it('follows no tensors while a step is incomplete, as Triton stops there', () => {
     checkFindings(
       fixture`
@@ -177,6 +191,25 @@ describe('Triton ensemble tensor flow', () => {
       output [ { name: "SCORES" data_type: TYPE_FP32 dims: [ 5 ] } ]
       ensemble_scheduling { step [ { model_name: "a" input_map { key: "x" value: "IMAGE" } } ] }
       #                            ^ error[triton/ensemble]: step 1 of ensemble pipeline must specify 'output_map'.
+    `,
+      { uri },
+    );
+  });
+
+  it('counts what fields hold, as Triton does: an empty name or map is missing, an empty list of instances is none', () => {
+    checkFindings(
+      fixture`
+      platform: "ensemble"
+      input [ { name: "IMAGE" data_type: TYPE_FP32 dims: [ 3 ] } ]
+      output [ { name: "SCORES" data_type: TYPE_FP32 dims: [ 5 ] } ]
+      instance_group [ ]
+      model_warmup [ ]
+      ensemble_scheduling { step [
+        { model_name: "" input_map { key: "x" value: "IMAGE" } output_map { key: "y" value: "SCORES" } },
+      # ^ error[triton/ensemble]: step 1 of ensemble pipeline must specify 'model_name'.
+        { model_name: "b" input_map [ ] output_map [ ] }
+      # ^ error[triton/ensemble]: step 2 of ensemble pipeline must specify 'input_map', 'output_map'.
+      ] }
     `,
       { uri },
     );

@@ -1,22 +1,16 @@
 // An ensemble against the models it names, as Triton checks it when it loads the ensemble:
 // each step's model exists in the repository, maps only inputs and outputs that model
-// declares, feeds every input it requires, agrees on data types and shapes, allows the
-// ensemble's batch size, and no ensemble contains itself through others. A model whose config
-// leaves inputs, outputs or max_batch_size to auto-complete is not judged on what it omits.
+// declares, feeds every input it requires, allows the ensemble's batch size, and no ensemble
+// contains itself through others (whether the tensors agree in type and shape is
+// triton/ensemble-consistency's). A model whose config leaves inputs, outputs or max_batch_size
+// to auto-complete is not judged on what it omits, nor a Python model whose model.py completes
+// its config on the names it may add.
 import { didYouMean } from '../../did-you-mean';
+import { mayAddTensors } from '../ensemble-steps';
 import { defineCheck, type CheckContext } from './check';
 import type { ConfigNode } from '../config-view';
 import type { PbScalar } from '../pbtxt-ast';
 import type { RepositoryView } from '../repository/model-repository';
-
-/** A tensor's type and full shape (batch dimension included as -1 for a batching model). */
-interface TensorShape {
-  dataType?: string;
-  /** The dims with the batch dimension in front when the model batches. */
-  shape?: number[];
-  /** The dims as written. */
-  dims?: number[];
-}
 
 function tensors(config: ConfigNode, section: 'input' | 'output'): Map<string, ConfigNode> {
   const byName = new Map<string, ConfigNode>();
@@ -25,32 +19,6 @@ function tensors(config: ConfigNode, section: 'input' | 'output'): Map<string, C
     if (name !== undefined) byName.set(name, tensor);
   }
   return byName;
-}
-
-function shapeOf(tensor: ConfigNode, maxBatchSize: number | undefined): TensorShape {
-  const dims = tensor.field('dims') ? tensor.scalars('dims').map((dim) => dim.number ?? NaN) : undefined;
-  const known = dims && !dims.some(Number.isNaN) ? dims : undefined;
-  const shape = known && maxBatchSize !== undefined ? (maxBatchSize > 0 ? [-1, ...known] : known) : undefined;
-  return { dataType: tensor.word('data_type'), shape, dims: known };
-}
-
-const showShape = (shape: number[]) => `[${shape.join(', ')}]`;
-
-function sameShape(a: number[], b: number[]): boolean {
-  return a.length === b.length && a.every((dim, i) => dim === -1 || b[i] === -1 || dim === b[i]);
-}
-
-/** What differs between a tensor as produced and as consumed, or undefined when they agree. */
-function mismatch(produced: TensorShape, consumed: TensorShape): string | undefined {
-  if (produced.dataType && consumed.dataType && produced.dataType !== consumed.dataType)
-    return `data type ${produced.dataType} where ${consumed.dataType} is expected`;
-  // Triton accepts two tensors whose dims agree with or without the batch dimension: a batching
-  // model may feed a non-batching one (and back) as long as the dims line up.
-  if (produced.shape && consumed.shape && !sameShape(produced.shape, consumed.shape)) {
-    if (produced.dims && consumed.dims && sameShape(produced.dims, consumed.dims)) return undefined;
-    return `shape ${showShape(produced.shape)} where ${showShape(consumed.shape)} is expected`;
-  }
-  return undefined;
 }
 
 /** Every `{ key: … value: … }` entry of a map field, with its scalars. */
@@ -80,16 +48,17 @@ function pathTo(target: string, name: string, repository: RepositoryView, seen: 
 export const tritonEnsembleModels = defineCheck({
   id: 'triton/ensemble-models',
   severity: 'error',
-  description: "An ensemble's steps name models of the repository and agree with their inputs, outputs, types, shapes and batch sizes.",
+  description: "An ensemble's steps name models of the repository and agree with their inputs, outputs and batch sizes.",
   docs: {
     why:
       'Each step of an ensemble runs another model of the repository: Triton refuses the ensemble when a step ' +
       'names a model that is not there, maps a tensor to an input or from an output the model does not declare, ' +
-      'leaves a required input unmapped, feeds a tensor of another type or shape, allows a larger batch than a ' +
-      "step's model, or contains itself. The ensemble then fails to load, after the models it names have loaded.",
+      "leaves a required input unmapped, allows a larger batch than a step's model, or contains itself. The " +
+      'ensemble then fails to load, after the models it names have loaded. (Whether the tensors agree in data type ' +
+      'and shape is what triton/ensemble-consistency checks.)',
     fix:
-      'Name models of the same repository in `model_name`, and map their inputs and outputs by the names, types ' +
-      "and shapes their configs declare. Keep the ensemble's `max_batch_size` at or below each step's.",
+      'Name models of the same repository in `model_name`, and map their inputs and outputs by the names their ' +
+      "configs declare. Keep the ensemble's `max_batch_size` at or below each step's.",
     source:
       'Triton Inference Server core, `src/ensemble_scheduler/ensemble_utils.cc` (the checks of an ensemble ' +
       'against the configs of its models); docs/user_guide/ensemble_models.md.',
@@ -156,58 +125,39 @@ ensemble_scheduling {
     if (!repository || config.string('platform') !== 'ensemble') return;
     const ensemble = context.modelName;
     const maxBatchSize = config.number('max_batch_size');
-    // What each ensemble tensor is, as the ensemble declares it or the step writing it produces it.
-    const produced = new Map<string, TensorShape>();
-    for (const [name, tensor] of tensors(config, 'input')) produced.set(name, shapeOf(tensor, maxBatchSize ?? 0));
     const steps = config.message1('ensemble_scheduling')?.messages('step') ?? [];
     const resolved = steps.map((step) => resolveStep(step, context, repository));
-    // Outputs first, so that a step reading what a later-written step produces is still checked.
     resolved.forEach((step) => {
       if (!step) return;
       for (const { key, value } of entries(step.node, 'output_map')) {
-        const output = step.outputs?.get(key.string!);
-        if (step.outputs && !output) {
+        if (step.outputs && !step.outputs.has(key.string!) && !step.mayAddTensors) {
           context.report(
             key.start,
             key.end,
             `in ensemble ${ensemble}, ensemble tensor ${value.string} is mapped from non-existing output ${key.string} ` +
               `in model ${step.name}.${hint(key.string!, step.outputs)}`,
           );
-        } else if (output) produced.set(value.string!, shapeOf(output, step.maxBatchSize));
+        }
       }
-    });
-    resolved.forEach((step) => {
-      if (!step) return;
       const mapped = new Set<string>();
       for (const { key, value } of entries(step.node, 'input_map')) {
         mapped.add(key.string!);
-        const input = step.inputs?.get(key.string!);
-        if (step.inputs && !input) {
+        if (step.inputs && !step.inputs.has(key.string!) && !step.mayAddTensors) {
           context.report(
             key.start,
             key.end,
             `in ensemble ${ensemble}, ensemble tensor ${value.string} is mapping to non-existing input ${key.string} ` +
               `in model ${step.name}.${hint(key.string!, step.inputs)}`,
           );
-          continue;
         }
-        const source = produced.get(value.string!);
-        const problem = input && source && mismatch(source, shapeOf(input, step.maxBatchSize));
-        if (problem)
-          context.report(
-            value.start,
-            value.end,
-            `in ensemble ${ensemble}, tensor ${value.string} feeds input ${key.string} of model ${step.name} ` +
-              `with ${problem}. Make the producer and ${step.name} agree.`,
-          );
       }
       for (const [name, input] of step.inputs ?? []) {
-        if (mapped.has(name) || input.word('optional') === 'true') continue;
+        if (mapped.has(name) || input.flag('optional')) continue;
         context.report(
           step.nameValue.start,
           step.nameValue.end,
-          `in ensemble ${ensemble}, input ${name} of model ${step.name} is not mapped: add input_map { key: ` +
-            `"${name}" value: "…" } to this step, or mark the input optional in ${step.name}.`,
+          `in ensemble ${ensemble}, input ${name} in model ${step.name} is not mapped to any ensemble tensors. Add ` +
+            `input_map { key: "${name}" value: "…" } to this step, or mark the input optional in ${step.name}.`,
         );
       }
       // A step model that does not batch (max_batch_size 0) takes whatever the ensemble sends it as one request.
@@ -227,18 +177,6 @@ ensemble_scheduling {
           `circular dependency between ensembles: ${[ensemble, ...cycle].join(' -> ')}. An ensemble cannot contain itself.`,
         );
     });
-    for (const [name, tensor] of tensors(config, 'output')) {
-      const source = produced.get(name);
-      const problem = source && mismatch(source, shapeOf(tensor, maxBatchSize ?? 0));
-      const value = tensor.scalar('name')!;
-      if (problem)
-        context.report(
-          value.start,
-          value.end,
-          `in ensemble ${ensemble}, output ${name} is written with ${problem}. Make the step that writes it ` +
-            `and the ensemble's output agree.`,
-        );
-    }
   },
 });
 
@@ -250,6 +188,8 @@ interface ResolvedStep {
   inputs?: Map<string, ConfigNode>;
   outputs?: Map<string, ConfigNode>;
   maxBatchSize?: number;
+  /** Whether model.py's auto-complete may add inputs and outputs to those its config declares. */
+  mayAddTensors: boolean;
 }
 
 function resolveStep(step: ConfigNode, context: CheckContext, repository: RepositoryView): ResolvedStep | undefined {
@@ -276,6 +216,7 @@ function resolveStep(step: ConfigNode, context: CheckContext, repository: Reposi
     inputs: inputs.size ? inputs : undefined,
     outputs: outputs.size ? outputs : undefined,
     maxBatchSize: model.config.number('max_batch_size'),
+    mayAddTensors: mayAddTensors(name, model.config, repository),
   };
 }
 

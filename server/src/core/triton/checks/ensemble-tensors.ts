@@ -5,6 +5,7 @@
 import type { PbScalar } from '../pbtxt-ast';
 import type { ConfigNode } from '../config-view';
 import { didYouMean } from '../../did-you-mean';
+import { missingStepFields } from '../ensemble-steps';
 import { defineCheck, type CheckContext } from './check';
 
 /** One `{ key: … value: … }` entry of a step's input_map or output_map. */
@@ -40,12 +41,15 @@ function readMap(step: ConfigNode, field: 'input_map' | 'output_map', label: str
   for (const [key, entries] of byKey) {
     const last = entries[entries.length - 1];
     for (const dropped of entries.slice(0, -1)) {
+      // Triton loads it (protobuf keeps the last entry): a warning, and an error only if what is
+      // dropped leaves a tensor unread or unwritten, which the checks below find.
       context.report(
         dropped.key.start,
         dropped.key.end,
         `${field === 'input_map' ? 'input' : 'output'} '${key}' is mapped twice in ${label}: the last mapping ` +
           `(to '${last.value.string}') wins and this one (to '${dropped.value.string}') is dropped. Remove one ` +
           `of them.`,
+        { severity: 'warning' },
       );
     }
     kept.push(last);
@@ -126,8 +130,7 @@ ensemble_scheduling {
     const stepNodes = config.message1('ensemble_scheduling')?.messages('step') ?? [];
     // Triton stops at a missing step or an incomplete one (reported by the ensemble check)
     // before it follows tensors; so does this, rather than pile consequences onto that error.
-    const complete = (step: ConfigNode) => ['model_name', 'input_map', 'output_map'].every((field) => step.field(field));
-    if (!stepNodes.length || !stepNodes.every(complete)) return;
+    if (!stepNodes.length || stepNodes.some((step) => missingStepFields(step).length)) return;
     const ensemble = context.modelName;
     const steps: Step[] = stepNodes.map((node, index) => {
       const modelName = node.string('model_name');
@@ -203,7 +206,7 @@ ensemble_scheduling {
       }
     }
 
-    reportCycles(steps, writers, ensemble, context);
+    reportCycles(steps, writers, inputs, ensemble, context);
   },
 });
 
@@ -212,10 +215,17 @@ ensemble_scheduling {
  * A depth-first search over "reads from" edges; each back edge closes a cycle, reported once
  * on its lowest step, at the input it reads from the next step of the cycle.
  */
-function reportCycles(steps: Step[], writers: Map<string, { step: number }>, ensemble: string, context: CheckContext): void {
+function reportCycles(
+  steps: Step[],
+  writers: Map<string, { step: number }>,
+  inputs: Map<string, PbScalar>,
+  ensemble: string,
+  context: CheckContext,
+): void {
+  // An ensemble input is ready from the start, even when a step writes it back: no edge.
   const edges = steps.map((step) =>
     step.inputs.flatMap((entry) => {
-      const writer = writers.get(entry.value.string);
+      const writer = inputs.has(entry.value.string) ? undefined : writers.get(entry.value.string);
       return writer ? [{ to: writer.step, entry }] : [];
     }),
   );

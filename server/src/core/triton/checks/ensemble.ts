@@ -1,6 +1,14 @@
 // ensemble_scheduling belongs to ensembles alone, and an ensemble always has it, with steps
 // that name a model and map its inputs and outputs; ensembles have no instances of their own.
+import { missingStepFields } from '../ensemble-steps';
 import { defineCheck } from './check';
+
+/** How Triton's log refuses each of them on an ensemble. */
+const TRITON_WORDS: Record<string, string> = {
+  instance_group: 'instance group should not be specified',
+  optimization: 'optimization should not be specified',
+  model_warmup: 'model_warmup can not be specified',
+};
 
 export const tritonEnsemble = defineCheck({
   id: 'triton/ensemble',
@@ -25,7 +33,7 @@ max_batch_size: 8
 input [ { name: "raw" data_type: TYPE_UINT8 dims: [ -1 ] } ]
 output [ { name: "scores" data_type: TYPE_FP32 dims: [ 1000 ] } ]
 instance_group [ { kind: KIND_GPU } ]
-^^^^^^^^^^^^^^ error[triton/ensemble]: instance_group is not allowed for ensemble pipeline: an ensemble runs no instances of its own.
+^^^^^^^^^^^^^^ error[triton/ensemble]: instance group should not be specified for ensemble 'pipeline': an ensemble runs no instances of its own. Remove instance_group.
 ensemble_scheduling {
   step [
     { model_name: "preprocess" input_map { key: "raw" value: "raw" } }
@@ -69,20 +77,25 @@ ensemble_scheduling {
       );
       return;
     }
+    // Triton counts instance groups and warmups, and asks only whether optimization is set: an empty list is none.
     for (const name of ['instance_group', 'optimization', 'model_warmup']) {
       const field = config.field(name);
-      if (field)
+      if (field && (name === 'optimization' || config.messages(name).length))
         context.report(
           field.nameStart,
           field.nameEnd,
-          `${name} is not allowed for ensemble ${context.modelName}: an ensemble runs no instances of its own.`,
+          `${TRITON_WORDS[name]} for ensemble '${context.modelName}': an ensemble runs no instances of its own. Remove ${name}.`,
         );
     }
     const steps = config.message1('ensemble_scheduling')?.messages('step') ?? [];
     if (!steps.length)
-      context.report(scheduling.nameStart, scheduling.nameEnd, `must specify at least one step in ensemble ${context.modelName}.`);
+      context.report(
+        scheduling.nameStart,
+        scheduling.nameEnd,
+        `must specify 'step' for ensemble '${context.modelName}': add at least one step.`,
+      );
     steps.forEach((step, index) => {
-      const missing = ['model_name', 'input_map', 'output_map'].filter((field) => !step.field(field));
+      const missing = missingStepFields(step);
       if (missing.length) {
         context.report(
           step.message.start,

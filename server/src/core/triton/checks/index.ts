@@ -5,6 +5,7 @@ import { tritonBatchIo } from './batch-io';
 import { tritonDims } from './dims';
 import { tritonDynamicBatching } from './dynamic-batching';
 import { tritonEnsemble } from './ensemble';
+import { tritonEnsembleConsistency } from './ensemble-consistency';
 import { tritonEnsembleDecoupled } from './ensemble-decoupled';
 import { tritonEnsembleModels } from './ensemble-models';
 import { tritonEnsembleTensors } from './ensemble-tensors';
@@ -29,6 +30,7 @@ export const TRITON_CHECKS: readonly TritonCheck[] = [
   tritonDims,
   tritonDynamicBatching,
   tritonEnsemble,
+  tritonEnsembleConsistency,
   tritonEnsembleDecoupled,
   tritonEnsembleModels,
   tritonEnsembleTensors,

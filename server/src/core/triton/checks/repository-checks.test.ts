@@ -204,7 +204,7 @@ describe('Triton model repository checks', () => {
             { model_name: "preproces" input_map { key: "raw" value: "IMAGE" } output_map { key: "pixels" value: "PIXELS" } model_version: -1 },
         #                 ^^^^^^^^^^^ error[triton/ensemble-models]: ensemble pipeline contains models that are not available or ambiguous: preproces. Did you mean 'preprocess'?
             { model_name: "classifier" input_map { key: "data" value: "PIXELS" } output_map { key: "fc6" value: "SCORES" } model_version: -1 }
-        #                 ^^^^^^^^^^^^ error[triton/ensemble-models]: in ensemble pipeline, input data_0 of model classifier is not mapped: add input_map { key: "data_0" value: "…" } to this step, or mark the input optional in classifier.
+        #                 ^^^^^^^^^^^^ error[triton/ensemble-models]: in ensemble pipeline, input data_0 in model classifier is not mapped to any ensemble tensors. Add input_map { key: "data_0" value: "…" } to this step, or mark the input optional in classifier.
         #                                               ^^^^^^ error[triton/ensemble-models]: in ensemble pipeline, ensemble tensor PIXELS is mapping to non-existing input data in model classifier. Did you mean 'data_0'?
         #                                                                                          ^^^^^ error[triton/ensemble-models]: in ensemble pipeline, ensemble tensor SCORES is mapped from non-existing output fc6 in model classifier. Did you mean 'fc6_1'?
           ]
@@ -214,21 +214,21 @@ describe('Triton model repository checks', () => {
       );
     });
 
-    it('wants data types, shapes and batch sizes to agree', () => {
+    it('wants batch sizes to agree, and data types and shapes', () => {
       checkFindings(
         fixture`
         platform: "ensemble"
         max_batch_size: 16
         input [ { name: "IMAGE" data_type: TYPE_FP16 dims: [ -1 ] } ]
         output [ { name: "SCORES" data_type: TYPE_FP32 dims: [ 10 ] } ]
-        #                ^^^^^^^^ error[triton/ensemble-models]: in ensemble pipeline, output SCORES is written with shape [-1, 1000] where [-1, 10] is expected. Make the step that writes it and the ensemble's output agree.
         ensemble_scheduling {
           step [
             { model_name: "preprocess" input_map { key: "raw" value: "IMAGE" } output_map { key: "pixels" value: "PIXELS" } model_version: -1 },
         #                 ^^^^^^^^^^^^ error[triton/ensemble-models]: ensemble pipeline allows maximum batch size 16, but it contains model preprocess which only allows maximum batch size to be 8. Lower the ensemble's max_batch_size.
-        #                                                            ^^^^^^^ error[triton/ensemble-models]: in ensemble pipeline, tensor IMAGE feeds input raw of model preprocess with data type TYPE_FP16 where TYPE_UINT8 is expected. Make the producer and preprocess agree.
+        #                                                            ^^^^^^^ error[triton/ensemble-consistency]: in ensemble pipeline, ensemble tensor IMAGE: inconsistent data type: TYPE_FP16 is inferred from model pipeline while TYPE_UINT8 is inferred from model preprocess. The ensemble's input IMAGE declares the tensor first, and input raw of preprocess (step 1) reads it: give both the same data type, or map one of them to another tensor.
             { model_name: "classifier" input_map { key: "data_0" value: "PIXELS" } output_map { key: "fc6_1" value: "SCORES" } model_version: -1 }
         #                 ^^^^^^^^^^^^ error[triton/ensemble-models]: ensemble pipeline allows maximum batch size 16, but it contains model classifier which only allows maximum batch size to be 8. Lower the ensemble's max_batch_size.
+        #                                                                                                           ^^^^^^^^ error[triton/ensemble-consistency]: in ensemble pipeline, ensemble tensor SCORES: inconsistent shape: [-1,10] is inferred from model pipeline while [-1,1000] is inferred from model classifier. The ensemble's output SCORES declares the tensor first, and output fc6_1 of classifier (step 2) writes it: give both the same dims (-1 matches any size; a model that batches adds a -1 in front).
           ]
         }
       `,
@@ -253,6 +253,23 @@ describe('Triton model repository checks', () => {
       `,
         { uri, host: repository({ ...MODELS, 'inner/config.pbtxt': inner, 'inner/1/': '' }) },
       );
+    });
+
+    it('lets a step leave unmapped an optional input, however its bool is written', () => {
+      const optional = (flag: string) =>
+        `backend: "python"\ninput [ { name: "x" data_type: TYPE_FP32 dims: [ 1 ] }, { name: "mask" data_type: TYPE_BOOL dims: [ 1 ] optional: ${flag} } ]\n` +
+        'output [ { name: "y" data_type: TYPE_FP32 dims: [ 1 ] } ]\n';
+      for (const flag of ['true', 'True', 't', '1']) {
+        checkFindings(
+          fixture`
+          platform: "ensemble"
+          input [ { name: "X" data_type: TYPE_FP32 dims: [ 1 ] } ]
+          output [ { name: "Y" data_type: TYPE_FP32 dims: [ 1 ] } ]
+          ensemble_scheduling { step [ { model_name: "masked" model_version: -1 input_map { key: "x" value: "X" } output_map { key: "y" value: "Y" } } ] }
+        `,
+          { uri, host: repository({ 'masked/config.pbtxt': optional(flag), 'masked/1/model.py': '' }) },
+        );
+      }
     });
 
     it('does not judge what a step model leaves to auto-complete', () => {

@@ -34,6 +34,8 @@ export interface RepositoryView {
   versionsOf(name: string): number[] | undefined;
   /** Names of every model folder of the repository; undefined when folders cannot be listed. */
   modelNames(): string[] | undefined;
+  /** The text of a file in the folder of the model named `name` (`1/model.py`); undefined when it cannot be read. */
+  fileOf(name: string, path: string): string | undefined;
 }
 
 /** Parses of other configs, kept by text so that an unchanged file is parsed once. */
@@ -79,6 +81,10 @@ export function repositoryView(host: CoreHost, modelFolderUri: string, cache: Co
           ?.filter((entry) => entry.directory && !entry.name.startsWith('.'))
           .map((entry) => entry.name);
       return modelNames;
+    },
+    fileOf(name, path) {
+      if (!this.modelNames()?.includes(name)) return undefined;
+      return host.readFile?.(`${repositoryUri}/${[name, ...path.split('/')].map(encodeURIComponent).join('/')}`);
     },
     model(name) {
       const names = this.modelNames();
