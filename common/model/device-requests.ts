@@ -50,7 +50,10 @@ export interface DeviceRequest {
   nameNode?: ScalarNode;
   deviceClassName?: string;
   classNode?: ScalarNode;
-  /** Devices asked for in ExactCount mode (1 unless `count` says); undefined for `All` (every matching device of the node) or a count that is not one. */
+  /**
+   * Devices asked for in ExactCount mode (1 unless `count` says); undefined for `All` (every
+   * matching device of the node) or a count that is not one.
+   */
   count?: number;
   /** `firstAvailable`: alternatives, of which the first that can be allocated is. */
   alternatives: DeviceRequest[];
@@ -104,9 +107,11 @@ export function deviceClassKind(name: string | undefined, claims: ClaimIndex): D
   return found ? selectedDevices(found.root) : NVIDIA_DEVICE_CLASSES[name];
 }
 
-/** The devices a request holds: whole GPUs (undefined when unknown) and whether any GPU or MIG device is among them (undefined when unknown). */
+/** The devices a request holds. */
 export interface RequestGpus {
+  /** Whole GPUs; undefined when unknown. */
   gpus: number | undefined;
+  /** Whether a GPU or a MIG device is among them; undefined when unknown. */
   asksForGpu: boolean | undefined;
 }
 

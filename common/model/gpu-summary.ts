@@ -155,7 +155,8 @@ function totalText(summary: GpuSummary): string {
 }
 
 /** A role's GPUs per pod: `8`, or `?` (`8 + ?`) when a claim's count is unknown. */
-const perPodText = (role: RoleGpus) => (role.claimCountUnknown ? (role.gpusPerPod ? `${role.gpusPerPod} + ?` : '?') : String(role.gpusPerPod));
+const perPodText = (role: RoleGpus) =>
+  role.claimCountUnknown ? (role.gpusPerPod ? `${role.gpusPerPod} + ?` : '?') : String(role.gpusPerPod);
 
 /** One line: `16 GPUs · Master 1 × 8 + Worker 3 × 8 · NVIDIA-A100-SXM4-80GB · ≥ 4 nodes of 8 GPUs`. */
 export function summaryLine(summary: GpuSummary): string {
@@ -165,6 +166,7 @@ export function summaryLine(summary: GpuSummary): string {
   const parts = [totalText(summary), roles.join(' + ')];
   if (summary.product) parts.push(summary.product);
   // With no count known there is no node count either.
-  if (summary.nodes || !summary.claimCountUnknown) parts.push(`≥ ${summary.nodes} node${summary.nodes === 1 ? '' : 's'} of ${summary.gpusPerNode} GPUs`);
+  if (summary.nodes || !summary.claimCountUnknown)
+    parts.push(`≥ ${summary.nodes} node${summary.nodes === 1 ? '' : 's'} of ${summary.gpusPerNode} GPUs`);
   return parts.join(' · ');
 }

@@ -3,7 +3,15 @@
 // container sees the devices of the claims it names under `resources.claims` (all of a claim,
 // or one request of it). Every claim of the pod is allocated on its node, used or not.
 import { containerGpus } from './gpu-resources';
-import { deviceRequests, requestGpus, sumGpus, type ClaimIndex, type DeviceRequest, type FoundObject, type RequestGpus } from './device-requests';
+import {
+  deviceRequests,
+  requestGpus,
+  sumGpus,
+  type ClaimIndex,
+  type DeviceRequest,
+  type FoundObject,
+  type RequestGpus,
+} from './device-requests';
 import type { ScalarNode } from './nodes';
 import { appContainerGpus } from './pod-requests';
 import type { ContainerView, PodView } from './workload';
@@ -73,17 +81,17 @@ export function containerClaims(pod: PodView, container: ContainerView): { claim
 
 /** What a set of containers see through claims: each claim once, whole when one of them uses all of it, else its requests once each. */
 function claimedBy(pod: PodView, containers: readonly ContainerView[], claims: ClaimIndex): RequestGpus {
-  const requests = new Map<PodClaim, Set<string> | 'all'>();
+  // By the claim's name in the pod: each container's list reads the pod's claims afresh.
+  const requests = new Map<string, { claim: PodClaim; used: Set<string> | 'all' }>();
   for (const container of containers) {
     for (const { claim, request } of containerClaims(pod, container)) {
-      const seen = requests.get(claim);
+      const seen = requests.get(claim.name)?.used;
       if (seen === 'all') continue;
-      if (request === undefined) requests.set(claim, 'all');
-      else requests.set(claim, (seen ?? new Set<string>()).add(request));
+      requests.set(claim.name, { claim, used: request === undefined ? 'all' : (seen ?? new Set<string>()).add(request) });
     }
   }
   const parts: RequestGpus[] = [];
-  for (const [claim, used] of requests) {
+  for (const { claim, used } of requests.values()) {
     if (used === 'all') parts.push(claimGpus(claim, claims));
     else for (const request of used) parts.push(claimGpus(claim, claims, request));
   }

@@ -113,7 +113,14 @@ export class YamlService {
 
   /** The DRA objects of the file and its folder, which the GPUs of pods that claim devices depend on. */
   private claimsOf(file: YamlFile, uri: string): ClaimIndex | undefined {
-    return this.host && claimIndex(file.documents.map((document) => document.root), uri, this.host);
+    return (
+      this.host &&
+      claimIndex(
+        file.documents.map((document) => document.root),
+        uri,
+        this.host,
+      )
+    );
   }
 
   /**

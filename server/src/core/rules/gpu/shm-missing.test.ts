@@ -234,4 +234,37 @@ describe(ID, () => {
     `,
     );
   });
+
+  it('counts the GPUs a container claims through DRA', () => {
+    checkRule(
+      ID,
+      fixture`
+      apiVersion: resource.k8s.io/v1
+      kind: ResourceClaimTemplate
+      metadata:
+        name: four-gpus
+      spec:
+        spec:
+          devices:
+            requests:
+              - { name: gpus, exactly: { deviceClassName: gpu.nvidia.com, count: 4 } }
+      ---
+      apiVersion: batch/v1
+      kind: Job
+      metadata:
+        name: eval
+      spec:
+        template:
+          spec:
+            restartPolicy: Never
+            resourceClaims:
+              - { name: gpus, resourceClaimTemplateName: four-gpus }
+            containers:
+              - name: eval
+      #               ^^^^ warning[gpu/shm-missing]: Container eval has 4 GPUs ${WHY}
+                image: nvcr.io/nvidia/pytorch:24.05-py3
+                resources: { claims: [{ name: gpus }] }
+    `,
+    );
+  });
 });

@@ -73,7 +73,10 @@ function report(context: RuleContext, min: { count: number; node: ScalarNode }, 
     `minCount (${min.count}) ${what} is more than the ${pods.total} pod${pods.total === 1 ? '' : 's'} ` +
       `${effect} (${pods.parts.join('; ')}): the gang can never be scheduled, and its pods wait Pending. ` +
       `Set minCount to ${pods.total} at most.`,
-    { fixes: pods.total > 0 ? [{ title: `Set minCount to ${pods.total}`, edits: [replaceValue(min.node, pods.total)], preferred: true }] : [] },
+    {
+      fixes:
+        pods.total > 0 ? [{ title: `Set minCount to ${pods.total}`, edits: [replaceValue(min.node, pods.total)], preferred: true }] : [],
+    },
   );
 }
 
@@ -91,7 +94,7 @@ export const schedulingMinCount = defineRule({
       'controller makes PodGroups from them. A `minCount` above the pods that join the group — a replica count ' +
       'lowered, a Job whose `parallelism` was forgotten — can never be met: no webhook rejects it, the pods ' +
       'simply wait Pending while holding their quota. mlinfra counts the pods of the workloads in the same ' +
-      "file and in the YAML files of the same folder that name the PodGroup, and for a Workload the pods of " +
+      'file and in the YAML files of the same folder that name the PodGroup, and for a Workload the pods of ' +
       'the object its `controllerRef` names; it says nothing when it finds none, or when a count is left open ' +
       '(a DaemonSet, an autoscaled group).',
     fix: 'Lower `minCount` to the pods there are (the quick fix sets it to their number), or raise the replicas it counts.',
