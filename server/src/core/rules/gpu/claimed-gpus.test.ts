@@ -185,3 +185,42 @@ ${warmup}`;
     );
   });
 });
+
+describe('gpu/no-toleration in a pod that claims GPUs', () => {
+  const ID = 'gpu/no-toleration';
+
+  it('asks a pod claiming GPUs to tolerate the GPU taint, and not one claiming other devices or claims it cannot read', () => {
+    const job = (deviceClass: string, template = 'devices', annotation = '') => `apiVersion: resource.k8s.io/v1
+kind: ResourceClaimTemplate
+metadata:
+  name: devices
+spec:
+  spec:
+    devices:
+      requests:
+        - { name: devices, exactly: { deviceClassName: ${deviceClass} } }
+---
+apiVersion: batch/v1
+kind: Job
+metadata:
+  name: eval
+spec:
+  template:
+${annotation}    spec:
+      restartPolicy: Never
+      resourceClaims: [{ name: devices, resourceClaimTemplateName: ${template} }]
+      containers:
+        - name: eval
+          image: nvcr.io/nvidia/pytorch:24.05-py3
+          resources: { claims: [{ name: devices }] }
+`;
+    const finding =
+      "# ^^^^^^^^ info[gpu/no-toleration]: GPUs are requested in the Job's pods with no toleration for the nvidia.com/gpu " +
+      'taint and no GPU node selector: GPU node pools are often tainted (nvidia.com/gpu:NoSchedule), and such pods stay ' +
+      'Pending there. Add a toleration for nvidia.com/gpu, or a node selector for your GPU nodes.\n';
+    checkRule(ID, job('gpu.nvidia.com', 'devices', finding));
+    checkRule(ID, job('mig.nvidia.com', 'devices', finding));
+    checkRule(ID, job('compute-domain-default-channel.nvidia.com'));
+    checkRule(ID, job('gpu.nvidia.com', 'elsewhere'));
+  });
+});
