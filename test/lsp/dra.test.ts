@@ -22,6 +22,7 @@ const job = (template: string) =>
     '      replicas: 2',
     '      template:',
     '        spec:',
+    '          tolerations: [{ key: nvidia.com/gpu, operator: Exists }]',
     '          resourceClaims:',
     '            - name: gpus',
     `              resourceClaimTemplateName: ${template}`,
@@ -55,7 +56,7 @@ describe('GPUs claimed through DRA, over stdio', function () {
     assert.deepEqual(diagnostics.map(summary), [
       [
         'gpu/nproc-per-node',
-        16,
+        17,
         51,
         52,
         '--nproc-per-node starts 4 processes per pod but container pytorch has 8 GPUs: 4 of the GPUs stay idle while the ' +
@@ -77,7 +78,7 @@ describe('GPUs claimed through DRA, over stdio', function () {
     assert.deepEqual((await client.diagnostics(JOB)).diagnostics.map(summary), [
       [
         'dra/missing-claim',
-        12,
+        13,
         41,
         50,
         'ResourceClaimTemplate eight-gpu is in neither this file nor a YAML file of its folder: the pod stays Pending until ' +

@@ -113,14 +113,8 @@ export class YamlService {
 
   /** The DRA objects of the file and its folder, which the GPUs of pods that claim devices depend on. */
   private claimsOf(file: YamlFile, uri: string): ClaimIndex | undefined {
-    return (
-      this.host &&
-      claimIndex(
-        file.documents.map((document) => document.root),
-        uri,
-        this.host,
-      )
-    );
+    const roots = file.documents.map((document) => document.root);
+    return this.host && claimIndex(roots, uri, this.host);
   }
 
   /**

@@ -19,6 +19,7 @@ spec:
   template:
     spec:
       restartPolicy: Never
+      tolerations: [{ key: nvidia.com/gpu, operator: Exists }]
       resourceClaims:
         - name: gpus
           ${source}
