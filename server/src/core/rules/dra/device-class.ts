@@ -20,7 +20,7 @@ export const draDeviceClass = defineRule({
       "Each request of a ResourceClaim (or of a template's claim) chooses its devices from a DeviceClass, named " +
       'by `deviceClassName` (under `exactly` or in each `firstAvailable` alternative; on the request itself in ' +
       '`v1beta1`). The API server accepts any name, but the scheduler cannot allocate a claim whose class does ' +
-      'not exist: the pods using it stay Pending ("device class … does not exist"). mlinfra knows the classes ' +
+      'not exist, so the pods using it stay Pending until one of that name is created. mlinfra knows the classes ' +
       'the NVIDIA DRA driver for GPUs installs (`gpu.nvidia.com`, `mig.nvidia.com`, `vfio.gpu.nvidia.com` and ' +
       'the ComputeDomain classes) and reads the DeviceClasses of the same file and of the YAML files of the ' +
       'same folder; it reports another name only when it could read the folder.',

@@ -64,7 +64,7 @@ export const gpuLimitAndClaim = defineRule({
       'limit is served by the device plugin (or, for a DeviceClass that maps `nvidia.com/gpu` as its ' +
       '`extendedResourceName`, by DRA in a claim of its own) and the claim by the DRA driver, each with GPUs ' +
       'of its own. The pod then holds twice the GPUs it uses, or finds no node where both are offered (NVIDIA ' +
-      'advises against running the device plugin and the DRA driver for the same GPUs) and stays Pending. The ' +
+      'installs its DRA driver with the device plugin disabled) and stays Pending. The ' +
       'claim is read from its template or ResourceClaim in the same file or a YAML file of the same folder; ' +
       'whole GPUs are compared with whole GPUs (`nvidia.com/gpu`, `nvidia.com/gpu.shared`), MIG devices with ' +
       'MIG devices.',
