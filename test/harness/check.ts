@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import { createLanguageService, type LanguageService, type SourceFile } from '../../server/src/core/language-service';
 import type { CoreHost } from '../../server/src/core/host';
 import { asExpected, parseFixture, renderAnnotated } from './fixture';
-import { testHost } from './hosts';
+import { FIXTURE_URI, fixtureHost } from './hosts';
 
 export interface CheckOptions {
   uri?: string;
@@ -20,11 +20,11 @@ let shared: LanguageService | undefined;
 
 function serviceFor(options: CheckOptions): LanguageService {
   if (options.host || options.configure) {
-    const service = createLanguageService(options.host ?? testHost());
+    const service = createLanguageService(options.host ?? fixtureHost());
     options.configure?.(service);
     return service;
   }
-  shared ??= createLanguageService(testHost());
+  shared ??= createLanguageService(fixtureHost());
   return shared;
 }
 
@@ -32,7 +32,7 @@ function serviceFor(options: CheckOptions): LanguageService {
 export function checkFindings(annotatedSource: string, options: CheckOptions = {}): void {
   const { text, expected } = parseFixture(annotatedSource);
   const service = serviceFor(options);
-  const file: SourceFile = { uri: options.uri ?? 'file:///workspace/manifest.yaml', text, languageId: options.languageId };
+  const file: SourceFile = { uri: options.uri ?? FIXTURE_URI, text, languageId: options.languageId };
   const only = options.only;
   const wanted = only === undefined ? () => true : typeof only === 'string' ? (code: string) => code === only : only;
   const findings = service.validate(file).findings.filter((finding) => wanted(finding.code));

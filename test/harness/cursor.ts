@@ -1,7 +1,7 @@
 // Cursor fixtures: `$0` marks where completion or hover is asked, as in rust-analyzer's tests.
 import { createLanguageService, type LanguageService } from '../../server/src/core/language-service';
 import type { Position } from '../../server/src/core/types';
-import { testHost } from './hosts';
+import { fixtureHost } from './hosts';
 
 export interface CursorFixture {
   text: string;
@@ -20,7 +20,7 @@ let shared: LanguageService | undefined;
 
 /** The language service tests share: schemas compile once per run. */
 export function sharedService(): LanguageService {
-  shared ??= createLanguageService(testHost());
+  shared ??= createLanguageService(fixtureHost());
   return shared;
 }
 

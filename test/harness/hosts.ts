@@ -24,6 +24,18 @@ export function testHost(files: FileMap = {}): CoreHost {
   };
 }
 
+/** Where a fixture is checked unless its test says otherwise. */
+export const FIXTURE_URI = 'file:///workspace/manifest.yaml';
+
+/**
+ * The host fixtures are checked with: the schemas, and the fixture's folder, which holds its file
+ * alone. As in an editor, the folder can be read, so what a document names and the folder lacks
+ * is missing (a claim's template), not merely unseen.
+ */
+export function fixtureHost(): CoreHost {
+  return testHost({ [FIXTURE_URI]: '' });
+}
+
 /** Where the Triton checks' test repositories live. */
 export const REPO = 'file:///repo';
 

@@ -4,8 +4,9 @@ import * as assert from 'node:assert/strict';
 import { checkFindings } from './check';
 import { sharedService } from './cursor';
 import { applyFix, parseRange } from './fixes';
+import { FIXTURE_URI } from './hosts';
 
-const URI = 'file:///workspace/manifest.yaml';
+const URI = FIXTURE_URI;
 
 /** Asserts exactly the annotated findings of `ruleId` (every other code is not looked at). */
 export function checkRule(ruleId: string, annotatedSource: string): void {

@@ -31,10 +31,12 @@ describe('rules', () => {
     assert.deepEqual(ids, [...ids].sort(), 'the registry is sorted by id');
   });
 
-  it("names only workload kinds mlinfra reads in a rule's kinds", () => {
+  it("names only workload kinds mlinfra reads, or kinds it has a schema for, in a rule's kinds", () => {
+    const index = JSON.parse(readFileSync(join(ROOT, 'schemas', 'index.json'), 'utf8')) as { kinds: { group: string; kind: string }[] };
+    const schemaKinds = index.kinds.map(({ group, kind }) => `${group}/${kind}`);
     for (const rule of RULES)
       for (const kind of rule.kinds ?? [])
-        assert.ok(WORKLOAD_KINDS.includes(kind), `${rule.id}: ${kind} is one of ${WORKLOAD_KINDS.join(', ')}`);
+        assert.ok(WORKLOAD_KINDS.includes(kind) || schemaKinds.includes(kind), `${rule.id}: ${kind} is a workload kind or has a schema`);
   });
 
   it('gives every rule a description, a test and its documentation page', () => {

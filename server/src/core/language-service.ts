@@ -121,7 +121,7 @@ export function createLanguageService(host: CoreHost): LanguageService {
       return YAML_KINDS.has(kind) ? yaml.outline(parse(file)) : [];
     },
     codeLenses(file) {
-      return classify(file) === 'yaml' ? yaml.codeLenses(parse(file)) : [];
+      return classify(file) === 'yaml' ? yaml.codeLenses(parse(file), file.uri) : [];
     },
     codeActions(file, range) {
       const overlaps = (finding: Finding) => !before(finding.range.end, range.start) && !before(range.end, finding.range.start);

@@ -1,8 +1,11 @@
 // The rules, in a sorted list: adding a rule is adding its file (with its test) and a line here.
 import type { Rule } from './rule';
+import { draDeviceClass } from './dra/device-class';
+import { draMissingClaim } from './dra/missing-claim';
 import { gpuCpuImageWithGpu } from './gpu/cpu-image-with-gpu';
 import { gpuCudaImageWithoutGpu } from './gpu/cuda-image-without-gpu';
 import { gpuInitContainerGpu } from './gpu/init-container-gpu';
+import { gpuLimitAndClaim } from './gpu/limit-and-claim';
 import { gpuLimitRequired } from './gpu/limit-required';
 import { gpuMigMixed } from './gpu/mig-mixed';
 import { gpuNoToleration } from './gpu/no-toleration';
@@ -28,6 +31,7 @@ import { mpiLauncher } from './mpi/launcher';
 import { mpiSlotsPerWorker } from './mpi/slots-per-worker';
 import { rayNumGpus } from './ray/num-gpus';
 import { rayWorkerReplicas } from './ray/worker-replicas';
+import { schedulingMinCount } from './scheduling/min-count';
 import { trainerNumProcPerNode } from './trainer/num-proc-per-node';
 import { trainerReservedEnv } from './trainer/reserved-env';
 import { volcanoMinAvailable } from './volcano/min-available';
@@ -35,9 +39,12 @@ import { volcanoTaskDependencies } from './volcano/task-dependencies';
 import { volcanoTaskNames } from './volcano/task-names';
 
 export const RULES: readonly Rule[] = [
+  draDeviceClass,
+  draMissingClaim,
   gpuCpuImageWithGpu,
   gpuCudaImageWithoutGpu,
   gpuInitContainerGpu,
+  gpuLimitAndClaim,
   gpuLimitRequired,
   gpuMigMixed,
   gpuNoToleration,
@@ -63,6 +70,7 @@ export const RULES: readonly Rule[] = [
   mpiSlotsPerWorker,
   rayNumGpus,
   rayWorkerReplicas,
+  schedulingMinCount,
   trainerNumProcPerNode,
   trainerReservedEnv,
   volcanoMinAvailable,

@@ -4,7 +4,7 @@
 import type { YamlNode } from '../document';
 import type { CoreHost } from '../host';
 import type { Severity } from '../types';
-import type { WorkloadView } from '../workloads';
+import type { ClaimIndex, WorkloadView } from '../workloads';
 import type { OffsetFix } from './yaml-edits';
 
 /** The documentation page of a rule, rendered into docs/rules/<id>.md. */
@@ -35,6 +35,12 @@ export interface RuleContext {
   readonly text: string;
   /** Only for rules of `scope: 'workspace'`. */
   readonly workspace?: RuleWorkspace;
+  /**
+   * The DRA objects (claim templates, claims, device classes) of the file and its folder, for the
+   * GPUs pods claim. Every rule has it: a document whose pods claim devices is checked again at
+   * every check, like workspace-scoped rules; other documents get one that knows nothing.
+   */
+  readonly claims: ClaimIndex;
   /** Reports at a node (or a span of offsets into the document's text). */
   report(at: YamlNode | { start: number; end: number }, message: string, options?: { fixes?: OffsetFix[]; severity?: Severity }): void;
 }
@@ -52,8 +58,10 @@ export interface Rule {
    */
   scope?: 'document' | 'workspace';
   /**
-   * The workload kinds the rule checks, as `group/kind` (`batch.volcano.sh/Job`); every kind when
-   * absent. An operator's rules name its kinds, so that they never run on another's manifests.
+   * The workload kinds the rule checks, as `group/kind` (`batch.volcano.sh/Job`); every workload
+   * kind when absent. An operator's rules name its kinds, so that they never run on another's
+   * manifests. A kind that is not a workload (`resource.k8s.io/ResourceClaimTemplate`) may be
+   * named too: the rule then reads that manifest's root, in a view with no pods.
    */
   kinds?: readonly string[];
   docs: RuleDocs;

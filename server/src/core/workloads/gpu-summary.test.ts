@@ -4,7 +4,10 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sharedService } from '../../../../test/harness/cursor';
+import { claimTemplate } from '../../../../test/harness/dra';
 import { fixture } from '../../../../test/harness/fixture';
+import { testHost } from '../../../../test/harness/hosts';
+import { createLanguageService } from '../language-service';
 
 const KINDS_DIR = join(__dirname, '..', '..', '..', '..', '..', 'test', 'fixtures', 'kinds');
 const lensesOf = (text: string) =>
@@ -87,5 +90,36 @@ describe('GPU summary', () => {
     assert.ok(hover);
     assert.match(hover.markdown, /\*\*GPUs:\*\* 16 GPUs · Worker 2 × 8 · ≥ 2 nodes of 8 GPUs$/);
     assert.match(hover.markdown, /^\*\*kind\*\*/);
+  });
+
+  it('counts the GPUs pods claim through DRA, from the same file or the folder, and says when it cannot', () => {
+    const job = (template: string) => `apiVersion: kubeflow.org/v1
+kind: PyTorchJob
+metadata:
+  name: llm
+spec:
+  pytorchReplicaSpecs:
+    Worker:
+      replicas: 4
+      template:
+        spec:
+          resourceClaims:
+            - name: gpus
+              resourceClaimTemplateName: ${template}
+          containers:
+            - name: pytorch
+              image: nvcr.io/nvidia/pytorch:24.05-py3
+              resources:
+                claims:
+                  - name: gpus
+`;
+    const sameFile = `${claimTemplate('eight', 'gpu.nvidia.com', 8)}---\n${job('eight')}`;
+    assert.deepEqual(lensesOf(sameFile), ['15: 32 GPUs (by claim) · Worker 4 × 8 · ≥ 4 nodes of 8 GPUs']);
+    assert.deepEqual(lensesOf(job('elsewhere')), ['2: GPUs by claim, count unknown · Worker 4 × ?']);
+    const service = createLanguageService(testHost({ 'file:///w/llm/claims.yaml': claimTemplate('four', 'gpu.nvidia.com', 4) }));
+    const lenses = service.codeLenses({ uri: 'file:///w/llm/job.yaml', text: job('four') }).map((lens) => lens.title);
+    assert.deepEqual(lenses, ['16 GPUs (by claim) · Worker 4 × 4 · ≥ 2 nodes of 8 GPUs']);
+    const hover = service.hover({ uri: 'file:///w/llm/job.yaml', text: job('four') }, { line: 1, character: 8 });
+    assert.match(hover?.markdown ?? '', /\*\*GPUs:\*\* 16 GPUs \(by claim\) · Worker 4 × 4 · ≥ 2 nodes of 8 GPUs$/);
   });
 });

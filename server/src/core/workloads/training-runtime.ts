@@ -4,7 +4,7 @@
 // rest (the node's container and resources, numNodes, numProcPerNode) from here.
 import type { YamlNode } from '../document';
 import type { CoreHost } from '../host';
-import { parseYamlFile } from '../parse/yaml-file';
+import { neighbourFiles } from './folder-manifests';
 import { containerView } from './index';
 import type { ContainerView, WorkloadView } from './index';
 import { asMap, type YamlMap } from './index';
@@ -66,19 +66,8 @@ export function findTrainingRuntime(
   const kinds = kind ? [kind] : RUNTIME_KINDS;
   const here = matching(documents, kinds, name, 'this file');
   if (here) return here;
-  const folder = uri.slice(0, uri.lastIndexOf('/'));
-  const self = uri.slice(uri.lastIndexOf('/') + 1);
-  for (const entry of host.listDirectory?.(folder) ?? []) {
-    if (entry.directory || entry.name === decodeURIComponent(self) || !/\.ya?ml$/.test(entry.name)) continue;
-    const text = host.readFile?.(`${folder}/${encodeURIComponent(entry.name)}`);
-    // Only files that could hold a runtime are parsed.
-    if (!text || !text.includes('TrainingRuntime')) continue;
-    const found = matching(
-      parseYamlFile(text).documents.map((document) => document.root),
-      kinds,
-      name,
-      entry.name,
-    );
+  for (const file of neighbourFiles(uri, host, /TrainingRuntime/) ?? []) {
+    const found = matching(file.roots, kinds, name, file.name);
     if (found) return found;
   }
   return undefined;

@@ -6,8 +6,10 @@ import { emptyDocument, fileFinding, fileRange } from '../parse/yaml-file';
 import { SchemaNavigator } from '../schema/navigate';
 import type { SchemaService } from '../schema/schema-service';
 import type { CodeLens, Completion, Finding, Hover, OutlineSymbol, Position, Range } from '../types';
-import { gpuSummary, summaryLine } from '../workloads';
+import { claimsDevices, gpuSummary, summaryLine, type ClaimIndex } from '../workloads';
 import { workloadOf } from '../workloads';
+import { claimIndex } from '../workloads/claim-index';
+import { ruleView } from '../workloads/manifest-view';
 import { completeYaml } from './completion';
 import { hoverYaml } from './hover';
 import { outlineDocument } from './outline';
@@ -80,11 +82,12 @@ export class YamlService {
       documents: file.documents.map((document) => document.root),
       host: this.host,
     };
+    const claims = this.claimsOf(file, uri);
     for (const document of file.documents) {
       for (const finding of document.findings) findings.push(fileFinding(document, finding));
       if (!withSchemas || !soundEnough(document)) continue;
       for (const finding of this.schemaFindings(document, uri)) findings.push(fileFinding(document, finding));
-      for (const finding of this.rulesOf(document, uri, workspace)) ruleFindings.push(fileFinding(document, finding));
+      for (const finding of this.rulesOf(document, uri, workspace, claims)) ruleFindings.push(fileFinding(document, finding));
     }
     if (ruleFindings.length) findings.push(...applyRuleSettings(ruleFindings, file.text, this.ruleLevels, this.ruleDocs));
     return findings;
@@ -108,20 +111,29 @@ export class YamlService {
     }
   }
 
+  /** The DRA objects of the file and its folder, which the GPUs of pods that claim devices depend on. */
+  private claimsOf(file: YamlFile, uri: string): ClaimIndex | undefined {
+    const roots = file.documents.map((document) => document.root);
+    return this.host && claimIndex(roots, uri, this.host);
+  }
+
   /**
    * The rules' findings of one document: those of document-scoped rules cached on its content
-   * (they read nothing else), then those of workspace-scoped rules, which run every time.
+   * (they read nothing else), then those of workspace-scoped rules, which run every time. A
+   * workload whose pods claim devices reads its claims' templates from other documents: none of
+   * its findings are cached.
    */
-  private rulesOf(document: YamlDocument, uri: string, workspace: RuleWorkspace | undefined): Finding[] {
+  private rulesOf(document: YamlDocument, uri: string, workspace: RuleWorkspace | undefined, claims?: ClaimIndex): Finding[] {
     // A rule that throws is logged each time it runs: once per content for document rules, whose findings are cached.
     const log = (ruleId: string, error: unknown) => this.host?.log?.(failureLog('rule', ruleId, uri, error));
-    let findings = this.ruleChecks.get(document.content);
+    const claiming = claims && workloadOf(document.root)?.pods.some(claimsDevices);
+    let findings = claiming ? runRules(document.content, DOCUMENT_RULES, undefined, log, claims) : this.ruleChecks.get(document.content);
     if (!findings) {
       findings = runRules(document.content, DOCUMENT_RULES, undefined, log);
       this.ruleChecks.set(document.content, findings);
     }
-    if (!WORKSPACE_RULES.length || !workspace || !workloadOf(document.root)) return findings;
-    return [...findings, ...runRules(document.content, WORKSPACE_RULES, workspace, log)];
+    if (!WORKSPACE_RULES.length || !workspace || !ruleView(document.root)) return findings;
+    return [...findings, ...runRules(document.content, WORKSPACE_RULES, workspace, log, claims)];
   }
 
   private schemaFindings(document: YamlDocument, uri: string): Finding[] {
@@ -165,26 +177,27 @@ export class YamlService {
     const offset = document.lines.offsetAt({ line: position.line - document.startLine, character: position.character });
     const schema = this.schemaOf(document, uri);
     const hover = schema && hoverYaml(document, offset, schema.schema, schema.label, this.navigator);
-    const gpus = this.gpuLineAtKind(document, offset);
+    const gpus = this.gpuLineAtKind(document, offset, this.claimsOf(file, uri));
     if (!gpus) return hover && { markdown: hover.markdown, range: fileRange(document, hover.range) };
     const markdown = [hover?.markdown, `**GPUs:** ${gpus.line}`].filter(Boolean).join('\n\n---\n\n');
     return { markdown, range: fileRange(document, hover?.range ?? gpus.range) };
   }
 
   /** The GPU summary of the workload when `offset` is on its `kind` line. */
-  private gpuLineAtKind(document: YamlDocument, offset: number): { line: string; range: Range } | undefined {
+  private gpuLineAtKind(document: YamlDocument, offset: number, claims?: ClaimIndex): { line: string; range: Range } | undefined {
     const workload = workloadOf(document.root);
     const entry = workload?.root.entry('kind');
     if (!workload || !entry || offset < entry.key.start || offset > workload.kindNode.end) return undefined;
-    const summary = gpuSummary(workload);
+    const summary = gpuSummary(workload, claims);
     return summary && { line: summaryLine(summary), range: document.lines.range(entry.key.start, workload.kindNode.end) };
   }
 
-  /** A GPU summary above each workload that asks for GPUs. */
-  codeLenses(file: YamlFile): CodeLens[] {
+  /** A GPU summary above each workload that asks for GPUs, by limit or by claim. */
+  codeLenses(file: YamlFile, uri: string): CodeLens[] {
+    const claims = this.claimsOf(file, uri);
     return file.documents.flatMap((document) => {
       const workload = workloadOf(document.root);
-      const summary = workload && gpuSummary(workload);
+      const summary = workload && gpuSummary(workload, claims);
       if (!workload || !summary) return [];
       return [
         { range: fileRange(document, document.lines.range(workload.kindNode.start, workload.kindNode.end)), title: summaryLine(summary) },

@@ -1,12 +1,12 @@
 // A CUDA image in a container without a GPU limit: the scheduler counts no GPU for it, but the
 // NVIDIA runtime reads the NVIDIA_VISIBLE_DEVICES=all the CUDA base images set and, on a GPU
 // node, shows the container every GPU there — those the device plugin gave other pods included.
-import { asksForGpu } from '../../workloads';
+import { asksForGpu, claimGpus, podClaims } from '../../workloads';
 import { containerLabel } from '../../workloads/container-label';
 import { isCudaImage } from '../../workloads/images';
 import { mergesLlmPresets } from '../../workloads/llm-presets';
 import { RAY_CLUSTER_SPEC } from '../../workloads';
-import type { ContainerView, PodView, WorkloadView } from '../../workloads';
+import type { ClaimIndex, ContainerView, PodView, WorkloadView } from '../../workloads';
 import type { YamlMap } from '../../workloads';
 import { defineRule, type RuleContext } from '../rule';
 import { addEntry, addItem, setUnder, type OffsetEdit, type OffsetFix } from '../yaml-edits';
@@ -44,6 +44,21 @@ function inheritsResources(workload: WorkloadView, pod: PodView, container: Cont
 
 /** GPUs allocated through Dynamic Resource Allocation: a claim instead of a limit. */
 const claimsDevices = (container: ContainerView) => (container.resources.node?.seq('claims')?.items.length ?? 0) > 0;
+
+/** The pod's claims that hold GPUs, or devices mlinfra cannot tell: what a container of a DRA pod should name to get a GPU. */
+function gpuClaimNames(pod: PodView, claims: ClaimIndex): string[] {
+  return podClaims(pod)
+    .filter((claim) => claimGpus(claim, claims).asksForGpu !== false)
+    .map((claim) => claim.name);
+}
+
+/** Names the claim under the container's `resources.claims`, creating what is missing. */
+function useClaimFix(text: string, container: ContainerView, claim: string): OffsetFix {
+  const { node: resources, owner } = container.resources;
+  const item = { name: claim };
+  const edit = resources ? addEntry(text, resources.node, 'claims', [item]) : addEntry(text, owner.node, 'resources', { claims: [item] });
+  return { title: `Use claim ${claim}: add it to resources.claims`, edits: [edit], preferred: true };
+}
 
 function hideGpusFix(text: string, container: ContainerView): OffsetFix[] {
   const item = { name: 'NVIDIA_VISIBLE_DEVICES', value: 'void' };
@@ -88,6 +103,19 @@ function check(workload: WorkloadView, context: RuleContext): void {
       if (asksForGpu(container) || claimsDevices(container) || choosesItsDevices(container) || inheritsResources(workload, pod, container))
         continue;
       const label = containerLabel(workload, pod, container);
+      const Label = `${label[0].toUpperCase()}${label.slice(1)}`;
+      const podClaimNames = gpuClaimNames(pod, context.claims);
+      if (podClaimNames.length) {
+        context.report(
+          container.image,
+          `${Label} runs the CUDA image ${image} but uses none of its pod's device claims (${podClaimNames.join(', ')}): ` +
+            `DRA hands a claim's devices only to the containers that name it under resources.claims, so it gets no GPU, ` +
+            `yet on a GPU node the NVIDIA runtime honours the image's NVIDIA_VISIBLE_DEVICES=all and shows it every GPU ` +
+            `there. Add the claim to its resources.claims, or NVIDIA_VISIBLE_DEVICES=void in its env if it needs none.`,
+          { fixes: [useClaimFix(context.text, container, podClaimNames[0]), ...hideGpusFix(context.text, container)] },
+        );
+        continue;
+      }
       if (ray?.head) {
         context.report(
           container.image,
@@ -102,7 +130,7 @@ function check(workload: WorkloadView, context: RuleContext): void {
       }
       context.report(
         container.image,
-        `${label[0].toUpperCase()}${label.slice(1)} runs the CUDA image ${image} without a GPU limit: the ` +
+        `${Label} runs the CUDA image ${image} without a GPU limit: the ` +
           `scheduler gives it no GPU, yet on a GPU node the NVIDIA runtime honours the image's NVIDIA_VISIBLE_DEVICES=all ` +
           `and shows it every GPU there, other pods' included (elsewhere it sees none). Set limits: nvidia.com/gpu ` +
           `to the GPUs it needs, or NVIDIA_VISIBLE_DEVICES=void in its env if it needs none.`,
@@ -119,7 +147,7 @@ export const gpuCudaImageWithoutGpu = defineRule({
   docs: {
     why: `The CUDA base images (and the NGC, PyTorch CUDA, TensorFlow GPU, Triton, vLLM images built on them) set \`NVIDIA_VISIBLE_DEVICES=all\`. A container that asks for no GPU is given none by the scheduler and the device plugin, so nothing overrides that variable: on a GPU node whose container runtime is NVIDIA's (the GPU Operator's default), the container sees every GPU of the node — the GPUs the device plugin allocated to other pods included — and a framework in it allocates memory and runs kernels there unseen by Kubernetes. On a node without the NVIDIA runtime it sees none and silently runs on the CPU. Either way it is not what the scheduler accounted for.
 
-What is left alone, to avoid noise: init containers (they run before the app, and giving them GPUs only adds to the pod's reservation — see \`gpu/init-container-gpu\`); MPI launchers (a role named \`Launcher\`, or any role with \`launcher\` in its name), which only run \`mpirun\` and share the workers' image by habit; containers that set \`NVIDIA_VISIBLE_DEVICES\` themselves or hide every device from CUDA (\`CUDA_VISIBLE_DEVICES: ""\` or \`"-1"\`); containers that claim devices through Dynamic Resource Allocation (\`resources.claims\`); a TrainJob's trainer, an InferenceService's model or the container of an LLMInferenceService that names LLMInferenceServiceConfigs in \`baseRefs\` that writes no resources (its runtime or presets give them); images of the GPU Operator, the device plugin and DCGM, which serve the whole node on purpose; and Ray groups that tell Ray their GPUs (\`num-gpus\` in \`rayStartParams\`, or \`GPU\` in the group's \`resources\`). A Ray head (which often shares the workers' GPU image and runs on a CPU node) without \`num-gpus\` is reported as information: Ray counts the GPUs it sees, so on a GPU node it would place GPU tasks on the head.`,
+What is left alone, to avoid noise: init containers (they run before the app, and giving them GPUs only adds to the pod's reservation — see \`gpu/init-container-gpu\`); MPI launchers (a role named \`Launcher\`, or any role with \`launcher\` in its name), which only run \`mpirun\` and share the workers' image by habit; containers that set \`NVIDIA_VISIBLE_DEVICES\` themselves or hide every device from CUDA (\`CUDA_VISIBLE_DEVICES: ""\` or \`"-1"\`); containers that claim devices through Dynamic Resource Allocation (\`resources.claims\`; a container of a pod that claims GPUs but that names none of its claims is reported, with a fix that names the claim); a TrainJob's trainer, an InferenceService's model or the container of an LLMInferenceService that names LLMInferenceServiceConfigs in \`baseRefs\` that writes no resources (its runtime or presets give them); images of the GPU Operator, the device plugin and DCGM, which serve the whole node on purpose; and Ray groups that tell Ray their GPUs (\`num-gpus\` in \`rayStartParams\`, or \`GPU\` in the group's \`resources\`). A Ray head (which often shares the workers' GPU image and runs on a CPU node) without \`num-gpus\` is reported as information: Ray counts the GPUs it sees, so on a GPU node it would place GPU tasks on the head.`,
     fix:
       'Give the container the GPUs it uses under `resources.limits` (`nvidia.com/gpu: 1`). If it needs ' +
       "none — a sidecar, a parameter server, a data loader sharing the trainer's image — set `NVIDIA_VISIBLE_DEVICES` " +

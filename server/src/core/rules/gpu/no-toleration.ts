@@ -1,11 +1,11 @@
 // GPU node pools are often tainted (`nvidia.com/gpu:NoSchedule` on EKS and in the GPU
 // Operator's guides, `sku=gpu` on AKS) so that CPU pods stay off them: a GPU pod that neither
 // tolerates the taint nor targets GPU nodes on purpose may stay Pending.
-import { asksForGpu } from '../../workloads';
+import { asksForGpu, claimGpus, podClaims } from '../../workloads';
 import { workloadKindsExcept } from '../../workloads';
 import { mergesLlmPresets } from '../../workloads/llm-presets';
 import { roleAnchor, rolePods } from '../../workloads/roles';
-import type { PodView } from '../../workloads';
+import type { ClaimIndex, PodView } from '../../workloads';
 import type { YamlMap } from '../../workloads';
 import { defineRule } from '../rule';
 import { addEntry, addItem } from '../yaml-edits';
@@ -55,8 +55,12 @@ function nodeLabels(spec: YamlMap): string[] {
   ];
 }
 
-function needsToleration(pod: PodView): boolean {
-  if (!pod.allContainers.some(asksForGpu)) return false;
+/** GPUs asked for by limit, or claimed through DRA (a claim known to hold GPUs or MIG devices). */
+const asksForGpus = (pod: PodView, claims: ClaimIndex) =>
+  pod.allContainers.some(asksForGpu) || podClaims(pod).some((claim) => claimGpus(claim, claims).asksForGpu === true);
+
+function needsToleration(pod: PodView, claims: ClaimIndex): boolean {
+  if (!asksForGpus(pod, claims)) return false;
   const specs = [pod.spec, ...(pod.mergedSpecs ?? [])];
   if (specs.some((spec) => spec.maps('tolerations').some(toleratesGpu))) return false;
   return !specs.some((spec) => nodeLabels(spec).some((label) => GPU_NODE_LABEL.test(label)));
@@ -81,7 +85,9 @@ export const gpuNoToleration = defineRule({
       '`node.kubernetes.io/instance-type`, a node pool…), or when the workload is queued by Kueue (`kueue.x-k8s.io/queue-name`), ' +
       'whose ResourceFlavors add tolerations and node labels at admission, or is an LLMInferenceService that ' +
       'names LLMInferenceServiceConfigs in `baseRefs`, whose pod specs KServe merges into its own. TrainJobs are ' +
-      "skipped: their pod spec is the runtime's.",
+      "skipped: their pod spec is the runtime's. A pod that claims GPUs through Dynamic Resource Allocation (a claim whose " +
+      'template or ResourceClaim, in the same file or folder, asks for a GPU or MIG device class) counts as ' +
+      'requesting them: the admission plugin adds tolerations for extended resources only, never for claims.',
     fix:
       'Add a toleration for the taint of your GPU nodes, or select them with a node selector. The quick ' +
       "fix adds `{key: nvidia.com/gpu, operator: Exists, effect: NoSchedule}` to the pod spec's tolerations.",
@@ -128,7 +134,7 @@ spec:
   check(workload, context) {
     if (workload.root.map('metadata')?.map('labels')?.string(KUEUE_QUEUE) || mergesLlmPresets(workload)) return;
     for (const pod of workload.pods) {
-      if (!needsToleration(pod)) continue;
+      if (!needsToleration(pod, context.claims)) continue;
       const tolerations = pod.spec.entry('tolerations');
       const edit =
         tolerations?.value?.kind === 'seq'

@@ -3,7 +3,7 @@
 // from torchrun's flag, the PET_NPROC_PER_NODE variable it reads, a PyTorchJob's nprocPerNode
 // or a TrainJob's numProcPerNode.
 import type { MapNode, ScalarNode } from '../../document';
-import { containerGpus, appContainerGpus } from '../../workloads';
+import { appClaimGpus, appVisibleGpus, containerClaimGpus, containerVisibleGpus } from '../../workloads';
 import { containerLaunches, locateWord } from '../../workloads/launcher';
 import { rolePods } from '../../workloads/roles';
 import type { WorkloadView } from '../../workloads';
@@ -28,14 +28,18 @@ interface Setting {
 /** Whether a count of processes disagrees with a number of GPUs (none: nothing to compare with). */
 const disagrees = (processes: number, gpus: number) => gpus > 0 && processes !== gpus;
 
-/** Reports a setting that disagrees with the GPUs of `holder` (`container pytorch`, `the Worker pods`). */
-function report(context: RuleContext, setting: Setting, gpus: number, holder: string, pods: boolean): void {
+/**
+ * Reports a setting that disagrees with the GPUs of `holder` (`container pytorch`, `the Worker pods`),
+ * which hold them by limit or, `byClaim`, through a DRA claim.
+ */
+function report(context: RuleContext, setting: Setting, gpus: number, holder: string, pods: boolean, byClaim: boolean): void {
   const { processes, what } = setting;
   const more = processes > gpus;
+  const source = byClaim ? "the claim's GPU count" : 'the GPU limit';
   const effect = more
     ? `the ${processes - gpus} processes without a GPU of their own fail or share one (CUDA out of memory, ` +
-      `NCCL errors). Set it to ${gpus}, or raise the GPU limit.`
-    : `${gpus - processes} of the GPUs stay idle while the job holds them. Set it to ${gpus} (or auto), or lower the GPU limit.`;
+      `NCCL errors). Set it to ${gpus}, or raise ${source}.`
+    : `${gpus - processes} of the GPUs stay idle while the job holds them. Set it to ${gpus} (or auto), or lower ${source}.`;
   const fix = setting.fix?.(gpus);
   const message =
     `${what} starts ${processes} process${processes === 1 ? '' : 'es'} per pod but ${holder} ${pods ? 'have' : 'has'} ` +
@@ -74,7 +78,9 @@ export const gpuNprocPerNode = defineRule({
       "environment default, which the Kubeflow operator sets from a PyTorchJob's `nprocPerNode` — it also " +
       "computes `WORLD_SIZE` from it), from a PyTorchJob's `spec.nprocPerNode` and `spec.elasticPolicy.nProcPerNode`, " +
       "and from a TrainJob's `spec.trainer.numProcPerNode`. Values such as `auto` and `gpu` (one process " +
-      'per visible GPU) are fine, and containers without a GPU limit (CPU training) are not checked.',
+      'per visible GPU) are fine. The GPUs are the GPU limit and the GPUs of the DRA claims the container uses ' +
+      '(`resources.claims`, counted from their ResourceClaimTemplate or ResourceClaim in the same file or ' +
+      'folder); containers without GPUs (CPU training), and those whose claims cannot be counted, are not checked.',
     fix: 'Make the number of processes per node equal to the GPU limit, or use `auto`. The quick fix writes the GPU count.',
     source:
       'PyTorch `torch/distributed/run.py` (`--nproc-per-node`: "auto", "cpu", "gpu" or an integer; `PET_` ' +
@@ -127,8 +133,10 @@ spec:
       for (const container of pod.containers) {
         if (seen.includes(container.node.node)) continue;
         seen.push(container.node.node);
-        const gpus = containerGpus(container);
-        if (gpus === 0) continue;
+        // GPUs by limit and by claim; a claim whose count is unknown leaves nothing to compare with.
+        const gpus = containerVisibleGpus(pod, container, context.claims);
+        if (!gpus) continue;
+        const byClaim = (containerClaimGpus(pod, container, context.claims).gpus ?? 0) > 0;
         const holder = `container ${container.name ?? '(unnamed)'}`;
         for (const launch of containerLaunches(container)) {
           const nproc = launch.nprocPerNode;
@@ -136,7 +144,7 @@ spec:
           if (!nproc || processes === undefined || !disagrees(processes, gpus)) continue;
           const span = locateWord(context.text, nproc.word, nproc.rawStart, nproc.rawEnd);
           const fix = span && ((count: number) => ({ title: `Set ${nproc.flag} to ${count}`, edits: [replaceSpan(span, String(count))] }));
-          report(context, { what: nproc.flag, processes, at: span ?? nproc.word.node, fix }, gpus, holder, false);
+          report(context, { what: nproc.flag, processes, at: span ?? nproc.word.node, fix }, gpus, holder, false, byClaim);
         }
         for (const env of container.env) {
           if (env.name !== 'PET_NPROC_PER_NODE') continue;
@@ -154,6 +162,7 @@ spec:
             gpus,
             holder,
             false,
+            byClaim,
           );
         }
       }
@@ -163,9 +172,11 @@ spec:
       if (!node || processes === undefined) continue;
       // One finding per GPU count that disagrees, naming the roles that have it; a fix only when every role agrees.
       const byGpus = new Map<number, string[]>();
+      let byClaim = false;
       for (const pod of workload.pods) {
-        const gpus = appContainerGpus(pod);
-        if (gpus > 0) byGpus.set(gpus, [...(byGpus.get(gpus) ?? []), pod.role]);
+        const gpus = appVisibleGpus(pod, context.claims);
+        if (gpus) byGpus.set(gpus, [...(byGpus.get(gpus) ?? []), pod.role]);
+        byClaim ||= (appClaimGpus(pod, context.claims).gpus ?? 0) > 0;
       }
       for (const [gpus, roles] of byGpus) {
         if (!disagrees(processes, gpus)) continue;
@@ -180,7 +191,7 @@ spec:
           byGpus.size === 1
             ? (count: number) => ({ title: `Set ${what} to ${count}`, edits: [replaceValue(node, write(count))] })
             : undefined;
-        report(context, { what, processes, at: node, fix }, gpus, holder, true);
+        report(context, { what, processes, at: node, fix }, gpus, holder, true, byClaim);
       }
     }
   },

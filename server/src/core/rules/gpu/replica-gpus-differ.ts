@@ -1,9 +1,9 @@
 // The ranks of one distributed job expect the same GPUs on every pod: the processes per node
 // (nprocPerNode, torchrun, tensor-parallel size) are one number for all of them. Roles that
 // legitimately hold no GPU (launchers, parameter servers, coordinators) are left out.
-import { appContainerGpus } from '../../workloads';
+import { appClaimGpus, appVisibleGpus } from '../../workloads';
 import { roleAnchor } from '../../workloads/roles';
-import type { PodView, WorkloadView } from '../../workloads';
+import type { ClaimIndex, PodView, WorkloadView } from '../../workloads';
 import { defineRule } from '../rule';
 
 /**
@@ -27,15 +27,14 @@ const WORLDS: Record<string, { roles?: (role: string) => boolean; zeroCounts: bo
   JobTemplate: { zeroCounts: false },
 };
 
-/** The roles of the job's GPU world with their GPUs per pod. */
-function worldRoles(workload: WorkloadView): { pod: PodView; gpus: number }[] {
+/** The roles of the job's GPU world with their GPUs per pod (by limit and by claim); none when a claim's count is unknown. */
+function worldRoles(workload: WorkloadView, claims: ClaimIndex): { pod: PodView; gpus: number }[] {
   // Volcano's Job (tasks) shares its kind name with batch/v1 Job (one template).
   const world = WORLDS[workload.apiVersion.startsWith('batch.volcano.sh/') ? 'VolcanoJob' : workload.kind];
   if (!world) return [];
-  return workload.pods
-    .filter((pod) => world.roles?.(pod.role) ?? true)
-    .map((pod) => ({ pod, gpus: appContainerGpus(pod) }))
-    .filter(({ gpus }) => gpus > 0 || world.zeroCounts);
+  const roles = workload.pods.filter((pod) => world.roles?.(pod.role) ?? true).map((pod) => ({ pod, gpus: appVisibleGpus(pod, claims) }));
+  if (roles.some(({ gpus }) => gpus === undefined)) return [];
+  return (roles as { pod: PodView; gpus: number }[]).filter(({ gpus }) => gpus > 0 || world.zeroCounts);
 }
 
 export const gpuReplicaGpusDiffer = defineRule({
@@ -117,7 +116,7 @@ spec:
                   nvidia.com/gpu: 8`,
   },
   check(workload, context) {
-    const roles = worldRoles(workload);
+    const roles = worldRoles(workload, context.claims);
     const counts = new Set(roles.map(({ gpus }) => gpus));
     if (counts.size < 2) return;
     // The count most pods have is the norm; ties go to the role written last (Workers follow their Master).
@@ -125,13 +124,15 @@ spec:
     for (const { pod, gpus } of roles) pods.set(gpus, (pods.get(gpus) ?? 0) + (pod.replicas ?? 1));
     const norm = [...pods].reduce((best, entry) => (entry[1] >= best[1] ? entry : best))[0];
     const summary = roles.map(({ pod, gpus }) => `${pod.role} ${gpus}`).join(', ');
+    const byClaim = roles.some(({ pod }) => (appClaimGpus(pod, context.claims).gpus ?? 0) > 0);
+    const advice = byClaim ? 'Give every role the same GPUs, by limit or by claim.' : 'Give every role the same GPU limit.';
     for (const { pod, gpus } of roles) {
       if (gpus === norm) continue;
       context.report(
         roleAnchor(workload, pod),
         `The ${pod.role} pods have ${gpus} GPU${gpus === 1 ? '' : 's'} each, unlike the rest of this ${workload.kind} ` +
           `(${summary}): the job starts the same number of processes on every pod, so pods with fewer GPUs get ` +
-          `ranks without one and pods with more leave GPUs idle. Give every role the same GPU limit.`,
+          `ranks without one and pods with more leave GPUs idle. ${advice}`,
       );
     }
   },

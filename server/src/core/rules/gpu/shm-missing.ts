@@ -2,12 +2,12 @@
 // share tensors through /dev/shm, which a container runtime sizes at 64 MB unless the pod
 // mounts a memory-backed emptyDir there (or shares the host's IPC namespace).
 import type { MapNode, YamlNode } from '../../document';
-import { containerGpus, quantityNumber, WHOLE_GPU_RESOURCES } from '../../workloads';
+import { containerClaimGpus, containerGpus, quantityNumber, WHOLE_GPU_RESOURCES } from '../../workloads';
 import { workloadKindsExcept } from '../../workloads';
 import { RAY_KINDS, SPARK_KINDS } from '../../workloads';
 import { containerLaunches } from '../../workloads/launcher';
 import { podVolumes, SHM_PATH, shmMount, shmSizeFor } from '../../workloads/shm';
-import type { ContainerView, PodView, ResourceQuantity, WorkloadView } from '../../workloads';
+import type { ClaimIndex, ContainerView, PodView, ResourceQuantity, WorkloadView } from '../../workloads';
 import { defineRule, type RuleContext } from '../rule';
 import { addEntry, addItem, type OffsetEdit, type OffsetFix } from '../yaml-edits';
 
@@ -23,11 +23,12 @@ const wholeGpus = (quantities: ResourceQuantity[]) =>
   quantities.filter((q) => WHOLE_GPU_RESOURCES.includes(q.name)).reduce((sum, q) => sum + (quantityNumber(q) ?? 0), 0);
 
 /** Why a container runs several processes that share memory, or undefined when it does not. */
-function multiProcess(workload: WorkloadView, pod: PodView, container: ContainerView): string | undefined {
+function multiProcess(workload: WorkloadView, pod: PodView, container: ContainerView, claims: ClaimIndex): string | undefined {
   const launch = containerLaunches(container)[0];
   if (launch) return `runs ${LAUNCHER_NAMES[launch.kind]}`;
-  // Requests count too: a request without its limit is another rule's finding, the intent is the same.
-  const gpus = Math.max(containerGpus(container), wholeGpus(container.resources.requests));
+  // Requests count too: a request without its limit is another rule's finding, the intent is the same. So do claimed GPUs.
+  const claimed = containerClaimGpus(pod, container, claims).gpus ?? 0;
+  const gpus = Math.max(containerGpus(container), wholeGpus(container.resources.requests)) + claimed;
   if (gpus > 1) return `has ${gpus} GPUs`;
   // The operator runs a PyTorchJob's training in its `pytorch` container (the first one otherwise).
   const trainer = pod.containers.find((candidate) => candidate.name === 'pytorch') ?? pod.containers[0];
@@ -141,7 +142,7 @@ spec:
     for (const pod of workload.pods) {
       if (pod.spec.boolean('hostIPC') === true) continue;
       for (const container of pod.containers) {
-        const reason = multiProcess(workload, pod, container);
+        const reason = multiProcess(workload, pod, container, context.claims);
         if (!reason || shmMount(pod, container) || seen.includes(container.node.node)) continue;
         seen.push(container.node.node);
         const at: YamlNode = container.nameNode ?? container.node.node.entries[0]?.key ?? pod.roleNode;

@@ -84,6 +84,37 @@ describe(ID, () => {
     );
   });
 
+  it('leaves a Triton server that uses a DRA claim of GPUs, or of devices it cannot count, alone', () => {
+    const gpuModel = 'name: "densenet"\nplatform: "onnxruntime_onnx"\ninstance_group [ { kind: KIND_GPU } ]\n';
+    const host = testHost({
+      'file:///w/model_repository/densenet/config.pbtxt': gpuModel,
+      'file:///w/deploy/claims.yaml':
+        'apiVersion: resource.k8s.io/v1\nkind: ResourceClaimTemplate\nmetadata:\n  name: one-gpu\nspec:\n  spec:\n    devices:\n' +
+        '      requests:\n        - { name: gpu, exactly: { deviceClassName: gpu.nvidia.com } }\n',
+    });
+    const claimed = (template: string, annotation = '') =>
+      deployment(
+        '["tritonserver", "--model-repository=/mnt/model_repository"]',
+        '          resources:\n            claims: [{ name: gpu }]\n',
+        annotation,
+      ).replace(
+        '      containers:\n',
+        `      resourceClaims: [{ name: gpu, resourceClaimTemplateName: ${template} }]\n      containers:\n`,
+      );
+    checkFindings(claimed('one-gpu'), { uri: 'file:///w/deploy/triton.yaml', host, only: ID });
+    checkFindings(claimed('elsewhere'), { uri: 'file:///w/deploy/triton.yaml', host, only: ID });
+    // A claim of other devices gives no GPU.
+    const channels = testHost({
+      'file:///w/model_repository/densenet/config.pbtxt': gpuModel,
+      'file:///w/deploy/claims.yaml':
+        'apiVersion: resource.k8s.io/v1\nkind: ResourceClaimTemplate\nmetadata:\n  name: channel\nspec:\n  spec:\n    devices:\n' +
+        '      requests:\n        - { name: gpu, exactly: { deviceClassName: compute-domain-default-channel.nvidia.com } }\n',
+    });
+    const finding =
+      '#               ^^^^^^ error[gpu/triton-without-gpu]: Triton container server has no GPU limit, but serves models with KIND_GPU instance groups (densenet, from model_repository/densenet/config.pbtxt): it sees no GPU and fails to load them. Set limits: nvidia.com/gpu: 1, or use KIND_CPU.\n';
+    checkFindings(claimed('channel', finding), { uri: 'file:///w/deploy/triton.yaml', host: channels, only: ID });
+  });
+
   it('adds the limit', () => {
     const source = `apiVersion: v1
 kind: ConfigMap

@@ -2,7 +2,7 @@
 // a GPU limit the device plugin gives the container none, and Triton refuses to load those
 // models ("has kind KIND_GPU but no GPUs are available"). The configs are read where mlinfra can
 // see them: ConfigMaps of the same file, or the workspace's model repository.
-import { containerGpus } from '../../workloads';
+import { containerClaimGpus, containerGpus } from '../../workloads';
 import { isTritonServer, servedModels, usesKindGpu } from '../../workloads/triton-server';
 import { defineRule } from '../rule';
 import { addEntry } from '../yaml-edits';
@@ -23,7 +23,8 @@ export const gpuTritonWithoutGpu = defineRule({
       'Give the Triton container a GPU limit (`nvidia.com/gpu: 1` or more), or make the instance groups ' +
       '`KIND_CPU` if the models are meant to run on CPUs. mlinfra reads the model configs from ConfigMaps ' +
       'of the same file that the pod mounts, and from a model repository in the workspace named like the ' +
-      'folder `--model-repository` points at.',
+      'folder `--model-repository` points at. A container that gets GPUs through a DRA claim it names under ' +
+      '`resources.claims` (or a claim whose devices mlinfra cannot count) is left alone.',
     source:
       'Triton core `model_config_utils.cc` (instance group validation: "has kind KIND_GPU but no GPUs are ' +
       'available"); NVIDIA k8s-device-plugin: GPUs are allocated to containers by their GPU limit (see also ' +
@@ -78,6 +79,8 @@ spec:
     for (const pod of workload.pods) {
       for (const container of pod.containers) {
         if (!isTritonServer(container) || containerGpus(container) > 0) continue;
+        // GPUs by DRA claim count too, and a claim whose devices are unknown may hold some.
+        if (containerClaimGpus(pod, container, context.claims).asksForGpu !== false) continue;
         const gpuModels = servedModels(pod, container, workspace.documents, workspace.uri, workspace.host).filter((model) =>
           usesKindGpu(model.config),
         );

@@ -114,6 +114,24 @@ describe(ID, () => {
     );
   });
 
+  it("counts the GPUs Workers claim through DRA, and says nothing when a claim's count is unknown", () => {
+    const claimed = (template: string) =>
+      job('v2beta1', '  slotsPerWorker: 1\n', 0)
+        .replace(
+          '          containers:\n            - name: worker',
+          `          resourceClaims:\n            - { name: gpus, resourceClaimTemplateName: ${template} }\n          containers:\n            - name: worker`,
+        )
+        .replace('                limits:\n                  nvidia.com/gpu: 0\n', '                claims: [{ name: gpus }]\n');
+    const template =
+      'apiVersion: resource.k8s.io/v1\nkind: ResourceClaimTemplate\nmetadata:\n  name: four-gpus\nspec:\n  spec:\n    devices:\n' +
+      '      requests:\n        - name: gpus\n          firstAvailable:\n            - { name: h100, deviceClassName: gpu.nvidia.com, count: 4 }\n' +
+      '            - { name: any, deviceClassName: gpu.nvidia.com, count: 4 }\n---\n';
+    const finding =
+      '#                 ^ warning[mpi/slots-per-worker]: slotsPerWorker is 1 but each Worker has 4 GPUs: mpirun starts one rank per slot, so 3 GPUs of each Worker sit idle. Set slotsPerWorker: 4.\n';
+    checkRule(ID, template + claimed('four-gpus').replace('  slotsPerWorker: 1\n', `  slotsPerWorker: 1\n${finding}`));
+    checkRule(ID, template + claimed('elsewhere'));
+  });
+
   it('sets slotsPerWorker: its value, or a new first entry of spec', () => {
     checkRuleFix(ID, job('v2beta1', '  slotsPerWorker: $01\n', 8), 'Set slotsPerWorker: 8', job('v2beta1', '  slotsPerWorker: 8\n', 8));
     checkRuleFix(ID, job('v1', '  $0slotsPerWorker:\n', 4), 'Set slotsPerWorker: 4', job('v1', '  slotsPerWorker: 4\n', 4));

@@ -2,7 +2,7 @@
 // one rank per slot: with GPU jobs one rank drives one GPU, so the slots should equal the GPUs
 // each Worker holds — fewer leave GPUs idle, more make ranks share a GPU.
 import type { MapEntry, MapNode } from '../../document';
-import { appContainerGpus } from '../../workloads';
+import { appVisibleGpus } from '../../workloads';
 import { isReplicaType } from '../../workloads/training-operator';
 import { defineRule } from '../rule';
 import { addEntry, replaceValue, type OffsetEdit } from '../yaml-edits';
@@ -104,8 +104,9 @@ spec:
     if (slots === undefined) return;
     const launcherRanks = spec.boolean('runLauncherAsWorker') === true;
     for (const pod of workload.pods) {
-      const gpus = appContainerGpus(pod);
-      if (!(isReplicaType(pod.role, 'Worker') || (launcherRanks && isReplicaType(pod.role, 'Launcher'))) || gpus === 0 || gpus === slots)
+      // GPUs by limit and by claim; a claim whose count is unknown leaves nothing to compare with.
+      const gpus = appVisibleGpus(pod, context.claims);
+      if (!(isReplicaType(pod.role, 'Worker') || (launcherRanks && isReplicaType(pod.role, 'Launcher'))) || !gpus || gpus === slots)
         continue;
       const idle = gpus - slots;
       const what = `slotsPerWorker is ${set ? slots : 'not set (1 by default)'} but each ${pod.role} has ${gpus} GPU${gpus === 1 ? '' : 's'}`;

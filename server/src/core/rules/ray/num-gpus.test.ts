@@ -131,6 +131,53 @@ describe(ID, () => {
     }
   });
 
+  it('compares num-gpus with the GPUs a worker group claims through DRA, and says nothing when they cannot be counted', () => {
+    const templates = fixture`
+      apiVersion: resource.k8s.io/v1
+      kind: ResourceClaimTemplate
+      metadata:
+        name: four-gpus
+      spec:
+        spec:
+          devices:
+            requests:
+              - { name: gpus, exactly: { deviceClassName: gpu.nvidia.com, count: 4 } }
+      ---
+      apiVersion: resource.k8s.io/v1
+      kind: ResourceClaimTemplate
+      metadata:
+        name: mig-slices
+      spec:
+        spec:
+          devices:
+            requests:
+              - { name: slices, exactly: { deviceClassName: mig.nvidia.com, count: 2 } }
+      ---
+    `;
+    const group = (name: string, numGpus: string, claim: string, limits = '') => `  - groupName: ${name}
+    rayStartParams: { num-gpus: "${numGpus}" }
+    template:
+      spec:
+        resourceClaims: [{ name: gpus, resourceClaimTemplateName: ${claim} }]
+        containers:
+          - name: ray-worker
+            image: rayproject/ray:2.35.0-gpu
+            resources:
+              claims: [{ name: gpus }]
+${limits}`;
+    const byClaim =
+      '#                               ^^^ error[ray/num-gpus]: num-gpus in rayStartParams of the worker group claimed is "8" but its Ray container ray-worker has 4 GPUs, by claim: Ray schedules GPU tasks and actors onto GPUs the pod does not have, and they fail. Set it to "4", or remove it (Ray then counts the GPUs the container sees).\n';
+    const both =
+      '#                               ^^^ warning[ray/num-gpus]: num-gpus in rayStartParams of the worker group both is "4" but its Ray container ray-worker has 5 GPUs, by limit and by claim: Ray never schedules work on 1 of them, which stay idle. Set it to "5", or remove it (KubeRay then takes the GPU limit).\n';
+    const cluster =
+      `${HEAD}workerGroupSpecs:\n` +
+      group('claimed', '8', 'four-gpus').replace('"8" }\n', `"8" }\n${byClaim}`) +
+      group('both', '4', 'four-gpus', '              limits: { nvidia.com/gpu: 1 }\n').replace('"4" }\n', `"4" }\n${both}`) +
+      group('unknown', '8', 'elsewhere') +
+      group('slices', '8', 'mig-slices');
+    checkRule(ID, templates + rayKinds(cluster)[0]);
+  });
+
   it('reports num-gpus set both in rayStartParams and in the group resources, and compares resources.GPU with the limit', () => {
     for (const source of rayKinds(
       HEAD +

@@ -2,9 +2,9 @@
 // from the pod: KubeRay only fills num-gpus from the Ray container's GPU limit when it is
 // unset. A different number makes Ray place GPU work on GPUs the pod lacks, or never use some.
 import type { ScalarNode } from '../../document';
-import { isGpuResource, quantityNumber } from '../../workloads';
+import { containerClaimGpus, isGpuResource, quantityNumber } from '../../workloads';
 import { RAY_CLUSTER_SPEC, RAY_KINDS } from '../../workloads';
-import type { ContainerView, WorkloadView } from '../../workloads';
+import type { ClaimIndex, ContainerView, PodView, WorkloadView } from '../../workloads';
 import type { YamlMap } from '../../workloads';
 import { defineRule, type RuleContext } from '../rule';
 import { removeEntry, replaceValue } from '../yaml-edits';
@@ -13,6 +13,7 @@ interface RayGroup {
   /** `head group` or `worker group <name>`, for messages. */
   label: string;
   group: YamlMap;
+  pod?: PodView;
   container?: ContainerView;
 }
 
@@ -20,14 +21,15 @@ interface RayGroup {
 function rayGroups(workload: WorkloadView): RayGroup[] {
   const cluster = RAY_CLUSTER_SPEC[workload.kind]?.(workload.root);
   if (!cluster) return [];
-  const containerOf = (group: YamlMap) => {
+  const podOf = (group: YamlMap) => {
     const spec = group.map('template')?.map('spec')?.node;
-    return workload.pods.find((pod) => pod.spec.node === spec)?.containers[0];
+    const pod = workload.pods.find((candidate) => candidate.spec.node === spec);
+    return { pod, container: pod?.containers[0] };
   };
   const head = cluster.map('headGroupSpec');
-  const groups: RayGroup[] = head ? [{ label: 'head group', group: head, container: containerOf(head) }] : [];
+  const groups: RayGroup[] = head ? [{ label: 'head group', group: head, ...podOf(head) }] : [];
   for (const group of cluster.maps('workerGroupSpecs'))
-    groups.push({ label: `worker group ${group.string('groupName') ?? '(unnamed)'}`, group, container: containerOf(group) });
+    groups.push({ label: `worker group ${group.string('groupName') ?? '(unnamed)'}`, group, ...podOf(group) });
   return groups;
 }
 
@@ -47,7 +49,16 @@ function countOf(node: ScalarNode): number | undefined {
   return /^\d+(\.\d+)?$/.test(text) ? Number(text) : undefined;
 }
 
-function checkGroup({ label, group, container }: RayGroup, context: RuleContext): void {
+/**
+ * The GPUs the Ray container gets through DRA claims: whole GPUs, or undefined when they cannot
+ * be counted (a claim not found, MIG slices, which Ray counts its own way).
+ */
+function claimedGpus(pod: PodView, container: ContainerView, claims: ClaimIndex): number | undefined {
+  const claimed = containerClaimGpus(pod, container, claims);
+  return claimed.asksForGpu && claimed.gpus === 0 ? undefined : claimed.gpus;
+}
+
+function checkGroup({ label, group, pod, container }: RayGroup, context: RuleContext): void {
   const params = group.map('rayStartParams');
   const numGpus = params?.scalar('num-gpus');
   const resourcesGpu = group.map('resources')?.scalar('GPU');
@@ -67,9 +78,11 @@ function checkGroup({ label, group, container }: RayGroup, context: RuleContext)
     );
   }
   const setting = resourcesGpu ?? numGpus;
-  if (!setting || !container) return;
-  const [ray, gpus] = [countOf(setting), limitGpus(container)];
-  if (ray === undefined || gpus === undefined || ray === gpus) return;
+  if (!setting || !container || !pod) return;
+  const [ray, limited, claimed] = [countOf(setting), limitGpus(container), claimedGpus(pod, container, context.claims)];
+  if (ray === undefined || limited === undefined || claimed === undefined) return;
+  const gpus = limited + claimed;
+  if (ray === gpus) return;
   const where = setting === resourcesGpu ? 'resources.GPU' : 'num-gpus in rayStartParams';
   const written = `"${String(setting.value)}"`;
   const fix = {
@@ -78,9 +91,16 @@ function checkGroup({ label, group, container }: RayGroup, context: RuleContext)
     preferred: gpus > 0,
   };
   const name = container.name ?? '(unnamed)';
-  const limited = gpus === 0 ? `its Ray container ${name} has no GPU limit` : `its Ray container ${name} is limited to ${gpusText(gpus)}`;
-  const what = `${where} of the ${label} is ${written} but ${limited}`;
-  const advice = `Set it to "${gpus}", or remove it (KubeRay then takes the GPU limit).`;
+  const holds =
+    gpus === 0
+      ? `its Ray container ${name} has no GPU limit`
+      : claimed > 0
+        ? `its Ray container ${name} has ${gpusText(gpus)}, ${limited ? 'by limit and by claim' : 'by claim'}`
+        : `its Ray container ${name} is limited to ${gpusText(gpus)}`;
+  const what = `${where} of the ${label} is ${written} but ${holds}`;
+  // Without num-gpus KubeRay passes the GPU limit; with GPUs by claim alone it passes none, and Ray counts those it sees.
+  const fallback = claimed > 0 && !limited ? 'Ray then counts the GPUs the container sees' : 'KubeRay then takes the GPU limit';
+  const advice = `Set it to "${gpus}", or remove it (${fallback}).`;
   if (ray > gpus) {
     context.report(setting, `${what}: Ray schedules GPU tasks and actors onto GPUs the pod does not have, and they fail. ${advice}`, {
       fixes: [fix],
