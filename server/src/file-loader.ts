@@ -14,6 +14,8 @@ const MAX_ROUNDS = 6;
 export class FileLoader {
   /** Loads under way, by question, so that two checks missing the same file read it once. */
   private readonly loading = new Map<string, Promise<void>>();
+  /** How many rounds of loading have run: a check that ran while it changed saw files answers computed before had not. */
+  loads = 0;
 
   constructor(
     private readonly snapshot: FileSnapshot,
@@ -36,6 +38,7 @@ export class FileLoader {
 
   /** Loads the answers to `questions` into the snapshot; a file that cannot be read is remembered as missing. */
   async load(questions: readonly FileQuestion[]): Promise<void> {
+    this.loads++;
     await Promise.all(questions.map((question) => this.loadOne(question)));
   }
 

@@ -1,6 +1,7 @@
 // LSP wiring only: capabilities, document sync and handlers that call the core facade.
 import {
   CodeActionKind,
+  CodeLensRefreshRequest,
   DidChangeConfigurationNotification,
   DocumentFormattingRequest,
   FoldingRangeRequest,
@@ -58,6 +59,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let canRegisterConfiguration = false;
   let canRegisterFormatting = false;
   let canRegisterFolding = false;
+  let canRefreshCodeLenses = false;
   const settings = new SchemaSettingsSync(connection, service, () => folders, files);
   // Until the user's schema settings are in, a check could call their CRD kinds unknown: wait.
   let settingsLoaded = false;
@@ -74,6 +76,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     canRegisterConfiguration = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     canRegisterFormatting = params.capabilities.textDocument?.formatting?.dynamicRegistration === true;
     canRegisterFolding = params.capabilities.textDocument?.foldingRange?.dynamicRegistration === true;
+    canRefreshCodeLenses = params.capabilities.workspace?.codeLens?.refreshSupport === true;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -145,9 +148,13 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       const started = performance.now();
       // Closed and opened again is another document object, even at the same version.
       const stillCurrent = () => documents.get(uri) === document && document.version === version;
+      const loadsBefore = loader.loads;
       const validation = await loader.settle(() => service.validate(sourceOf(document)), stillCurrent);
       if (!validation) return; // edited or closed while files loaded: the next check publishes
       const diagnostics = validation.findings.map((finding) => toDiagnostic(finding, uri));
+      // A CodeLens asked for before the files around the document were loaded counted without them
+      // (a claim's GPUs "count unknown"): the editor asks again.
+      if (loader.loads !== loadsBefore && canRefreshCodeLenses) void connection.sendRequest(CodeLensRefreshRequest.type);
       void connection.sendDiagnostics({ uri, version, diagnostics });
       const took = Math.round(performance.now() - started);
       connection.console.log(`Checked ${uri} (${validation.kind}, version ${version}): ${diagnostics.length} problem(s) in ${took} ms`);

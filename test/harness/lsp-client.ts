@@ -38,6 +38,8 @@ export class LspTestClient {
   suppliesFiles = true;
   /** The URIs the server asked the client to read, list or stat, in order (`readFile <uri>`). */
   readonly fileRequests: string[] = [];
+  /** How many times the server asked the client to request code lenses again (workspace/codeLens/refresh). */
+  codeLensRefreshes = 0;
 
   private constructor(readonly process: ChildProcess) {
     this.connection = createProtocolConnection(new StreamMessageReader(process.stdout!), new StreamMessageWriter(process.stdin!));
@@ -53,6 +55,11 @@ export class LspTestClient {
       params.items.map((item) => (item.section ? (this.settings[item.section] ?? null) : this.settings)),
     );
     this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('workspace/codeLens/refresh', () => {
+      this.codeLensRefreshes++;
+      this.wake();
+      return null;
+    });
     this.answerFiles(ReadFileRequest.method, (uri): ReadFileRequest.Result => this.files[uri] ?? null);
     this.answerFiles(ReadDirectoryRequest.method, (uri): ReadDirectoryRequest.Result => listFolder(this.files, uri) ?? null);
     this.answerFiles(StatRequest.method, (uri): StatRequest.Result => statOf(this.files, uri) ?? null);
@@ -79,7 +86,7 @@ export class LspTestClient {
       workspaceFolders: rootUri ? [{ uri: rootUri, name: 'workspace' }] : null,
       capabilities: {
         textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true } },
-        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
+        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, codeLens: { refreshSupport: true } },
       },
       clientInfo: { name: 'mlinfra-protocol-tests', version: '1' },
       initializationOptions,

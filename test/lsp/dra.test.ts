@@ -71,6 +71,21 @@ describe('GPUs claimed through DRA, over stdio', function () {
     );
   });
 
+  it('asks the editor for the CodeLens again once the files around the job are loaded, and only then', async () => {
+    client.files = { [CLAIMS]: claimTemplate('eight-gpus', 'gpu.nvidia.com', 8) };
+    await client.initialize(REPO);
+    await client.open(JOB, job('eight-gpus'));
+    await client.diagnostics(JOB);
+    assert.equal(client.codeLensRefreshes, 1);
+    // An edit finds the folder in the snapshot: nothing is loaded, the lens needs no refresh.
+    await client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri: JOB, version: 2 },
+      contentChanges: [{ text: job('eight-gpus').replace('replicas: 2', 'replicas: 3') }],
+    });
+    await client.diagnostics(JOB);
+    assert.equal(client.codeLensRefreshes, 1);
+  });
+
   it('warns of a template found nowhere around the job, and reads the folder again when a file changes', async () => {
     client.files = { [CLAIMS]: claimTemplate('eight-gpus', 'gpu.nvidia.com', 8) };
     await client.initialize(REPO);
