@@ -88,6 +88,12 @@ function rayHeadFix(text: string, head: YamlMap): OffsetFix[] {
   return edit ? [{ title: 'Set rayStartParams num-gpus: "0"', edits: [edit], preferred: true }] : [];
 }
 
+/** Where the GPUs go: a Spark role asks for them in its `gpu` field, from which the operator writes the limit. */
+function gpuAdvice(workload: WorkloadView, pod: PodView): string {
+  if (workload.apiVersion.startsWith('sparkoperator.k8s.io/')) return `Set the ${pod.role}'s gpu (name: nvidia.com/gpu, quantity)`;
+  return 'Set limits: nvidia.com/gpu to the GPUs it needs';
+}
+
 function check(workload: WorkloadView, context: RuleContext): void {
   for (const pod of workload.pods) {
     // An MPI launcher only runs mpirun and reaches the workers over SSH; it shares their image by habit.
@@ -132,8 +138,8 @@ function check(workload: WorkloadView, context: RuleContext): void {
         container.image,
         `${Label} runs the CUDA image ${image} without a GPU limit: the ` +
           `scheduler gives it no GPU, yet on a GPU node the NVIDIA runtime honours the image's NVIDIA_VISIBLE_DEVICES=all ` +
-          `and shows it every GPU there, other pods' included (elsewhere it sees none). Set limits: nvidia.com/gpu ` +
-          `to the GPUs it needs, or NVIDIA_VISIBLE_DEVICES=void in its env if it needs none.`,
+          `and shows it every GPU there, other pods' included (elsewhere it sees none). ${gpuAdvice(workload, pod)}, ` +
+          `or NVIDIA_VISIBLE_DEVICES=void in its env if it needs none.`,
         { fixes: hideGpusFix(context.text, container) },
       );
     }
