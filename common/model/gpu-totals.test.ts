@@ -10,6 +10,11 @@ const gpus = (count: number | string, name = 'c') => ({ name, image: 'x', resour
 const pod = (count: number | string, extra: Record<string, unknown> = {}) => ({ containers: [gpus(count)], ...extra });
 const template = (count: number | string) => ({ spec: pod(count) });
 const jobSpec = (count: number, extra: Record<string, unknown> = {}) => ({ ...extra, template: template(count) });
+/** A NIMService spec: the NIM container's fields are the spec's own. */
+const nim = (count: number) => ({
+  image: { repository: 'nvcr.io/nim/meta/llama-3.1-8b-instruct', tag: '1.8' },
+  resources: gpus(count).resources,
+});
 
 interface Case {
   groupKind: string;
@@ -274,6 +279,28 @@ const CASES: Case[] = [
     groupKind: 'argoproj.io/CronWorkflow',
     object: { spec: { schedules: ['0 2 * * *'], workflowSpec: { templates: [{ name: 'nightly', container: gpus(1) }] } } },
     expected: 'nightly ?×1 = ≥ 1 pods, 1 GPUs',
+  },
+  // More counts of these kinds (autoscaled, multi-node, stopped, min-scale) in kinds/pod-counts.test.ts.
+  { groupKind: 'apps.nvidia.com/NIMService', object: { spec: { replicas: 2, ...nim(1) } }, expected: 'NIM 2×1 = 2 pods, 2 GPUs' },
+  // Only the services set enabled run.
+  {
+    groupKind: 'apps.nvidia.com/NIMPipeline',
+    object: {
+      spec: {
+        services: [
+          { name: 'llm', enabled: true, spec: nim(1) },
+          { name: 'reranker', spec: nim(1) },
+        ],
+      },
+    },
+    expected: 'llm 1×1 = 1 pods, 1 GPUs',
+  },
+  { groupKind: 'kubeflow.org/Notebook', object: { spec: { template: template(1) } }, expected: 'notebook 1×1 = 1 pods, 1 GPUs' },
+  { groupKind: 'serving.knative.dev/Service', object: { spec: { template: template(1) } }, expected: 'revision ?×1 = ≥ 1 pods, 1 GPUs' },
+  {
+    groupKind: 'serving.knative.dev/Configuration',
+    object: { spec: { template: template(4) } },
+    expected: 'revision ?×4 = ≥ 1 pods, 4 GPUs',
   },
 ];
 

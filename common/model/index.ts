@@ -31,6 +31,7 @@ export {
 export { gpuCountText, gpuSummary, summaryLine, workloadTotals, type GpuSummary, type RoleGpus, type WorkloadTotals } from './gpu-summary';
 export { REPLICA_SPECS } from './kinds/kubeflow';
 export { jobPodsAtOnce } from './kinds/kubernetes';
+export { NIM_KINDS } from './kinds/nim';
 export { RAY_CLUSTER_SPEC, RAY_KINDS } from './kinds/ray';
 export { SPARK_KINDS } from './kinds/spark';
 export { memoByString } from './memo';

@@ -4,11 +4,14 @@ import type { YamlNode } from './nodes';
 import { WORKFLOW_SPEC, workflowSpecPods } from './kinds/argo';
 import { jobSetPods } from './kinds/jobset';
 import { REPLICA_SPECS, replicaSpecPods } from './kinds/kubeflow';
+import { knativeRevisionPods } from './kinds/knative';
 import { KUBERNETES_KINDS } from './kinds/kubernetes';
 import { kueueWorkloadPods } from './kinds/kueue';
 import { inferenceServicePods } from './kinds/kserve';
 import { llmInferenceServicePods } from './kinds/kserve-llm';
 import { leaderWorkerSetPods } from './kinds/leader-worker-set';
+import { nimPipelinePods, nimServicePods } from './kinds/nim';
+import { notebookPods } from './kinds/notebook';
 import { RAY_CLUSTER_SPEC, rayClusterSpecPods, rayJobSpecPods } from './kinds/ray';
 import { SPARK_APPLICATION_SPEC, sparkApplicationPods } from './kinds/spark';
 import { trainJobPods } from './kinds/trainer';
@@ -53,6 +56,11 @@ const EXTRACTORS: Record<string, Extract> = {
       (root: YamlMap, kindNode: ScalarNode) => workflowSpecPods(spec(root), kindNode),
     ]),
   ),
+  'apps.nvidia.com/NIMService': nimServicePods,
+  'apps.nvidia.com/NIMPipeline': nimPipelinePods,
+  'kubeflow.org/Notebook': notebookPods,
+  'serving.knative.dev/Service': knativeRevisionPods,
+  'serving.knative.dev/Configuration': knativeRevisionPods,
 };
 
 /** Views by document root: the rules, the CodeLens and the hover read the same document's. */

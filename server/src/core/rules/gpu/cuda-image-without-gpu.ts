@@ -5,6 +5,7 @@ import { asksForGpu, claimGpus, podClaims } from '../../workloads';
 import { containerLabel } from '../../workloads/container-label';
 import { isCudaImage } from '../../workloads/images';
 import { mergesLlmPresets } from '../../workloads/llm-presets';
+import { nimOperatorGpus } from '../../workloads/nim-gpus';
 import { RAY_CLUSTER_SPEC } from '../../workloads';
 import type { ClaimIndex, ContainerView, PodView, WorkloadView } from '../../workloads';
 import type { YamlMap } from '../../workloads';
@@ -34,9 +35,11 @@ function choosesItsDevices(container: ContainerView): boolean {
 /**
  * A container whose resources, when it writes none, come from elsewhere: a TrainJob's trainer
  * (from its runtime), an InferenceService's model (from its ServingRuntime) or an
- * LLMInferenceService's container (from the LLMInferenceServiceConfigs it names).
+ * LLMInferenceService's container (from the LLMInferenceServiceConfigs it names); and a NIM
+ * container the NIM Operator gives GPUs, whatever it writes.
  */
 function inheritsResources(workload: WorkloadView, pod: PodView, container: ContainerView): boolean {
+  if (nimOperatorGpus(workload, pod, container)) return true;
   if (container.resources.node) return false;
   if (workload.kind === 'TrainJob' || mergesLlmPresets(workload)) return true;
   return workload.kind === 'InferenceService' && !pod.spec.maps('containers').some((own) => own.node === container.node.node);
@@ -153,7 +156,7 @@ export const gpuCudaImageWithoutGpu = defineRule({
   docs: {
     why: `The CUDA base images (and the NGC, PyTorch CUDA, TensorFlow GPU, Triton, vLLM images built on them) set \`NVIDIA_VISIBLE_DEVICES=all\`. A container that asks for no GPU is given none by the scheduler and the device plugin, so nothing overrides that variable: on a GPU node whose container runtime is NVIDIA's (the GPU Operator's default), the container sees every GPU of the node — the GPUs the device plugin allocated to other pods included — and a framework in it allocates memory and runs kernels there unseen by Kubernetes. On a node without the NVIDIA runtime it sees none and silently runs on the CPU. Either way it is not what the scheduler accounted for.
 
-What is left alone, to avoid noise: init containers (they run before the app, and giving them GPUs only adds to the pod's reservation — see \`gpu/init-container-gpu\`); MPI launchers (a role named \`Launcher\`, or any role with \`launcher\` in its name), which only run \`mpirun\` and share the workers' image by habit; containers that set \`NVIDIA_VISIBLE_DEVICES\` themselves or hide every device from CUDA (\`CUDA_VISIBLE_DEVICES: ""\` or \`"-1"\`); containers that claim devices through Dynamic Resource Allocation (\`resources.claims\`; a container of a pod that claims GPUs but that names none of its claims is reported, with a fix that names the claim); a TrainJob's trainer, an InferenceService's model or the container of an LLMInferenceService that names LLMInferenceServiceConfigs in \`baseRefs\` that writes no resources (its runtime or presets give them); images of the GPU Operator, the device plugin and DCGM, which serve the whole node on purpose; and Ray groups that tell Ray their GPUs (\`num-gpus\` in \`rayStartParams\`, or \`GPU\` in the group's \`resources\`). A Ray head (which often shares the workers' GPU image and runs on a CPU node) without \`num-gpus\` is reported as information: Ray counts the GPUs it sees, so on a GPU node it would place GPU tasks on the head.`,
+What is left alone, to avoid noise: init containers (they run before the app, and giving them GPUs only adds to the pod's reservation — see \`gpu/init-container-gpu\`); MPI launchers (a role named \`Launcher\`, or any role with \`launcher\` in its name), which only run \`mpirun\` and share the workers' image by habit; containers that set \`NVIDIA_VISIBLE_DEVICES\` themselves or hide every device from CUDA (\`CUDA_VISIBLE_DEVICES: ""\` or \`"-1"\`); containers that claim devices through Dynamic Resource Allocation (\`resources.claims\`; a container of a pod that claims GPUs but that names none of its claims is reported, with a fix that names the claim); a TrainJob's trainer, an InferenceService's model or the container of an LLMInferenceService that names LLMInferenceServiceConfigs in \`baseRefs\` that writes no resources (its runtime or presets give them); the NIM container of a NIMService (or of a NIMPipeline's service) that claims devices in \`draResources\` or picks a NIMCache profile (\`storage.nimCache.profile\`), to which the NIM Operator gives GPUs itself; images of the GPU Operator, the device plugin and DCGM, which serve the whole node on purpose; and Ray groups that tell Ray their GPUs (\`num-gpus\` in \`rayStartParams\`, or \`GPU\` in the group's \`resources\`). A Ray head (which often shares the workers' GPU image and runs on a CPU node) without \`num-gpus\` is reported as information: Ray counts the GPUs it sees, so on a GPU node it would place GPU tasks on the head.`,
     fix:
       'Give the container the GPUs it uses under `resources.limits` (`nvidia.com/gpu: 1`). If it needs ' +
       "none — a sidecar, a parameter server, a data loader sharing the trainer's image — set `NVIDIA_VISIBLE_DEVICES` " +
@@ -165,7 +168,8 @@ What is left alone, to avoid noise: init containers (they run before the app, an
       '"Specialized Configurations with Docker" (`NVIDIA_VISIBLE_DEVICES`: `all`, `none`, `void`) and ' +
       '`accept-nvidia-visible-devices-envvar-when-unprivileged`; ' +
       "the `ENV NVIDIA_VISIBLE_DEVICES all` of the nvidia/cuda Dockerfiles; KubeRay's `generateRayStartCommand` " +
-      "(sets `--num-gpus` from the container's GPU limit only when it is not zero) and Ray's GPU autodetection.",
+      "(sets `--num-gpus` from the container's GPU limit only when it is not zero) and Ray's GPU autodetection; " +
+      "the NIM Operator's `addGPUResources` (a GPU limit from the NIMCache profile's tensor parallelism, none with `draResources`).",
     invalid: `apiVersion: batch/v1
 kind: Job
 metadata:

@@ -90,13 +90,16 @@ export const gpuNoToleration = defineRule({
       'requesting them: the admission plugin adds tolerations for extended resources only, never for claims.',
     fix:
       'Add a toleration for the taint of your GPU nodes, or select them with a node selector. The quick ' +
-      "fix adds `{key: nvidia.com/gpu, operator: Exists, effect: NoSchedule}` to the pod spec's tolerations.",
+      "fix adds `{key: nvidia.com/gpu, operator: Exists, effect: NoSchedule}` to the pod spec's tolerations. " +
+      "Knative accepts either in a revision's pod spec only when its `kubernetes.podspec-tolerations` and " +
+      '`kubernetes.podspec-nodeselector` features are enabled (in the `config-features` ConfigMap; both are off by default).',
     source:
       'kubernetes.io › Taints and Tolerations ("Nodes with special hardware", and the ExtendedResourceToleration ' +
       'admission controller); NVIDIA GPU Operator and EKS GPU node group documentation (`nvidia.com/gpu:NoSchedule`); ' +
       'GKE › Run GPUs ("GKE automatically adds the toleration"); Kueue › ResourceFlavor (tolerations and ' +
       'node labels injected on admission); KServe › LLMInferenceService `baseRefs` (LLMInferenceServiceConfigs ' +
-      'merged into the service).',
+      'merged into the service); Knative Serving `config/core/configmaps/features.yaml` (`kubernetes.podspec-tolerations`, ' +
+      '`kubernetes.podspec-nodeselector`).',
     invalid: `apiVersion: batch/v1
 kind: Job
 metadata:

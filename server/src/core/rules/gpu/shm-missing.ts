@@ -4,7 +4,7 @@
 import type { MapNode, YamlNode } from '../../document';
 import { containerClaimGpus, containerGpus, quantityNumber, WHOLE_GPU_RESOURCES } from '../../workloads';
 import { workloadKindsExcept } from '../../workloads';
-import { RAY_KINDS, SPARK_KINDS } from '../../workloads';
+import { NIM_KINDS, RAY_KINDS, SPARK_KINDS } from '../../workloads';
 import { containerLaunches } from '../../workloads/launcher';
 import { podVolumes, SHM_PATH, shmMount, shmSizeFor } from '../../workloads/shm';
 import type { ClaimIndex, ContainerView, PodView, ResourceQuantity, WorkloadView } from '../../workloads';
@@ -12,11 +12,18 @@ import { defineRule, type RuleContext } from '../rule';
 import { addEntry, addItem, type OffsetEdit, type OffsetFix } from '../yaml-edits';
 
 /**
- * KubeRay mounts a memory-backed /dev/shm in every Ray pod, and KServe's presets (the well-known
- * LLMInferenceServiceConfigs) in every vLLM pod of an LLMInferenceService; a TrainJob's pod spec is its runtime's;
- * a Spark executor is one JVM that runs Spark tasks on its GPUs, not DataLoader workers or NCCL ranks.
+ * KubeRay mounts a memory-backed /dev/shm in every Ray pod, KServe's presets (the well-known
+ * LLMInferenceServiceConfigs) in every vLLM pod of an LLMInferenceService, and the NIM Operator in every pod of a
+ * NIMService; a TrainJob's pod spec is its runtime's; a Spark executor is one JVM that runs Spark tasks on its GPUs,
+ * not DataLoader workers or NCCL ranks.
  */
-const SKIPPED_KINDS = [...RAY_KINDS, 'trainer.kubeflow.org/TrainJob', 'serving.kserve.io/LLMInferenceService', ...SPARK_KINDS];
+const SKIPPED_KINDS = [
+  ...RAY_KINDS,
+  'trainer.kubeflow.org/TrainJob',
+  'serving.kserve.io/LLMInferenceService',
+  ...SPARK_KINDS,
+  ...NIM_KINDS,
+];
 const LAUNCHER_NAMES = { torchrun: 'torchrun', deepspeed: 'deepspeed', accelerate: 'accelerate launch' };
 
 const wholeGpus = (quantities: ResourceQuantity[]) =>
@@ -74,6 +81,7 @@ export const gpuShmMissing = defineRule({
       'deepspeed or `accelerate launch` (directly or in a `sh -c` script), holds more than one GPU, or is ' +
       'the training container of a PyTorchJob. Ray pods are left alone: KubeRay mounts a memory-backed /dev/shm ' +
       "itself; so are an LLMInferenceService's, whose pod specs KServe merges with its presets, which mount one, " +
+      "a NIMService's and a NIMPipeline's, in which the NIM Operator mounts one (`storage.sharedMemorySizeLimit` sizes it), " +
       'and Spark applications: an executor is one JVM that runs Spark tasks on its GPUs (the RAPIDS ' +
       'Accelerator uses one per executor), not DataLoader workers or NCCL ranks. Any volume mounted at /dev/shm ' +
       "(a hostPath of the node's /dev/shm, an emptyDir on disk) is taken as deliberate.",
@@ -89,7 +97,8 @@ export const gpuShmMissing = defineRule({
       'PyTorch docker README ("use `--ipc=host` or `--shm-size`") and `torch.utils.data` multiprocessing ' +
       'notes; NCCL troubleshooting › "Docker: shared memory" (`/dev/shm` limits); kubernetes.io › Volumes ' +
       '› emptyDir (`medium: Memory`); KubeRay `addEmptyDir` for /dev/shm in Ray pods; KServe ' +
-      '`config/llmisvcconfig/` (the `dshm` volume of the well-known LLMInferenceServiceConfigs).',
+      "`config/llmisvcconfig/` (the `dshm` volume of the well-known LLMInferenceServiceConfigs); the NIM Operator's " +
+      '`NIMService.GetVolumes` (the `dshm` volume of every NIM pod).',
     invalid: `apiVersion: kubeflow.org/v1
 kind: PyTorchJob
 metadata:
