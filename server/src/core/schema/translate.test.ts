@@ -44,6 +44,18 @@ describe('translate', () => {
     assert.equal(jsPattern('^[a-z]+$'), '^[a-z]+$');
   });
 
+  it('drops the backslash of the punctuation RE2 escapes and a JavaScript u pattern refuses to, keeping the pattern’s meaning', () => {
+    // The NIM Operator's host domain name.
+    const re2 = '^(([a-z0-9][a-z0-9\\-]*[a-z0-9])|[a-z0-9]+\\.)*([a-z]+|xn\\-\\-[a-z0-9]+)\\.?$';
+    const js = jsPattern(re2);
+    assert.equal(js, '^(([a-z0-9][a-z0-9\\-]*[a-z0-9])|[a-z0-9]+\\.)*([a-z]+|xn--[a-z0-9]+)\\.?$');
+    const pattern = new RegExp(js, 'u');
+    for (const ok of ['example.com', 'nim.xn--p1ai', 'localhost']) assert.ok(pattern.test(ok), ok);
+    for (const bad of ['-a.com', 'Example.com']) assert.ok(!pattern.test(bad), bad);
+    assert.equal(jsPattern('^\\_\\:[\\_\\-\\]]\\/\\$$'), '^_:[_\\-\\]]\\/\\$$');
+    assert.equal(jsPattern('(?i)^\\#x$'), '^#[xX]$');
+  });
+
   it('accepts every quantity Kubernetes accepts and refuses units it does not', () => {
     const pattern = new RegExp(QUANTITY_PATTERN);
     for (const ok of ['1', '500m', '0.5', '.5', '1Gi', '1.5Gi', '100M', '1e3', '1E-3', '+1k', '-2', '250n', '10u', '2Ti', '1Ei'])

@@ -22,32 +22,41 @@ export function isQuantityPattern(pattern: unknown): boolean {
   return typeof pattern === 'string' && CRD_QUANTITY_PATTERNS.has(pattern);
 }
 
+/** ASCII punctuation: what RE2 lets a backslash escape to stand for itself. */
+const PUNCTUATION = /[!-/:-@[-`{-~]/;
+/** The escapes of punctuation a JavaScript `u` pattern accepts: its syntax characters and `/` (and `-` in a class). */
+const JS_ESCAPABLE = /[$()*+./?[\\\]^{|}]/;
+
 /**
- * A pattern written for Go's RE2 in a form JavaScript compiles. RE2's case-insensitive flag `(?i)` at the start
- * (after an optional `^`) has no JavaScript equivalent inside a pattern, so every letter it covers is spelled in both
- * cases instead (`[a-z]` becomes `[a-zA-Z]`, `x` becomes `[xX]`). Other patterns are returned as they are.
+ * A pattern written for Go's RE2 in a form JavaScript compiles, also as a `u` pattern. RE2's case-insensitive flag
+ * `(?i)` at the start (after an optional `^`) has no JavaScript equivalent inside a pattern, so every letter it covers
+ * is spelled in both cases instead (`[a-z]` becomes `[a-zA-Z]`, `x` becomes `[xX]`). RE2 lets a backslash escape any
+ * punctuation, a `u` pattern only its syntax characters: the others lose their backslash, which means the same
+ * (`xn\-\-` becomes `xn--`). Patterns with neither are returned as they are.
  */
 export function jsPattern(pattern: string): string {
   const flag = /^(\^?)\(\?i\)/.exec(pattern);
-  if (!flag) return pattern;
-  const rest = pattern.slice(flag[0].length);
-  let out = flag[1];
+  const fold = (letter: string) => (flag ? letter + otherCase(letter) : letter);
+  const rest = flag ? pattern.slice(flag[0].length) : pattern;
+  let out = flag ? flag[1] : '';
   let inClass = false;
   for (let at = 0; at < rest.length; at++) {
     const char = rest[at];
     if (char === '\\') {
-      out += rest.slice(at, at + 2);
+      const escaped = rest[at + 1] ?? '';
+      const plain = PUNCTUATION.test(escaped) && !JS_ESCAPABLE.test(escaped) && !(inClass && escaped === '-');
+      out += plain ? escaped : char + escaped;
       at++;
     } else if (inClass && char === ']') {
       inClass = false;
       out += char;
     } else if (inClass) {
       const range = /^([a-zA-Z])-([a-zA-Z])/.exec(rest.slice(at));
-      if (range) {
+      if (range && flag) {
         out += range[0] + otherCase(range[1]) + '-' + otherCase(range[2]);
         at += 2;
       } else {
-        out += /[a-zA-Z]/.test(char) ? char + otherCase(char) : char;
+        out += /[a-zA-Z]/.test(char) ? fold(char) : char;
       }
     } else if (char === '[') {
       inClass = true;
@@ -55,7 +64,7 @@ export function jsPattern(pattern: string): string {
       if (rest[at + 1] === '^') out += rest[++at];
       if (rest[at + 1] === ']') out += rest[++at];
     } else {
-      out += /[a-zA-Z]/.test(char) ? `[${char}${otherCase(char)}]` : char;
+      out += /[a-zA-Z]/.test(char) && flag ? `[${fold(char)}]` : char;
     }
   }
   return out;
