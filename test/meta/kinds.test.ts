@@ -22,6 +22,7 @@ const GROUP_PREFIX: Record<string, string> = {
   'kueue.x-k8s.io': 'kueue',
   'inference.networking.x-k8s.io': 'gie',
   'llm-d.ai': 'llmd',
+  'serving.knative.dev': 'knative',
 };
 
 /**
