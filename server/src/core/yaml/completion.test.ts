@@ -173,5 +173,7 @@ describe('kind skeletons', function () {
     // A map that must not be empty gets one entry.
     assert.match(text('InferencePool (inference.networking.k8s.io/v1)'), /\n {2}selector:\n {4}matchLabels:\n {6}key: value\n/);
     assert.match(text('CronWorkflow (argoproj.io/v1alpha1)'), /\nspec:\n {2}schedules:\n {4}- 0 \* \* \* \*\n/);
+    // A list of objects that must not be empty but whose items require nothing: one item, with its first field.
+    assert.match(text('EC2NodeClass (karpenter.k8s.aws/v1)'), /\n {2}amiSelectorTerms:\n {4}- alias: alias\n/);
   });
 });

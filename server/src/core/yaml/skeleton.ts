@@ -71,13 +71,15 @@ function writeRequired(
   writer: SnippetWriter,
   depth: number,
   firstPrefix?: string,
+  nonEmpty = false,
 ): boolean {
   const top = depth === 0 && indent === '';
   const all = navigator.fields(at);
   let fields = all.filter((f) => (top ? !TOP_WRITTEN.has(f.name) && (f.required || f.name === 'spec') : f.required));
-  // A mapping that must not be empty but requires nothing in particular: write its template, or its first field.
+  // A mapping that must not be empty (or the one item of a list that must not be) but requires nothing in particular:
+  // write its template, or its first field.
   const minProperties = navigator.resolve(at).schema.minProperties;
-  if (!fields.length && typeof minProperties === 'number' && minProperties > 0 && all.length)
+  if (!fields.length && (nonEmpty || (typeof minProperties === 'number' && minProperties > 0)) && all.length)
     fields = [all.find((f) => f.name === 'template') ?? all[0]];
   fields.forEach((field, index) => {
     const lead = index === 0 && firstPrefix !== undefined ? firstPrefix : indent;
@@ -134,7 +136,8 @@ function writeField(
       }
       const line = writer.lines.length;
       writer.lines.push(`${lead}${name}:`);
-      if (!writeRequired(navigator, itemShape.at, `${indent}    `, writer, depth, `${indent}  - `))
+      const nonEmpty = typeof minItems === 'number' && minItems > 0;
+      if (!writeRequired(navigator, itemShape.at, `${indent}    `, writer, depth, `${indent}  - `, nonEmpty))
         writer.lines[line] = `${lead}${name}: []`;
     }
   }
