@@ -2,10 +2,12 @@
 // with `scale.enabled`, the HPA's `scale.hpa.minReplicas`; 1 when left out), or, when `multiNode`
 // sets a pipeline parallelism above 1, in a LeaderWorkerSet of groups of that many pods: a leader
 // and workers, each with the service's resources. On the KServe platform (`inferencePlatform:
-// kserve`) the same counts become the InferenceService's replicas. The spec is both pod and
-// container: its node selector, tolerations and affinity are the pods', its image, command, env
-// and resources the NIM container's, beside the init and sidecar containers it lists. A
-// NIMPipeline runs a NIMService of each of its `services` set `enabled: true`.
+// kserve`) the operator passes the same count as the InferenceService's minReplicas in
+// KServe's standard mode (its serverless mode, which the cluster's KServe configuration may pick,
+// is not told apart). The spec is both pod and container: its node selector, tolerations and
+// affinity are the pods', its image, command, env and resources the NIM container's, beside the
+// init and sidecar containers it lists. A NIMPipeline runs a NIMService of each of its `services`
+// set `enabled: true`.
 import type { ScalarNode } from '../nodes';
 import { containerView, podOf } from '../pod-spec';
 import type { ContainerView, PodView } from '../workload';
