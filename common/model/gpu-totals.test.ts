@@ -1,27 +1,13 @@
 // One table pins what every workload kind runs: its roles (pods × GPUs per pod), its pods and
 // its GPUs. The CodeLens, the hover, the Clusters view and the demo cluster read these numbers
-// (test/meta/gpu-totals-agree.test.ts checks that they do, on the demo scenario).
+// (test/meta/gpu-totals-agree.test.ts checks that they do, on the demo scenario). This file holds
+// Kubernetes' own kinds and the training operators'; gpu-totals-platforms.test.ts the platforms'.
 import * as assert from 'node:assert/strict';
+import { describeTotals, jobSpec, pod, template, type TotalsCase } from '../../test/harness/workload-totals';
 import { workloadOfObject } from './objects';
 import { workloadTotals } from './gpu-summary';
+import { PLATFORM_CASES } from './gpu-totals-platforms.test';
 import { WORKLOAD_KINDS } from './workloads';
-
-const gpus = (count: number | string, name = 'c') => ({ name, image: 'x', resources: { limits: { 'nvidia.com/gpu': count, cpu: '8' } } });
-const pod = (count: number | string, extra: Record<string, unknown> = {}) => ({ containers: [gpus(count)], ...extra });
-const template = (count: number | string) => ({ spec: pod(count) });
-const jobSpec = (count: number, extra: Record<string, unknown> = {}) => ({ ...extra, template: template(count) });
-/** A NIMService spec: the NIM container's fields are the spec's own. */
-const nim = (count: number) => ({
-  image: { repository: 'nvcr.io/nim/meta/llama-3.1-8b-instruct', tag: '1.8' },
-  resources: gpus(count).resources,
-});
-
-interface Case {
-  groupKind: string;
-  object: unknown;
-  /** `role pods×gpus` per role, then `= pods pods, gpus GPUs` (`≥` when a count is open). */
-  expected: string;
-}
 
 const kubeflow = (field: string, roles: Record<string, [number | undefined, number]>) => ({
   spec: {
@@ -29,7 +15,7 @@ const kubeflow = (field: string, roles: Record<string, [number | undefined, numb
   },
 });
 
-const CASES: Case[] = [
+const CASES: TotalsCase[] = [
   { groupKind: '/Pod', object: { spec: pod(2) }, expected: 'pod 1×2 = 1 pods, 2 GPUs' },
   { groupKind: 'batch/Job', object: { spec: jobSpec(1, { parallelism: 3, completions: 2 }) }, expected: 'job 2×1 = 2 pods, 2 GPUs' },
   { groupKind: 'batch/CronJob', object: { spec: { jobTemplate: { spec: jobSpec(4) } } }, expected: 'job 1×4 = 1 pods, 4 GPUs' },
@@ -142,13 +128,6 @@ const CASES: Case[] = [
     expected: 'leader 2×8, worker 6×8 = 8 pods, 64 GPUs',
   },
   {
-    groupKind: 'serving.kserve.io/InferenceService',
-    object: {
-      spec: { predictor: { minReplicas: 2, model: { modelFormat: { name: 'pytorch' }, resources: { limits: { 'nvidia.com/gpu': 1 } } } } },
-    },
-    expected: 'predictor 2×1 = 2 pods, 2 GPUs',
-  },
-  {
     groupKind: 'kueue.x-k8s.io/Workload',
     object: {
       spec: {
@@ -182,137 +161,7 @@ const CASES: Case[] = [
     },
     expected: 'head 1×0, gpu 2×4, submitter 1×0 = 4 pods, 8 GPUs',
   },
-  // Without a worker: a Deployment of `replicas` pods of the template.
-  {
-    groupKind: 'serving.kserve.io/LLMInferenceService',
-    object: { spec: { model: { uri: 'hf://m' }, replicas: 2, template: pod(1) } },
-    expected: 'main 2×1 = 2 pods, 2 GPUs',
-  },
-  // With one: a LeaderWorkerSet group of data / dataLocal pods (16 / 8), the prefill pods and the endpoint picker beside it.
-  {
-    groupKind: 'serving.kserve.io/LLMInferenceService',
-    object: {
-      spec: {
-        parallelism: { data: 16, dataLocal: 8 },
-        template: pod(8),
-        worker: pod(8),
-        prefill: { replicas: 2, template: pod(4) },
-        router: { scheduler: { template: { containers: [{ name: 'epp', image: 'x' }] } } },
-      },
-    },
-    expected: 'leader 1×8, worker 1×8, prefill 2×4, scheduler 1×0 = 5 pods, 24 GPUs',
-  },
-  // No leader template: every pod of a group is a worker; an autoscaled service runs at least minReplicas groups. A
-  // scheduler routing through an existing InferencePool (pool.ref) deploys no endpoint picker.
-  {
-    groupKind: 'serving.kserve.io/LLMInferenceService',
-    object: {
-      spec: {
-        scaling: { minReplicas: 2, maxReplicas: 4 },
-        parallelism: { pipeline: 2, tensor: 8 },
-        worker: pod(8),
-        router: { scheduler: { pool: { ref: { name: 'shared-pool' } }, template: pod(0) } },
-      },
-    },
-    expected: 'worker 4×8 = 4 pods, 32 GPUs',
-  },
-  // Stopped: KServe deletes its workloads.
-  {
-    groupKind: 'serving.kserve.io/LLMInferenceService',
-    object: {
-      metadata: { annotations: { 'serving.kserve.io/stop': 'True' } },
-      spec: { replicas: 3, template: pod(1), router: { scheduler: { template: pod(0) } } },
-    },
-    expected: 'main 0×1, scheduler 0×0 = 0 pods, 0 GPUs',
-  },
-  {
-    groupKind: 'sparkoperator.k8s.io/SparkApplication',
-    object: {
-      spec: {
-        type: 'Python',
-        driver: { cores: 1, memory: '4g' },
-        executor: { instances: 4, cores: 8, memory: '32g', gpu: { name: 'nvidia.com/gpu', quantity: 1 } },
-      },
-    },
-    expected: 'driver 1×0, executor 4×1 = 5 pods, 4 GPUs',
-  },
-  // Dynamic allocation starts the most of instances, initialExecutors and minExecutors; a pod template can hold the GPUs.
-  {
-    groupKind: 'sparkoperator.k8s.io/ScheduledSparkApplication',
-    object: {
-      spec: {
-        schedule: '@daily',
-        template: {
-          dynamicAllocation: { enabled: true, initialExecutors: 2, minExecutors: 3, maxExecutors: 10 },
-          driver: {},
-          executor: { template: { spec: { containers: [gpus(2, 'executor')] } } },
-        },
-      },
-    },
-    expected: 'driver 1×0, executor 3×2 = 4 pods, 6 GPUs',
-  },
-  {
-    groupKind: 'argoproj.io/Workflow',
-    object: {
-      spec: {
-        entrypoint: 'train',
-        templates: [
-          { name: 'train', steps: [[{ name: 'fit', template: 'fit' }], [{ name: 'eval', template: 'eval' }]] },
-          { name: 'fit', container: gpus(8) },
-          { name: 'eval', script: { ...gpus(1), source: 'print(1)' } },
-        ],
-      },
-    },
-    expected: 'fit ?×8, eval ?×1 = ≥ 2 pods, 9 GPUs',
-  },
-  {
-    groupKind: 'argoproj.io/WorkflowTemplate',
-    object: { spec: { templates: [{ name: 'pair', containerSet: { containers: [gpus(2, 'a'), gpus(2, 'b')] } }] } },
-    expected: 'pair ?×4 = ≥ 1 pods, 4 GPUs',
-  },
-  {
-    groupKind: 'argoproj.io/ClusterWorkflowTemplate',
-    object: { spec: { templates: [{ name: 'tune', container: gpus(4), sidecars: [gpus(0, 'metrics')] }] } },
-    expected: 'tune ?×4 = ≥ 1 pods, 4 GPUs',
-  },
-  {
-    groupKind: 'argoproj.io/CronWorkflow',
-    object: { spec: { schedules: ['0 2 * * *'], workflowSpec: { templates: [{ name: 'nightly', container: gpus(1) }] } } },
-    expected: 'nightly ?×1 = ≥ 1 pods, 1 GPUs',
-  },
-  // More counts of these kinds (autoscaled, multi-node, stopped, min-scale) in kinds/pod-counts.test.ts.
-  { groupKind: 'apps.nvidia.com/NIMService', object: { spec: { replicas: 2, ...nim(1) } }, expected: 'NIM 2×1 = 2 pods, 2 GPUs' },
-  // Only the services set enabled run.
-  {
-    groupKind: 'apps.nvidia.com/NIMPipeline',
-    object: {
-      spec: {
-        services: [
-          { name: 'llm', enabled: true, spec: nim(1) },
-          { name: 'reranker', spec: nim(1) },
-        ],
-      },
-    },
-    expected: 'llm 1×1 = 1 pods, 1 GPUs',
-  },
-  { groupKind: 'kubeflow.org/Notebook', object: { spec: { template: template(1) } }, expected: 'notebook 1×1 = 1 pods, 1 GPUs' },
-  { groupKind: 'serving.knative.dev/Service', object: { spec: { template: template(1) } }, expected: 'revision ?×1 = ≥ 1 pods, 1 GPUs' },
-  {
-    groupKind: 'serving.knative.dev/Configuration',
-    object: { spec: { template: template(4) } },
-    expected: 'revision ?×4 = ≥ 1 pods, 4 GPUs',
-  },
 ];
-
-function describeTotals(groupKind: string, object: unknown): string {
-  const [group, kind] = groupKind.split('/');
-  const view = workloadOfObject(group ? `${group}/v1` : 'v1', kind, object);
-  assert.ok(view, `${groupKind} is a workload kind`);
-  const totals = workloadTotals(view);
-  const roles = totals.roles.map((role) => `${role.role} ${role.replicas ?? '?'}×${role.gpusPerPod}`).join(', ');
-  const least = totals.atLeast ? '≥ ' : '';
-  return `${roles} = ${least}${totals.pods} pods, ${totals.gpus} GPUs`;
-}
 
 describe('workload totals: pods and GPUs of every workload kind', () => {
   for (const { groupKind, object, expected } of CASES) {
@@ -320,7 +169,7 @@ describe('workload totals: pods and GPUs of every workload kind', () => {
   }
 
   it('has a case for every workload kind', () => {
-    const covered = new Set(CASES.map((c) => c.groupKind));
+    const covered = new Set([...CASES, ...PLATFORM_CASES].map((c) => c.groupKind));
     assert.deepEqual(
       WORKLOAD_KINDS.filter((kind) => !covered.has(kind)),
       [],
