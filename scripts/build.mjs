@@ -1,9 +1,12 @@
-// Bundles the extension client and the language server with esbuild into dist/.
-// `--watch` rebuilds on change; `--production` minifies for the .vsix. Each bundle's metafile (what
-// went into it) lands in dist/meta/, where test/meta/bundles.test.ts checks what each may hold.
+// Bundles the extension client and the language server with esbuild into dist/, and compiles the
+// shipped kinds' validators into dist/validators (scripts/lib/precompile.mjs; only when the schemas or
+// the compiler changed). `--watch` rebuilds the bundles on change; `--production` minifies for the .vsix.
+// Each bundle's metafile (what went into it) lands in dist/meta/, where test/meta/bundles.test.ts checks
+// what each may hold.
 import * as esbuild from 'esbuild';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { precompileValidators } from './lib/precompile.mjs';
 import { root } from './lib/setup.mjs';
 
 const watch = process.argv.includes('--watch');
@@ -57,13 +60,15 @@ const builds = [
 for (const options of builds) options.plugins = [...(options.plugins ?? []), metafileWriter];
 
 if (watch) {
+  console.log(`[build] ${await precompileValidators()}`);
   for (const options of builds) await (await esbuild.context(options)).watch();
-  console.log('[build] watching client, server and cluster for changes');
+  console.log('[build] watching client, server and cluster for changes (run the build again after `npm run schemas`)');
 } else {
   const started = Date.now();
-  await Promise.all(builds.map((options) => esbuild.build(options)));
+  const [validators] = await Promise.all([precompileValidators(), ...builds.map((options) => esbuild.build(options))]);
   console.log(
     `[build] dist/extension.js, dist/cluster-client.js, dist/server.js and dist/cluster.js built in ${Date.now() - started} ` +
       `ms${production ? ' (production)' : ''}`,
   );
+  console.log(`[build] ${validators}`);
 }

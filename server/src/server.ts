@@ -108,8 +108,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     setTimeout(() => {
       const started = performance.now();
       try {
-        service.warmUp();
-        connection.console.log(`Pod template schema compiled in ${Math.round(performance.now() - started)} ms`);
+        if (service.warmUp()) connection.console.log(`Pod template schema compiled in ${Math.round(performance.now() - started)} ms`);
       } catch (error) {
         connection.console.error(`Compiling the pod template schema failed: ${(error as Error).message}`);
       }

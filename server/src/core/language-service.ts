@@ -52,8 +52,8 @@ export interface LanguageService {
   setLibraryParser(on: boolean): void;
   /** Schema files may have changed on disk: read them again when next needed. */
   schemaFilesChanged(): void;
-  /** Does ahead of need the work the first check of a manifest would otherwise wait for. */
-  warmUp(): void;
+  /** Does ahead of need the work the first check of a manifest would otherwise wait for; says whether there was any. */
+  warmUp(): boolean;
   /**
    * Compiles the schemas a workspace file's documents use before it is opened (the first check
    * of a kind compiles its schema, a few dozen milliseconds), and checks the first files'

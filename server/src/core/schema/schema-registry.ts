@@ -1,6 +1,7 @@
 // Knows every schema the server can validate against: the generated ones shipped in
 // schemas/ (found by apiVersion and kind through the index), schemas built from the user's
 // CRDs, and JSON schema files named by settings or modelines. Loads each file on first need.
+import type { ValidateFunction } from 'ajv';
 import type { SchemaIndex } from './schema-index';
 
 /** One line of schemas/index.json, or a kind from a user's CRD. */
@@ -20,6 +21,11 @@ export interface KindEntry {
 /** Reads the generated schemas: the index and the JSON files it names, by path under schemas/. */
 export interface BuiltinSchemas {
   readJson(path: string): unknown;
+  /**
+   * The validator the build compiled for a generated schema (`kinds/<name>.json`), if there is one
+   * and it was compiled from these very schemas; otherwise the schema is compiled when first needed.
+   */
+  precompiled?: (path: string) => ValidateFunction | undefined;
 }
 
 export type JsonSchema = Record<string, unknown>;
@@ -92,6 +98,17 @@ export class SchemaRegistry {
     this.generation++;
     this.changes.push({ generation: this.generation, ids });
     if (this.changes.length > 100) this.changes.splice(0, this.changes.length - 100);
+  }
+
+  /** Whether the shipped kinds come compiled from the build, and no kind of the user's needs compiling. */
+  allCompiledAhead(): boolean {
+    return this.builtin?.precompiled !== undefined && this.userKinds.length === 0;
+  }
+
+  /** The build's validator for a generated schema; never for the user's, whose ids lie elsewhere. */
+  precompiled(id: string): ValidateFunction | undefined {
+    if (!this.builtin?.precompiled || !id.startsWith(BUILTIN_BASE) || this.userSchemas.has(id)) return undefined;
+    return this.builtin.precompiled(id.slice(BUILTIN_BASE.length));
   }
 
   /** The schema document with this `$id` (no fragment), loading a generated file on first use. */
