@@ -1,13 +1,15 @@
 // Compiles the validators of every shipped kind ahead of time (scripts/build.mjs runs it): the
-// core's own Validators, over the generated schemas, keep ajv's code of each compiled function;
-// it is split into modules (chunks.ts), written out (modules.ts), minified and stamped with the
-// hash of schemas/index.json, which the server checks before it loads them.
+// core's own Validators, over the generated schemas (without their descriptions: annotations.ts),
+// keep ajv's code of each compiled function; it is split into modules (chunks.ts), written out
+// (modules.ts), minified and stamped with the hash of schemas/index.json, which the server checks
+// before it loads them.
 import type { AnyValidateFunction } from 'ajv/dist/types';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type * as Esbuild from 'esbuild';
 import { BUILTIN_BASE, SchemaRegistry, Validators } from '../../server/src/core/schema/index';
+import { withoutDescriptions } from './annotations';
 import { splitIntoChunks } from './chunks';
 import { moduleSources, RUNTIME_MODULE } from './modules';
 
@@ -37,11 +39,13 @@ export function sha256(data: string | Buffer): string {
 function compileKinds(schemasDir: string): { roots: Map<string, AnyValidateFunction>; unusable: string[] } {
   const registry = new SchemaRegistry({
     readJson: (path) => {
+      let json: unknown;
       try {
-        return JSON.parse(readFileSync(join(schemasDir, path), 'utf8')) as unknown;
+        json = JSON.parse(readFileSync(join(schemasDir, path), 'utf8'));
       } catch {
         return undefined;
       }
+      return path === 'index.json' ? json : withoutDescriptions(json);
     },
   });
   const validators = new Validators(registry, { keepSource: true });
