@@ -102,9 +102,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const ready: ServerReadyNotification.Params = { version: options.version, nodeVersion: process.version };
     void connection.sendNotification(ServerReadyNotification.method, ready);
     documents.all().forEach((document) => void validate(document));
-    // While the editor is still opening files: compile what most manifests need, then the
-    // schemas of the kinds the workspace's files declare, one file per turn so that requests
-    // are answered in between.
+    // While the editor is still opening files: compile what most manifests need (for the user's
+    // CRDs: the shipped kinds come compiled from the build), then load the validators of the kinds
+    // the workspace's files declare, one file per turn so that requests are answered in between.
     setTimeout(() => {
       const started = performance.now();
       try {
@@ -125,7 +125,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   function prepareWorkspace(files: { uri: string; text: string }[], started = performance.now()): void {
     const file = files.shift();
     if (!file) {
-      connection.console.log(`Schemas of the workspace's kinds compiled in ${Math.round(performance.now() - started)} ms`);
+      connection.console.log(`Validators of the workspace's kinds ready in ${Math.round(performance.now() - started)} ms`);
       return;
     }
     try {

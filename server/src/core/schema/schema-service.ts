@@ -55,7 +55,7 @@ export class SchemaService {
     return true;
   }
 
-  /** Compiles the schema each document will be checked against, before the document is opened. */
+  /** Readies the validator of each document's schema (loaded from the build, or compiled), before the document is opened. */
   prepare(documents: readonly YamlDocument[], fileUri: string): void {
     for (const document of documents) {
       if (document.root?.kind !== 'map') continue;

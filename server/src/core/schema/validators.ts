@@ -86,7 +86,7 @@ export class Validators {
     }
   }
 
-  /** Compiles a schema ahead of need; a schema that cannot be used is left for a check to report. */
+  /** Readies a schema's validator ahead of need; a schema that cannot be used is left for a check to report. */
   prepare(id: string): void {
     try {
       this.validator(id);
