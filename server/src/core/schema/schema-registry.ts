@@ -35,6 +35,8 @@ export const BUILTIN_BASE = 'https://schemas.mlinfra.dev/';
 export class SchemaRegistry {
   private readonly builtinKinds: KindEntry[];
   private userKinds: KindEntry[] = [];
+  /** The kinds, and by apiVersion and kind, and the groups naming each kind: built on first need, again after the user's CRDs change. */
+  private lookup: { all: KindEntry[]; byName: Map<string, KindEntry>; groups: Map<string, Set<string>> } | undefined;
   private readonly loaded = new Map<string, JsonSchema>();
   private readonly userSchemas = new Map<string, JsonSchema>();
   /** Bumped whenever the set of schemas changes, so cached validations know they are stale. */
@@ -48,12 +50,33 @@ export class SchemaRegistry {
   }
 
   /** Every kind, the user's CRDs first so that they can override a built-in one. */
-  kinds(): KindEntry[] {
-    return [...this.userKinds, ...this.builtinKinds];
+  kinds(): readonly KindEntry[] {
+    return this.index().all;
   }
 
   find(apiVersion: string, kind: string): KindEntry | undefined {
-    return this.kinds().find((entry) => entry.apiVersion === apiVersion && entry.kind === kind);
+    return this.index().byName.get(`${apiVersion} ${kind}`);
+  }
+
+  /** Whether kinds of this name come from more than one group (Volcano's Job and Kubernetes' Job). */
+  nameShared(kind: string): boolean {
+    return (this.index().groups.get(kind)?.size ?? 0) > 1;
+  }
+
+  /** Every document asks for its kind: a lookup, not a scan of every kind. */
+  private index(): NonNullable<SchemaRegistry['lookup']> {
+    if (this.lookup) return this.lookup;
+    const all = [...this.userKinds, ...this.builtinKinds];
+    const byName = new Map<string, KindEntry>();
+    const groups = new Map<string, Set<string>>();
+    for (const entry of all) {
+      // The first wins: a user's CRD over a built-in kind.
+      const name = `${entry.apiVersion} ${entry.kind}`;
+      if (!byName.has(name)) byName.set(name, entry);
+      groups.set(entry.kind, (groups.get(entry.kind) ?? new Set()).add(entry.group));
+    }
+    this.lookup = { all, byName, groups };
+    return this.lookup;
   }
 
   /** Replaces the kinds built from the user's CRDs. */
@@ -64,6 +87,7 @@ export class SchemaRegistry {
       this.userSchemas.delete(id);
     }
     this.userKinds = kinds.map(({ entry }) => entry);
+    this.lookup = undefined;
     for (const { entry, schema } of kinds) this.userSchemas.set(entry.id, schema);
     // Built-in schemas never refer to the user's, so only these need compiling again.
     this.changed([...changed, ...this.userKinds.map((entry) => entry.id)]);
