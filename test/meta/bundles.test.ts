@@ -1,7 +1,8 @@
 // Reads the metafiles scripts/build.mjs writes (dist/meta/<bundle>.json) and holds what each bundle
 // may contain: activation parses dist/extension.js, so the Kubernetes client stays in the lazily
 // loaded dist/cluster-client.js, and no test code or demo cluster ships; the server bundle holds
-// nothing of VS Code or the client, nor the build's validator compiler. The validators it compiled
+// nothing of VS Code or the client, nor the build's validator compiler, and leaves ajv to
+// dist/ajv.js, loaded when a schema compiles at run time. The validators the build compiled
 // (dist/validators) load per kind, need no package, and all go into the .vsix.
 import * as assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -115,10 +116,12 @@ describe('bundles (esbuild metafiles)', () => {
     assert.deepEqual(offending(inputs, { packages: TEST_ONLY_PACKAGES, folders: ['cluster', 'test', 'server'] }), []);
   });
 
-  it('keeps VS Code, the client and test code out of dist/server.js', () => {
+  it('keeps VS Code, the client and test code out of dist/server.js, and ajv in dist/ajv.js', () => {
     const { inputs, externals } = readBundle('server');
     assert.ok(inputs.includes('server/src/main.ts'));
-    assert.deepEqual(offending(inputs, SERVER_FORBIDS), []);
+    assert.deepEqual(offending(inputs, { ...SERVER_FORBIDS, packages: [...SERVER_FORBIDS.packages, 'ajv'] }), []);
+    assert.ok(externals.includes('./ajv.js'), `dist/server.js does not load ./ajv.js: ${externals.join(', ')}`);
+    assert.ok(readBundle('ajv').inputs.some((input) => packageOf(input) === 'ajv'));
     assert.deepEqual(
       externals.filter((path) => path === 'vscode' || path.startsWith('vscode/')),
       [],
@@ -152,7 +155,7 @@ describe('bundles (esbuild metafiles)', () => {
   it('lets the bundles and every validator module into the .vsix (.vscodeignore)', () => {
     const patterns = packaged();
     const left = [
-      ...['extension', 'cluster-client', 'server'].map((name) => `${name}.js`),
+      ...['extension', 'cluster-client', 'server', 'ajv'].map((name) => `${name}.js`),
       ...validatorFiles().map((file) => `validators/${file}`),
     ]
       .map((file) => `dist/${file}`)

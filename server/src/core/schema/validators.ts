@@ -47,7 +47,8 @@ function externalRefs(schema: unknown, base: string, found = new Set<string>()):
 }
 
 export class Validators {
-  private ajv: Ajv;
+  /** Made on the first schema compiled here: with the build's validators, a session may compile none. */
+  private compiler: Ajv | undefined;
   private readonly compiled = new Map<string, ValidateFunction>();
   private readonly added = new Set<string>();
   private generation: number;
@@ -56,7 +57,6 @@ export class Validators {
     private readonly registry: SchemaRegistry,
     private readonly options: { keepSource?: boolean } = {},
   ) {
-    this.ajv = newAjv(options.keepSource === true);
     this.generation = registry.generation;
   }
 
@@ -109,16 +109,21 @@ export class Validators {
   private catchUp(): void {
     const changed = this.registry.changedSince(this.generation);
     if (changed === null) {
-      this.ajv = newAjv(this.options.keepSource === true);
+      this.compiler = undefined;
       this.compiled.clear();
       this.added.clear();
     } else {
       for (const id of changed) {
-        if (this.added.delete(id)) this.ajv.removeSchema(id);
+        if (this.added.delete(id)) this.compiler?.removeSchema(id);
         this.compiled.delete(id);
       }
     }
     this.generation = this.registry.generation;
+  }
+
+  private get ajv(): Ajv {
+    this.compiler ??= newAjv(this.options.keepSource === true);
+    return this.compiler;
   }
 
   /** Adds a schema document and, first, every document it refers to. */
