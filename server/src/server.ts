@@ -68,6 +68,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     trust.initialize(params.initializationOptions);
     const untrusted = 'The workspace is not trusted (or the client did not say): mlinfra runs no program.';
     connection.console.info(trust.trusted ? 'The workspace is trusted.' : untrusted);
+    // A build that did not compile the validators, or schemas changed since, costs each kind's first check its compilation.
+    const compiled = "The shipped kinds' validators were compiled by the build.";
+    const notCompiled = "No validators compiled by the build match the shipped schemas: each kind's schema compiles on first use.";
+    connection.console.info(options.host.schemas?.precompiled ? compiled : notCompiled);
     folders = (params.workspaceFolders ?? []).map((folder) => folder.uri);
     if (!folders.length && params.rootUri) folders = [params.rootUri];
     canAskConfiguration = params.capabilities.workspace?.configuration === true;
