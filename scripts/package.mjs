@@ -21,7 +21,7 @@ export function packageExtension(out = vsixPath()) {
   // Everything is bundled, so the .vsix needs no node_modules; no repository is published yet.
   run('npx', ['vsce', 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', out]);
   const kib = (statSync(out).size / 1024).toFixed(1);
-  console.log(`[package] ${relative(root, out)}: ${kib} KiB`);
+  console.log(`[package] ${out.startsWith(root) ? relative(root, out) : out}: ${kib} KiB`);
   return out;
 }
 
