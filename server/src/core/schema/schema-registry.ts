@@ -35,7 +35,7 @@ export const BUILTIN_BASE = 'https://schemas.mlinfra.dev/';
 export class SchemaRegistry {
   private readonly builtinKinds: KindEntry[];
   private userKinds: KindEntry[] = [];
-  /** The kinds, and by apiVersion and kind, and the groups naming each kind: built on first need, again after the user's CRDs change. */
+  /** Every kind, each by apiVersion and kind, and the groups naming each kind: built on first need, again after the user's CRDs change. */
   private lookup: { all: KindEntry[]; byName: Map<string, KindEntry>; groups: Map<string, Set<string>> } | undefined;
   private readonly loaded = new Map<string, JsonSchema>();
   private readonly userSchemas = new Map<string, JsonSchema>();
