@@ -40,6 +40,8 @@ export const liveSessions = new Set<LspSession>();
 
 export class LspSession {
   readonly publications: Publication[] = [];
+  /** performance.now() when it answered `initialize`. */
+  initializeAnsweredAt: number | undefined;
   configurationRequests = 0;
   private readonly connection: ProtocolConnection;
   private readonly waiters: Array<() => void> = [];
@@ -49,6 +51,8 @@ export class LspSession {
   private constructor(
     readonly spec: ServerSpec,
     private readonly child: ChildProcess,
+    /** performance.now() just before the process was spawned. */
+    readonly startedAt: number,
   ) {
     this.connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: Omit<Publication, 'at'>) => {
@@ -83,7 +87,8 @@ export class LspSession {
 
   /** Starts the server directly (no shell, no npx), so `pid` is the server's own Node process. */
   static start(spec: ServerSpec): LspSession {
-    const session = new LspSession(spec, spawn(spec.command, spec.args, { stdio: 'pipe' }));
+    const startedAt = performance.now();
+    const session = new LspSession(spec, spawn(spec.command, spec.args, { stdio: 'pipe' }), startedAt);
     liveSessions.add(session);
     return session;
   }
@@ -112,6 +117,7 @@ export class LspSession {
       },
       timeoutMs,
     );
+    this.initializeAnsweredAt = performance.now();
     await this.connection.sendNotification('initialized', {});
     return result;
   }

@@ -16,15 +16,44 @@ import { makeTritonWorkload } from './triton-workload';
 import { makeWorkload } from './workload';
 import { parseTable } from './parse-report';
 import { PARSES, runParseScenario, type ParseSizeResult } from './parse-scenario';
+import { checkPackageTargets, packageSizes, packageTable, packageTargetsText, type KindOfIndex, type PackageSizes } from './package-report';
+import { runPackageScenario, type PackageResult } from './package-scenario';
 import { SERVER_EXEC_ARGV } from '../common/server-runtime';
 
 const DEFAULT_SIZES = [1, 50, 500];
 
-/** Records every cold start's first diagnostics and makes the row their median (a failed start has none). */
-function medianFirst(result: ServerResult, samples: (number | undefined)[]): void {
-  const measured = samples.filter((ms): ms is number => ms !== undefined);
-  result.firstDiagnosticsSamples = measured;
-  result.firstDiagnosticsMs = quantile(measured, 0.5);
+/** Samples of fresh processes (a failed start has none) and their median. */
+function samplesOf(runs: ServerResult[], pick: (run: ServerResult) => number | undefined): { samples: number[]; median?: number } {
+  const samples = runs.map(pick).filter((ms): ms is number => ms !== undefined && !Number.isNaN(ms));
+  return { samples, median: quantile(samples, 0.5) };
+}
+
+/** Makes `result`'s first diagnostics the median of those of the fresh processes `runs` (`result` among them). */
+function medianFirst(result: ServerResult, runs: ServerResult[]): void {
+  const { samples, median } = samplesOf(runs, (run) => run.firstDiagnosticsMs);
+  [result.firstDiagnosticsSamples, result.firstDiagnosticsMs] = [samples, median];
+}
+
+/** Makes `result`'s start the median of the starts of the fresh processes `runs`. */
+function medianStart(result: ServerResult, runs: ServerResult[]): void {
+  const { samples, median } = samplesOf(runs, (run) => run.startMs);
+  [result.startSamples, result.startMs] = [samples, median];
+}
+
+/** `count` more fresh processes of each server, in turn (ours, theirs, ours…) so that a slow spell of the machine hits both. */
+async function alternate(
+  count: number,
+  specs: { ours: ServerSpec; theirs: ServerSpec },
+  run: (spec: ServerSpec) => Promise<ServerResult>,
+  progress: (i: number) => void,
+): Promise<{ ours: ServerResult[]; theirs: ServerResult[] }> {
+  const runs = { ours: [] as ServerResult[], theirs: [] as ServerResult[] };
+  for (let i = 0; i < count; i++) {
+    progress(i);
+    runs.ours.push(await run(specs.ours));
+    runs.theirs.push(await run(specs.theirs));
+  }
+  return runs;
 }
 
 function killAll(): void {
@@ -39,13 +68,19 @@ function parseSizes(args: string[]): number[] {
   return sizes;
 }
 
-/** `--only yaml`, `--only triton` or `--only parse` runs one part of the bench; all three by default. */
-function parseOnly(args: string[]): { yaml: boolean; triton: boolean; parse: boolean } {
+const PARTS = ['yaml', 'triton', 'parse', 'package'] as const;
+
+/** `--only yaml`, `--only triton`, `--only parse` or `--only package` runs one part of the bench; all four by default. */
+function parseOnly(args: string[]): Record<(typeof PARTS)[number], boolean> {
   const at = args.indexOf('--only');
-  if (at < 0) return { yaml: true, triton: true, parse: true };
-  const part = args[at + 1];
-  if (part !== 'yaml' && part !== 'triton' && part !== 'parse') throw new Error('--only takes yaml, triton or parse');
-  return { yaml: part === 'yaml', triton: part === 'triton', parse: part === 'parse' };
+  const part = at < 0 ? undefined : args[at + 1];
+  if (at >= 0 && !PARTS.some((name) => name === part)) throw new Error(`--only takes ${PARTS.join(', ')}`);
+  return {
+    yaml: !part || part === 'yaml',
+    triton: !part || part === 'triton',
+    parse: !part || part === 'parse',
+    package: !part || part === 'package',
+  };
 }
 
 /** The settings yaml-language-server reads through workspace/configuration, by section. */
@@ -118,22 +153,34 @@ async function main(): Promise<number> {
       const ourResult = await runScenario(ours, workload);
       progress(' yaml-language-server…');
       const theirResult = await runScenario(theirs, workload);
-      // More cold starts, alternating servers so that a slow spell of the machine hits both.
-      const samples = { ours: [ourResult.firstDiagnosticsMs], theirs: [theirResult.firstDiagnosticsMs] };
-      for (let i = 1; i < COLD_SAMPLES; i++) {
-        progress(` cold start ${i + 1}/${COLD_SAMPLES}…`);
-        samples.ours.push((await runScenario(ours, workload, { firstOnly: true })).firstDiagnosticsMs);
-        samples.theirs.push((await runScenario(theirs, workload, { firstOnly: true })).firstDiagnosticsMs);
-      }
-      medianFirst(ourResult, samples.ours);
-      medianFirst(theirResult, samples.theirs);
-      progress('\r\x1b[K');
+      const specs = { ours, theirs };
+      const cold = await alternate(
+        COLD_SAMPLES - 1,
+        specs,
+        (spec) => runScenario(spec, workload, { firstOnly: true }),
+        (i) => progress(` cold start ${i + 2}/${COLD_SAMPLES}…`),
+      );
       const size: SizeResult = { docs, lines: workload.lines, bytes: workload.bytes, ours: ourResult, theirs: theirResult };
-      if (docs === Math.max(...sizes)) {
-        progress(' opened at start-up…');
-        size.oursAtOnce = await runScenario(ours, workload, { openAtOnce: true });
-        size.theirsAtOnce = await runScenario(theirs, workload, { openAtOnce: true });
+      const atOnce =
+        docs === Math.max(...sizes)
+          ? await alternate(
+              COLD_SAMPLES,
+              specs,
+              (spec) => runScenario(spec, workload, { openAtOnce: true }),
+              (i) => progress(` opened at start-up ${i + 1}/${COLD_SAMPLES}…`),
+            )
+          : { ours: [], theirs: [] };
+      progress('\r\x1b[K');
+      if (atOnce.ours.length) {
+        [size.oursAtOnce, size.theirsAtOnce] = [atOnce.ours[0], atOnce.theirs[0]];
+        medianFirst(size.oursAtOnce, atOnce.ours);
+        medianFirst(size.theirsAtOnce, atOnce.theirs);
       }
+      // Every fresh process of the size is a sample of the start row, those opening the file at once too.
+      medianFirst(ourResult, [ourResult, ...cold.ours]);
+      medianFirst(theirResult, [theirResult, ...cold.theirs]);
+      medianStart(ourResult, [ourResult, ...cold.ours, ...atOnce.ours]);
+      medianStart(theirResult, [theirResult, ...cold.theirs, ...atOnce.theirs]);
       results.push(size);
       console.log(`${table(size, heading)}\n`);
     }
@@ -172,14 +219,28 @@ async function main(): Promise<number> {
       console.log(parse ? `${parseTable(parse, PARSES)}\n` : `Parse only\n  ERROR ${parseError}\n`);
     }
 
+    // Last: it builds the production bundles, then the development ones again.
+    let vsix: (PackageResult & { sizes?: PackageSizes }) | undefined;
+    if (only.package) {
+      progress('running package…');
+      vsix = runPackageScenario(root, temp);
+      const index = JSON.parse(readFileSync(join(schemasDir, 'index.json'), 'utf8')) as { kinds: KindOfIndex[] };
+      if (!vsix.error) vsix.sizes = packageSizes(vsix, index.kinds);
+      progress('\r\x1b[K');
+      console.log(`${packageTable(vsix, vsix.sizes)}\n`);
+    }
+
     const targets = checkTargets(results);
     const tritonTargets = triton ? checkTritonTargets(triton) : [];
+    const packageTargets = checkPackageTargets(vsix?.sizes);
     if (only.yaml) console.log(targetsText(targets));
     if (triton) console.log(tritonTargetsText(tritonTargets));
+    if (packageTargets.length) console.log(packageTargetsText(packageTargets));
     const failed = [...results.flatMap((s) => [s.ours, s.theirs, s.oursAtOnce, s.theirsAtOnce]), triton?.large, triton?.ensemble]
       .filter((r): r is NonNullable<typeof r> => Boolean(r?.error))
       .map((r) => ('server' in r ? `${r.server}: ${r.error}` : `mlinfra, Triton ${r.file}: ${r.error}`))
-      .concat(parseError ? [`parse only: ${parseError}`] : []);
+      .concat(parseError ? [`parse only: ${parseError}`] : [])
+      .concat(vsix?.error ? [`package: ${vsix.error}`] : []);
 
     const out = join(root, 'bench', 'results', 'latest.json');
     mkdirSync(join(out, '..'), { recursive: true });
@@ -195,6 +256,8 @@ async function main(): Promise<number> {
       targets,
       triton: triton && { ...triton, targets: tritonTargets },
       parse,
+      // The entries are many; the sizes say what they add up to.
+      package: vsix && { bytes: vsix.bytes, buildMs: vsix.buildMs, sizes: vsix.sizes, targets: packageTargets, error: vsix.error },
       failed,
     };
     writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);

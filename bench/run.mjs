@@ -35,9 +35,16 @@ function newest(dir) {
 
 function ensureServerBuilt() {
   const server = join(root, 'dist', 'server.js');
+  const validators = join(root, 'dist', 'validators', 'stamp.json');
   const sources = Math.max(...['server/src', 'common', 'schemas'].map((dir) => newest(join(root, dir))));
-  if (existsSync(server) && statSync(server).mtimeMs >= sources) return;
-  log(existsSync(server) ? 'dist/server.js is older than its sources: building' : 'dist/server.js is missing: building');
+  if (existsSync(server) && existsSync(validators) && statSync(server).mtimeMs >= sources) return;
+  log(
+    !existsSync(server)
+      ? 'dist/server.js is missing: building'
+      : !existsSync(validators)
+        ? 'dist/validators is missing: building'
+        : 'dist/server.js is older than its sources: building',
+  );
   run(process.execPath, ['scripts/build.mjs']);
 }
 

@@ -25,6 +25,10 @@ export const SETTLE_MS = 300;
 export interface ServerResult {
   server: string;
   serverVersion?: string;
+  /** Process spawned → `initialize` answered. */
+  startMs?: number;
+  /** Each fresh process's start, first diagnostics run included; `startMs` is their median. */
+  startSamples?: number[];
   firstDiagnosticsMs?: number;
   /** Each fresh process's first diagnostics; `firstDiagnosticsMs` is their median. */
   firstDiagnosticsSamples?: number[];
@@ -92,6 +96,7 @@ export async function runScenario(
 
   try {
     const init = await session.initialize(pathToFileURL(dirname(workload.path)).href, TIMEOUT_MS);
+    result.startMs = (session.initializeAnsweredAt ?? NaN) - session.startedAt;
     result.serverVersion = init.serverInfo?.version;
     if (spec.configuration) {
       // yaml-language-server pulls its settings on `initialized` and again on every didChangeConfiguration

@@ -1,9 +1,12 @@
-// Bundles the extension client and the language server with esbuild into dist/.
-// `--watch` rebuilds on change; `--production` minifies for the .vsix. Each bundle's metafile (what
-// went into it) lands in dist/meta/, where test/meta/bundles.test.ts checks what each may hold.
+// Bundles the extension client and the language server with esbuild into dist/, and compiles the
+// shipped kinds' validators into dist/validators (scripts/lib/precompile.mjs; only when the schemas or
+// the compiler changed). `--watch` rebuilds the bundles on change; `--production` minifies for the .vsix.
+// Each bundle's metafile (what went into it) lands in dist/meta/, where test/meta/bundles.test.ts checks
+// what each may hold.
 import * as esbuild from 'esbuild';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { precompileValidators } from './lib/precompile.mjs';
 import { root } from './lib/setup.mjs';
 
 const watch = process.argv.includes('--watch');
@@ -31,6 +34,23 @@ const clusterChunk = {
   },
 };
 
+// The server loads ajv (a sixth of its bundle) only when a schema compiles at run time (a user's CRD or schema
+// file): the shipped kinds' validators come compiled (dist/validators). ajv is bundled apart in dist/ajv.js, and
+// the core's `new Ajv(options)` reaches it through this stand-in, which requires it on first use.
+const lazyAjv = {
+  name: 'lazy-ajv',
+  setup(build) {
+    build.onResolve({ filter: /^ajv$/ }, () => ({ path: 'ajv', namespace: 'lazy-ajv' }));
+    build.onResolve({ filter: /^\.\/ajv\.js$/ }, () => ({ path: './ajv.js', external: true }));
+    build.onLoad({ filter: /.*/, namespace: 'lazy-ajv' }, () => ({
+      contents:
+        'Object.defineProperty(exports, "__esModule", { value: true });\n' +
+        'exports.default = function Ajv(options) { return new (require("./ajv.js"))(options); };',
+      loader: 'js',
+    }));
+  },
+};
+
 // Writes the metafile of every build, rebuilds in --watch included, as dist/meta/<bundle>.json.
 const metafileWriter = {
   name: 'metafile-writer',
@@ -48,8 +68,19 @@ const builds = [
   // The client runs in VS Code's extension host, which provides the `vscode` module.
   { ...shared, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [clusterChunk] },
   { ...shared, entryPoints: ['client/src/cluster/index.ts'], outfile: 'dist/cluster-client.js', external: ['vscode'] },
-  // The server is a standalone Node program: no `vscode`, everything bundled.
-  { ...shared, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', define: { MLINFRA_VERSION: JSON.stringify(version) } },
+  // The server is a standalone Node program: no `vscode`, everything bundled, ajv apart (loaded on first use).
+  {
+    ...shared,
+    entryPoints: ['server/src/main.ts'],
+    outfile: 'dist/server.js',
+    define: { MLINFRA_VERSION: JSON.stringify(version) },
+    plugins: [lazyAjv],
+  },
+  {
+    ...shared,
+    stdin: { contents: "module.exports = require('ajv').default;", resolveDir: root, sourcefile: 'ajv.js' },
+    outfile: 'dist/ajv.js',
+  },
   // The local Kubernetes API server of `npm run cluster` (not shipped in the .vsix).
   { ...shared, entryPoints: ['cluster/src/main.ts'], outfile: 'dist/cluster.js' },
 ];
@@ -57,13 +88,15 @@ const builds = [
 for (const options of builds) options.plugins = [...(options.plugins ?? []), metafileWriter];
 
 if (watch) {
+  console.log(`[build] ${await precompileValidators()}`);
   for (const options of builds) await (await esbuild.context(options)).watch();
-  console.log('[build] watching client, server and cluster for changes');
+  console.log('[build] watching client, server and cluster for changes (run the build again after `npm run schemas`)');
 } else {
   const started = Date.now();
-  await Promise.all(builds.map((options) => esbuild.build(options)));
+  const [validators] = await Promise.all([precompileValidators(), ...builds.map((options) => esbuild.build(options))]);
   console.log(
-    `[build] dist/extension.js, dist/cluster-client.js, dist/server.js and dist/cluster.js built in ${Date.now() - started} ` +
+    `[build] dist/extension.js, dist/cluster-client.js, dist/server.js, dist/ajv.js and dist/cluster.js built in ${Date.now() - started} ` +
       `ms${production ? ' (production)' : ''}`,
   );
+  console.log(`[build] ${validators}`);
 }

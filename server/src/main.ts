@@ -38,9 +38,10 @@ if (!args.some((arg) => /^--(stdio|node-ipc|socket|pipe)/.test(arg))) {
   process.exit(2);
 }
 
-// dist/server.js ships beside schemas/ and docs/rules/ in the extension (and in the repository).
+// dist/server.js ships beside schemas/ and docs/rules/ in the extension (and in the repository), and
+// beside dist/validators, the shipped kinds' validators compiled by the build.
 const host = {
-  schemas: builtinSchemasAt(join(__dirname, '..', 'schemas')),
+  schemas: builtinSchemasAt(join(__dirname, '..', 'schemas'), join(__dirname, 'validators')),
   ruleDocs: `${pathToFileURL(join(__dirname, '..', 'docs', 'rules')).href}/`,
 };
 

@@ -1,6 +1,7 @@
-// The heads of the workspace's YAML files, read at start-up so that the schemas of the kinds
-// they declare compile before the user opens one (the first check of a kind pays for compiling
-// its schema). Bounded: a monorepo is sampled, never read whole; anything unreadable is skipped.
+// The heads of the workspace's YAML files, read at start-up so that the validators of the kinds
+// they declare are ready before the user opens one (the first check of a kind pays for loading
+// them, or for compiling a user's CRD). Bounded: a monorepo is sampled, never read whole; anything
+// unreadable is skipped.
 // Read asynchronously: requests are answered while the sample is taken.
 import { open, readdir } from 'node:fs/promises';
 import { join } from 'node:path';

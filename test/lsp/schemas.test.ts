@@ -68,6 +68,16 @@ describe('schema features over stdio', function () {
     );
   });
 
+  it('checks the shipped kinds with the validators the build compiled beside it', async () => {
+    await client.initialize();
+    await client.open(uri, job);
+    await client.diagnostics(uri);
+    const logged = client.notifications
+      .filter((n) => n.method === 'window/logMessage')
+      .map((n) => (n.params as { message: string }).message);
+    assert.ok(logged.includes("The shipped kinds' validators were compiled by the build."), logged.join('\n'));
+  });
+
   it('completes keys with snippets, hovers fields and outlines documents', async () => {
     await client.initialize();
     await client.open(uri, job.replace('      replica: 3', '      '));

@@ -1,6 +1,7 @@
 // Nothing reads the disk synchronously on the server's thread: the server's code imports only
 // node:fs/promises, and no call ends in `Sync(`. The one exception is said, with its reason, in
-// its file: the schemas shipped with the extension (builtin-schemas.ts).
+// its file: the schemas shipped with the extension (builtin-schemas.ts), and the validators the
+// build compiled from them, which precompiled-validators.ts loads with `require`.
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';

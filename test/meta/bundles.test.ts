@@ -1,10 +1,12 @@
 // Reads the metafiles scripts/build.mjs writes (dist/meta/<bundle>.json) and holds what each bundle
 // may contain: activation parses dist/extension.js, so the Kubernetes client stays in the lazily
 // loaded dist/cluster-client.js, and no test code or demo cluster ships; the server bundle holds
-// nothing of VS Code or the client.
+// nothing of VS Code or the client, nor the build's validator compiler, and leaves ajv to
+// dist/ajv.js, loaded when a schema compiles at run time. The validators the build compiled
+// (dist/validators) load per kind, need no package, and all go into the .vsix.
 import * as assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, posix } from 'node:path';
 
 const root = join(__dirname, '..', '..', '..');
 
@@ -53,8 +55,33 @@ const TEST_ONLY_PACKAGES = ['mocha', 'playwright-core', 'node-forge', '@vscode/t
 const EXTENSION_FORBIDS = { packages: ['@kubernetes/client-node', ...TEST_ONLY_PACKAGES], folders: ['cluster', 'test', 'server'] };
 const SERVER_FORBIDS = {
   packages: ['vscode', 'vscode-languageclient', '@kubernetes/client-node', ...TEST_ONLY_PACKAGES],
-  folders: ['client', 'cluster', 'test'],
+  // schemas/: the generators (of the schemas, of the validators) run at build time only.
+  folders: ['client', 'cluster', 'test', 'schemas'],
 };
+
+/** Every file under dist/validators, relative to it. */
+function validatorFiles(dir = join(root, 'dist', 'validators'), prefix = ''): string[] {
+  assert.ok(existsSync(dir), `${dir} is missing: run node scripts/build.mjs first (npm test does)`);
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? validatorFiles(join(dir, entry.name), `${prefix}${entry.name}/`) : [`${prefix}${entry.name}`],
+  );
+}
+
+/** The paths .vscodeignore lets into the package (it ignores everything, then lets paths back in with `!`), as expressions. */
+function packaged(): RegExp[] {
+  return readFileSync(join(root, '.vscodeignore'), 'utf8')
+    .split('\n')
+    .filter((line) => line.startsWith('!'))
+    .map((line) => {
+      const glob = line.slice(1).trim();
+      const pattern = glob
+        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*\*/g, '\0')
+        .replace(/\*/g, '[^/]*')
+        .replace(/\0/g, '.*');
+      return new RegExp(`^${pattern}$`);
+    });
+}
 
 describe('bundles (esbuild metafiles)', () => {
   it('finds what the checks reject, in node_modules linked from elsewhere too', () => {
@@ -89,13 +116,51 @@ describe('bundles (esbuild metafiles)', () => {
     assert.deepEqual(offending(inputs, { packages: TEST_ONLY_PACKAGES, folders: ['cluster', 'test', 'server'] }), []);
   });
 
-  it('keeps VS Code, the client and test code out of dist/server.js', () => {
+  it('keeps VS Code, the client and test code out of dist/server.js, and ajv in dist/ajv.js', () => {
     const { inputs, externals } = readBundle('server');
     assert.ok(inputs.includes('server/src/main.ts'));
-    assert.deepEqual(offending(inputs, SERVER_FORBIDS), []);
+    assert.deepEqual(offending(inputs, { ...SERVER_FORBIDS, packages: [...SERVER_FORBIDS.packages, 'ajv'] }), []);
+    assert.ok(externals.includes('./ajv.js'), `dist/server.js does not load ./ajv.js: ${externals.join(', ')}`);
+    assert.ok(readBundle('ajv').inputs.some((input) => packageOf(input) === 'ajv'));
     assert.deepEqual(
       externals.filter((path) => path === 'vscode' || path.startsWith('vscode/')),
       [],
     );
+  });
+
+  it('ships a validator module for every shipped kind, each needing only modules beside it', () => {
+    const files = validatorFiles();
+    const index = JSON.parse(readFileSync(join(root, 'schemas', 'index.json'), 'utf8')) as { kinds: { schema: string }[] };
+    const kinds = index.kinds.map((kind) => kind.schema.replace(/\.json$/, '.js')).sort();
+    assert.deepEqual(
+      files.filter((file) => file.startsWith('kinds/')),
+      kinds,
+    );
+    assert.deepEqual(
+      files.filter((file) => !/^(kinds|shared)\/[\w.-]+\.js$/.test(file)),
+      ['runtime.js', 'stamp.json'],
+    );
+    // The .vsix holds no node_modules: a module may require only another of these files.
+    const outside = files
+      .filter((file) => file.endsWith('.js') && file !== 'runtime.js')
+      .flatMap((file) =>
+        [...readFileSync(join(root, 'dist', 'validators', file), 'utf8').matchAll(/require\("([^"]+)"\)/g)]
+          .map((match) => match[1])
+          .filter((required) => !files.includes(posix.join(posix.dirname(file), required)))
+          .map((required) => `${file} requires ${required}`),
+      );
+    assert.deepEqual(outside, []);
+  });
+
+  it('lets the bundles and every validator module into the .vsix (.vscodeignore)', () => {
+    const patterns = packaged();
+    const left = [
+      ...['extension', 'cluster-client', 'server', 'ajv'].map((name) => `${name}.js`),
+      ...validatorFiles().map((file) => `validators/${file}`),
+    ]
+      .map((file) => `dist/${file}`)
+      .filter((path) => !patterns.some((pattern) => pattern.test(path)));
+    assert.deepEqual(left, []);
+    assert.ok(!patterns.some((pattern) => pattern.test('dist/cluster.js') || pattern.test('dist/meta/server.json')));
   });
 });

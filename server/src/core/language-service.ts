@@ -52,13 +52,13 @@ export interface LanguageService {
   setLibraryParser(on: boolean): void;
   /** Schema files may have changed on disk: read them again when next needed. */
   schemaFilesChanged(): void;
-  /** Does ahead of need the work the first check of a manifest would otherwise wait for. */
-  warmUp(): void;
+  /** Does ahead of need the work the first check of a manifest would otherwise wait for; says whether there was any. */
+  warmUp(): boolean;
   /**
-   * Compiles the schemas a workspace file's documents use before it is opened (the first check
-   * of a kind compiles its schema, a few dozen milliseconds), and checks the first files'
-   * documents once, results dropped, so that the checking code is compiled too. `file` may be
-   * the file's head only.
+   * Readies the validators a workspace file's documents use before it is opened (the first check
+   * of a kind loads the build's validator, or compiles the schema of a user's CRD, up to a few
+   * hundred milliseconds), and checks the first files' documents once, results dropped, so that
+   * the checking code is compiled too. `file` may be the file's head only.
    */
   prepare(file: SourceFile): void;
   /** Drops what the service keeps about a file (its last parse); call it when the file is closed. */

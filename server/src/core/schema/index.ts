@@ -2,6 +2,6 @@
 // cluster/) may use to validate objects the way the editor does. cluster/ imports the core only
 // through here, so the rest of core/schema stays free to change.
 export type { CrdResourceInfo, PrinterColumn, SchemaIndex, SchemaIndexEntry } from './schema-index';
-export { SchemaRegistry, type BuiltinSchemas, type JsonSchema } from './schema-registry';
+export { BUILTIN_BASE, SchemaRegistry, type BuiltinSchemas, type JsonSchema } from './schema-registry';
 export { selectErrors } from './select-errors';
 export { Validators } from './validators';

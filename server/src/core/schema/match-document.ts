@@ -90,8 +90,7 @@ function removedVersion(
  */
 function labelOf(entry: KindEntry, registry: SchemaRegistry): string {
   if (entry.source === KUBERNETES_SOURCE) return entry.kind;
-  const clash = registry.kinds().some((other) => other.kind === entry.kind && other.group !== entry.group);
-  return clash ? `${entry.kind} (${entry.apiVersion})` : entry.kind;
+  return registry.nameShared(entry.kind) ? `${entry.kind} (${entry.apiVersion})` : entry.kind;
 }
 
 /** The schema for a manifest, by its apiVersion and kind. */

@@ -36,21 +36,28 @@ export class SchemaService {
 
   /** Replaces the kinds built from the user's CRD files; says which kinds were found and what failed. */
   setUserCrds(files: { uri: string; text: string }[]): { kinds: string[]; problems: string[] } {
-    const definitions = this.registry.document(`${BUILTIN_BASE}kubernetes/definitions.json`)?.definitions as
-      Record<string, JsonSchema> | undefined;
+    // Read only for CRDs to convert: a megabyte of JSON, which the shipped kinds' compiled validators do not need.
+    const definitions = files.length
+      ? (this.registry.document(`${BUILTIN_BASE}kubernetes/definitions.json`)?.definitions as Record<string, JsonSchema> | undefined)
+      : undefined;
     const result = schemasFromCrds(files, definitions ?? {});
     this.registry.setUserKinds(result.kinds);
     return { kinds: result.kinds.map(({ entry }) => `${entry.kind} (${entry.apiVersion})`), problems: result.problems };
   }
 
-  /** Compiles the pod template, which nearly every workload kind embeds, before a file needs it. */
-  warmUp(): void {
-    if (this.registry.document(`${BUILTIN_BASE}kubernetes/definitions.json`)) {
-      this.validators.warm(`${BUILTIN_BASE}kubernetes/definitions.json#/definitions/io.k8s.api.core.v1.PodTemplateSpec`);
-    }
+  /**
+   * Compiles the pod template, which nearly every workload kind embeds, before a file needs it;
+   * says whether it did. Only for kinds compiled at run time: the user's CRDs, or every kind when
+   * the build compiled none (the compiled ones wait for nothing, and the file opened first should
+   * not wait for this).
+   */
+  warmUp(): boolean {
+    if (this.registry.allCompiledAhead() || !this.registry.document(`${BUILTIN_BASE}kubernetes/definitions.json`)) return false;
+    this.validators.warm(`${BUILTIN_BASE}kubernetes/definitions.json#/definitions/io.k8s.api.core.v1.PodTemplateSpec`);
+    return true;
   }
 
-  /** Compiles the schema each document will be checked against, before the document is opened. */
+  /** Readies the validator of each document's schema (loaded from the build, or compiled), before the document is opened. */
   prepare(documents: readonly YamlDocument[], fileUri: string): void {
     for (const document of documents) {
       if (document.root?.kind !== 'map') continue;

@@ -1,25 +1,34 @@
 // Compiles each schema with ajv once and keeps it: the first check of a kind pays for the
-// compilation, every later one (every keystroke) only runs the compiled function.
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+// compilation, every later one (every keystroke) only runs the compiled function. The shipped
+// kinds' validators come compiled from the build (schemas/precompile) when the host has them:
+// the code this compiler generates with these options (over the schemas without their
+// descriptions, which it never reads), without the wait.
+import Ajv, { type ErrorObject, type Options, type ValidateFunction } from 'ajv';
 import type { JsonSchema, SchemaRegistry } from './schema-registry';
 
 /** A schema that cannot be used: unreadable, or rejected by the compiler. */
 export class UnusableSchemaError extends Error {}
 
-function newAjv(): Ajv {
-  // strict: false because Kubernetes schemas carry `format`s such as int32 that ajv does not
-  // know; unicodeRegExp: false because upstream patterns are written for Go's RE2. No inlined
-  // refs and no code optimisation: compiling a pod template takes a third of the time, and
-  // validating stays fast (measured with npm run bench).
-  return new Ajv({
-    allErrors: true,
-    strict: false,
-    verbose: true,
-    validateFormats: false,
-    unicodeRegExp: false,
-    inlineRefs: false,
-    code: { optimize: false },
-  });
+/**
+ * strict: false because Kubernetes schemas carry `format`s such as int32 that ajv does not
+ * know; unicodeRegExp: false because upstream patterns are written for Go's RE2. No inlined
+ * refs and no code optimisation: compiling a pod template takes a third of the time, and
+ * validating stays fast (measured with npm run bench). The build compiles the shipped kinds
+ * with these options too, so that both give the same errors.
+ */
+export const AJV_OPTIONS: Options = {
+  allErrors: true,
+  strict: false,
+  verbose: true,
+  validateFormats: false,
+  unicodeRegExp: false,
+  inlineRefs: false,
+  code: { optimize: false },
+};
+
+/** `keepSource`: keep each function's code, for the build to write it out (schemas/precompile). */
+function newAjv(keepSource: boolean): Ajv {
+  return new Ajv({ ...AJV_OPTIONS, code: { ...AJV_OPTIONS.code, source: keepSource } });
 }
 
 /** Every `$ref` of a schema that points into another document, resolved against its id. */
@@ -39,12 +48,16 @@ function externalRefs(schema: unknown, base: string, found = new Set<string>()):
 }
 
 export class Validators {
-  private ajv = newAjv();
+  /** Made on the first schema compiled here: with the build's validators, a session may compile none. */
+  private compiler: Ajv | undefined;
   private readonly compiled = new Map<string, ValidateFunction>();
   private readonly added = new Set<string>();
   private generation: number;
 
-  constructor(private readonly registry: SchemaRegistry) {
+  constructor(
+    private readonly registry: SchemaRegistry,
+    private readonly options: { keepSource?: boolean } = {},
+  ) {
     this.generation = registry.generation;
   }
 
@@ -55,10 +68,14 @@ export class Validators {
     return validate.errors ?? [];
   }
 
-  private validator(id: string): ValidateFunction {
+  /** The validation function of the schema with this id: compiled by the build, or now, once. */
+  validator(id: string): ValidateFunction {
     if (this.generation !== this.registry.generation) this.catchUp();
-    const cached = this.compiled.get(id);
-    if (cached) return cached;
+    const cached = this.compiled.get(id) ?? this.registry.precompiled(id);
+    if (cached) {
+      this.compiled.set(id, cached);
+      return cached;
+    }
     this.add(id, 0);
     try {
       const validate = this.ajv.getSchema(id);
@@ -70,7 +87,7 @@ export class Validators {
     }
   }
 
-  /** Compiles a schema ahead of need; a schema that cannot be used is left for a check to report. */
+  /** Readies a schema's validator ahead of need; a schema that cannot be used is left for a check to report. */
   prepare(id: string): void {
     try {
       this.validator(id);
@@ -93,16 +110,21 @@ export class Validators {
   private catchUp(): void {
     const changed = this.registry.changedSince(this.generation);
     if (changed === null) {
-      this.ajv = newAjv();
+      this.compiler = undefined;
       this.compiled.clear();
       this.added.clear();
     } else {
       for (const id of changed) {
-        if (this.added.delete(id)) this.ajv.removeSchema(id);
+        if (this.added.delete(id)) this.compiler?.removeSchema(id);
         this.compiled.delete(id);
       }
     }
     this.generation = this.registry.generation;
+  }
+
+  private get ajv(): Ajv {
+    this.compiler ??= newAjv(this.options.keepSource === true);
+    return this.compiler;
   }
 
   /** Adds a schema document and, first, every document it refers to. */

@@ -95,7 +95,7 @@ export class YamlService {
 
   /**
    * Runs the checks of a workspace file's head before the user opens a file, results dropped:
-   * compiles the schemas of its kinds, and gets the checking code itself compiled by V8's JIT,
+   * readies the validators of its kinds, and gets the checking code itself compiled by V8's JIT,
    * which interprets it at first (a first check of a large file is then about a tenth faster).
    * Workspace-scoped rules are left out: they read other files. Only the first 64 KB of
    * documents are checked: the code is compiled by then, and a large workspace costs no more.
