@@ -2,7 +2,7 @@
 // packages the browser tests and code-server need, and a cached code-server.
 // Uses only Node built-ins, because it runs before `npm ci` has installed anything.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, copyFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, copyFileSync, lstatSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,6 +32,12 @@ function run(command, args, options = {}) {
 export function ensureNpmPackages() {
   const marker = join(root, 'node_modules', '.package-lock.json');
   if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(join(root, 'package-lock.json')).mtimeMs) return;
+  // A node_modules linked from another checkout (a git worktree sharing its packages) is that
+  // checkout's: `npm ci` would empty it through the link, under the other checkout's feet.
+  if (lstatSync(join(root, 'node_modules'), { throwIfNoEntry: false })?.isSymbolicLink()) {
+    log('node_modules is a link to packages installed elsewhere: left as it is');
+    return;
+  }
   log('installing npm packages (npm ci)');
   run('npm', ['ci', '--no-audit', '--no-fund'], { cwd: root });
 }
