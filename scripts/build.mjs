@@ -48,6 +48,15 @@ const builds = [
   // The client runs in VS Code's extension host, which provides the `vscode` module.
   { ...shared, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [clusterChunk] },
   { ...shared, entryPoints: ['client/src/cluster/index.ts'], outfile: 'dist/cluster-client.js', external: ['vscode'] },
+  // The logs view's page: a browser script (and its style) that the webview loads from dist/.
+  {
+    ...shared,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    entryPoints: ['client/src/logs/webview/main.ts'],
+    outfile: 'dist/logs-view.js',
+  },
   // The server is a standalone Node program: no `vscode`, everything bundled.
   { ...shared, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', define: { MLINFRA_VERSION: JSON.stringify(version) } },
   // The local Kubernetes API server of `npm run cluster` (not shipped in the .vsix).
@@ -63,7 +72,7 @@ if (watch) {
   const started = Date.now();
   await Promise.all(builds.map((options) => esbuild.build(options)));
   console.log(
-    `[build] dist/extension.js, dist/cluster-client.js, dist/server.js and dist/cluster.js built in ${Date.now() - started} ` +
-      `ms${production ? ' (production)' : ''}`,
+    `[build] dist/extension.js, dist/cluster-client.js, dist/logs-view.js, dist/server.js and dist/cluster.js built in ` +
+      `${Date.now() - started} ms${production ? ' (production)' : ''}`,
   );
 }

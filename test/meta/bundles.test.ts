@@ -1,7 +1,7 @@
 // Reads the metafiles scripts/build.mjs writes (dist/meta/<bundle>.json) and holds what each bundle
 // may contain: activation parses dist/extension.js, so the Kubernetes client stays in the lazily
 // loaded dist/cluster-client.js, and no test code or demo cluster ships; the server bundle holds
-// nothing of VS Code or the client.
+// nothing of VS Code or the client; the logs webview's script (dist/logs-view.js) only the view's own modules.
 import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -87,6 +87,16 @@ describe('bundles (esbuild metafiles)', () => {
     const { inputs } = readBundle('cluster-client');
     assert.ok(inputs.some((input) => packageOf(input) === '@kubernetes/client-node'));
     assert.deepEqual(offending(inputs, { packages: TEST_ONLY_PACKAGES, folders: ['cluster', 'test', 'server'] }), []);
+  });
+
+  it("builds the logs webview's page script from the logs view's own modules: no VS Code, Node or package", () => {
+    const { inputs, externals } = readBundle('logs-view');
+    assert.ok(inputs.includes('client/src/logs/webview/main.ts'));
+    assert.deepEqual(
+      inputs.filter((input) => !input.startsWith('client/src/logs/')),
+      [],
+    );
+    assert.deepEqual(externals, []);
   });
 
   it('keeps VS Code, the client and test code out of dist/server.js', () => {
