@@ -66,6 +66,8 @@ export default defineConfig(
       'client/src/views/clusters-model.ts',
       'client/src/views/clusters-provider.ts',
       'client/src/views/pod-rows.ts',
+      'client/src/logs/container-status.ts',
+      'client/src/logs/pod-tags.ts',
       'test/meta/gpu-totals-agree.test.ts',
     ],
     rules: {
