@@ -7,7 +7,7 @@ import { WorkspaceTrustRequest } from '../../common/protocol';
 import { registerCommands } from './commands';
 import { createLanguageClient } from './language-client';
 import { LogsCodeLens } from './logs/logs-code-lens';
-import { LogViews, type LogViewsApi } from './logs/log-views';
+import { logSettings, LogViews, type LogViewsApi } from './logs/log-views';
 import { sessionStarter } from './logs/start-session';
 import { ServerStatus, type ServerState } from './server-status';
 import { registerClusterViews, type ClusterViewsApi } from './views/index';
@@ -34,7 +34,10 @@ export function activate(context: vscode.ExtensionContext): MlinfraApi {
   const languageClient = client;
   const clusterViews = registerClusterViews(context);
   const { clusters, tree } = clusterViews.views;
-  const logs = new LogViews(context.extensionUri, sessionStarter(clusters));
+  const logs = new LogViews(
+    context.extensionUri,
+    sessionStarter(clusters, () => logSettings().bufferLines),
+  );
   const lens = new LogsCodeLens(clusters, tree);
   context.subscriptions.push(
     outputChannel,

@@ -51,6 +51,17 @@ export class LogBuffer {
     return out;
   }
 
+  /** The position after the newest entry: positions count every entry since the session started. */
+  get end(): number {
+    return this.dropped + this.length;
+  }
+
+  /** The entry at a position (the webview's rows point into the buffer by position), if still kept. */
+  at(position: number): LogEntry | undefined {
+    const index = position - this.dropped;
+    return index >= 0 && index < this.length ? this.ring[(this.start + index) % this.capacity] : undefined;
+  }
+
   /** The notice above the kept entries once some were dropped (seq 0: before every entry of the session). */
   marker(): LogEntry | undefined {
     if (this.dropped === 0) return undefined;

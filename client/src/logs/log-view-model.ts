@@ -2,13 +2,13 @@
 // through (positions in the buffer, kept sorted, so a row is found by binary search), the failure
 // summary, the roles and pods seen (the filter's chips), and which rows a scrolled viewport shows.
 // Appending costs the batch, not the buffer: only a filter change walks every entry. Pure.
-import { EntryBuffer } from './entry-buffer';
+import { LogBuffer } from './log-buffer';
 import { FailureSummary } from './failure-summary';
 import type { LogEntry } from './log-entry';
 import { compileFilter, NO_FILTER, type LogFilter } from './log-filter';
 
 export class LogViewModel {
-  readonly buffer: EntryBuffer;
+  readonly buffer: LogBuffer;
   readonly failures = new FailureSummary();
   /** Roles and pods in the order first seen. */
   readonly roles = new Set<string>();
@@ -19,7 +19,7 @@ export class LogViewModel {
   private accepts = compileFilter(NO_FILTER);
 
   constructor(limit: number) {
-    this.buffer = new EntryBuffer(limit);
+    this.buffer = new LogBuffer(limit);
   }
 
   get rowCount(): number {

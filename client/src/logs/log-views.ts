@@ -15,8 +15,8 @@ export interface LogViewsApi {
   views(): Array<{ title: string; state: string; held: number; batches: number }>;
   /** What a view shows, read from its webview's DOM (it must be visible). */
   snapshot(title: string): Promise<ViewSnapshot>;
-  /** Does in a view what a user does in its toolbar (filter, timestamps, jump). */
-  act(title: string, message: HostMessage): void;
+  /** Does in a view's DOM what a user does: press a button, toggle, chip or link, choose where to start, type a filter. */
+  act(title: string, message: Extract<HostMessage, { type: 'press' | 'choose' | 'type' }>): void;
   /** The entries a view holds as Save writes them. */
   entries(title: string): string[];
 }

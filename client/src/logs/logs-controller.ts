@@ -2,7 +2,7 @@
 // entries it sent (bounded, for Save, Open in Editor and a webview shown again), passes them on at
 // most a few times per second, answers what the user does in the webview, and stops the session
 // when the view closes. The panel (logs-panel.ts) gives it the webview and the editor's effects.
-import { EntryBuffer } from './entry-buffer';
+import { LogBuffer } from './log-buffer';
 import type { LogEntry, LogSessionListener, LogSessionState } from './log-entry';
 import { describeOptions, type LogOptions } from './log-options';
 import { targetDescription, targetTitle, type LogTarget } from './log-target';
@@ -42,7 +42,7 @@ export interface ControllerSettings {
 }
 
 export class LogsController {
-  private readonly buffer: EntryBuffer;
+  private readonly buffer: LogBuffer;
   private readonly throttle: PostThrottle;
   private session: LogSessionControl | undefined;
   /** Counts the sessions started: what an older session still sends is ignored. */
@@ -61,7 +61,7 @@ export class LogsController {
     private readonly effects: LogsEffects,
     private readonly settings: ControllerSettings,
   ) {
-    this.buffer = new EntryBuffer(settings.bufferLines);
+    this.buffer = new LogBuffer(settings.bufferLines);
     this.throttle = new PostThrottle((entries) => this.post({ type: 'entries', entries }), settings.intervalMs ?? 250, settings.timers);
   }
 

@@ -41,10 +41,11 @@ export type HostMessage =
   /** Which traceback paths exist in the workspace (only those are links). */
   | { type: 'links'; resolved: Record<string, boolean> }
   | { type: 'snapshot'; id: number }
-  /** Test and command hooks: what a user does in the toolbar, sent from the host. */
-  | { type: 'filter'; text?: string; roles?: string[]; pods?: string[]; events?: boolean }
-  | { type: 'timestamps'; on: boolean }
-  | { type: 'jump'; failure: string };
+  /** What a user does in the view, done in its DOM (tests drive the real controls this way): click the
+   * button, toggle, chip or link whose text is `label`, choose a "start with" value, type into the filter. */
+  | { type: 'press'; label: string }
+  | { type: 'choose'; value: string }
+  | { type: 'type'; text: string };
 
 export type ViewMessage =
   | { type: 'ready' }

@@ -3,7 +3,7 @@
 // to its end stays at its end as rows come (following), one scrolled up stays where it is.
 import { visibleRows, type LogViewModel } from '../log-view-model';
 import { fill, h } from './dom';
-import { droppedRow, entryRow, type RowContext } from './log-row';
+import { entryRow, type RowContext } from './log-row';
 
 export class LogList {
   readonly element: HTMLElement;
@@ -84,8 +84,9 @@ export class LogList {
     const context = this.context();
     const drawn: HTMLElement[] = [];
     for (let row = first; row < last; row++) {
-      if (row < this.markerRows) {
-        drawn.push(droppedRow(this.model.buffer.dropped, this.model.buffer.limit));
+      const marker = row < this.markerRows ? this.model.buffer.marker() : undefined;
+      if (marker) {
+        drawn.push(entryRow(marker, context, 'marker'));
         continue;
       }
       const position = this.model.positionAt(row - this.markerRows);

@@ -1,7 +1,8 @@
 // One entry as a row of the list: its time (when shown), its tag in the role's colour, a mark for
 // what is not a container's own line (event, status, notice, error), the text with the traceback
 // paths that exist in the workspace as links, and for a recognised failure its title and the
-// rule that explains a cause. Clicks are handled once for the whole list (data attributes).
+// rule that explains a cause; warnings (a Warning event) and errors (a container that failed) in
+// the theme's colours. Clicks are handled once for the whole list (data attributes).
 import type { LogEntry } from '../log-entry';
 import { tagColorIndex } from '../tag-colors';
 import { h } from './dom';
@@ -38,9 +39,11 @@ function textWithLinks(entry: LogEntry, links: ReadonlyMap<string, boolean>): Ar
   return parts;
 }
 
-export function entryRow(entry: LogEntry, context: RowContext): HTMLElement {
+export function entryRow(entry: LogEntry, context: RowContext, extraClass?: string): HTMLElement {
   const classes = ['row', `kind-${entry.kind}`];
+  if (entry.level) classes.push(`level-${entry.level}`);
   if (entry.failure) classes.push('failure');
+  if (extraClass) classes.push(extraClass);
   const row = h('div', { className: classes.join(' '), attrs: { role: 'listitem' } });
   if (context.timestamps) row.append(h('span', { className: 'time', text: shortTime(entry.time), title: entry.time }), ' ');
   const source = entry.tag ?? entry.pod;
@@ -59,10 +62,4 @@ export function entryRow(entry: LogEntry, context: RowContext): HTMLElement {
     }
   }
   return row;
-}
-
-/** The row that says older entries were dropped. */
-export function droppedRow(dropped: number, limit: number): HTMLElement {
-  const text = `${dropped.toLocaleString('en-US')} older ${dropped === 1 ? 'entry' : 'entries'} dropped: the view keeps the last ${limit.toLocaleString('en-US')}`;
-  return h('div', { className: 'row marker', text, attrs: { role: 'listitem' } });
 }

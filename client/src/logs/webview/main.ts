@@ -116,10 +116,20 @@ function snapshot(): ViewSnapshot {
   };
 }
 
+/** Clicks the control a user would: a button, a toggle or a chip by its text, a failure's jump by its title, a link. */
+function press(label: string): void {
+  const controls = [...document.querySelectorAll<HTMLElement>('button, label.toggle, a')];
+  const text = (e: HTMLElement) => (e.textContent ?? '').trim();
+  const control = controls.find((e) => text(e) === label) ?? controls.find((e) => e.matches('.jump') && text(e).startsWith(`${label} ×`));
+  if (control instanceof HTMLLabelElement) control.querySelector('input')?.click();
+  else control?.click();
+  list.draw();
+}
+
 function receive(message: HostMessage): void {
   switch (message.type) {
     case 'reset':
-      if (model.buffer.limit !== message.bufferLines) model = new LogViewModel(message.bufferLines);
+      if (model.buffer.capacity !== message.bufferLines) model = new LogViewModel(message.bufferLines);
       else model.clear();
       model.setFilter(filter);
       ({ title, description, options, state } = message);
@@ -145,17 +155,15 @@ function receive(message: HostMessage): void {
     case 'snapshot':
       vscode.postMessage({ type: 'snapshot', id: message.id, view: snapshot() });
       return;
-    case 'filter':
-      applyFilter({ ...filter, ...Object.fromEntries(Object.entries(message).filter(([k, v]) => k !== 'type' && v !== undefined)) });
+    case 'press':
+      press(message.label);
       return;
-    case 'timestamps':
-      setTimestamps(message.on);
+    case 'choose':
+      toolbar.choose(message.value);
       return;
-    case 'jump': {
-      const failure = model.failures.list().find((f) => f.id === message.failure);
-      if (failure) jump(failure);
+    case 'type':
+      toolbar.type(message.text);
       return;
-    }
   }
 }
 

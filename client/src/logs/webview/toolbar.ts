@@ -169,6 +169,18 @@ export class Toolbar {
     this.setFilter(filter, this.timestamps.checked);
   }
 
+  /** Chooses where to start, as a user picks it in the list. */
+  choose(value: string): void {
+    this.start.value = value;
+    this.start.dispatchEvent(new Event('change'));
+  }
+
+  /** Types into the filter box (applied at once, without waiting for more keys). */
+  type(text: string): void {
+    this.text.value = text;
+    this.actions.filter({ text });
+  }
+
   /** The chips as shown, chosen ones marked `*`. */
   chips(): string[] {
     return [...this.roles.querySelectorAll('button')].map(
