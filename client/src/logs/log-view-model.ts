@@ -13,6 +13,8 @@ export class LogViewModel {
   /** Roles and pods in the order first seen. */
   readonly roles = new Set<string>();
   readonly pods = new Set<string>();
+  /** The longest tag (or pod, for entries without one) seen: the tags' column is this wide. */
+  widest = 0;
   private rows: number[] = [];
   private rowsHead = 0;
   private filter: LogFilter = NO_FILTER;
@@ -61,6 +63,7 @@ export class LogViewModel {
       const position = start + i;
       if (entry.role) this.roles.add(entry.role);
       if (entry.pod) this.pods.add(entry.pod);
+      this.widest = Math.max(this.widest, (entry.tag ?? entry.pod ?? '').length);
       if (position >= this.buffer.dropped) {
         this.failures.add(entry, position);
         if (this.accepts(entry)) this.rows.push(position);
@@ -98,6 +101,7 @@ export class LogViewModel {
     this.failures.clear();
     this.roles.clear();
     this.pods.clear();
+    this.widest = 0;
     this.rows = [];
     this.rowsHead = 0;
   }

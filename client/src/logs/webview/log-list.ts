@@ -97,6 +97,7 @@ export class LogList {
       drawn.push(element);
     }
     this.rows.style.transform = `translateY(${first * this.rowHeight}px)`;
+    this.rows.style.setProperty('--tag-width', `${Math.max(6, this.model.widest)}ch`);
     fill(this.rows, ...drawn);
     this.empty.textContent = total ? '' : this.emptyText;
     this.empty.hidden = total > 0 || !this.emptyText;
