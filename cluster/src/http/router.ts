@@ -126,7 +126,7 @@ async function route(ctx: ApiContext, req: IncomingMessage, res: ServerResponse)
   }
   const user = authenticate(req.headers.authorization, ctx.tokens);
   if (!user) throw unauthorized();
-  if (segments[0] === TEST_CONTROL_PREFIX) return serveTestControl(ctx.testClock, user, url, req, res);
+  if (segments[0] === TEST_CONTROL_PREFIX) return serveTestControl(ctx.testClock, ctx.faults, user, url, req, res);
   if (req.method === 'GET' && serveDiscovery(ctx, segments, req, res)) return;
   const parsed = parseResource(ctx, segments);
   if (!parsed) throw pathNotFound();
