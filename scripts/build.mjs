@@ -54,7 +54,7 @@ const builds = [
     platform: 'browser',
     format: 'iife',
     target: 'es2022',
-    entryPoints: ['client/src/logs/webview/main.ts'],
+    entryPoints: ['client/src/logs/view/webview/main.ts'],
     outfile: 'dist/logs-view.js',
   },
   // The server is a standalone Node program: no `vscode`, everything bundled.

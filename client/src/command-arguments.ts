@@ -3,7 +3,7 @@
 // they ask). Rows are read by their type and typed fields only, never by their ids or labels,
 // so names holding slashes or colons (EKS ARNs) work. Pure: no VS Code.
 import { TRAINING_TYPES } from './cluster/resources';
-import { asLogTarget, type LogTarget } from './logs/log-target';
+import { asLogTarget, type LogTarget } from './logs/view/log-target';
 import { refOf, type ContainerRef, type NodeData, type ObjectRef, type RetryTarget } from './views/node';
 
 function isRow(arg: unknown): arg is NodeData {

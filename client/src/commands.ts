@@ -2,8 +2,8 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import * as cluster from './cluster-commands';
-import { openLogs } from './logs/logs-commands';
-import type { LogViews } from './logs/log-views';
+import { openLogs } from './logs/view/logs-commands';
+import type { LogViews } from './logs/view/log-views';
 
 export interface CommandContext {
   outputChannel: vscode.LogOutputChannel;

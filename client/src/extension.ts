@@ -6,9 +6,9 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { WorkspaceTrustRequest } from '../../common/protocol';
 import { registerCommands } from './commands';
 import { createLanguageClient } from './language-client';
-import { LogsCodeLens } from './logs/logs-code-lens';
-import { logSettings, LogViews, type LogViewsApi } from './logs/log-views';
-import { sessionStarter } from './logs/start-session';
+import { LogsCodeLens } from './logs/view/logs-code-lens';
+import { logSettings, LogViews, type LogViewsApi } from './logs/view/log-views';
+import { sessionStarter } from './logs/view/start-session';
 import { ServerStatus, type ServerState } from './server-status';
 import { registerClusterViews, type ClusterViewsApi } from './views/index';
 

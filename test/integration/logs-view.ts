@@ -1,8 +1,8 @@
 // Helpers for the logs views' tests in the extension host: wait for a view to show what a test
 // expects (read from the webview's DOM), answer the palette's quick picks, close every view.
 import * as vscode from 'vscode';
-import type { LogViewsApi } from '../../client/src/logs/log-views';
-import type { ViewSnapshot } from '../../client/src/logs/view-protocol';
+import type { LogViewsApi } from '../../client/src/logs/view/log-views';
+import type { ViewSnapshot } from '../../client/src/logs/view/view-protocol';
 
 /** Waits until the view titled `title` shows what `accept` wants, and returns what it shows. */
 export async function waitForView(
@@ -13,7 +13,7 @@ export async function waitForView(
   timeoutMs = 30000,
 ): Promise<ViewSnapshot> {
   const deadline = Date.now() + timeoutMs;
-  let last: ViewSnapshot | string = 'no answer yet';
+  let last: ViewSnapshot | string;
   for (;;) {
     try {
       const view = await logs.snapshot(title);
@@ -22,7 +22,8 @@ export async function waitForView(
     } catch (error) {
       last = error instanceof Error ? error.message : String(error);
     }
-    if (Date.now() > deadline) throw new Error(`the logs view "${title}" did not show ${what}; it shows:\n${JSON.stringify(last, null, 2)}`);
+    if (Date.now() > deadline)
+      throw new Error(`the logs view "${title}" did not show ${what}; it shows:\n${JSON.stringify(last, null, 2)}`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }

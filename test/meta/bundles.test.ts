@@ -91,7 +91,7 @@ describe('bundles (esbuild metafiles)', () => {
 
   it("builds the logs webview's page script from the logs view's own modules: no VS Code, Node or package", () => {
     const { inputs, externals } = readBundle('logs-view');
-    assert.ok(inputs.includes('client/src/logs/webview/main.ts'));
+    assert.ok(inputs.includes('client/src/logs/view/webview/main.ts'));
     assert.deepEqual(
       inputs.filter((input) => !input.startsWith('client/src/logs/')),
       [],

@@ -1,7 +1,7 @@
 // The toolbar: the session's state and what it reads (with pause, resume, stop, start again, and
 // where to start: a tail, all lines, since a time, the previous instance), Save and Open in
 // Editor, and the filter (text, a chip per role, a pod, events) with the timestamps toggle.
-import type { LogSessionState } from '../log-entry';
+import type { LogSessionState } from '../../log-entry';
 import type { LogFilter } from '../log-filter';
 import { describeOptions, type LogOptions } from '../log-options';
 import { tagColorIndex } from '../tag-colors';

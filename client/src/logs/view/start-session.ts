@@ -2,7 +2,7 @@
 // context's cluster session: the same credentials, REST mapping and request counters as the
 // Clusters view. Only ever in answer to the user, and never in an untrusted workspace (load()
 // refuses there).
-import type { Clusters } from '../clusters';
+import type { Clusters } from '../../clusters';
 import type { StartSession } from './logs-controller';
 
 export function sessionStarter(clusters: Clusters, bufferLines: () => number): StartSession {

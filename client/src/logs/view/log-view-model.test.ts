@@ -2,7 +2,7 @@
 // rows a filter lets through (updated per batch, never by walking the buffer), the failures with
 // counts and the first still held, and the rows a viewport shows.
 import * as assert from 'node:assert/strict';
-import type { LogEntry } from './log-entry';
+import type { LogEntry } from '../log-entry';
 import { NO_FILTER } from './log-filter';
 import { LogViewModel, visibleRows } from './log-view-model';
 

@@ -2,9 +2,9 @@
 // through (positions in the buffer, kept sorted, so a row is found by binary search), the failure
 // summary, the roles and pods seen (the filter's chips), and which rows a scrolled viewport shows.
 // Appending costs the batch, not the buffer: only a filter change walks every entry. Pure.
-import { LogBuffer } from './log-buffer';
+import { LogBuffer } from '../log-buffer';
 import { FailureSummary } from './failure-summary';
-import type { LogEntry } from './log-entry';
+import type { LogEntry } from '../log-entry';
 import { compileFilter, NO_FILTER, type LogFilter } from './log-filter';
 
 export class LogViewModel {

@@ -3,7 +3,7 @@
 // paths that exist in the workspace as links, and for a recognised failure its title and the
 // rule that explains a cause; warnings (a Warning event) and errors (a container that failed) in
 // the theme's colours. Clicks are handled once for the whole list (data attributes).
-import type { LogEntry } from '../log-entry';
+import type { LogEntry } from '../../log-entry';
 import { tagColorIndex } from '../tag-colors';
 import { h } from './dom';
 

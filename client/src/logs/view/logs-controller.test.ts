@@ -3,11 +3,11 @@
 // restart the session and forget the old one's entries; closing stops the session, even one still
 // starting; a session that cannot start says why in the view.
 import * as assert from 'node:assert/strict';
-import type { LogEntry, LogSessionListener } from './log-entry';
+import type { LogEntry, LogSessionListener } from '../log-entry';
 import type { LogOptions } from './log-options';
 import { LogsController, type LogsEffects, type LogSessionControl } from './logs-controller';
 import type { HostMessage } from './view-protocol';
-import type { BatchTimers } from '../views/refresh-batcher';
+import type { BatchTimers } from '../../views/refresh-batcher';
 
 const target = { context: 'demo', namespace: 'ml', typeKey: 'kubeflow.org/pytorchjobs', name: 'llama' };
 

@@ -3,9 +3,9 @@
 // each with its state. Listing the namespace is the answer to the command, as expanding it in the
 // Clusters view would be.
 import * as vscode from 'vscode';
-import type { ClusterViews } from '../cluster-commands';
-import { NAMESPACE_TYPE } from '../cluster/resources';
-import { workloadDescription } from '../views/clusters-model';
+import type { ClusterViews } from '../../cluster-commands';
+import { NAMESPACE_TYPE } from '../../cluster/resources';
+import { workloadDescription } from '../../views/clusters-model';
 import type { LogTarget } from './log-target';
 
 type Pick<T> = vscode.QuickPickItem & { value?: T };

@@ -2,7 +2,7 @@
 // sides. The host sends entries in batches and the session's state; the webview sends what the
 // user did in it. A webview hidden and shown again asks with `ready` and gets the buffer afresh.
 // Pure.
-import type { LogEntry, LogSessionState } from './log-entry';
+import type { LogEntry, LogSessionState } from '../log-entry';
 import type { LogOptions } from './log-options';
 
 /** What the view shows of itself, read from its DOM: for tests, and for the extension's API. */

@@ -4,7 +4,7 @@
 // user did to the extension, which owns the session.
 import './logs.css';
 import type { FailureCount } from '../failure-summary';
-import type { LogSessionState } from '../log-entry';
+import type { LogSessionState } from '../../log-entry';
 import { NO_FILTER, isActive, type LogFilter } from '../log-filter';
 import type { LogOptions } from '../log-options';
 import { LogViewModel } from '../log-view-model';

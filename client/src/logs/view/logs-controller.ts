@@ -2,13 +2,13 @@
 // entries it sent (bounded, for Save, Open in Editor and a webview shown again), passes them on at
 // most a few times per second, answers what the user does in the webview, and stops the session
 // when the view closes. The panel (logs-panel.ts) gives it the webview and the editor's effects.
-import { LogBuffer } from './log-buffer';
-import type { LogEntry, LogSessionListener, LogSessionState } from './log-entry';
+import { LogBuffer } from '../log-buffer';
+import type { LogEntry, LogSessionListener, LogSessionState } from '../log-entry';
 import { describeOptions, type LogOptions } from './log-options';
 import { targetDescription, targetTitle, type LogTarget } from './log-target';
 import { PostThrottle } from './post-throttle';
 import type { HostMessage, ViewMessage, ViewSnapshot } from './view-protocol';
-import type { BatchTimers } from '../views/refresh-batcher';
+import type { BatchTimers } from '../../views/refresh-batcher';
 
 /** What a running session lets the view do. */
 export interface LogSessionControl {

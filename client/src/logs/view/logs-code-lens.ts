@@ -3,9 +3,9 @@
 // caches that the Clusters view (or a command) already keeps for that namespace, so it appears once
 // the namespace was opened there and follows its watches. `mlinfra.logs.codeLens` turns it off.
 import * as vscode from 'vscode';
-import type { Clusters } from '../clusters';
-import { POD_TYPE, typeOf } from '../cluster/resources';
-import type { ClustersProvider } from '../views/clusters-provider';
+import type { Clusters } from '../../clusters';
+import { POD_TYPE, typeOf } from '../../cluster/resources';
+import type { ClustersProvider } from '../../views/clusters-provider';
 import { targetDescription, type LogTarget } from './log-target';
 import { manifestObjects } from './manifest-objects';
 

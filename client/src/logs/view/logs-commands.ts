@@ -3,8 +3,8 @@
 // above a manifest, or from the palette, which asks for the context, namespace and object. Both
 // refuse in an untrusted workspace, before anything is read.
 import * as vscode from 'vscode';
-import type { ClusterViews } from '../cluster-commands';
-import { logTargetArgument } from '../command-arguments';
+import type { ClusterViews } from '../../cluster-commands';
+import { logTargetArgument } from '../../command-arguments';
 import { pickLogTarget } from './log-target-picker';
 import type { LogViews } from './log-views';
 

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { splitTag, tagColor, tagColorIndex, TAG_COLORS } from './tag-colors';
 
-const root = join(__dirname, '..', '..', '..', '..');
+const root = join(__dirname, '..', '..', '..', '..', '..');
 
 describe('tag colours', () => {
   it('split a tag into its role and index', () => {
@@ -24,7 +24,7 @@ describe('tag colours', () => {
   });
 
   it('style every colour class with its terminal colour', () => {
-    const css = readFileSync(join(root, 'client/src/logs/webview/logs.css'), 'utf8');
+    const css = readFileSync(join(root, 'client/src/logs/view/webview/logs.css'), 'utf8');
     TAG_COLORS.forEach((color, i) => {
       const rule = new RegExp(`\\.tag-${i}\\s*\\{[^}]*color:\\s*var\\(--vscode-terminal-${color}\\)`);
       assert.match(css, rule, `.tag-${i}`);

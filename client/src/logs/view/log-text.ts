@@ -1,7 +1,7 @@
 // Entries as plain text, the way Save and Open in Editor write them and the filter reads them:
 // `<time> <tag> <text>`, tags padded to one column, and the kinds that are not a container's own
 // line marked (`[event]`, `[status]`, `[notice]`, `[error]`). Pure.
-import type { LogEntry } from './log-entry';
+import type { LogEntry } from '../log-entry';
 
 /** What stands before an entry's text: nothing for a container's line, its kind for the rest. */
 export function kindMark(entry: LogEntry): string {

@@ -1,7 +1,7 @@
 // The failures a view has seen, for the bar at its top: per pattern its title, its rule (if one of
 // ours explains a cause), how many lines matched in the session, and the first of them the buffer
 // still holds (where "jump" goes). Pure.
-import type { FailureMatch, LogEntry } from './log-entry';
+import type { FailureMatch, LogEntry } from '../log-entry';
 
 export interface FailureCount {
   id: string;

@@ -2,8 +2,8 @@
 // burst of batches becomes one, so the view redraws a few times per second at most and a busy job
 // cannot flood the webview's message channel. The first batch after a quiet moment goes at once.
 // Pure: the timers are given.
-import type { BatchTimers } from '../views/refresh-batcher';
-import type { LogEntry } from './log-entry';
+import type { BatchTimers } from '../../views/refresh-batcher';
+import type { LogEntry } from '../log-entry';
 
 const systemTimers: BatchTimers = { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) };
 

@@ -1,7 +1,7 @@
 // What a logs view follows: a workload (every container of every pod it runs), a pod (every
 // container) or one container of a pod, in a context and namespace. Commands build it from a tree
 // row, a palette pick or a CodeLens; the views key their panels by it. Pure: no VS Code.
-import { typeByKey } from '../cluster/resources';
+import { typeByKey } from '../../cluster/resources';
 
 export interface LogTarget {
   context: string;

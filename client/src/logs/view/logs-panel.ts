@@ -4,7 +4,7 @@
 // Closing the panel disposes the controller, which stops the session and every stream it opened.
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { LogEntry } from './log-entry';
+import type { LogEntry } from '../log-entry';
 import { parseSince, type LogOptions } from './log-options';
 import { entriesText } from './log-text';
 import { LogsController, type StartSession } from './logs-controller';

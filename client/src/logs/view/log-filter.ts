@@ -2,7 +2,7 @@
 // whether events are shown, and a text that a line must contain (case-insensitive; `/…/` for a
 // regular expression). The session's own notices and errors are always shown: a filter must never
 // hide why the view is empty. Pure.
-import type { LogEntry } from './log-entry';
+import type { LogEntry } from '../log-entry';
 import { entrySource, kindMark } from './log-text';
 
 export interface LogFilter {
