@@ -179,10 +179,11 @@ describe('logs controller', () => {
     assert.deepEqual(links, [{ type: 'links', resolved: { '/workspace/train.py': true, '/usr/lib/x.py': false } }]);
   });
 
-  it('answers a snapshot with what the webview says it shows', async () => {
+  it('answers a snapshot with what the webview says it shows, asked again once the page is ready', async () => {
     const { controller, posted } = setup();
-    await controller.receive({ type: 'ready' });
     const snapshot = controller.snapshot(1000);
+    assert.equal(posted.length, 0, 'nothing goes to a page that is not ready');
+    await controller.receive({ type: 'ready' });
     const ask = posted.find((m) => m.type === 'snapshot');
     assert.ok(ask?.type === 'snapshot');
     const view = {
@@ -191,6 +192,8 @@ describe('logs controller', () => {
       options: '',
       failures: [],
       rows: ['worker-0 a'],
+      highlighted: [],
+      links: [],
       rowCount: 1,
       held: 1,
       dropped: 0,

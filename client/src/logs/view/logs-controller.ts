@@ -161,7 +161,10 @@ export class LogsController {
     switch (message.type) {
       case 'ready':
         this.ready = true;
-        return this.sendReset();
+        this.sendReset();
+        // Asked before the page was ready (or while it was hidden): asked again now.
+        for (const id of this.snapshots.keys()) this.post({ type: 'snapshot', id });
+        return;
       case 'pause':
         return this.session?.pause();
       case 'resume':

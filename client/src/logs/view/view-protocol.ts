@@ -15,6 +15,9 @@ export interface ViewSnapshot {
   failures: string[];
   /** Rows drawn in the DOM now (the list is virtual: the ones in and near the viewport), as their text. */
   rows: string[];
+  /** Of those, the rows highlighted as failures, and the traceback links (underlined: their files exist). */
+  highlighted: string[];
+  links: string[];
   /** Rows the filter lets through, in all, and entries held. */
   rowCount: number;
   held: number;

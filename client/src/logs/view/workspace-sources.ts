@@ -1,6 +1,7 @@
 // Traceback paths resolved in the workspace (`File "/workspace/train.py", line 42` opens the
 // workspace's train.py at line 42), and our rules' pages opened the way diagnostics link them:
-// the page packaged with the extension, docs/rules/<id>.md, in the Markdown preview.
+// the page packaged with the extension, docs/rules/<id>.md, in the Markdown preview. Both open
+// beside the logs view, which stays in sight.
 import * as vscode from 'vscode';
 import { bestSourceMatch, sourceGlob } from './source-paths';
 
@@ -35,7 +36,7 @@ export class WorkspaceSources {
     return Object.fromEntries(entries);
   }
 
-  /** Opens the file at the line (1-based) the traceback names. */
+  /** Opens the file at the line (1-based) the traceback names, beside the logs, which stay in sight. */
   async open(written: string, line?: number): Promise<vscode.TextEditor | undefined> {
     const uri = await this.resolve(written);
     if (!uri) {
@@ -43,7 +44,11 @@ export class WorkspaceSources {
       return undefined;
     }
     const at = new vscode.Position(Math.max(0, (line ?? 1) - 1), 0);
-    return vscode.window.showTextDocument(uri, { selection: new vscode.Range(at, at), preview: true });
+    return vscode.window.showTextDocument(uri, {
+      selection: new vscode.Range(at, at),
+      preview: true,
+      viewColumn: vscode.ViewColumn.Beside,
+    });
   }
 }
 
@@ -62,5 +67,5 @@ export async function openRulePage(extensionUri: vscode.Uri, id: string, page: s
     await vscode.env.openExternal(uri);
     return;
   }
-  await vscode.commands.executeCommand('markdown.showPreview', uri);
+  await vscode.commands.executeCommand('markdown.showPreviewToSide', uri);
 }

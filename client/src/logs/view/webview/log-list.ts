@@ -79,6 +79,9 @@ export class LogList {
   draw(): void {
     const total = this.displayRows;
     this.spacer.style.height = `${total * this.rowHeight}px`;
+    // The rows drawn last must not hold the scroll height up while the list shrinks (a filter).
+    fill(this.rows);
+    this.rows.style.transform = 'translateY(0)';
     if (this.stick) this.element.scrollTop = this.element.scrollHeight;
     const { first, last } = visibleRows(this.element.scrollTop, this.element.clientHeight, this.rowHeight, total);
     const context = this.context();
@@ -119,8 +122,8 @@ export class LogList {
     return true;
   }
 
-  /** The rows in the DOM now, as their text. */
-  drawnTexts(): string[] {
-    return [...this.rows.children].map((row) => (row.textContent ?? '').replace(/\s+$/, ''));
+  /** The rows in the DOM now (those matching `selector`, if given), as their text. */
+  drawnTexts(selector = '*'): string[] {
+    return [...this.rows.children].filter((row) => row.matches(selector)).map((row) => (row.textContent ?? '').replace(/\s+$/, ''));
   }
 }

@@ -109,6 +109,8 @@ function snapshot(): ViewSnapshot {
     options: (document.querySelector('.options')?.textContent ?? '').trim(),
     failures: failureBar.element.hidden ? [] : failureBar.texts(),
     rows: list.drawnTexts(),
+    highlighted: list.drawnTexts('.failure'),
+    links: [...list.element.querySelectorAll('a.source')].map((a) => a.textContent ?? ''),
     rowCount: model.rowCount,
     held: model.buffer.size,
     dropped: model.buffer.dropped,

@@ -1,0 +1,147 @@
+// Inside a real VS Code, against the local cluster: Follow Logs on a training job's row opens a view
+// that shows, in its webview, every pod's lines merged and tagged by role and index, the failure of
+// the first run highlighted, counted and linked to its rule, the traceback's file a link into the
+// workspace; the toolbar's choices read again (previous instance, since) and Open in Editor writes
+// what the view holds. The job is the probe of logs-probe.ts, on the cluster's clock. Other targets
+// (a container, the palette, the CodeLens, errors) are in logs.targets.test.ts.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { MlinfraApi } from '../../client/src/extension';
+import { activateExtension, eventually, waitFor } from './helpers';
+import { advanceClock, openStreams } from './kube';
+import { applyProbe, PROBE, writeScript } from './logs-probe';
+import { closeAllEditors, waitForView } from './logs-view';
+
+const TITLE = `Logs: pytorchjob/${PROBE}`;
+/** A step line with its random numbers replaced. */
+const steady = (row: string) => row.replace(/loss=\d+\.\d+ lr=\S+ throughput=\d+/, 'loss=L lr=R throughput=T');
+
+const BUS_ERROR = 'ERROR: Unexpected bus error encountered in worker. This might be caused by insufficient shared memory (shm).';
+const KILLED =
+  "RuntimeError: DataLoader worker (pid 2817) is killed by signal: Bus error. It is possible that dataloader's workers are out " +
+  'of shared memory. Please try to raise your shared memory limit.';
+const FAILURE = 'Bus error: /dev/shm too small gpu/shm-missing';
+
+/** worker-0's first run as the view shows it with events hidden: start, steps, the bus error and its traceback, the end. */
+function firstRun(rows: string[]): string[] {
+  return [
+    'worker-0 [rank1]: Initializing process group: backend=gloo world_size=1',
+    'worker-0 [rank1]: Using CPU; batch_size=32 grad_accum=4 precision=fp32',
+    'worker-0 [rank1]: Loaded dataset: 1281167 samples, 40 steps',
+    // The run fails between step 10 and step 20, at random.
+    ...rows.filter((r) => r.startsWith('worker-0 step ')).map(steady),
+    `worker-0 ${BUS_ERROR} ${FAILURE}`,
+    'worker-0 Traceback (most recent call last):',
+    'worker-0   File "/workspace/train.py", line 58, in <module>',
+    'worker-0     main()',
+    'worker-0   File "/workspace/train.py", line 51, in main',
+    'worker-0     loss = train_step(model, batch, optimizer)',
+    'worker-0   File "/workspace/train.py", line 36, in train_step',
+    'worker-0     for batch in loader:',
+    `worker-0 ${KILLED} ${FAILURE}`,
+    'worker-0 status container pytorch terminated: Error, exit code 1',
+  ];
+}
+
+describe('Logs view of a training job', function () {
+  this.timeout(90000);
+  let api: MlinfraApi;
+
+  before(async () => {
+    api = await activateExtension();
+    await writeScript();
+    await applyProbe();
+    await advanceClock(3);
+  });
+
+  after(closeAllEditors);
+
+  it('follows a job from its row: every pod merged, each line tagged by its role and index', async () => {
+    const job = await eventually(async () => {
+      const rows = await api.clusters.children('mlinfra.clusters', ['mlinfra-demo', 'ml-training', 'Training jobs', 'PyTorchJob']);
+      return rows.find((r) => r.label === PROBE);
+    }, 'the probe job in the Clusters view');
+    assert.equal(await vscode.commands.executeCommand('mlinfra.followLogs', job), TITLE);
+    const view = await waitForView(api.logs, TITLE, (v) => v.rows.filter((r) => r.includes('Loaded dataset')).length === 3, 'every pod');
+    assert.equal(view.state, 'Following');
+    assert.equal(view.options, 'following · last 500 lines of each container');
+    assert.deepEqual(view.chips, ['master', 'worker']);
+    assert.deepEqual(view.rows.filter((r) => r.includes('Initializing')).sort(), [
+      'master-0 [rank0]: Initializing process group: backend=gloo world_size=1',
+      'worker-0 [rank1]: Initializing process group: backend=gloo world_size=1',
+      'worker-1 [rank2]: Initializing process group: backend=gloo world_size=1',
+    ]);
+    // The pods' events come between the lines, tagged with their pod.
+    assert.ok(view.rows.includes('worker-1 event Started: Started container pytorch'), view.rows.join('\n'));
+    assert.deepEqual(await openStreams().then((s) => s.logs), 3, 'one stream per container');
+  });
+
+  it('highlights the failure of the first run, counts it and links its rule and its traceback', async () => {
+    // Every pod's first run dies of a bus error between step 10 and 20; none restarts before 30 s.
+    await advanceClock(25);
+    await waitForView(api.logs, TITLE, (v) => v.failures[0] === 'Bus error: /dev/shm too small × 6 gpu/shm-missing', 'six failures');
+    api.logs.act(TITLE, { type: 'press', label: 'Events' });
+    api.logs.act(TITLE, { type: 'type', text: 'worker-0' });
+    const view = await waitForView(api.logs, TITLE, (v) => v.rows.every((r) => r.startsWith('worker-0 ')), 'worker-0 alone');
+    assert.deepEqual(view.rows.map(steady), firstRun(view.rows));
+    assert.ok(['worker-0 step 10/40 loss=L lr=R throughput=T samples/s'].every((r) => view.rows.map(steady).includes(r)));
+    assert.deepEqual(view.highlighted, [`worker-0 ${BUS_ERROR} ${FAILURE}`, `worker-0 ${KILLED} ${FAILURE}`]);
+    assert.deepEqual(view.links, [
+      'File "/workspace/train.py", line 58',
+      'File "/workspace/train.py", line 51',
+      'File "/workspace/train.py", line 36',
+    ]);
+  });
+
+  it("opens the traceback's file at its line and the rule's page beside the logs", async () => {
+    api.logs.act(TITLE, { type: 'press', label: 'File "/workspace/train.py", line 51' });
+    const editor = await waitFor(() => {
+      const active = vscode.window.activeTextEditor;
+      return active?.document.uri.path.endsWith('/train.py') ? active : undefined;
+    }, 'train.py to open');
+    assert.equal(editor.selection.active.line, 50);
+    assert.equal(editor.viewColumn, vscode.ViewColumn.Two);
+    api.logs.act(TITLE, { type: 'press', label: 'gpu/shm-missing' });
+    await waitFor(
+      () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label === 'Preview shm-missing.md'),
+      "the rule's page in the Markdown preview",
+    );
+    // The logs stay in sight: the view still answers from its webview.
+    assert.equal((await api.logs.snapshot(TITLE)).title, TITLE);
+  });
+
+  it('opens what it holds in an editor, as Save writes it', async () => {
+    api.logs.act(TITLE, { type: 'press', label: 'Open in Editor' });
+    const editor = await waitFor(() => {
+      const active = vscode.window.activeTextEditor;
+      return active?.document.languageId === 'log' ? active : undefined;
+    }, 'the logs in an editor');
+    const lines = editor.document.getText().replace(/\n$/, '').split('\n');
+    assert.deepEqual(lines, api.logs.entries(TITLE));
+    assert.ok(lines.includes(`worker-1 ${KILLED}`), 'every pod, not only the filter');
+    assert.ok(lines.includes('worker-1 [event] Started: Started container pytorch'));
+  });
+
+  it('reads the previous instance of the restarted containers, and since a time', async () => {
+    // The restarts train to the end.
+    await advanceClock(60);
+    await waitForView(api.logs, TITLE, (v) => v.state === 'Ended', 'the job to end');
+    api.logs.act(TITLE, { type: 'type', text: '' });
+    api.logs.act(TITLE, { type: 'press', label: 'worker' });
+    await waitForView(api.logs, TITLE, (v) => v.rows.some((r) => /^worker-1 Training complete: 40 steps/.test(r)), 'the restarts to end');
+    api.logs.act(TITLE, { type: 'press', label: 'Previous instance' });
+    let view = await waitForView(api.logs, TITLE, (v) => v.options.startsWith('previous') && v.state === 'Ended', 'the previous instances');
+    assert.equal(view.options, 'previous instances · last 500 lines of each container');
+    assert.deepEqual(view.chips, ['master', 'worker*'], 'the filter stays');
+    assert.ok(!view.rows.some((r) => r.includes('Training complete')), view.rows.join('\n'));
+    assert.deepEqual(view.highlighted.sort(), [
+      `worker-0 ${BUS_ERROR} ${FAILURE}`,
+      `worker-0 ${KILLED} ${FAILURE}`,
+      `worker-1 ${BUS_ERROR} ${FAILURE}`,
+      `worker-1 ${KILLED} ${FAILURE}`,
+    ]);
+    api.logs.act(TITLE, { type: 'choose', value: 'since:300' });
+    view = await waitForView(api.logs, TITLE, (v) => v.options.includes('since 5m ago'), 'since five minutes ago');
+    assert.equal(view.options, 'previous instances · since 5m ago · all lines');
+  });
+});
