@@ -37,7 +37,7 @@ export class LogList {
 
   /** Measures a row once the list is in the page (the editor's font decides its height). */
   measure(): void {
-    const probe = entryRow({ seq: 0, kind: 'line', text: 'X' }, this.context());
+    const probe = entryRow({ seq: 0, kind: 'line', text: 'X' }, { ...this.context(), timestamps: false });
     this.rows.append(probe);
     this.rowHeight = probe.getBoundingClientRect().height || this.rowHeight;
     probe.remove();
@@ -122,8 +122,8 @@ export class LogList {
     return true;
   }
 
-  /** The rows in the DOM now (those matching `selector`, if given), as their text. */
+  /** The rows in the DOM now (those matching `selector`, if given), as their text (an empty tag column trimmed). */
   drawnTexts(selector = '*'): string[] {
-    return [...this.rows.children].filter((row) => row.matches(selector)).map((row) => (row.textContent ?? '').replace(/\s+$/, ''));
+    return [...this.rows.children].filter((row) => row.matches(selector)).map((row) => (row.textContent ?? '').trim());
   }
 }

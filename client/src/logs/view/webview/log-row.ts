@@ -9,6 +9,8 @@ import { h } from './dom';
 
 export interface RowContext {
   timestamps: boolean;
+  /** Whether any entry has a tag (or pod): the tags' column is drawn. */
+  tagged: boolean;
   /** Traceback paths known to exist in the workspace. */
   links: ReadonlyMap<string, boolean>;
 }
@@ -49,17 +51,21 @@ export function entryRow(entry: LogEntry, context: RowContext, extraClass?: stri
   const source = entry.tag ?? entry.pod;
   if (source) {
     const where = [entry.pod, entry.container].filter(Boolean).join(' / ');
-    row.append(h('span', { className: `tag tag-${tagColorIndex(entry.tag ?? entry.pod ?? '')}`, text: source, title: where }), ' ');
+    row.append(h('span', { className: `tag tag-${tagColorIndex(source)}`, text: source, title: where }), ' ');
+  } else if (context.tagged) {
+    // The session's own words and the workload's events keep the column, so texts line up.
+    row.append(h('span', { className: 'tag' }), ' ');
   }
   if (entry.kind !== 'line') row.append(h('span', { className: 'kind', text: entry.kind }), ' ');
-  row.append(h('span', { className: 'text' }, ...textWithLinks(entry, context.links)));
   if (entry.failure) {
-    row.append(' ', h('span', { className: 'failure-badge', text: entry.failure.title }));
+    // Before the text, where a long line cannot push it out of sight.
+    row.append(h('span', { className: 'failure-badge', text: entry.failure.title }), ' ');
     const rule = entry.failure.rule;
     if (rule) {
       const attrs = { href: '#', 'data-rule': rule.id, 'data-page': rule.page, role: 'link' };
-      row.append(' ', h('a', { className: 'rule', text: rule.id, title: `Open the page of ${rule.id}: a common cause`, attrs }));
+      row.append(h('a', { className: 'rule', text: rule.id, title: `Open the page of ${rule.id}: a common cause`, attrs }), ' ');
     }
   }
+  row.append(h('span', { className: 'text' }, ...textWithLinks(entry, context.links)));
   return row;
 }

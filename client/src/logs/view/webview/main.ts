@@ -56,7 +56,7 @@ const toolbar = new Toolbar({
 const failureBar = new FailureBar((failure) => jump(failure));
 const list = new LogList(
   () => model,
-  () => ({ timestamps: timestamps === true, links }),
+  () => ({ timestamps: timestamps === true, links, tagged: model.widest > 0 }),
 );
 document.getElementById('app')!.append(h('div', { className: 'view' }, toolbar.element, failureBar.element, list.element));
 list.measure();
