@@ -134,6 +134,18 @@ describe('logs view in a browser', function () {
       texts.join('\n'),
     );
     assert.equal(await frame.locator('.chips .chip[aria-pressed="true"]').innerText(), 'worker');
+    // One pod of the three.
+    const pods = frame.locator('select[title="Only the lines of one pod"]');
+    assert.deepEqual(await pods.locator('option').allInnerTexts(), [
+      'All pods',
+      `${PROBE}-master-0`,
+      `${PROBE}-worker-0`,
+      `${PROBE}-worker-1`,
+    ]);
+    await pods.selectOption(`${PROBE}-worker-1`);
+    const one = await frame.locator('.rows .row').allInnerTexts();
+    assert.ok(one.length > 5 && one.every((t) => /^\S+ \S+\s+worker-1 /.test(t)), one.join('\n'));
+    await pods.selectOption('');
 
     await frame.locator('a.source', { hasText: 'File "/workspace/train.py", line 51' }).first().click();
     await page.locator('.tab', { hasText: 'train.py' }).waitFor({ timeout: 30000 });

@@ -1,12 +1,13 @@
 // Logs views of every kind of target, inside a real VS Code against the local cluster: a container
 // from its row (Show Logs: what it kept, then the end), a Deployment picked in the palette (its pods
 // merged; closing the view ends their streams), a manifest's CodeLens (only from what the Clusters
-// view already watches: the lens asks nothing), and the errors a user meets, in the view's own lines.
+// view already watches: the lens asks nothing), pause, resume and stop, and the errors a user meets,
+// in the view's own lines.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { MlinfraApi } from '../../client/src/extension';
 import { activateExtension, eventually } from './helpers';
-import { openStreams } from './kube';
+import { advanceClock, openStreams } from './kube';
 import { answerQuickPicks, closeAllEditors, waitForView } from './logs-view';
 
 const CLUSTERS = 'mlinfra.clusters';
@@ -125,6 +126,37 @@ describe('Logs views of containers, services, manifests and errors', function ()
       'the steps of both pods',
     );
     assert.deepEqual(view.chips, ['master', 'worker']);
+  });
+
+  it('pauses and resumes what it shows, and stops: every stream ends while the view stays', async () => {
+    const job = { context: 'mlinfra-demo', namespace: 'ml-training', typeKey: 'kubeflow.org/pytorchjobs', name: 'llama3-8b-finetune' };
+    const title = await vscode.commands.executeCommand<string>('mlinfra.followLogs', job);
+    const steps = (rows: string[]) => rows.filter((r) => /^master-0 step \d+\/600 /.test(r)).length;
+    await waitForView(api.logs, title, (v) => v.state === 'Following' && steps(v.rows) > 0, 'the steps');
+    assert.equal((await openStreams()).logs, 2);
+    api.logs.act(title, { type: 'press', label: 'Pause' });
+    const paused = await waitForView(api.logs, title, (v) => v.state === 'Paused', 'paused');
+    // The job logs a step every 10 s: thirty seconds of it are held, not shown.
+    await advanceClock(30);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const still = await api.logs.snapshot(title);
+    assert.deepEqual([still.state, still.held], ['Paused', paused.held]);
+    api.logs.act(title, { type: 'press', label: 'Resume' });
+    const resumed = await waitForView(
+      api.logs,
+      title,
+      (v) => v.state === 'Following' && steps(v.rows) >= steps(still.rows) + 3,
+      'the held steps',
+    );
+    assert.ok(resumed.held > still.held);
+    api.logs.act(title, { type: 'press', label: 'Stop' });
+    await waitForView(api.logs, title, (v) => v.state === 'Stopped', 'stopped');
+    await eventually(async () => ((await openStreams()).logs === 0 ? true : undefined), 'every log stream to end');
+    assert.deepEqual(
+      api.logs.views().map((v) => [v.title, v.state]),
+      [[title, 'stopped']],
+      'the view stays, with what it read',
+    );
   });
 
   it('says in the view why there is nothing to show: a forbidden namespace, a pod gone, a pod not scheduled', async () => {

@@ -15,7 +15,8 @@ export function entrySource(entry: LogEntry): string {
 
 /** One entry as a line of text; `width` pads the source so texts line up. */
 export function entryLine(entry: LogEntry, timestamps: boolean, width = 0): string {
-  const time = timestamps ? `${entry.time ?? ''.padEnd(30)} ` : '';
+  // RFC 3339 with nanoseconds is 30 characters; an event's time in seconds is padded to line up.
+  const time = timestamps ? `${(entry.time ?? '').padEnd(30)} ` : '';
   const source = width ? `${entrySource(entry).padEnd(width)} ` : '';
   return `${time}${source}${kindMark(entry)}${entry.text}`;
 }

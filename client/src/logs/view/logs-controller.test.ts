@@ -122,13 +122,22 @@ describe('logs controller', () => {
     assert.equal(reset.title, 'Logs: pytorchjob/llama');
   });
 
-  it('passes pause, resume and stop to the session, and restarts it with other options', async () => {
+  it('passes pause, resume and stop to the session, says paused while paused, and restarts it with other options', async () => {
     const { controller, sessions, posted } = setup();
     await controller.receive({ type: 'ready' });
     await controller.run();
     sessions[0].listener.onEntries([line('old')]);
+    sessions[0].listener.onState('following');
     await controller.receive({ type: 'pause' });
+    assert.equal(controller.state, 'paused');
+    sessions[0].listener.onState('following');
+    assert.equal(controller.state, 'paused', 'held until the user resumes, whatever the session reports');
     await controller.receive({ type: 'resume' });
+    assert.equal(controller.state, 'following');
+    assert.deepEqual(
+      posted.filter((m) => m.type === 'state').map((m) => m.type === 'state' && m.state),
+      ['following', 'paused', 'paused', 'following'],
+    );
     await controller.receive({ type: 'restart', options: { follow: true, previous: true, tailLines: 100 } });
     assert.deepEqual(sessions[0].calls, ['pause', 'resume', 'stop']);
     assert.deepEqual(sessions[1].options, { follow: true, previous: true, tailLines: 100 });

@@ -49,7 +49,9 @@ export class LogsController {
   private generation = 0;
   private ready = false;
   private disposed = false;
-  state: LogSessionState = 'starting';
+  /** The session's state, and whether the user paused it (the session holds entries then, whatever it reports). */
+  private sessionState: LogSessionState = 'starting';
+  private paused = false;
   private readonly links = new Map<string, boolean | undefined>();
   private readonly snapshots = new Map<number, { resolve(view: ViewSnapshot): void; reject(error: Error): void }>();
   private nextSnapshot = 1;
@@ -87,7 +89,8 @@ export class LogsController {
     const generation = ++this.generation;
     this.buffer.clear();
     this.throttle.clear();
-    this.state = 'starting';
+    this.sessionState = 'starting';
+    this.paused = false;
     this.sendReset();
     const listener: LogSessionListener = {
       onEntries: (batch) => generation === this.generation && !this.disposed && this.append(batch),
@@ -122,8 +125,18 @@ export class LogsController {
     this.post({ type: 'links', resolved });
   }
 
+  /** What the view says: paused while the user holds a live session, else the session's state. */
+  get state(): LogSessionState {
+    return this.paused && (this.sessionState === 'starting' || this.sessionState === 'following') ? 'paused' : this.sessionState;
+  }
+
   private setState(state: LogSessionState): void {
-    this.state = state;
+    this.sessionState = state;
+    this.postState();
+  }
+
+  private postState(): void {
+    const state = this.state;
     // The lines before a state come first: "ended" after the last line.
     this.throttle.flush();
     this.post({ type: 'state', state });
@@ -166,9 +179,13 @@ export class LogsController {
         for (const id of this.snapshots.keys()) this.post({ type: 'snapshot', id });
         return;
       case 'pause':
-        return this.session?.pause();
+        this.session?.pause();
+        this.paused = true;
+        return this.postState();
       case 'resume':
-        return this.session?.resume();
+        this.session?.resume();
+        this.paused = false;
+        return this.postState();
       case 'stop':
         this.session?.stop();
         return this.setState('stopped');
