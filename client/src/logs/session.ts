@@ -187,26 +187,37 @@ class Session implements LogSessionControl {
   }
 
   /** Ended: every container read to its end, and (when following) every pod finished. */
-  private checkEnd(): void {
-    if (this.state !== 'following' || !this.listed) return;
-    for (const record of this.followers.values()) if (!record.done) return;
-    const follow = this.options.follow !== false && !this.options.previous;
+  private finished(): boolean {
+    if (this.state !== 'following' || !this.listed) return false;
+    for (const record of this.followers.values()) if (!record.done) return false;
     const pods = this.pods?.pods() ?? [];
     // No pods: ended once some came and went, or when they cannot be listed (forbidden); a job yet to create them is followed.
     const waiting = pods.length === 0 ? this.podCount === 0 && !this.pods?.refused : !pods.every((p) => podFinished(p));
-    if (follow && waiting) return;
-    this.delivery.drain();
-    this.setState('ended');
-    if (!follow) this.close();
+    return !(this.following && waiting);
+  }
+
+  private get following(): boolean {
+    return this.options.follow !== false && !this.options.previous;
+  }
+
+  /** Once finished: what waits goes out, then the state says so (a pod that joins meanwhile keeps it following). */
+  private checkEnd(): void {
+    if (!this.finished()) return;
+    this.delivery.drain(() => {
+      if (!this.finished()) return;
+      this.setState('ended');
+      if (!this.following) this.close();
+    });
   }
 
   private fail(error: ClusterError): void {
     this.say({ kind: 'error', text: error.message, level: 'error' });
     this.listed = true;
     this.warmedUp();
-    this.delivery.drain();
-    this.setState('ended');
-    this.close();
+    this.delivery.drain(() => {
+      this.setState('ended');
+      this.close();
+    });
   }
 
   private say(entry: Unnumbered): void {
