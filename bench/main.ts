@@ -39,7 +39,7 @@ function parseSizes(args: string[]): number[] {
   return sizes;
 }
 
-/** `--only yaml`, `--only triton` or `--only parse` runs one part of the bench; all three by default. */
+/** `--only yaml`, `--only triton` or `--only parse` runs one part of the bench; all three by default (bench/run.mjs runs `--only logs`). */
 function parseOnly(args: string[]): { yaml: boolean; triton: boolean; parse: boolean } {
   const at = args.indexOf('--only');
   if (at < 0) return { yaml: true, triton: true, parse: true };

@@ -32,7 +32,7 @@ describe('Logs views of containers, services, manifests and errors', function ()
     assert.equal(title, `Logs: pod/${pod} (dcgm-exporter)`);
     let view = await waitForView(api.logs, title, (v) => v.state === 'Ended', 'the end of what the container kept');
     const tag = suffix(pod);
-    assert.equal(view.options, 'read once · last 500 lines of each container');
+    assert.equal(view.options, 'read once · last 300 lines of each container');
     assert.ok(view.rows.includes(`${tag} event Started: Started container dcgm-exporter`), view.rows.join('\n'));
     api.logs.act(title, { type: 'press', label: 'Events' });
     view = await waitForView(api.logs, title, (v) => !v.rows.some((r) => r.includes(' event ')), 'the lines alone');

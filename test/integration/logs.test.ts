@@ -64,7 +64,7 @@ describe('Logs view of a training job', function () {
     assert.equal(await vscode.commands.executeCommand('mlinfra.followLogs', job), TITLE);
     const view = await waitForView(api.logs, TITLE, (v) => v.rows.filter((r) => r.includes('Loaded dataset')).length === 3, 'every pod');
     assert.equal(view.state, 'Following');
-    assert.equal(view.options, 'following · last 500 lines of each container');
+    assert.equal(view.options, 'following · last 300 lines of each container');
     assert.deepEqual(view.chips, ['master', 'worker']);
     assert.deepEqual(view.rows.filter((r) => r.includes('Initializing')).sort(), [
       'master-0 [rank0]: Initializing process group: backend=gloo world_size=1',
@@ -168,7 +168,7 @@ describe('Logs view of a training job', function () {
     await waitForView(api.logs, TITLE, (v) => v.rows.some((r) => /^worker-1 Training complete: 20 steps/.test(r)), 'the restarts to end');
     api.logs.act(TITLE, { type: 'press', label: 'Previous instance' });
     let view = await waitForView(api.logs, TITLE, (v) => v.options.startsWith('previous') && v.state === 'Ended', 'the previous instances');
-    assert.equal(view.options, 'previous instances · last 500 lines of each container');
+    assert.equal(view.options, 'previous instances · last 300 lines of each container');
     assert.deepEqual(view.chips, ['master', 'worker*'], 'the filter stays');
     assert.deepEqual(view.failures, ['Bus error: /dev/shm too small × 6 gpu/shm-missing'], "every pod's first run");
     const lines = api.logs.entries(TITLE);

@@ -88,16 +88,29 @@ describe('delivery in batches', () => {
     assert.equal(batches[0].entries[0].kind, 'notice');
   });
 
-  it('drains what waits at the end, and sends nothing once closed', () => {
+  it('drains what waits at the end in the next batch, and sends nothing once closed', () => {
     const { timers, batches, delivery } = setUp();
     delivery.warmedUp();
+    add(delivery, 0);
+    timers.advance(300);
     add(delivery, 1);
-    delivery.drain();
-    assert.equal(batches.length, 1);
+    let drained = 0;
+    delivery.drain(() => drained++);
+    timers.advance(249);
+    assert.deepEqual([batches.length, drained], [1, 0], 'not two batches in 250 ms');
+    timers.advance(1);
+    assert.equal(drained, 1);
+    assert.deepEqual(
+      batches.map((b) => [b.at, b.entries.map((e) => e.text)]),
+      [
+        [300, ['line 0']],
+        [550, ['line 1']],
+      ],
+    );
     add(delivery, 2);
     delivery.close();
     timers.advance(1000);
-    assert.equal(batches.length, 1);
+    assert.equal(batches.length, 2);
     assert.equal(timers.count, 0);
   });
 });

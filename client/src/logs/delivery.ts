@@ -24,6 +24,8 @@ export class Delivery {
   private paused = false;
   private warming = true;
   private closed = false;
+  private draining = false;
+  private drained: (() => void) | undefined;
   /** Entries delivered, and the batches they came in. */
   delivered = 0;
   batches = 0;
@@ -61,11 +63,21 @@ export class Delivery {
     this.send(held);
   }
 
-  /** Everything waiting goes out now, in order (the session ended). */
-  drain(): void {
+  /** Everything waiting goes out in the next batch, in order, without its hold-back; then `done` (the session ended). */
+  drain(done: () => void): void {
     if (this.closed || this.warming) return;
+    this.draining = true;
+    this.drained = done;
     this.cancel();
-    this.deliver(this.merger.release(this.options.timers.now(), 0, true));
+    this.schedule();
+    if (this.merger.size === 0) this.finishDrain();
+  }
+
+  private finishDrain(): void {
+    const done = this.drained;
+    this.draining = false;
+    this.drained = undefined;
+    done?.();
   }
 
   /** Nothing more goes out. */
@@ -89,7 +101,7 @@ export class Delivery {
     if (this.timer !== undefined || this.closed || this.warming || this.merger.size === 0) return;
     const now = this.options.timers.now();
     // When the oldest entry has waited its hold-back, and not sooner than a batch after the last one.
-    const ripe = (this.merger.firstArrival() ?? now) + this.options.holdBackMs;
+    const ripe = (this.merger.firstArrival() ?? now) + (this.draining ? 0 : this.options.holdBackMs);
     const delay = Math.max(0, this.lastFlush + this.options.batchMs - now, ripe - now);
     this.timer = this.options.timers.setTimeout(() => {
       this.timer = undefined;
@@ -99,8 +111,12 @@ export class Delivery {
 
   private flush(): void {
     const now = this.options.timers.now();
-    this.lastFlush = now;
-    this.deliver(this.merger.release(now, this.options.holdBackMs));
+    // A timer may fire a moment early by this clock: never two batches closer than batchMs.
+    if (now < this.lastFlush + this.options.batchMs) return this.schedule();
+    this.deliver(this.merger.release(now, this.options.holdBackMs, this.draining));
+    // Counted from when the view got the batch: however long it took, the next one waits its turn.
+    this.lastFlush = this.options.timers.now();
+    if (this.draining && this.merger.size === 0) this.finishDrain();
     this.schedule();
   }
 

@@ -5,59 +5,23 @@
 // at once. When the run ends, what a cut may have left out is read again without following, then its
 // reason and exit code; a restart is followed into the next run, reading the end of the previous one
 // first if the stream missed it.
-import { Backoff, type BackoffOptions } from '../cluster/backoff';
+import { Backoff } from '../cluster/backoff';
 import { toClusterError, type ClusterError } from '../cluster/errors';
-import type { Timers } from '../cluster/informer';
-import type { KubeApi } from '../cluster/kube-api';
 import type { KubeObject } from '../cluster/paging';
 import { containerStatus, podFinished, restartCount, started, terminated, waiting, type StatusText } from './container-status';
-import type { LogSessionOptions } from './log-entry';
 import { logRequest } from './log-request';
 import { lineEntry } from './line-entry';
-import { LineSplitter } from './line-splitter';
 import type { Unnumbered } from './merger';
+import type { FollowerContext } from './follower-context';
 import { Pause } from './pause';
-import type { PodTag } from './pod-tags';
+import { readPod } from './pod-read';
+import { failureOutcome, type Outcome } from './read-outcome';
 import { ResumeCursor } from './resume-cursor';
 import { splitStamp, timeKey } from './timestamp';
+import { readVerified } from './verified-stream';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- statuses are read as JSON */
 
-export interface FollowStats {
-  /** Lines shown, lines received again after a resume and dropped, requests made. */
-  lines: number;
-  repeated: number;
-  requests: number;
-  /** Streams that broke (network, 5xx) and streams that ended under a running container. */
-  breaks: number;
-  resumes: number;
-}
-
-export interface FollowerContext {
-  api: Pick<KubeApi, 'stream' | 'request' | 'server'>;
-  namespace: string;
-  container: string;
-  tag: PodTag;
-  options: LogSessionOptions;
-  timers: Timers;
-  backoff: BackoffOptions;
-  /** The container had a run when the session found it: its first request takes the tail and since. */
-  existing: boolean;
-  stats: FollowStats;
-  emit(key: string, entry: Unnumbered): void;
-  /** The first answer came (or the container waits): the session's warm-up need not wait for it. */
-  settled(): void;
-}
-
-type Outcome =
-  | { kind: 'ended'; progressed: boolean }
-  | { kind: 'broken'; error: ClusterError }
-  | { kind: 'waiting' }
-  | { kind: 'gone' }
-  | { kind: 'refused' }
-  | { kind: 'stopped' };
-
-const NOT_STARTED = /is waiting to start|does not have a host assigned|ContainerCreating|PodInitializing/;
 /** How long a follower waits for news of its pod before reading the pod itself. */
 const POD_CHECK_MS = 15_000;
 
@@ -142,6 +106,7 @@ export class Follower {
         await this.pause.wait(1000);
         continue;
       }
+      if (outcome.kind === 'changed') continue;
       if (outcome.kind === 'broken') {
         await this.broken(outcome.error);
         continue;
@@ -180,6 +145,7 @@ export class Follower {
     const restarts = () => restartCount(containerStatus(this.pod, this.ctx.container));
     while (catchUp && !this.stopped && restarts() <= run + 1) {
       const outcome = await this.read(restarts() > run, false);
+      if (outcome.kind === 'changed') continue;
       if (outcome.kind !== 'broken') break;
       await this.broken(outcome.error);
       if (!(await this.refresh())) break;
@@ -205,8 +171,10 @@ export class Follower {
     this.current = restartCount(status) - 1;
     for (;;) {
       const outcome = await this.read(true, false);
-      if (outcome.kind !== 'broken') break;
-      await this.broken(outcome.error);
+      // Restarted again meanwhile: the run before the last is another one now.
+      if (outcome.kind === 'changed') this.current = restartCount(containerStatus(this.pod, this.ctx.container)) - 1;
+      else if (outcome.kind !== 'broken') break;
+      else await this.broken(outcome.error);
     }
     const last = status?.lastState?.terminated;
     if (last) this.say(terminated(this.ctx.container, last), { time: last.finishedAt });
@@ -229,19 +197,22 @@ export class Follower {
     } catch (error) {
       return this.failed(error);
     }
-    this.firstRequest = false;
-    this.ctx.settled();
-    this.cursor.reconnect();
-    const splitter = new LineSplitter();
+    // The server chose the run as it answered; a restart count still the one meant once it answered says
+    // it was that run (counts only grow). A restart in between leaves it unknown: the runs are looked at again.
+    const meant = (this.current as number) + (previous ? 1 : 0);
+    const check = this.refresh().then((here) => here && restartCount(containerStatus(this.pod, this.ctx.container)) === meant);
     let progressed = false;
-    try {
-      for await (const chunk of stream) for (const raw of splitter.push(chunk)) if (this.line(raw)) progressed = true;
-    } catch (error) {
-      return this.failed(error);
-    }
+    const begin = () => {
+      this.firstRequest = false;
+      this.ctx.settled();
+      this.cursor.reconnect();
+    };
+    const read = await readVerified(stream, check, begin, (raw) => this.line(raw) && (progressed = true));
+    if (!read.verified) return this.stopped ? { kind: 'stopped' } : this.pod ? { kind: 'changed' } : { kind: 'gone' };
+    if (read.error !== undefined) return this.failed(read.error);
     if (this.stopped) return { kind: 'stopped' };
     // A whole answer that is not followed ends where the container's output ends, newline or not.
-    const rest = follow ? '' : splitter.partial();
+    const rest = follow ? '' : read.partial;
     if (rest && this.line(rest)) progressed = true;
     if (progressed) this.backoff.reset();
     if (this.outage) {
@@ -264,14 +235,12 @@ export class Follower {
   }
 
   private failed(thrown: unknown): Outcome {
-    const error = toClusterError(thrown, this.ctx.api.server);
-    if (this.stopped || error.kind === 'cancelled') return { kind: 'stopped' };
-    if (error.transient) return { kind: 'broken', error };
-    if (error.code === 400 && NOT_STARTED.test(error.message)) return { kind: 'waiting' };
-    if (error.code === 404) return { kind: 'gone' };
-    this.ctx.settled();
-    this.say({ text: error.message, level: 'error' }, { kind: 'error', once: true });
-    return { kind: 'refused' };
+    const outcome = this.stopped ? ({ kind: 'stopped' } as const) : failureOutcome(toClusterError(thrown, this.ctx.api.server));
+    if (outcome.kind === 'refused') {
+      this.ctx.settled();
+      this.say({ text: outcome.error.message, level: 'error' }, { kind: 'error', once: true });
+    }
+    return outcome;
   }
 
   /** After a break: wait, and say so when the connection stays down past one retry. */
@@ -287,14 +256,7 @@ export class Follower {
 
   /** Reads the pod itself; false when it is gone. */
   private async refresh(): Promise<boolean> {
-    try {
-      const path = `/api/v1/namespaces/${encodeURIComponent(this.ctx.namespace)}/pods/${encodeURIComponent(this.name)}`;
-      const pod = (await this.ctx.api.request('GET', path)) as KubeObject;
-      if (pod?.metadata?.uid !== this.pod?.metadata.uid) this.pod = undefined;
-      else this.pod = pod;
-    } catch (error) {
-      if (toClusterError(error, this.ctx.api.server).code === 404) this.pod = undefined;
-    }
+    if (this.pod) this.pod = await readPod(this.ctx.api, this.ctx.namespace, this.pod);
     return this.pod !== undefined && !this.stopped;
   }
 

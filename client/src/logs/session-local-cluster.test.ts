@@ -140,6 +140,57 @@ describe('log sessions against the local API server', function () {
     assert.deepEqual(followed.states, ['following', 'stopped']);
   });
 
+  it('starts from the last lines of a running job, holds entries while paused, and closes every stream when stopped', async () => {
+    let following = 0;
+    const store = logs.cluster.sim.logs;
+    const follow0 = store.follow.bind(store);
+    store.follow = (uid, container, listener) => {
+      const stop = follow0(uid, container, listener);
+      following++;
+      let stopped = false;
+      return () => {
+        if (!stopped) following--;
+        stopped = true;
+        stop();
+      };
+    };
+    await logs.create(numberedJob('long', 1, { 'sim.mlinfra.dev/lines': '100000', 'sim.mlinfra.dev/lines-per-second': '20' }));
+    logs.clock.advance(30_000);
+    const followed = follow(logs, { namespace: 'ml-training', typeKey: JOBS, name: 'long' }, { tailLines: 50 });
+    await until('the session to follow', () => followed.session.state === 'following' && following === 2);
+    const first = numbersByTag(followed.entries);
+    for (const [tag, list] of first) {
+      assert.equal(list.length, 50, tag);
+      assert.deepEqual(
+        list,
+        range(50).map((n) => n + list[0] - 1),
+        `${tag}: the last 50 lines, in order`,
+      );
+    }
+    followed.session.pause();
+    const batches = followed.batches;
+    logs.clock.advance(10_000);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    assert.equal(followed.batches, batches, 'nothing shown while paused');
+    followed.session.resume();
+    assert.equal(followed.batches, batches + 1, 'what was held, at once');
+    await drive(logs, 'more lines', () => (numbersByTag(followed.entries).get('worker-0/pytorch')?.length ?? 0) > 400, 1000);
+    for (const [tag, list] of numbersByTag(followed.entries))
+      assert.deepEqual(
+        list,
+        range(list.length).map((n) => n + list[0] - 1),
+        tag,
+      );
+    followed.session.stop();
+    await until('the server to see every stream closed', () => following === 0);
+    const shown = followed.entries.length;
+    logs.clock.advance(10_000);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.equal(followed.entries.length, shown, 'nothing after stop');
+    assert.deepEqual(followed.states, ['following', 'stopped']);
+    store.follow = follow0;
+  });
+
   it('says why nothing can be read: a forbidden namespace, a pod that does not exist', async () => {
     const forbidden = follow(logs, { namespace: 'secret-ns', typeKey: '/pods', name: 'audit' }, {}, 'mlinfra-demo-restricted');
     const missing = follow(logs, { namespace: 'ml-training', typeKey: JOBS, name: 'no-such-job' });

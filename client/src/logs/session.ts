@@ -3,18 +3,18 @@
 // last line received, per container), reads the pods' events and their containers' ends, merges it
 // all in timestamp order and hands it to the view in a few batches per second. No vscode here: the
 // view wires it, in a trusted workspace and in answer to the user only.
-import type { BackoffOptions } from '../cluster/backoff';
 import { toClusterError, type ClusterError } from '../cluster/errors';
 import type { Timers } from '../cluster/informer';
-import type { KubeApi } from '../cluster/kube-api';
 import type { KubeObject } from '../cluster/paging';
-import { mappedPath, type RestMapper } from '../cluster/rest-mapper';
+import { mappedPath } from '../cluster/rest-mapper';
 import { systemTimers } from '../cluster/session';
 import { containerStatus, podFinished, unscheduled } from './container-status';
 import { Delivery } from './delivery';
 import { EventWatch } from './event-watch';
-import { Follower, type FollowStats } from './follower';
-import type { LogSessionHandle, LogSessionListener, LogSessionOptions, LogSessionState, LogSessionTarget } from './log-entry';
+import { Follower } from './follower';
+import type { FollowStats } from './follower-context';
+import type { LogCluster, LogSessionControl, LogSessionStats, SessionTuning } from './session-options';
+import type { LogSessionListener, LogSessionOptions, LogSessionState, LogSessionTarget } from './log-entry';
 import type { Unnumbered } from './merger';
 import { PodOwners, type Membership } from './pod-owners';
 import type { PodTag } from './pod-tags';
@@ -23,35 +23,7 @@ import { POD_TYPE_KEY, readTarget } from './target';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- pod specs are read as JSON */
 
-/** What a session needs of a context: its requests and its REST mapping (a ContextSession is one). */
-export interface LogCluster {
-  readonly api: Pick<KubeApi, 'request' | 'stream' | 'transport' | 'server'>;
-  readonly mapper: Pick<RestMapper, 'map' | 'versionsServing'>;
-}
-
-/** What tests and the bench tune; the view leaves it alone. */
-export interface SessionTuning {
-  timers?: Timers;
-  /** Between two batches (default 250 ms: four updates per second at most). */
-  batchMs?: number;
-  /** How long an entry waits for earlier ones from other containers (default 300 ms). */
-  holdBackMs?: number;
-  /** The longest wait for every container's first answer before the first batch (default 2 s). */
-  warmUpMs?: number;
-  /** The first and longest delay before reading a broken stream again (default 500 ms and 30 s). */
-  backoff?: BackoffOptions;
-}
-
-export interface LogSessionStats extends FollowStats {
-  pods: number;
-  containers: number;
-  delivered: number;
-  batches: number;
-}
-
-export interface LogSessionControl extends LogSessionHandle {
-  stats(): LogSessionStats;
-}
+export type { LogCluster, LogSessionControl, LogSessionStats, SessionTuning } from './session-options';
 
 const DEFAULT_HELD = 100_000;
 
@@ -215,26 +187,37 @@ class Session implements LogSessionControl {
   }
 
   /** Ended: every container read to its end, and (when following) every pod finished. */
-  private checkEnd(): void {
-    if (this.state !== 'following' || !this.listed) return;
-    for (const record of this.followers.values()) if (!record.done) return;
-    const follow = this.options.follow !== false && !this.options.previous;
+  private finished(): boolean {
+    if (this.state !== 'following' || !this.listed) return false;
+    for (const record of this.followers.values()) if (!record.done) return false;
     const pods = this.pods?.pods() ?? [];
     // No pods: ended once some came and went, or when they cannot be listed (forbidden); a job yet to create them is followed.
     const waiting = pods.length === 0 ? this.podCount === 0 && !this.pods?.refused : !pods.every((p) => podFinished(p));
-    if (follow && waiting) return;
-    this.delivery.drain();
-    this.setState('ended');
-    if (!follow) this.close();
+    return !(this.following && waiting);
+  }
+
+  private get following(): boolean {
+    return this.options.follow !== false && !this.options.previous;
+  }
+
+  /** Once finished: what waits goes out, then the state says so (a pod that joins meanwhile keeps it following). */
+  private checkEnd(): void {
+    if (!this.finished()) return;
+    this.delivery.drain(() => {
+      if (!this.finished()) return;
+      this.setState('ended');
+      if (!this.following) this.close();
+    });
   }
 
   private fail(error: ClusterError): void {
     this.say({ kind: 'error', text: error.message, level: 'error' });
     this.listed = true;
     this.warmedUp();
-    this.delivery.drain();
-    this.setState('ended');
-    this.close();
+    this.delivery.drain(() => {
+      this.setState('ended');
+      this.close();
+    });
   }
 
   private say(entry: Unnumbered): void {

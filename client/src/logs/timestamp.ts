@@ -10,10 +10,14 @@ export interface StampedLine {
   text: string;
 }
 
+const NANO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{9}Z$/;
 const STAMP = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(?:\.(\d{1,9}))?(Z|[+-]\d\d:\d\d)$/;
 
 /** The sort key of an RFC 3339 time; undefined when it is not one. */
 export function timeKey(time: string): string | undefined {
+  // The usual shape, UTC with nine decimals (`2025-01-06T09:00:01.123456789Z`), is its key without the Z.
+  if (time.length === 30 && time.charCodeAt(29) === 90 && time.charCodeAt(19) === 46 && time.charCodeAt(10) === 84 && NANO.test(time))
+    return time.slice(0, 29);
   const match = STAMP.exec(time);
   if (!match) return undefined;
   const [, seconds, fraction = '', zone] = match;

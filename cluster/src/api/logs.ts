@@ -54,7 +54,7 @@ export function podLogs(ctx: ApiContext, request: ResourceRequest): void {
   const follow = booleanParam(query.follow);
   const refusal = ctx.faults?.refusal();
   if (refusal) throw refusal;
-  const cut = ctx.faults?.cut(follow && !previous && !run.ended);
+  const cut = ctx.faults?.cut(follow && !previous);
   const format = (line: LogLine) => `${timestamps ? `${nanoTime(line.time)} ` : ''}${line.text}\n`;
   let lines = run.lines.filter((l) => l.time >= since);
   if (tail !== undefined && tail >= 0) lines = lines.slice(Math.max(0, lines.length - tail));

@@ -21,12 +21,13 @@ export interface LogViewsApi {
   entries(title: string): string[];
 }
 
-export function logSettings(): { tailLines: number; bufferLines: number; timestamps: boolean } {
+export function logSettings(): { tailLines: number; bufferLines: number; timestamps: boolean; events: boolean } {
   const config = vscode.workspace.getConfiguration('mlinfra.logs');
   return {
-    tailLines: config.get<number>('tailLines', 500),
-    bufferLines: Math.max(1000, config.get<number>('bufferLines', 20000)),
+    tailLines: config.get<number>('tailLines', 300),
+    bufferLines: Math.max(1000, config.get<number>('bufferLines', 100000)),
     timestamps: config.get<boolean>('timestamps', false),
+    events: config.get<boolean>('events', true),
   };
 }
 

@@ -35,7 +35,9 @@ export interface LogsEffects {
 
 export interface ControllerSettings {
   bufferLines: number;
+  /** Whether a view shows times and events when it opens (its toggles change it). */
   timestamps: boolean;
+  events?: boolean;
   /** How often entries may go to the webview. */
   intervalMs?: number;
   timers?: BatchTimers;
@@ -154,6 +156,7 @@ export class LogsController {
       description: targetDescription(this.target),
       options: this.options,
       timestamps: this.settings.timestamps,
+      events: this.settings.events ?? true,
       bufferLines: this.settings.bufferLines,
       entries: this.buffer.entries(),
       dropped: this.buffer.dropped,

@@ -42,15 +42,16 @@ describe('logs commands in the menus', () => {
     assert.ok(!hidden.includes('mlinfra.followLogs') && !hidden.includes('mlinfra.showLogs'));
   });
 
-  it('have settings for the lines to start with, the buffer, timestamps and the CodeLens', () => {
+  it('have settings for the lines to start with, the buffer, events, timestamps and the CodeLens', () => {
     const properties = pkg.contributes.configuration.properties;
     assert.deepEqual(
       Object.keys(properties)
         .filter((k) => k.startsWith('mlinfra.logs.'))
         .map((k) => [k, properties[k].default]),
       [
-        ['mlinfra.logs.tailLines', 500],
-        ['mlinfra.logs.bufferLines', 20000],
+        ['mlinfra.logs.tailLines', 300],
+        ['mlinfra.logs.bufferLines', 100000],
+        ['mlinfra.logs.events', true],
         ['mlinfra.logs.timestamps', false],
         ['mlinfra.logs.codeLens', true],
       ],

@@ -18,6 +18,7 @@ export const LOGS_VIEW_TYPE = 'mlinfra.logs';
 export interface PanelSettings {
   bufferLines: number;
   timestamps: boolean;
+  events: boolean;
 }
 
 async function saveEntries(target: LogTarget, entries: LogEntry[]): Promise<void> {

@@ -33,7 +33,9 @@ export type HostMessage =
       title: string;
       description: string;
       options: LogOptions;
+      /** What the toggles start with (the settings), until the user changes them in this view. */
       timestamps: boolean;
+      events: boolean;
       bufferLines: number;
       entries: LogEntry[];
       dropped: number;

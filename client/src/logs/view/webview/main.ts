@@ -136,6 +136,8 @@ function receive(message: HostMessage): void {
       model.setFilter(filter);
       ({ title, description, options, state } = message);
       timestamps ??= message.timestamps;
+      // The Events setting, until the user toggles Events in this view.
+      if (!saved?.filter && filter === NO_FILTER && !message.events) filter = { ...NO_FILTER, events: false };
       model.buffer.dropped = message.dropped;
       model.append(message.entries);
       refresh();

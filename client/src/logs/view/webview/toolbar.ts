@@ -29,7 +29,7 @@ const STATES: Record<LogSessionState, string> = {
 /** The "start with" choices: a tail, all, or since. `since:ask` asks the host for a time. */
 export const START_CHOICES: Array<[string, string]> = [
   ['tail:100', 'Last 100 lines'],
-  ['tail:500', 'Last 500 lines'],
+  ['tail:300', 'Last 300 lines'],
   ['tail:1000', 'Last 1,000 lines'],
   ['tail:5000', 'Last 5,000 lines'],
   ['all', 'All lines'],
@@ -44,6 +44,13 @@ export function startChoice(options: LogOptions): string {
   if (options.sinceSeconds)
     return START_CHOICES.some(([v]) => v === `since:${options.sinceSeconds}`) ? `since:${options.sinceSeconds}` : 'since:ask';
   return options.tailLines ? `tail:${options.tailLines}` : 'all';
+}
+
+/** The choice's option, added for a tail the list does not offer (the setting's, say 250). */
+function ensureOption(select: HTMLSelectElement, value: string): void {
+  if ([...select.options].some((o) => o.value === value) || !value.startsWith('tail:')) return;
+  const lines = Number(value.slice(5));
+  select.insertBefore(h('option', { text: `Last ${lines.toLocaleString('en-US')} lines`, attrs: { value } }), select.options[0]);
 }
 
 function button(text: string, title: string, onClick: () => void, className = ''): HTMLButtonElement {
@@ -129,7 +136,9 @@ export class Toolbar {
     this.pause.textContent = state === 'paused' ? 'Resume' : 'Pause';
     this.pause.disabled = !live || !options.follow || options.previous;
     this.stop.disabled = !live;
-    this.start.value = startChoice(options);
+    const choice = startChoice(options);
+    ensureOption(this.start, choice);
+    this.start.value = choice;
     this.previous.checked = options.previous;
   }
 
