@@ -25,7 +25,7 @@ describe('Logs views of containers, services, manifests and errors', function ()
 
   afterEach(closeAllEditors);
 
-  it("shows a container's lines from its row, with its pod's events, and ends", async () => {
+  it("shows a container's lines from its row, with its pod's events (as the setting says), and ends", async () => {
     const pod = (await api.clusters.children(CLUSTERS, SERVING))[0].label;
     const dcgm = (await api.clusters.children(CLUSTERS, [...SERVING, pod])).find((c) => c.label === 'dcgm-exporter');
     const title = await vscode.commands.executeCommand<string>('mlinfra.showLogs', dcgm);
@@ -36,8 +36,20 @@ describe('Logs views of containers, services, manifests and errors', function ()
     assert.ok(view.rows.includes(`${tag} event Started: Started container dcgm-exporter`), view.rows.join('\n'));
     api.logs.act(title, { type: 'press', label: 'Events' });
     view = await waitForView(api.logs, title, (v) => !v.rows.some((r) => r.includes(' event ')), 'the lines alone');
-    assert.deepEqual(view.rows, [`${tag} Starting dcgm-exporter`, `${tag} Collecting metrics at 0.0.0.0:9400/metrics every 30000ms`]);
+    const lines = [`${tag} Starting dcgm-exporter`, `${tag} Collecting metrics at 0.0.0.0:9400/metrics every 30000ms`];
+    assert.deepEqual(view.rows, lines);
     assert.deepEqual(view.chips, ['pod']);
+    // With mlinfra.logs.events off, a view opens with the events hidden.
+    await closeAllEditors();
+    const settings = vscode.workspace.getConfiguration('mlinfra.logs');
+    await settings.update('events', false, vscode.ConfigurationTarget.Workspace);
+    try {
+      await vscode.commands.executeCommand('mlinfra.showLogs', dcgm);
+      view = await waitForView(api.logs, title, (v) => v.state === 'Ended', 'the end, without events');
+      assert.deepEqual(view.rows, lines);
+    } finally {
+      await settings.update('events', undefined, vscode.ConfigurationTarget.Workspace);
+    }
   });
 
   it('asks for the context, namespace and object from the palette, and ends every stream when closed', async () => {

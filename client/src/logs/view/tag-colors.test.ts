@@ -26,7 +26,7 @@ describe('tag colours', () => {
   it('style every colour class with its terminal colour', () => {
     const css = readFileSync(join(root, 'client/src/logs/view/webview/logs.css'), 'utf8');
     TAG_COLORS.forEach((color, i) => {
-      const rule = new RegExp(`\\.tag-${i}\\s*\\{[^}]*color:\\s*var\\(--vscode-terminal-${color}\\)`);
+      const rule = new RegExp(`\\.tag-${i}\\s*\\{[^}]*--tag-color:\\s*var\\(--vscode-terminal-${color}\\)`);
       assert.match(css, rule, `.tag-${i}`);
     });
   });

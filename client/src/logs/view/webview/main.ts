@@ -133,11 +133,11 @@ function receive(message: HostMessage): void {
     case 'reset':
       if (model.buffer.capacity !== message.bufferLines) model = new LogViewModel(message.bufferLines);
       else model.clear();
-      model.setFilter(filter);
       ({ title, description, options, state } = message);
+      // The settings, until the user toggles Timestamps or Events in this view.
       timestamps ??= message.timestamps;
-      // The Events setting, until the user toggles Events in this view.
       if (!saved?.filter && filter === NO_FILTER && !message.events) filter = { ...NO_FILTER, events: false };
+      model.setFilter(filter);
       model.buffer.dropped = message.dropped;
       model.append(message.entries);
       refresh();
