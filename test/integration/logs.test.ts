@@ -154,6 +154,17 @@ describe('Logs view of a training job', function () {
     }
   });
 
+  it('comes back whole after another editor hid it, with its filter', async () => {
+    const before = await api.logs.snapshot(TITLE);
+    const target = { context: 'mlinfra-demo', namespace: 'ml-training', typeKey: 'kubeflow.org/pytorchjobs', name: PROBE };
+    // An editor in the logs' own group hides the view: its page goes (no retained context).
+    await vscode.window.showTextDocument(workspaceFile('train.py'), { viewColumn: vscode.ViewColumn.One });
+    await assert.rejects(api.logs.snapshot(TITLE, 1000), /did not answer/);
+    assert.equal(await vscode.commands.executeCommand('mlinfra.followLogs', target), TITLE, 'the same view, brought forward');
+    const after = await waitForView(api.logs, TITLE, (v) => v.held === before.held, 'everything it held');
+    assert.deepEqual([after.rows, after.chips, after.failures], [before.rows, before.chips, before.failures]);
+  });
+
   it('reads the previous instance of the restarted containers, and since a time', async () => {
     // The restarts train to the end.
     await advanceClock(60);

@@ -13,8 +13,8 @@ import type { HostMessage, ViewSnapshot } from './view-protocol';
 export interface LogViewsApi {
   /** The open views: title, session state, entries held and messages of entries sent to the webview. */
   views(): Array<{ title: string; state: string; held: number; batches: number }>;
-  /** What a view shows, read from its webview's DOM (it must be visible). */
-  snapshot(title: string): Promise<ViewSnapshot>;
+  /** What a view shows, read from its webview's DOM (it must be visible within `timeoutMs`). */
+  snapshot(title: string, timeoutMs?: number): Promise<ViewSnapshot>;
   /** Does in a view's DOM what a user does: press a button, toggle, chip or link, choose where to start, type a filter. */
   act(title: string, message: Extract<HostMessage, { type: 'press' | 'choose' | 'type' }>): void;
   /** The entries a view holds as Save writes them. */
@@ -68,7 +68,7 @@ export class LogViews implements vscode.Disposable {
         held: controller.entries().length,
         batches: controller.batchesSent,
       })),
-    snapshot: (title) => this.byTitle(title).controller.snapshot(),
+    snapshot: (title, timeoutMs) => this.byTitle(title).controller.snapshot(timeoutMs),
     act: (title, message) => this.byTitle(title).controller.act(message),
     entries: (title) => {
       const text = entriesText(this.byTitle(title).controller.entries(), false);
