@@ -5,13 +5,13 @@
 import * as assert from 'node:assert/strict';
 import type { LogEntry, LogSessionListener } from '../log-entry';
 import type { LogOptions } from './log-options';
-import { LogsController, type LogsEffects, type LogSessionControl } from './logs-controller';
+import { LogsController, type LogsEffects, type SessionControl } from './logs-controller';
 import type { HostMessage } from './view-protocol';
 import type { BatchTimers } from '../../views/refresh-batcher';
 
 const target = { context: 'demo', namespace: 'ml', typeKey: 'kubeflow.org/pytorchjobs', name: 'llama' };
 
-class FakeSession implements LogSessionControl {
+class FakeSession implements SessionControl {
   calls: string[] = [];
   constructor(
     readonly options: LogOptions,
@@ -48,7 +48,7 @@ class ManualTimers implements BatchTimers {
 let seq = 0;
 const line = (text: string, extra: Partial<LogEntry> = {}): LogEntry => ({ seq: seq++, kind: 'line', tag: 'worker-0', text, ...extra });
 
-function setup(start?: (options: LogOptions, listener: LogSessionListener) => Promise<LogSessionControl>) {
+function setup(start?: (options: LogOptions, listener: LogSessionListener) => Promise<SessionControl>) {
   const sessions: FakeSession[] = [];
   const posted: HostMessage[] = [];
   const timers = new ManualTimers();

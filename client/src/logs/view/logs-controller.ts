@@ -3,22 +3,18 @@
 // most a few times per second, answers what the user does in the webview, and stops the session
 // when the view closes. The panel (logs-panel.ts) gives it the webview and the editor's effects.
 import { LogBuffer } from '../log-buffer';
-import type { LogEntry, LogSessionListener, LogSessionState } from '../log-entry';
-import { describeOptions, type LogOptions } from './log-options';
+import type { LogEntry, LogSessionHandle, LogSessionListener, LogSessionState } from '../log-entry';
+import type { LogOptions } from './log-options';
 import { targetDescription, targetTitle, type LogTarget } from './log-target';
 import { PostThrottle } from './post-throttle';
 import type { HostMessage, ViewMessage, ViewSnapshot } from './view-protocol';
 import type { BatchTimers } from '../../views/refresh-batcher';
 
-/** What a running session lets the view do. */
-export interface LogSessionControl {
-  pause(): void;
-  resume(): void;
-  stop(): void;
-}
+/** What the view does with a running session (the engine's handle, or a test's fake). */
+export type SessionControl = Pick<LogSessionHandle, 'pause' | 'resume' | 'stop'>;
 
 /** Starts the session of a target; the listener gets its entries and states until it is stopped. */
-export type StartSession = (target: LogTarget, options: LogOptions, listener: LogSessionListener) => Promise<LogSessionControl>;
+export type StartSession = (target: LogTarget, options: LogOptions, listener: LogSessionListener) => Promise<SessionControl>;
 
 /** What the controller asks of the editor. */
 export interface LogsEffects {
@@ -46,7 +42,7 @@ export interface ControllerSettings {
 export class LogsController {
   private readonly buffer: LogBuffer;
   private readonly throttle: PostThrottle;
-  private session: LogSessionControl | undefined;
+  private session: SessionControl | undefined;
   /** Counts the sessions started: what an older session still sends is ignored. */
   private generation = 0;
   private ready = false;
@@ -238,10 +234,6 @@ export class LogsController {
   /** Sends a toolbar action as if the user did it (tests, commands). */
   act(message: HostMessage): void {
     this.post(message);
-  }
-
-  describe(): string {
-    return describeOptions(this.options);
   }
 
   /** The view closed: every request it made stops. */
