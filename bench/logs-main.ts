@@ -4,7 +4,7 @@
 // Exits 1 when a target fails.
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { checkLogsTargets, logsTable, logsTargetsText } from './logs-report';
@@ -24,18 +24,22 @@ async function startClusterProcess(): Promise<{ kubeconfigPath: string; stop(): 
 async function main(): Promise<number> {
   const root = process.argv[2];
   if (!root) throw new Error('usage: run through `npm run bench -- --only logs` (bench/run.mjs)');
-  console.log(`mlinfra logs bench on Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}`);
+  // Other work on the machine shows in every figure: the load average says how much there was.
+  const load = () => loadavg()[0].toFixed(1);
+  console.log(
+    `mlinfra logs bench on Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, load ${load()}`,
+  );
   const cluster = await startClusterProcess();
   try {
     const result = await runLogsScenario(cluster.kubeconfigPath, mkdtempSync(join(tmpdir(), 'mlinfra-bench-home-')));
     const checks = checkLogsTargets(result);
-    console.log(`${logsTable(result)}\n`);
+    console.log(`${logsTable(result)}\n  load average at the end ${load()}\n`);
     console.log(logsTargetsText(checks));
     const out = join(root, 'bench', 'results', 'logs-latest.json');
     mkdirSync(join(out, '..'), { recursive: true });
     writeFileSync(
       out,
-      `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: cpus().length, result, checks }, null, 2)}\n`,
+      `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: cpus().length, load: loadavg(), result, checks }, null, 2)}\n`,
     );
     return checks.every((c) => c.pass) ? 0 : 1;
   } finally {

@@ -23,6 +23,9 @@ export interface LogsResult {
   durationS: number;
   /** This process's CPU time over the run, in percent of one core. */
   cpuPercent: number;
+  /** The longest garbage-collection pause, and all of them together. */
+  gcMaxMs: number;
+  gcTotalMs: number;
   error?: string;
 }
 
@@ -76,7 +79,8 @@ export function logsTable(result: LogsResult): string {
     `  event-loop stall        max ${result.stallMaxMs.toFixed(1)} ms, p99 ${result.stallP99Ms.toFixed(1)} ms`,
     `  lag line → batch       p50 ${result.lagP50Ms.toFixed(0)} ms, p99 ${result.lagP99Ms.toFixed(0)} ms, max ${result.lagMaxMs.toFixed(0)} ms`,
     `  batches                 ${result.batches} (at most ${result.maxBatchesPerSecond} in a second); host side per batch at most ${result.consumerMaxMs.toFixed(1)} ms`,
-    `  CPU of this process     ${result.cpuPercent.toFixed(0)} % of one core`,
+    `  CPU of this process     ${result.cpuPercent.toFixed(0)} % of one core; garbage collection ${result.gcTotalMs.toFixed(0)} ms ` +
+      `in all, its longest pause ${result.gcMaxMs.toFixed(1)} ms`,
     `  RSS (MB)                ${rss}`,
     ...(result.error ? [`  ERROR ${result.error}`] : []),
   ].join('\n');

@@ -3,7 +3,7 @@
 // the view's host side does with each batch (the bounded buffer, the message to the webview). It
 // measures the event loop (the extension host's responsiveness), the lag from each line's timestamp
 // to its batch, the batches, the memory, and checks that every line came exactly once.
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { createClusterService } from '../client/src/cluster/index';
 import { LogBuffer } from '../client/src/logs/log-buffer';
 import type { LogEntry, LogSessionState } from '../client/src/logs/log-entry';
@@ -60,7 +60,7 @@ export async function runLogsScenario(kubeconfigPath: string, home: string): Pro
   await context.api.request('POST', '/apis/kubeflow.org/v1/namespaces/ml-training/pytorchjobs', { body, contentType: 'application/json' });
 
   // What the view's host side keeps and sends; the lag and the numbers are read on the way.
-  const buffer = new LogBuffer(100_000);
+  const buffer = new LogBuffer(Number(process.env.MLINFRA_BENCH_LOGS_BUFFER) || 100_000);
   const lags = new Float64Array(linesPerPod * PODS + 1000);
   let lagCount = 0;
   const next = new Map<string, number>();
@@ -96,6 +96,16 @@ export async function runLogsScenario(kubeconfigPath: string, home: string): Pro
   };
 
   const cpu = process.cpuUsage();
+  // Garbage collection pauses, to tell them from the session's own work in the stalls.
+  let gcMaxMs = 0;
+  let gcTotalMs = 0;
+  const gc = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      gcMaxMs = Math.max(gcMaxMs, entry.duration);
+      gcTotalMs += entry.duration;
+    }
+  });
+  gc.observe({ entryTypes: ['gc'] });
   const stalls = monitorEventLoopDelay({ resolution: 10 });
   stalls.enable();
   const rssMb: LogsResult['rssMb'] = [];
@@ -127,6 +137,7 @@ export async function runLogsScenario(kubeconfigPath: string, home: string): Pro
   service.dispose();
 
   const used = process.cpuUsage(cpu);
+  gc.disconnect();
   const sorted = lags.slice(0, lagCount).sort();
   const exact = [...next.entries()].filter(([tag, after]) => !wrong.has(tag) && after === linesPerPod + 1).length;
   return {
@@ -149,6 +160,8 @@ export async function runLogsScenario(kubeconfigPath: string, home: string): Pro
     rssMb,
     durationS: (Date.now() - started) / 1000,
     cpuPercent: ((used.user + used.system) / 1000 / (Date.now() - started)) * 100,
+    gcMaxMs,
+    gcTotalMs,
     error: endedAs === 'ended' ? undefined : `the session did not end within ${SECONDS + 60} s (state ${state})`,
   };
 }
