@@ -88,6 +88,25 @@ describe('delivery in batches', () => {
     assert.equal(batches[0].entries[0].kind, 'notice');
   });
 
+  it('keeps delivering after a view that threw on a batch', () => {
+    const timers = new ManualTimers();
+    const seen: string[] = [];
+    const listener = {
+      onEntries: (batch: readonly LogEntry[]) => {
+        seen.push(...batch.map((e) => e.text));
+        if (seen.length === 1) throw new Error('the view failed');
+      },
+      onState: () => {},
+    };
+    const delivery = new Delivery(listener, { timers, batchMs: 250, holdBackMs: 300, maxHeld: 10 });
+    delivery.warmedUp();
+    add(delivery, 1);
+    assert.throws(() => timers.advance(300), /the view failed/);
+    add(delivery, 2);
+    timers.advance(600);
+    assert.deepEqual(seen, ['line 1', 'line 2']);
+  });
+
   it('drains what waits at the end in the next batch, and sends nothing once closed', () => {
     const { timers, batches, delivery } = setUp();
     delivery.warmedUp();

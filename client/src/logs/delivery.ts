@@ -113,11 +113,14 @@ export class Delivery {
     const now = this.options.timers.now();
     // A timer may fire a moment early by this clock: never two batches closer than batchMs.
     if (now < this.lastFlush + this.options.batchMs) return this.schedule();
-    this.deliver(this.merger.release(now, this.options.holdBackMs, this.draining));
-    // Counted from when the view got the batch: however long it took, the next one waits its turn.
-    this.lastFlush = this.options.timers.now();
-    if (this.draining && this.merger.size === 0) this.finishDrain();
-    this.schedule();
+    try {
+      this.deliver(this.merger.release(now, this.options.holdBackMs, this.draining));
+    } finally {
+      // Counted from when the view got the batch: however long it took (or if it threw), the next one waits its turn.
+      this.lastFlush = this.options.timers.now();
+      if (this.draining && this.merger.size === 0) this.finishDrain();
+      this.schedule();
+    }
   }
 
   private deliver(entries: Unnumbered[]): void {

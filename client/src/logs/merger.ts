@@ -7,32 +7,32 @@ import type { LogEntry } from './log-entry';
 
 export type Unnumbered = Omit<LogEntry, 'seq'>;
 
-interface Waiting {
-  key: string;
-  arrived: number;
-  entry: Unnumbered;
-}
-
-/** A source's queue: an array read from `head`, compacted as it empties. */
+/** A source's queue: parallel arrays read from `head` (no object per entry), compacted as they empty. */
 class Queue {
-  items: Waiting[] = [];
+  keys: string[] = [];
+  arrived: number[] = [];
+  entries: Unnumbered[] = [];
   head = 0;
 
-  get first(): Waiting | undefined {
-    return this.items[this.head];
+  push(key: string, arrived: number, entry: Unnumbered): void {
+    this.keys.push(key);
+    this.arrived.push(arrived);
+    this.entries.push(entry);
   }
 
-  shift(): Waiting {
-    const item = this.items[this.head++];
-    if (this.head > 1024 && this.head * 2 > this.items.length) {
-      this.items = this.items.slice(this.head);
+  shift(): Unnumbered {
+    const entry = this.entries[this.head++];
+    if (this.head > 1024 && this.head * 2 > this.entries.length) {
+      this.keys = this.keys.slice(this.head);
+      this.arrived = this.arrived.slice(this.head);
+      this.entries = this.entries.slice(this.head);
       this.head = 0;
     }
-    return item;
+    return entry;
   }
 
   get size(): number {
-    return this.items.length - this.head;
+    return this.entries.length - this.head;
   }
 }
 
@@ -43,7 +43,7 @@ export class Merger {
   add(source: string, key: string, entry: Unnumbered, now: number): void {
     let queue = this.queues.get(source);
     if (!queue) this.queues.set(source, (queue = new Queue()));
-    queue.items.push({ key, arrived: now, entry });
+    queue.push(key, now, entry);
     this.count++;
   }
 
@@ -56,7 +56,7 @@ export class Merger {
   firstArrival(): number | undefined {
     let first: number | undefined;
     for (const queue of this.queues.values()) {
-      const arrived = queue.first?.arrived;
+      const arrived = queue.size > 0 ? queue.arrived[queue.head] : undefined;
       if (arrived !== undefined && (first === undefined || arrived < first)) first = arrived;
     }
     return first;
@@ -69,21 +69,24 @@ export class Merger {
     const queues = [...this.queues.values()].filter((q) => q.size > 0);
     for (;;) {
       let best: Queue | undefined;
+      let bestKey = '';
       let second: string | undefined;
       let anyRipe = all;
       for (const queue of queues) {
-        const first = queue.first;
-        if (!first) continue;
-        if (first.arrived <= ripe) anyRipe = true;
-        if (!best || first.key < (best.first as Waiting).key) {
-          if (best) second = second === undefined || (best.first as Waiting).key < second ? (best.first as Waiting).key : second;
+        if (queue.size === 0) continue;
+        const key = queue.keys[queue.head];
+        if (queue.arrived[queue.head] <= ripe) anyRipe = true;
+        if (!best || key < bestKey) {
+          if (best && (second === undefined || bestKey < second)) second = bestKey;
           best = queue;
-        } else if (second === undefined || first.key < second) second = first.key;
+          bestKey = key;
+        } else if (second === undefined || key < second) second = key;
       }
       if (!best || !anyRipe) break;
       // A run from one source: everything keyed up to the next source's first entry, while it lasts.
-      do out.push(best.shift().entry);
-      while (best.first && (all || best.first.arrived <= ripe) && (second === undefined || best.first.key <= second));
+      const q = best;
+      do out.push(q.shift());
+      while (q.size > 0 && (all || q.arrived[q.head] <= ripe) && (second === undefined || q.keys[q.head] <= second));
     }
     this.count -= out.length;
     for (const [source, queue] of this.queues) if (queue.size === 0) this.queues.delete(source);

@@ -17,11 +17,11 @@ describe('resume cursor', () => {
 
   it('drops what a resumed connection repeats from its coarser start, whatever the server rounds to', () => {
     const cursor = new ResumeCursor();
-    receive(cursor, ['2025-01-06T09:00:00.900000000', '2025-01-06T09:00:01.100000000', '2025-01-06T09:00:01.200000000']);
+    receive(cursor, ['2025-01-06T09:00:00.900000000Z', '2025-01-06T09:00:01.100000000Z', '2025-01-06T09:00:01.200000000Z']);
     assert.equal(cursor.sinceTime(), '2025-01-06T09:00:01.200000000Z');
     // The server sends from the whole second: 01.1 and 01.2 again, then what is new.
-    const again = receive(cursor, ['2025-01-06T09:00:01.100000000', '2025-01-06T09:00:01.200000000', '2025-01-06T09:00:01.300000000']);
-    assert.deepEqual(again, ['2025-01-06T09:00:01.300000000']);
+    const again = receive(cursor, ['2025-01-06T09:00:01.100000000Z', '2025-01-06T09:00:01.200000000Z', '2025-01-06T09:00:01.300000000Z']);
+    assert.deepEqual(again, ['2025-01-06T09:00:01.300000000Z']);
     assert.equal(cursor.dropped, 2);
   });
 

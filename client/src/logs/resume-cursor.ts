@@ -5,7 +5,6 @@
 //
 // It assumes, as the runtime writes them, that a container's timestamps do not go back: within one
 // connection every line after the replayed part is new, whatever its key.
-import { keyTime } from './timestamp';
 
 export class ResumeCursor {
   /** The greatest key shown, and how many lines carried it. */
@@ -38,9 +37,9 @@ export class ResumeCursor {
     return true;
   }
 
-  /** The sinceTime of a resumed request; undefined before any line. */
+  /** The sinceTime of a resumed request (a key is an RFC 3339 time); undefined before any line. */
   sinceTime(): string | undefined {
-    return this.lastKey === undefined ? undefined : keyTime(this.lastKey);
+    return this.lastKey;
   }
 
   /** The key of the last line shown: a status that follows the lines sorts after them. */

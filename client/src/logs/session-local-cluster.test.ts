@@ -208,5 +208,16 @@ describe('log sessions against the local API server', function () {
       missing.entries.map((e) => [e.kind, e.text]),
       [['error', 'pytorchjobs.kubeflow.org "no-such-job" not found']],
     );
+    const container = follow(
+      logs,
+      { namespace: 'ml-training', typeKey: '/pods', name: 'mnist-ddp-master-0', container: 'sidecar' },
+      { events: false },
+    );
+    await until('the container to be looked for', () => container.entries.length > 0);
+    assert.deepEqual(
+      container.entries.map((e) => [e.kind, e.text]),
+      [['error', 'container sidecar is not in pod mnist-ddp-master-0 (its containers: pytorch)']],
+    );
+    container.session.stop();
   });
 });

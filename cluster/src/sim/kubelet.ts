@@ -172,7 +172,7 @@ export class Kubelet {
     this.print(pod, container, program, 0, start, attempt);
   }
 
-  /** Prints the program's lines as they fall due, those due together in one go, then ends the container. */
+  /** Prints the program's lines as they fall due, those due together in one go (stamped when printed, as by the runtime), then ends the container. */
   private print(pod: KubeObject, container: any, program: Program, index: number, start: number, attempt: number): void {
     const uid = pod.metadata.uid as string;
     const next = lineAt(program, index);
@@ -180,7 +180,7 @@ export class Kubelet {
       this.later(pod, Math.max(0, start + next.at - this.sim.clock.now()), () => {
         let i = index;
         for (let line: Line | undefined = next; line && start + line.at <= this.sim.clock.now(); line = lineAt(program, ++i))
-          this.sim.logs.append(uid, container.name, { time: start + line.at, text: line.text });
+          this.sim.logs.append(uid, container.name, { time: this.sim.clock.now(), text: line.text });
         this.print(pod, container, program, i, start, attempt);
       });
       return;
