@@ -66,6 +66,12 @@ export default defineConfig(
       'client/src/views/clusters-model.ts',
       'client/src/views/clusters-provider.ts',
       'client/src/views/pod-rows.ts',
+      'client/src/logs/container-status.ts',
+      'client/src/logs/event-watch.ts',
+      'client/src/logs/follower.ts',
+      'client/src/logs/pod-owners.ts',
+      'client/src/logs/pod-tags.ts',
+      'client/src/logs/session.ts',
       'test/meta/gpu-totals-agree.test.ts',
     ],
     rules: {

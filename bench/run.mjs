@@ -1,7 +1,9 @@
 // `npm run bench`: builds our server if it is missing or stale, installs yaml-language-server@2.0.0 once
 // into .vscode-test/bench/, bundles the TypeScript bench (bench/main.ts, and bench/parse-worker.ts, the
 // process the parse-only part runs in) with esbuild and runs it.
-// Options: --sizes 1,50 (default 1,50,500) for the YAML and parse parts; --only yaml, triton or parse runs one part.
+// Options: --sizes 1,50 (default 1,50,500) for the YAML and parse parts; --only yaml, triton, parse or logs runs one part.
+// The logs part (bench/logs-main.ts and the cluster process it starts, bench/logs-cluster.ts) is bundled into
+// dist/bench/, under the repository, where the local cluster finds the schemas; it needs no other server.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -65,7 +67,31 @@ function ensureYamlLanguageServer() {
   ]);
 }
 
+const args = process.argv.slice(2);
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
+
+async function runLogsBench() {
+  const esbuild = await import('esbuild');
+  const outdir = join(root, 'dist', 'bench');
+  await esbuild.build({
+    entryPoints: [join(root, 'bench', 'logs-main.ts'), join(root, 'bench', 'logs-cluster.ts')],
+    outdir,
+    outExtension: { '.js': '.cjs' },
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    sourcemap: 'inline',
+    logLevel: 'warning',
+  });
+  const flags = process.env.MLINFRA_BENCH_LOGS_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.MLINFRA_BENCH_LOGS_PROFILE}`] : [];
+  return (
+    spawnSync(process.execPath, ['--enable-source-maps', ...flags, join(outdir, 'logs-main.cjs'), root], { stdio: 'inherit' }).status ?? 1
+  );
+}
+
 try {
+  if (only === 'logs') process.exit(await runLogsBench());
   ensureNpmPackages();
   ensureServerBuilt();
   ensureYamlLanguageServer();
@@ -83,8 +109,10 @@ try {
     logLevel: 'warning',
   });
   const bin = join(yamlServerDir, 'bin', 'yaml-language-server');
-  const result = spawnSync(process.execPath, ['--enable-source-maps', bundle, root, bin, ...process.argv.slice(2)], { stdio: 'inherit' });
-  process.exit(result.status ?? 1);
+  const result = spawnSync(process.execPath, ['--enable-source-maps', bundle, root, bin, ...args], { stdio: 'inherit' });
+  // The whole bench ends with the logs part.
+  const logs = only === undefined ? await runLogsBench() : 0;
+  process.exit(result.status || logs);
 } catch (error) {
   console.error(`[bench] ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);

@@ -68,6 +68,15 @@ const builds = [
   // The client runs in VS Code's extension host, which provides the `vscode` module.
   { ...shared, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [clusterChunk] },
   { ...shared, entryPoints: ['client/src/cluster/index.ts'], outfile: 'dist/cluster-client.js', external: ['vscode'] },
+  // The logs view's page: a browser script (and its style) that the webview loads from dist/.
+  {
+    ...shared,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    entryPoints: ['client/src/logs/view/webview/main.ts'],
+    outfile: 'dist/logs-view.js',
+  },
   // The server is a standalone Node program: no `vscode`, everything bundled, ajv apart (loaded on first use).
   {
     ...shared,
@@ -95,8 +104,8 @@ if (watch) {
   const started = Date.now();
   const [validators] = await Promise.all([precompileValidators(), ...builds.map((options) => esbuild.build(options))]);
   console.log(
-    `[build] dist/extension.js, dist/cluster-client.js, dist/server.js, dist/ajv.js and dist/cluster.js built in ${Date.now() - started} ` +
-      `ms${production ? ' (production)' : ''}`,
+    `[build] dist/extension.js, dist/cluster-client.js, dist/logs-view.js, dist/server.js, dist/ajv.js and dist/cluster.js built in ` +
+      `${Date.now() - started} ms${production ? ' (production)' : ''}`,
   );
   console.log(`[build] ${validators}`);
 }

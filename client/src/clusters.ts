@@ -5,7 +5,7 @@
 import { homedir } from 'node:os';
 import * as vscode from 'vscode';
 import type * as ClusterModule from './cluster/index';
-import type { ClusterService, Lookup } from './cluster/index';
+import type { ClusterService, ContextSession, Lookup } from './cluster/index';
 import { ClusterStatus } from './views/cluster-status';
 
 const CONTEXT_KEY = 'mlinfra.clusters.context';
@@ -96,6 +96,11 @@ export class Clusters implements vscode.Disposable {
     service.reload(this.lookup());
     this.updateStatus();
     this.reloadEmitter.fire();
+  }
+
+  /** The session of a context that a view or command already started; undefined otherwise (nothing is loaded or asked). */
+  existingSession(context: string): ContextSession | undefined {
+    return this.service?.existing(context);
   }
 
   currentContext(): string | undefined {

@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import {
   containerArgument,
   contextArgument,
+  logTargetArgument,
   namespaceArgument,
   objectArgument,
   retryArgument,
@@ -76,5 +77,24 @@ describe('cluster command arguments', () => {
     const error = errorNode('ns', { message: 'forbidden', kind: 'forbidden', code: 403 }, { context: ARN, namespace: 'ml' });
     assert.deepEqual(retryArgument(copy(error)), { context: ARN, namespace: 'ml' });
     assert.equal(retryArgument(undefined), undefined);
+  });
+
+  it('read the logs target of a job, inference service, pod or container row, or a target itself', () => {
+    const target = { context: ARN, namespace: 'ml', typeKey: 'kubeflow.org/pytorchjobs', name: 'llama' };
+    assert.deepEqual(logTargetArgument(copy(workloadNode('k', ARN, view, 0))), target);
+    const inference = { ...view, typeKey: 'serving.kserve.io/inferenceservices', kindLabel: 'InferenceService', name: 'bert' };
+    assert.deepEqual(logTargetArgument(workloadNode('k', ARN, inference, 0, true)), {
+      ...target,
+      typeKey: inference.typeKey,
+      name: 'bert',
+    });
+    const pod = { metadata: { name: 'p', namespace: 'ml' }, spec: { containers: [{ name: 'main', image: 'x' }] } };
+    const podRow = podNode('j', ARN, pod, 0);
+    assert.deepEqual(logTargetArgument(copy(podRow)), { context: ARN, namespace: 'ml', typeKey: '/pods', name: 'p' });
+    const [container] = containerNodes(podRow.id, ARN, pod);
+    assert.deepEqual(logTargetArgument(copy(container)), { context: ARN, namespace: 'ml', typeKey: '/pods', name: 'p', container: 'main' });
+    assert.deepEqual(logTargetArgument({ ...target, container: 'pytorch' }), { ...target, container: 'pytorch' });
+    assert.equal(logTargetArgument(namespaceNode(ARN, 'ml', false)), undefined, 'a namespace has no logs of its own');
+    assert.equal(logTargetArgument(contextNode({ name: ARN }, true)), undefined);
   });
 });

@@ -3,6 +3,7 @@
 // they ask). Rows are read by their type and typed fields only, never by their ids or labels,
 // so names holding slashes or colons (EKS ARNs) work. Pure: no VS Code.
 import { TRAINING_TYPES } from './cluster/resources';
+import { asLogTarget, type LogTarget } from './logs/view/log-target';
 import { refOf, type ContainerRef, type NodeData, type ObjectRef, type RetryTarget } from './views/node';
 
 function isRow(arg: unknown): arg is NodeData {
@@ -48,4 +49,21 @@ export function containerArgument(arg: unknown): ContainerRef | undefined {
 /** What an error row's retry lists again; undefined (everything that failed) for anything else. */
 export function retryArgument(arg: unknown): RetryTarget | undefined {
   return isRow(arg) && arg.type === 'error' ? arg.retry : undefined;
+}
+
+/**
+ * What Show and Follow Logs read: a job's or an inference service's row (all its pods), a pod's
+ * row (all its containers), a container's row (that one), or a target itself (the CodeLens, tests).
+ */
+export function logTargetArgument(arg: unknown): LogTarget | undefined {
+  if (!isRow(arg)) return asLogTarget(arg);
+  if ((arg.type === 'job' || arg.type === 'inference' || arg.type === 'pod') && arg.ref.namespace) {
+    const { context, namespace, typeKey, name } = arg.ref;
+    return { context, namespace, typeKey, name };
+  }
+  if (arg.type === 'container' && arg.container.pod.namespace) {
+    const { context, namespace, typeKey, name } = arg.container.pod;
+    return { context, namespace: namespace, typeKey, name, container: arg.container.container };
+  }
+  return undefined;
 }

@@ -6,6 +6,9 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { WorkspaceTrustRequest } from '../../common/protocol';
 import { registerCommands } from './commands';
 import { createLanguageClient } from './language-client';
+import { LogsCodeLens } from './logs/view/logs-code-lens';
+import { logSettings, LogViews, type LogViewsApi } from './logs/view/log-views';
+import { sessionStarter } from './logs/view/start-session';
 import { ServerStatus, type ServerState } from './server-status';
 import { registerClusterViews, type ClusterViewsApi } from './views/index';
 
@@ -16,6 +19,8 @@ export interface MlinfraApi {
   ready: Promise<void>;
   /** The Clusters and GPU nodes views, read as plain data. */
   clusters: ClusterViewsApi;
+  /** The logs views: what each shows. */
+  logs: LogViewsApi;
   /** Whether the language server holds the workspace trusted (it runs a program only then). */
   serverTrustsWorkspace(): Promise<boolean>;
 }
@@ -28,11 +33,20 @@ export function activate(context: vscode.ExtensionContext): MlinfraApi {
   client = createLanguageClient(context, outputChannel, status);
   const languageClient = client;
   const clusterViews = registerClusterViews(context);
+  const { clusters, tree } = clusterViews.views;
+  const logs = new LogViews(
+    context.extensionUri,
+    sessionStarter(clusters, () => logSettings().bufferLines),
+  );
+  const lens = new LogsCodeLens(clusters, tree);
   context.subscriptions.push(
     outputChannel,
     status,
     ...clusterViews.disposables,
-    ...registerCommands({ outputChannel, client: languageClient, views: clusterViews.views }),
+    logs,
+    lens,
+    vscode.languages.registerCodeLensProvider({ language: 'yaml' }, lens),
+    ...registerCommands({ outputChannel, client: languageClient, views: clusterViews.views, logs }),
   );
   const ready = languageClient.start().catch((error: unknown) => {
     status.set('stopped');
@@ -46,7 +60,7 @@ export function activate(context: vscode.ExtensionContext): MlinfraApi {
   });
   const serverTrustsWorkspace = async () =>
     (await languageClient.sendRequest<WorkspaceTrustRequest.Result>(WorkspaceTrustRequest.method)).trusted;
-  return { serverState: () => status.state, ready, clusters: clusterViews.api, serverTrustsWorkspace };
+  return { serverState: () => status.state, ready, clusters: clusterViews.api, logs: logs.api, serverTrustsWorkspace };
 }
 
 export function deactivate(): Thenable<void> | undefined {

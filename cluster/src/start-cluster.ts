@@ -10,6 +10,7 @@ import type { ApiContext } from './api/context';
 import { loadResourceTypes, ResourceTypes } from './api/resource-types';
 import { ObjectValidator } from './apply/validate';
 import { newTokens, type Tokens } from './http/auth';
+import { LogFaults } from './http/log-faults';
 import { apiHandler } from './http/router';
 import { writeKubeconfig } from './kubeconfig';
 import { loadScenario, type ScenarioName } from './scenario/demo';
@@ -40,7 +41,8 @@ export interface ClusterOptions {
   bookmarkMs?: number;
   /**
    * Serves /mlinfra-test/clock for a harness in another process to move `clock`, which must then
-   * be a ManualClock (http/test-control.ts). Never set for the demo a user runs.
+   * be a ManualClock (http/test-control.ts), and /mlinfra-test/faults to cut log streams
+   * (http/log-faults.ts). Never set for the demo a user runs.
    */
   testControl?: boolean;
 }
@@ -51,6 +53,8 @@ export interface Cluster {
   caCert: string;
   tokens: Tokens;
   sim: SimContext;
+  /** Faults in log streams, for clusters started with `testControl` (http/log-faults.ts). */
+  faults?: LogFaults;
   stop(): Promise<void>;
 }
 
@@ -80,7 +84,9 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
   const tokens = newTokens();
   const streams = new Set<ServerResponse>();
   const validator = new ObjectValidator(schemasDir);
-  const ctx: ApiContext = { sim, types, validator, tokens, url: '', bookmarkMs: options.bookmarkMs ?? 60_000, streams, testClock };
+  // Faults only where time is the tests' too: never in the demo a user runs.
+  const faults = testClock ? new LogFaults() : undefined;
+  const ctx: ApiContext = { sim, types, validator, tokens, url: '', bookmarkMs: options.bookmarkMs ?? 60_000, streams, testClock, faults };
   const server: Server = createServer({ key: certificates.serverKey, cert: certificates.serverCert }, apiHandler(ctx));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -96,6 +102,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     caCert: certificates.caCert,
     tokens,
     sim,
+    faults,
     stop: () =>
       new Promise<void>((resolve) => {
         simulation.stop();

@@ -67,7 +67,7 @@ describe('kubectl logs and watch (local API server)', () => {
     );
     const previous = await t.kubectl(['logs', 'resnet50-tf-worker-0', '--previous']);
     assert.equal(previous.code, 0, previous.stderr);
-    assert.match(previous.stdout, /CUDA out of memory/);
+    assert.match(previous.stdout, /OOM when allocating tensor with shape\[1024,64,112,112\]/);
     const none = await t.kubectl(['logs', 'llama3-8b-finetune-master-0', '--previous']);
     assert.equal(none.code, 1);
     assert.equal(

@@ -1,5 +1,6 @@
 // In an untrusted workspace the cluster views explain that cluster access needs trust, and the
-// cluster commands refuse: no kubeconfig is read (it could run an exec plugin), no cluster asked.
+// cluster commands (logs too) refuse: no kubeconfig is read (it could run an exec plugin), no cluster
+// asked, no logs view opened.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { activateExtension } from './helpers';
@@ -18,7 +19,7 @@ describe('cluster views in an untrusted workspace', () => {
   });
 
   it('refuse every cluster command with a message, and touch nothing', async () => {
-    const { clusters } = await activateExtension();
+    const { clusters, logs } = await activateExtension();
     const window = vscode.window as { showWarningMessage: (...args: unknown[]) => Thenable<unknown> };
     const original = window.showWarningMessage;
     const shown: string[] = [];
@@ -37,13 +38,16 @@ describe('cluster views in an untrusted workspace', () => {
         ['mlinfra.showLiveObject', job],
         ['mlinfra.deleteJob', job],
         ['mlinfra.retryCluster'],
+        ['mlinfra.followLogs', job],
+        ['mlinfra.showLogs', job],
+        ['mlinfra.followLogs'],
       ] as const) {
         await vscode.commands.executeCommand(command, arg);
       }
     } finally {
       window.showWarningMessage = original;
     }
-    assert.equal(shown.length, 6);
+    assert.equal(shown.length, 9);
     assert.ok(
       shown.every((m) => m.startsWith('mlinfra: cluster access needs a trusted workspace')),
       shown.join('\n'),
@@ -51,5 +55,17 @@ describe('cluster views in an untrusted workspace', () => {
     assert.equal(clusters.loaded(), false);
     assert.deepEqual(clusters.requests(), { requests: 0, lists: 0, watches: 0 });
     assert.equal(clusters.statusText(), undefined);
+    assert.deepEqual(logs.views(), [], 'no logs view opened');
+  });
+
+  it('offer no Follow logs lens above a manifest', async () => {
+    await activateExtension();
+    const text = 'apiVersion: kubeflow.org/v1\nkind: PyTorchJob\nmetadata:\n  name: llama3-8b-finetune\n  namespace: ml-training\n';
+    const document = await vscode.workspace.openTextDocument({ language: 'yaml', content: text });
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri);
+    assert.deepEqual(
+      lenses.filter((l) => l.command?.command === 'mlinfra.followLogs'),
+      [],
+    );
   });
 });

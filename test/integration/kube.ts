@@ -74,6 +74,13 @@ export async function serverSideApply(
   if (answer.status >= 300) throw new Error(`server-side apply failed: ${answer.status} ${JSON.stringify(answer.body)}`);
 }
 
+/** The log and watch streams the local cluster holds open now (its test-only endpoint). */
+export async function openStreams(): Promise<{ logs: number; watches: number }> {
+  const answer = await kubeRequest('GET', '/mlinfra-test/streams');
+  if (answer.status !== 200) throw new Error(`the cluster did not count its streams: ${answer.status} ${JSON.stringify(answer.body)}`);
+  return answer.body as { logs: number; watches: number };
+}
+
 /**
  * Moves the local cluster's simulated time `seconds` on (its test-only endpoint), running what
  * falls due on the way: the suite reaches "two minutes later" at once instead of sleeping. The

@@ -3,7 +3,8 @@
 // loaded dist/cluster-client.js, and no test code or demo cluster ships; the server bundle holds
 // nothing of VS Code or the client, nor the build's validator compiler, and leaves ajv to
 // dist/ajv.js, loaded when a schema compiles at run time. The validators the build compiled
-// (dist/validators) load per kind, need no package, and all go into the .vsix.
+// (dist/validators) load per kind, need no package, and all go into the .vsix; the logs webview's
+// script (dist/logs-view.js) only the view's own modules.
 import * as assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
@@ -114,6 +115,16 @@ describe('bundles (esbuild metafiles)', () => {
     const { inputs } = readBundle('cluster-client');
     assert.ok(inputs.some((input) => packageOf(input) === '@kubernetes/client-node'));
     assert.deepEqual(offending(inputs, { packages: TEST_ONLY_PACKAGES, folders: ['cluster', 'test', 'server'] }), []);
+  });
+
+  it("builds the logs webview's page script from the logs view's own modules: no VS Code, Node or package", () => {
+    const { inputs, externals } = readBundle('logs-view');
+    assert.ok(inputs.includes('client/src/logs/view/webview/main.ts'));
+    assert.deepEqual(
+      inputs.filter((input) => !input.startsWith('client/src/logs/')),
+      [],
+    );
+    assert.deepEqual(externals, []);
   });
 
   it('keeps VS Code, the client and test code out of dist/server.js, and ajv in dist/ajv.js', () => {

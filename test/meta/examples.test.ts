@@ -1,9 +1,12 @@
-// The demo workspace says what it shows: the clean training job has no finding, and the broken
-// one shows at least ten GPU rules at once (and nothing a schema would catch).
+// The demo workspace says what it shows: the clean training job has no finding, the broken one
+// shows at least ten GPU rules at once (and nothing a schema would catch), and the demo cluster's
+// failing TFJob is there to follow its logs from.
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { demoWorkloads } from '../../cluster/src/scenario/demo';
+import { manifestObjects } from '../../client/src/logs/view/manifest-objects';
 import { diskChecker } from '../harness/hosts';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -36,5 +39,12 @@ describe('demo examples', () => {
       'kubeflow/master-replicas',
       'kubeflow/nproc-conflict',
     ]);
+  });
+
+  it("has the demo cluster's failing TFJob, clean, as the cluster runs it: the Follow logs lens finds it there", async () => {
+    assert.deepEqual(await findingsOf('training/resnet50-tf.yaml'), []);
+    const [object] = manifestObjects(readFileSync(join(ROOT, 'examples', 'training', 'resnet50-tf.yaml'), 'utf8'));
+    const running = demoWorkloads().find((w) => w.kind === object.kind && w.metadata.name === object.name);
+    assert.deepEqual([object.apiVersion, object.namespace], [running?.apiVersion, running?.metadata.namespace]);
   });
 });

@@ -17,6 +17,9 @@ export type { ResponseStream, StreamOptions } from './kube-api';
 export type { RestMapping, RestMapper } from './rest-mapper';
 export { mappedPath } from './rest-mapper';
 export { lines } from './lines';
+// Log sessions follow pods through this bundle's requests; the view imports their types only.
+export { startLogSession } from '../logs/session';
+export type { LogCluster } from '../logs/session';
 
 /** An object as read-only YAML, without the server-side apply bookkeeping (as `kubectl get -o yaml`). */
 export function toYaml(object: unknown): string {

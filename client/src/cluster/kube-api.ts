@@ -17,6 +17,12 @@ export interface RequestCounters {
   watches: number;
 }
 
+/** A list's or watch's label and field selectors, as the API takes them. */
+export interface Selectors {
+  labelSelector?: string;
+  fieldSelector?: string;
+}
+
 export interface RequestOptions {
   query?: Record<string, string | number | boolean | undefined>;
   body?: string;
@@ -180,12 +186,18 @@ export class KubeApi {
     });
   }
 
-  /** List and watch of the collection at `path` (`/api/v1/namespaces/ml/pods`). */
-  transport(path: string): Transport {
+  /**
+   * List and watch of the collection at `path` (`/api/v1/namespaces/ml/pods`), narrowed by `selectors`
+   * (`{ fieldSelector: 'involvedObject.kind=Pod' }`) when given.
+   */
+  transport(path: string, given: Selectors = {}): Transport {
+    const selectors = Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined)) as Selectors;
     return {
       list: async (query: ListQuery) => {
         this.counters.lists++;
-        return (await this.request('GET', path, { query: { limit: query.limit, continue: query.continue } })) as ListPage;
+        return (await this.request('GET', path, {
+          query: { ...selectors, limit: query.limit, continue: query.continue },
+        })) as ListPage;
       },
       watch: async (query: WatchQuery, onEvent: (event: WatchEvent) => void, onDone: (error?: unknown) => void) => {
         this.counters.watches++;
@@ -198,7 +210,7 @@ export class KubeApi {
         };
         const controller = await watch.watch(
           path,
-          { ...query },
+          { ...selectors, ...query },
           (type: string, object: unknown) => onEvent({ type, object } as WatchEvent),
           done,
         );

@@ -53,6 +53,11 @@ export class ClusterService {
     return session;
   }
 
+  /** The session of a context if something already started it; never starts one. */
+  existing(context: string): ContextSession | undefined {
+    return this.sessions.get(context);
+  }
+
   private disposeSessions(): void {
     for (const session of this.sessions.values()) session.dispose();
     this.sessions.clear();

@@ -44,10 +44,55 @@ export interface LogEntry {
   text: string;
   failure?: FailureMatch;
   links?: SourceLink[];
+  /** How the view may colour it: a Warning event, a container that ended in an error, a failure line. None: ordinary. */
+  level?: 'warning' | 'error';
 }
 
 /** Where a session is: starting, following live, paused (entries held, not shown), ended (every part done), stopped. */
 export type LogSessionState = 'starting' | 'following' | 'paused' | 'ended' | 'stopped';
+
+/**
+ * What a session follows: every container of every pod of a workload of any supported kind
+ * (`kubeflow.org/pytorchjobs`, `batch/jobs`, `apps/deployments`, `ray.io/rayjobs` …), the containers of
+ * one pod (`/pods`), or one container. The view's LogTarget (with its context) is one.
+ */
+export interface LogSessionTarget {
+  namespace: string;
+  /** The resource type key of client/src/cluster/resources.ts: `kubeflow.org/pytorchjobs`, `/pods`. */
+  typeKey: string;
+  name: string;
+  /** One container (of a pod, or of each pod of a workload); every container when absent. */
+  container?: string;
+}
+
+/** How much to read and how: kubectl's `--tail`, `--since-time`, `--since`, `--previous`, `-f`. */
+export interface LogSessionOptions {
+  /** Lines per container to start with (`mlinfra.logs.tailLines`); all when absent. Containers that start later are read whole. */
+  tailLines?: number;
+  /** Only lines at or after this RFC 3339 time. */
+  sinceTime?: string;
+  /** Only lines of the last so many seconds (ignored when sinceTime is given). */
+  sinceSeconds?: number;
+  /** The instance before the last restart of each container, read once (no follow); a container never restarted says so. */
+  previous?: boolean;
+  /** Keep following (default true); false reads what is there and ends. */
+  follow?: boolean;
+  /** Events of the pods (scheduling, pulling, back-off) and of the workload beside the lines (default true). */
+  events?: boolean;
+  /** Entries kept while paused (`mlinfra.logs.bufferLines`, default 100,000); beyond, the oldest go and a notice says how many. */
+  maxHeldEntries?: number;
+}
+
+/** What the view holds of a running session. Closing the view calls stop(): every request the session made ends. */
+export interface LogSessionHandle {
+  readonly state: LogSessionState;
+  /** Entries keep being read but are held, not delivered, until resume() (bounded by maxHeldEntries). */
+  pause(): void;
+  /** Delivers what was held, in one batch, then follows live again. */
+  resume(): void;
+  /** Ends every stream and watch; no entry comes after it. */
+  stop(): void;
+}
 
 /** What the view listens to. Batches come a few times per second at most, whatever the rate of lines. */
 export interface LogSessionListener {

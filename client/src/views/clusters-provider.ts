@@ -223,6 +223,12 @@ export class ClustersProvider implements vscode.TreeDataProvider<NodeData>, vsco
     return (model.workload(typeKey, name)?.pods ?? []).map((p) => podNode(row.id, context, p, now));
   }
 
+  /** What a namespace holds (its caches started if no view started them), for the palette's logs picker. */
+  async namespaceModel(context: string, namespace: string): Promise<NamespaceModel | undefined> {
+    const session = (await this.clusters.load()).session(context);
+    return session ? (await this.model(session, namespace)).model : undefined;
+  }
+
   /** The workload behind a row, with its pods and what it owns, for the delete confirmation. */
   async dependents(ref: ObjectRef): Promise<{ pods: string[]; owned: string[] } | undefined> {
     if (!ref.namespace) return undefined;

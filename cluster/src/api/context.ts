@@ -3,6 +3,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ObjectValidator } from '../apply/validate';
 import type { Tokens } from '../http/auth';
+import type { LogFaults } from '../http/log-faults';
 import type { KubeObject } from '../store/object';
 import type { ManualClock } from '../sim/clock';
 import type { SimContext } from '../sim/context';
@@ -20,6 +21,8 @@ export interface ApiContext {
   streams: Set<ServerResponse>;
   /** The clock that /mlinfra-test/ moves, in clusters started for tests only (see http/test-control.ts). */
   testClock?: ManualClock;
+  /** Faults in log streams, in clusters started for tests only (see http/log-faults.ts). */
+  faults?: LogFaults;
 }
 
 export interface ResourceRequest {

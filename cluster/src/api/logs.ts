@@ -1,6 +1,7 @@
 // Pod logs (`/api/v1/namespaces/NS/pods/NAME/log`): a container's current or previous run, with
-// `tailLines`, `sinceSeconds`, `sinceTime`, `timestamps`, `limitBytes`, and `follow`, which keeps
-// the response open and ends it when the container ends. Errors read as the real server's.
+// `tailLines`, `sinceSeconds`, `sinceTime` (in whole seconds, as the kubelet gets it), `timestamps`,
+// `limitBytes`, and `follow`, which keeps the response open and ends it when the container ends.
+// Errors read as the real server's. A test cluster's faults (http/log-faults.ts) cut responses.
 import { badRequest, notFound } from '../http/status';
 import { booleanParam, integerParam } from '../http/request';
 import type { LogLine } from '../sim/log-store';
@@ -42,32 +43,65 @@ export function podLogs(ctx: ApiContext, request: ResourceRequest): void {
   const limitBytes = integerParam('limitBytes', query.limitBytes);
   if (query.sinceTime && Number.isNaN(Date.parse(query.sinceTime)))
     throw badRequest(`sinceTime: Invalid value: "${query.sinceTime}": must be an RFC3339 time`);
+  // The API server hands sinceTime to the kubelet in whole seconds (metav1.Time as a query
+  // parameter): the lines of that whole second come, whatever fraction the client sent.
   const since = query.sinceTime
-    ? Date.parse(query.sinceTime)
+    ? Math.floor(Date.parse(query.sinceTime) / 1000) * 1000
     : sinceSeconds !== undefined
       ? ctx.sim.clock.now() - sinceSeconds * 1000
       : -Infinity;
   const timestamps = booleanParam(query.timestamps);
+  const follow = booleanParam(query.follow);
+  const refusal = ctx.faults?.refusal();
+  if (refusal) throw refusal;
+  const cut = ctx.faults?.cut(follow && !previous);
   const format = (line: LogLine) => `${timestamps ? `${nanoTime(line.time)} ` : ''}${line.text}\n`;
   let lines = run.lines.filter((l) => l.time >= since);
   if (tail !== undefined && tail >= 0) lines = lines.slice(Math.max(0, lines.length - tail));
   let budget = limitBytes !== undefined && limitBytes > 0 ? limitBytes : Infinity;
+  let written = 0;
+  let corked = false;
   res.writeHead(200, { 'Content-Type': 'text/plain', 'Cache-Control': 'no-cache, private', 'Transfer-Encoding': 'chunked' });
+  let dropped = false;
+  const done = () => dropped || res.destroyed || res.writableEnded;
+  /** Writes a line; false once the response is done (limitBytes reached, or a fault cut it). */
   const write = (text: string): boolean => {
-    if (budget <= 0) return false;
-    const chunk = Buffer.from(text).subarray(0, budget);
+    if (budget <= 0 || done()) return false;
+    let chunk = Buffer.from(text).subarray(0, budget);
     budget -= chunk.length;
+    if (!corked) {
+      // Lines printed together leave in one chunk.
+      corked = true;
+      res.cork();
+      process.nextTick(() => {
+        corked = false;
+        res.uncork();
+      });
+    }
+    if (cut && written + chunk.length >= cut.afterBytes) {
+      chunk = chunk.subarray(0, cut.afterBytes - written);
+      if (chunk.length) res.write(chunk);
+      ctx.faults?.cutMade(cut);
+      // A clean end, as the kubelet ends a stream at its limit; or the connection dropped mid-body.
+      if (cut.clean) res.end();
+      else {
+        dropped = true;
+        res.socket?.end();
+      }
+      return false;
+    }
+    written += chunk.length;
     res.write(chunk);
     return budget > 0;
   };
-  for (const line of lines) if (!write(format(line))) return void res.end();
-  if (!booleanParam(query.follow) || previous || run.ended) return void res.end();
+  for (const line of lines) if (!write(format(line))) return void (done() || res.end());
+  if (!follow || previous || run.ended) return void res.end();
   ctx.streams.add(res);
   const stop = ctx.sim.logs.follow(uid, container, (line) => {
     if (line === 'end' || !write(format(line))) {
       stop();
       ctx.streams.delete(res);
-      res.end();
+      if (!done()) res.end();
     }
   });
   request.req.on('close', () => {

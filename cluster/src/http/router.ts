@@ -21,6 +21,7 @@ import { createObject, deleteCollection, deleteOne, patchObject, replaceObject }
 import { authenticate, authorize } from './auth';
 import { queryOf, sendJson, sendStatus, wants, booleanParam } from './request';
 import { forbidden, internalError, methodNotAllowed, pathNotFound, StatusError, unauthorized } from './status';
+import { OPEN_STREAMS_SEGMENT, serveOpenStreams } from './open-streams';
 import { serveTestControl, TEST_CONTROL_PREFIX } from './test-control';
 
 function parseResource(ctx: ApiContext, segments: string[]): Omit<ResourceRequest, 'query' | 'user' | 'req' | 'res'> | undefined {
@@ -126,7 +127,9 @@ async function route(ctx: ApiContext, req: IncomingMessage, res: ServerResponse)
   }
   const user = authenticate(req.headers.authorization, ctx.tokens);
   if (!user) throw unauthorized();
-  if (segments[0] === TEST_CONTROL_PREFIX) return serveTestControl(ctx.testClock, user, url, req, res);
+  if (segments[0] === TEST_CONTROL_PREFIX && segments[1] === OPEN_STREAMS_SEGMENT && segments.length === 2)
+    return serveOpenStreams(ctx.testClock, req.method ?? 'GET', ctx.streams, res);
+  if (segments[0] === TEST_CONTROL_PREFIX) return serveTestControl(ctx.testClock, ctx.faults, user, url, req, res);
   if (req.method === 'GET' && serveDiscovery(ctx, segments, req, res)) return;
   const parsed = parseResource(ctx, segments);
   if (!parsed) throw pathNotFound();

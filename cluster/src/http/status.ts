@@ -134,6 +134,11 @@ export function internalError(message: string): StatusError {
   return failure(500, 'InternalError', `Internal error occurred: ${message}`);
 }
 
+/** 503, as the API server answers when it (or an aggregated API, or the kubelet behind it) cannot serve now. */
+export function serviceUnavailable(): StatusError {
+  return failure(503, 'ServiceUnavailable', 'the server is currently unable to handle the request');
+}
+
 /**
  * 422 Invalid, as apimachinery's NewInvalid writes it: `Kind.group "name" is invalid: field: message`,
  * several causes in brackets.

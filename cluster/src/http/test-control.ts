@@ -6,11 +6,14 @@
 //
 //   GET  /mlinfra-test/clock                  → { now, pendingTimers }
 //   POST /mlinfra-test/clock/advance?seconds=N → the same, after every timer due within N seconds ran
+//   GET  /mlinfra-test/faults                 → what the log faults did: { requests, drops, ends, errors }
+//   POST /mlinfra-test/faults                 → new log fault settings (a LogFaultSettings body), counts reset
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ManualClock } from '../sim/clock';
+import type { LogFaults, LogFaultSettings } from './log-faults';
 import { timestamp } from '../store/object';
 import { ADMIN_USER } from './auth';
-import { sendJson } from './request';
+import { readBody, sendJson } from './request';
 import { badRequest, forbiddenPath, methodNotAllowed, pathNotFound } from './status';
 
 export const TEST_CONTROL_PREFIX = 'mlinfra-test';
@@ -37,13 +40,34 @@ function secondsParam(value: string | null): number {
   return seconds;
 }
 
+/** Reads or sets the log faults (the administrator only sets them). */
+async function serveFaults(faults: LogFaults, user: string, path: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  if (req.method === 'GET') return sendJson(res, 200, faults.counts);
+  if (req.method !== 'POST') throw methodNotAllowed();
+  if (user !== ADMIN_USER) throw forbiddenPath(user, 'post', path);
+  try {
+    faults.configure(JSON.parse((await readBody(req)) || '{}') as LogFaultSettings);
+  } catch (error) {
+    throw badRequest(`log fault settings: ${(error as Error).message}`);
+  }
+  sendJson(res, 200, faults.counts);
+}
+
 /**
  * Serves a request under /mlinfra-test/ from an authenticated `user`. Without a test clock the
- * path does not exist; with one only the administrator may move time (the other user only reads).
+ * path does not exist; with one only the administrator may move time or set faults (the other user only reads).
  */
-export function serveTestControl(clock: ManualClock | undefined, user: string, url: URL, req: IncomingMessage, res: ServerResponse): void {
+export async function serveTestControl(
+  clock: ManualClock | undefined,
+  faults: LogFaults | undefined,
+  user: string,
+  url: URL,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   if (!clock) throw pathNotFound();
   const path = url.pathname.replace(/\/+$/, '');
+  if (path === `/${TEST_CONTROL_PREFIX}/faults` && faults) return serveFaults(faults, user, path, req, res);
   if (path === `/${TEST_CONTROL_PREFIX}/clock`) {
     if (req.method !== 'GET') throw methodNotAllowed();
     return sendJson(res, 200, report(clock));

@@ -4,16 +4,13 @@
 // with the events a real kubelet records. Deleting a pod stops its containers, then removes it.
 import { timestamp, type KubeObject } from '../store/object';
 import type { SimContext } from './context';
-import { programFor, type Program } from './programs';
+import { condition, refreshPhase } from './pod-phase';
+import { lineAt, programFor, type Line, type Program } from './programs';
 import { qosClass } from './qos';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- statuses are written as JSON */
 
 const GRACE_MS = 2000;
-
-function condition(type: string, status: boolean, time: string, reason?: string): any {
-  return { type, status: status ? 'True' : 'False', lastProbeTime: null, lastTransitionTime: time, ...(reason ? { reason } : {}) };
-}
 
 export class Kubelet {
   private readonly timers = new Map<string, Set<number>>();
@@ -67,36 +64,9 @@ export class Kubelet {
     const updated = this.sim.store.mutate('/pods', pod.metadata.namespace, pod.metadata.name, (p) => {
       if (p.metadata.uid !== pod.metadata.uid || p.metadata.deletionTimestamp) return;
       change(p);
-      this.refresh(p);
+      refreshPhase(p, this.now());
     });
     return updated?.metadata.uid === pod.metadata.uid ? updated : undefined;
-  }
-
-  /** Phase and conditions from the container statuses. */
-  private refresh(pod: KubeObject): void {
-    const statuses: any[] = pod.status.containerStatuses ?? [];
-    const time = this.now();
-    const allReady = statuses.length > 0 && statuses.every((s) => s.ready);
-    const terminated = statuses.filter((s) => s.state?.terminated);
-    const policy = pod.spec.restartPolicy ?? 'Always';
-    if (statuses.length && terminated.length === statuses.length) {
-      const failed = terminated.some((s) => s.state.terminated.exitCode !== 0);
-      // OnFailure restarts a failed container, Always any: only then is the pod not finished.
-      if (policy === 'Never' || (policy === 'OnFailure' && !failed)) pod.status.phase = failed ? 'Failed' : 'Succeeded';
-    } else if (statuses.some((s) => s.state?.running || s.lastState?.terminated || s.state?.terminated)) pod.status.phase = 'Running';
-    const done = pod.status.phase === 'Succeeded' || pod.status.phase === 'Failed';
-    const set = (type: string, status: boolean, reason?: string) => {
-      const conditions: any[] = pod.status.conditions;
-      const existing = conditions.find((c) => c.type === type);
-      if (existing && existing.status === (status ? 'True' : 'False')) return;
-      const next = condition(type, status, time, reason);
-      if (existing) Object.assign(existing, next);
-      else conditions.push(next);
-    };
-    const reason = done ? 'PodCompleted' : allReady ? undefined : 'ContainersNotReady';
-    set('Ready', allReady && !done, reason);
-    set('ContainersReady', allReady && !done, reason);
-    if (done) set('PodReadyToStartContainers', false);
   }
 
   private begin(pod: KubeObject): void {
@@ -202,14 +172,16 @@ export class Kubelet {
     this.print(pod, container, program, 0, start, attempt);
   }
 
-  /** Prints the program's lines one timer at a time, then ends the container. */
+  /** Prints the program's lines as they fall due, those due together in one go (stamped when printed, as by the runtime), then ends the container. */
   private print(pod: KubeObject, container: any, program: Program, index: number, start: number, attempt: number): void {
     const uid = pod.metadata.uid as string;
-    const line = program.lines[index];
-    if (line) {
-      this.later(pod, Math.max(0, start + line.at - this.sim.clock.now()), () => {
-        this.sim.logs.append(uid, container.name, { time: this.sim.clock.now(), text: line.text });
-        this.print(pod, container, program, index + 1, start, attempt);
+    const next = lineAt(program, index);
+    if (next) {
+      this.later(pod, Math.max(0, start + next.at - this.sim.clock.now()), () => {
+        let i = index;
+        for (let line: Line | undefined = next; line && start + line.at <= this.sim.clock.now(); line = lineAt(program, ++i))
+          this.sim.logs.append(uid, container.name, { time: this.sim.clock.now(), text: line.text });
+        this.print(pod, container, program, i, start, attempt);
       });
       return;
     }

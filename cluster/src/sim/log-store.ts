@@ -1,5 +1,10 @@
 // The logs of every container run: lines with their times, kept per pod, container and run, so
-// `previous` can show the run before a restart and `follow` can stream lines as they come.
+// `previous` can show the run before a restart and `follow` can stream lines as they come. A run keeps
+// its last 200,000 lines, as the kubelet rotates a container's log files: a container that logs for
+// hours costs the cluster bounded memory.
+
+/** Lines a run keeps; beyond a tenth more, the oldest go. */
+const KEPT_LINES = 200_000;
 
 export interface LogLine {
   time: number;
@@ -30,6 +35,7 @@ export class LogStore {
     const run = this.current(podUid, container);
     if (!run || run.ended) return;
     run.lines.push(line);
+    if (run.lines.length > KEPT_LINES * 1.1) run.lines.splice(0, run.lines.length - KEPT_LINES);
     for (const follower of run.followers) follower(line);
   }
 

@@ -2,9 +2,12 @@
 // containers print progress (`step 120/1000 loss=2.314 lr=3.0e-4 throughput=1843 samples/s`) and
 // exit; servers (Triton, Ray, anything under restartPolicy Always) print their start-up and keep
 // running. Pod annotations `sim.mlinfra.dev/*` tune a pod's program (steps, seconds per step,
-// attempts that fail), so scenarios and applied manifests can ask for a short or failing run.
+// attempts that fail and how: failure-output.ts), so scenarios and applied manifests can ask for a
+// short or failing run; `program: numbered` prints numbered lines at a set rate (numbered-program.ts).
 import type { KubeObject } from '../store/object';
 import { containerObjectGpus } from '../../../common/model';
+import { failureLines } from './failure-output';
+import { numberedProgram } from './numbered-program';
 import type { Random } from './random';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- specs are read as JSON */
@@ -15,8 +18,14 @@ export interface Line {
   text: string;
 }
 
+/** Lines made as they are printed, for long runs. */
+export interface LazyLines {
+  readonly length: number;
+  get(index: number): Line;
+}
+
 export interface Program {
-  lines: Line[];
+  lines: Line[] | LazyLines;
   /** When the process exits (ms after start) and with what code; undefined: it runs until killed. */
   exit?: { at: number; code: number };
 }
@@ -44,9 +53,7 @@ function training(pod: KubeObject, container: any, attempt: number, random: Rand
   const failing = attempt < numberAnnotation(pod, 'fail-attempts', 0);
   const gpus = containerObjectGpus(container);
   const worldSize = Math.max(1, Math.round(numberAnnotation(pod, 'world-size', 1)));
-  const rank =
-    Number(pod.metadata.labels?.['training.kubeflow.org/replica-index'] ?? 0) +
-    (pod.metadata.labels?.['training.kubeflow.org/replica-type'] === 'worker' ? 1 : 0);
+  const rank = rankOf(pod);
   const lines: Line[] = [
     {
       at: 0,
@@ -75,14 +82,7 @@ function training(pod: KubeObject, container: any, attempt: number, random: Rand
   }
   if (failAt !== undefined) {
     const at = 600 + failAt * stepMs;
-    lines.push({ at, text: 'Traceback (most recent call last):' });
-    lines.push({ at, text: '  File "/workspace/train.py", line 212, in <module>' });
-    lines.push({
-      at,
-      text:
-        'torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.50 GiB. GPU 0 has a total capacity ' +
-        'of 79.14 GiB of which 1.21 GiB is free. Of the allocated memory 74.62 GiB is allocated by PyTorch.',
-    });
+    lines.push(...failureLines(annotation(pod, 'failure'), container, rank, at));
     return { lines, exit: { at: at + 100, code: 1 } };
   }
   const end = 600 + steps * stepMs;
@@ -158,11 +158,33 @@ function server(container: any): Program {
   };
 }
 
+/** The line of a program at `index`, if it has one. */
+export function lineAt(program: Program, index: number): Line | undefined {
+  const lines = program.lines;
+  if (Array.isArray(lines)) return lines[index];
+  return index < lines.length ? lines.get(index) : undefined;
+}
+
+function rankOf(pod: KubeObject): number {
+  return (
+    Number(pod.metadata.labels?.['training.kubeflow.org/replica-index'] ?? 0) +
+    (pod.metadata.labels?.['training.kubeflow.org/replica-type'] === 'worker' ? 1 : 0)
+  );
+}
+
 /** The program of a container in a pod, for its `attempt`-th run (0 first). */
 export function programFor(pod: KubeObject, container: any, attempt: number, start: number, random: Random): Program {
   const kind = annotation(pod, 'program');
   const image = String(container.image ?? '');
   if (kind === 'triton' || (!kind && /tritonserver/.test(image))) return triton(start, container);
+  if (kind === 'numbered')
+    return numberedProgram({
+      lines: numberAnnotation(pod, 'lines', 1000),
+      perSecond: numberAnnotation(pod, 'lines-per-second', 50),
+      burst: numberAnnotation(pod, 'burst', 1),
+      rank: rankOf(pod),
+      failing: attempt < numberAnnotation(pod, 'fail-attempts', 0),
+    });
   if (kind === 'server' || (!kind && (pod.spec?.restartPolicy ?? 'Always') === 'Always')) return server(container);
   if (kind === 'preprocess' || (!kind && containerObjectGpus(container) === 0 && !/ray/.test(image))) return preprocess(pod, random);
   return training(pod, container, attempt, random);
