@@ -70,7 +70,10 @@ function parseSizes(args: string[]): number[] {
 
 const PARTS = ['yaml', 'triton', 'parse', 'package'] as const;
 
-/** `--only yaml`, `--only triton`, `--only parse` or `--only package` runs one part of the bench; all four by default (bench/run.mjs runs `--only logs`). */
+/**
+ * `--only yaml`, `--only triton`, `--only parse` or `--only package` runs one part of the bench; all four by default
+ * (bench/run.mjs runs `--only logs` itself).
+ */
 function parseOnly(args: string[]): Record<(typeof PARTS)[number], boolean> {
   const at = args.indexOf('--only');
   const part = at < 0 ? undefined : args[at + 1];
