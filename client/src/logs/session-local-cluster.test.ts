@@ -256,5 +256,14 @@ describe('log sessions against the local API server', function () {
       [['error', 'container sidecar is not in pod mnist-ddp-master-0 (its containers: pytorch)']],
     );
     container.session.stop();
+    // A pod deleted while followed: its end is said, and the session ends.
+    const deleted = follow(logs, { namespace: 'ml-training', typeKey: '/pods', name: 'long-worker-0' }, { tailLines: 1, events: false });
+    await until('the pod to be followed', () => deleted.session.state === 'following' && deleted.entries.length > 0);
+    await logs.context().api.request('DELETE', '/api/v1/namespaces/ml-training/pods/long-worker-0');
+    await drive(logs, 'the session to end', () => deleted.session.state === 'ended', 1000);
+    assert.deepEqual(
+      deleted.entries.filter((e) => e.kind !== 'line').map((e) => [e.kind, e.text]),
+      [['status', 'pod long-worker-0 deleted']],
+    );
   });
 });
