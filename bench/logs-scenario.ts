@@ -3,7 +3,7 @@
 // the view's host side does with each batch (the bounded buffer, the message to the webview). It
 // measures the event loop (the extension host's responsiveness), the lag from each line's timestamp
 // to its batch, the batches, the memory, and checks that every line came exactly once.
-import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
+import { constants, monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { createClusterService } from '../client/src/cluster/index';
 import { LogBuffer } from '../client/src/logs/log-buffer';
 import type { LogEntry, LogSessionState } from '../client/src/logs/log-entry';
@@ -106,10 +106,14 @@ export async function runLogsScenario(kubeconfigPath: string, home: string): Pro
   // Garbage collection pauses, to tell them from the session's own work in the stalls.
   let gcMaxMs = 0;
   let gcTotalMs = 0;
+  const heapAfterGc: LogsResult['heapAfterGc'] = [];
   const gc = new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) {
       gcMaxMs = Math.max(gcMaxMs, entry.duration);
       gcTotalMs += entry.duration;
+      // What is left after a full collection is what the process holds: flat memory keeps it level.
+      if ((entry as unknown as { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR)
+        heapAfterGc.push({ second: Math.round((Date.now() - started) / 1000), mb: process.memoryUsage().heapUsed / 1e6 });
     }
   });
   gc.observe({ entryTypes: ['gc'] });
@@ -178,6 +182,7 @@ export async function runLogsScenario(kubeconfigPath: string, home: string): Pro
     cpuPercent: ((used.user + used.system) / 1000 / (Date.now() - started)) * 100,
     gcMaxMs,
     gcTotalMs,
+    heapAfterGc,
     longStalls,
     error: endedAs === 'ended' ? undefined : `the session did not end within ${SECONDS + 60} s (state ${state})`,
   };

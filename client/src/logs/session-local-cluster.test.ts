@@ -111,6 +111,43 @@ describe('log sessions against the local API server', function () {
     assert.deepEqual([terminated?.level, terminated?.container], ['error', 'pytorch']);
   });
 
+  it("joins the new pods of a Job's retries by themselves, each tagged by its name", async () => {
+    const job = {
+      apiVersion: 'batch/v1',
+      kind: 'Job',
+      metadata: {
+        name: 'retried',
+        namespace: 'ml-training',
+        annotations: { 'sim.mlinfra.dev/program': 'numbered', 'sim.mlinfra.dev/lines': '20', 'sim.mlinfra.dev/fail-attempts': '1' },
+      },
+      spec: {
+        backoffLimit: 1,
+        template: { spec: { restartPolicy: 'Never', containers: [{ name: 'prep', image: 'python:3.11-slim' }] } },
+      },
+    };
+    await logs.create(job);
+    const followed = follow(logs, { namespace: 'ml-training', typeKey: 'batch/jobs', name: 'retried' });
+    await until('the session to start', () => followed.session.state !== 'starting');
+    const ends = () => followed.entries.filter((e) => e.text === 'container prep terminated: Error, exit code 1');
+    await drive(logs, 'the job to fail', () => followed.session.state === 'ended' && ends().length === 2, 500);
+    assert.deepEqual(followed.states.slice(-1), ['ended']);
+    const pods = [...new Set(ends().map((e) => e.pod))];
+    assert.equal(pods.length, 2);
+    for (const pod of pods) {
+      const lines = followed.entries.filter((e) => e.pod === pod && e.kind === 'line').map((e) => e.text.replace(/ rank=.*/, ''));
+      assert.deepEqual(
+        lines.slice(0, 10),
+        range(10).map((n) => `line ${n}/20`),
+      );
+      assert.equal(followed.entries.find((e) => e.pod === pod)?.tag, pod?.slice('retried-'.length), 'tagged by its suffix');
+    }
+    assert.ok(
+      followed.entries.some(
+        (e) => e.kind === 'event' && e.tag === undefined && e.text === 'BackoffLimitExceeded: Job has reached the specified backoff limit',
+      ),
+    );
+  });
+
   it("reads a restarted container's previous run alone, once", async () => {
     const followed = follow(logs, { namespace: 'ml-training', typeKey: '/pods', name: 'flaky-master-0' }, { previous: true });
     await until('the session to end', () => followed.session.state === 'ended');
@@ -219,5 +256,14 @@ describe('log sessions against the local API server', function () {
       [['error', 'container sidecar is not in pod mnist-ddp-master-0 (its containers: pytorch)']],
     );
     container.session.stop();
+    // A pod deleted while followed: its end is said, and the session ends.
+    const deleted = follow(logs, { namespace: 'ml-training', typeKey: '/pods', name: 'long-worker-0' }, { tailLines: 1, events: false });
+    await until('the pod to be followed', () => deleted.session.state === 'following' && deleted.entries.length > 0);
+    await logs.context().api.request('DELETE', '/api/v1/namespaces/ml-training/pods/long-worker-0');
+    await drive(logs, 'the session to end', () => deleted.session.state === 'ended', 1000);
+    assert.deepEqual(
+      deleted.entries.filter((e) => e.kind !== 'line').map((e) => [e.kind, e.text]),
+      [['status', 'pod long-worker-0 deleted']],
+    );
   });
 });

@@ -38,6 +38,7 @@ class Session implements LogSessionControl {
   private listed = false;
   private warmUp: unknown;
   private podCount = 0;
+  private containerCount = 0;
 
   constructor(
     private readonly cluster: LogCluster,
@@ -141,8 +142,11 @@ class Session implements LogSessionControl {
     );
     this.followers.set(key, record);
     if (this.state === 'ended') this.setState('following');
+    this.containerCount++;
     void record.follower.run().then(() => {
       record.done = true;
+      // A pod gone for good is forgotten: a job that churns pods for days keeps no record of each.
+      if (!this.pods?.pods().some((p) => p.metadata.uid === pod.metadata.uid)) this.followers.delete(key);
       this.checkEnd();
     });
   }
@@ -258,7 +262,7 @@ class Session implements LogSessionControl {
     return {
       ...this.counts,
       pods: this.podCount,
-      containers: this.followers.size,
+      containers: this.containerCount,
       delivered: this.delivery.delivered,
       batches: this.delivery.batches,
     };

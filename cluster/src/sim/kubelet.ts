@@ -173,8 +173,8 @@ export class Kubelet {
   }
 
   /**
-   * Prints the program's lines as they fall due, those due together in one go (stamped when printed, as by the
-   * runtime), then ends the container.
+   * Prints the program's lines as they fall due, those due together in one go, each stamped when printed
+   * (as a container runtime stamps it), then ends the container.
    */
   private print(pod: KubeObject, container: any, program: Program, index: number, start: number, attempt: number): void {
     const uid = pod.metadata.uid as string;
