@@ -23,6 +23,16 @@ function row(pane: Locator, label: string): Locator {
   return pane.locator('.monaco-list-row', { has: pane.page().locator('.label-name', { hasText: new RegExp(`^${label}$`) }) });
 }
 
+/** The rows in sight once `ready` holds for them (or, after 10 s, as they are, for the assertion to show). */
+async function rowsOnce(frame: FrameLocator, ready: (rows: string[]) => boolean): Promise<string[]> {
+  const until = Date.now() + 10000;
+  for (;;) {
+    const rows = await frame.locator('.rows .row').allInnerTexts();
+    if ((rows.length && ready(rows)) || Date.now() > until) return rows;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 async function expand(pane: Locator, label: string): Promise<void> {
   const target = row(pane, label).first();
   await target.waitFor({ timeout: 60000 });
@@ -126,7 +136,8 @@ describe('logs view in a browser', function () {
     const frame = logsFrame(page);
     await frame.locator('.chips .chip', { hasText: 'worker' }).click();
     await frame.locator('label.toggle', { hasText: 'Timestamps' }).click();
-    const texts = await frame.locator('.rows .row').allInnerTexts();
+    // The page draws on its next frame: read the rows once it has.
+    const texts = await rowsOnce(frame, (rows) => rows.some((t) => /^\d{4}-\d{2}-\d{2} /.test(t)));
     const tagged = texts.filter((t) => /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{3}\s+\S+-\d/.test(t));
     assert.ok(tagged.length > 5, texts.join('\n'));
     assert.ok(
@@ -143,7 +154,7 @@ describe('logs view in a browser', function () {
       `${PROBE}-worker-1`,
     ]);
     await pods.selectOption(`${PROBE}-worker-1`);
-    const one = await frame.locator('.rows .row').allInnerTexts();
+    const one = await rowsOnce(frame, (rows) => rows.every((t) => /^\S+ \S+\s+worker-1 /.test(t)));
     assert.ok(one.length > 5 && one.every((t) => /^\S+ \S+\s+worker-1 /.test(t)), one.join('\n'));
     await pods.selectOption('');
 
