@@ -70,11 +70,11 @@ function ensureYamlLanguageServer() {
 const args = process.argv.slice(2);
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
 
-async function runLogsBench() {
+/** Bundles bench entry points (TypeScript, importing the project's sources) into `outdir` as `<name>.cjs`. */
+async function bundleBench(names, outdir) {
   const esbuild = await import('esbuild');
-  const outdir = join(root, 'dist', 'bench');
   await esbuild.build({
-    entryPoints: [join(root, 'bench', 'logs-main.ts'), join(root, 'bench', 'logs-cluster.ts')],
+    entryPoints: names.map((name) => join(root, 'bench', `${name}.ts`)),
     outdir,
     outExtension: { '.js': '.cjs' },
     bundle: true,
@@ -84,6 +84,11 @@ async function runLogsBench() {
     sourcemap: 'inline',
     logLevel: 'warning',
   });
+}
+
+async function runLogsBench() {
+  const outdir = join(root, 'dist', 'bench');
+  await bundleBench(['logs-main', 'logs-cluster'], outdir);
   const flags = process.env.MLINFRA_BENCH_LOGS_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.MLINFRA_BENCH_LOGS_PROFILE}`] : [];
   return (
     spawnSync(process.execPath, ['--enable-source-maps', ...flags, join(outdir, 'logs-main.cjs'), root], { stdio: 'inherit' }).status ?? 1
@@ -91,23 +96,12 @@ async function runLogsBench() {
 }
 
 try {
-  if (only === 'logs') process.exit(await runLogsBench());
   ensureNpmPackages();
+  if (only === 'logs') process.exit(await runLogsBench());
   ensureServerBuilt();
   ensureYamlLanguageServer();
-  const esbuild = await import('esbuild');
   const bundle = join(benchDir, 'main.cjs');
-  await esbuild.build({
-    entryPoints: [join(root, 'bench', 'main.ts'), join(root, 'bench', 'parse-worker.ts')],
-    outdir: benchDir,
-    outExtension: { '.js': '.cjs' },
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    sourcemap: 'inline',
-    logLevel: 'warning',
-  });
+  await bundleBench(['main', 'parse-worker'], benchDir);
   const bin = join(yamlServerDir, 'bin', 'yaml-language-server');
   const result = spawnSync(process.execPath, ['--enable-source-maps', bundle, root, bin, ...args], { stdio: 'inherit' });
   // The whole bench ends with the logs part.
