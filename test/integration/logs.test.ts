@@ -82,7 +82,13 @@ describe('Logs view of a training job', function () {
     await waitForView(api.logs, TITLE, (v) => v.failures[0] === 'Bus error: /dev/shm too small × 6 gpu/shm-missing', 'six failures');
     api.logs.act(TITLE, { type: 'press', label: 'Events' });
     api.logs.act(TITLE, { type: 'type', text: 'worker-0' });
-    const view = await waitForView(api.logs, TITLE, (v) => v.rows.every((r) => r.startsWith('worker-0 ')), 'worker-0 alone');
+    // Traceback paths become links once the workspace search for their files answers: wait for it too.
+    const view = await waitForView(
+      api.logs,
+      TITLE,
+      (v) => v.rows.every((r) => r.startsWith('worker-0 ')) && v.links.length > 0,
+      'worker-0 alone, its traceback linked',
+    );
     assert.deepEqual(view.rows.map(steady), firstRun(view.rows));
     assert.ok(view.rows.map(steady).includes('worker-0 step 5/20 loss=L lr=R throughput=T samples/s'));
     assert.deepEqual(view.highlighted, [`worker-0 ${FAILURE} ${BUS_ERROR}`, `worker-0 ${FAILURE} ${KILLED}`]);
